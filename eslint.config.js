@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noElectronInEngine = {
+  patterns: [
+    { group: ['electron', 'electron/*'], message: 'Engine and CLI code runs under plain Node: never import electron here.' },
+    { group: ['react', 'react-dom', 'react/*'], message: 'Engine and CLI code knows nothing of React.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'e2e/artifacts/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['main/engine/**/*.ts', 'main/cli/**/*.ts', 'bin/**', 'bench/**/*.ts', 'tests/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noElectronInEngine] },
+  },
+);

@@ -1,0 +1,55 @@
+// The sample data model shared by the sampler, the store and the analysis code.
+// Units are in the type names; addresses in a target process are plain numbers (user-space
+// addresses on x86-64 are below 2^47, so they are exact as doubles).
+
+export type Nanoseconds = number;
+export type Seconds = number;
+export type Address = number;
+/** Kernel thread id: the name of /proc/PID/task/TID; the main thread's TID equals the PID. */
+export type Tid = number;
+
+export const THREAD_STATES = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'] as const;
+export type ThreadState = (typeof THREAD_STATES)[number];
+
+/** Compact codes for ThreadState, as stored in sample chunks (index into THREAD_STATES). */
+export const STATE_CODE = { running: 0, runnable: 1, gilWait: 2, lockWait: 3, idle: 4 } as const;
+export type StateCode = (typeof STATE_CODE)[ThreadState];
+
+/** One thread seen at one tick. CPU and run-queue times are deltas since the thread's previous sample. */
+export interface ThreadSample {
+  tid: Tid;
+  state: StateCode;
+  cpuNs: Nanoseconds;
+  runQueueNs: Nanoseconds;
+}
+
+/** The GIL as read at one tick. null fields mean "could not be read this tick". */
+export interface GilSample {
+  /** The GIL's `locked` flag (GIL builds, or free-threaded builds with the GIL enabled). */
+  held: boolean;
+  /** TID of the thread whose thread state is `last_holder`, when held and known. */
+  holderTid: Tid | null;
+  /** Free-threaded builds: whether the GIL is enabled now. GIL builds: always true. */
+  enabled: boolean;
+}
+
+/** One sampling tick: every live thread of the target, read as close together as /proc allows. */
+export interface Tick {
+  /** 0, 1, 2, … within a run. */
+  index: number;
+  /** Monotonic time since the run started. */
+  timeNs: Nanoseconds;
+  gil: GilSample | null;
+  threads: ThreadSample[];
+}
+
+/** What the sampler learns about a thread besides its samples. */
+export interface ThreadInfo {
+  tid: Tid;
+  /** Python `threading` name when readable, else the OS name (comm). */
+  name: string;
+  nameSource: 'python' | 'os';
+  /** Time since run start when the thread was first and last seen. */
+  firstSeenNs: Nanoseconds;
+  lastSeenNs: Nanoseconds;
+}
