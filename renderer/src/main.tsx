@@ -1,0 +1,14 @@
+// Renderer entry: mounts the React tree into #root.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.tsx';
+import './styles.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('renderer/index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
