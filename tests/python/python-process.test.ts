@@ -1,0 +1,122 @@
+// inspectPythonProcess / listThreadStates / readModulesDictAddress against real CPython children:
+// the fixture starts 3 threads that block on an Event, prints what it knows about itself, then waits.
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openProcessMemory } from '../../main/engine/proc/process-memory.ts';
+import type { MemoryReader } from '../../main/engine/proc/process-memory.ts';
+import { inspectPythonProcess, listThreadStates, readModulesDictAddress } from '../../main/engine/python/python-process.ts';
+import { freeThreadedPython, inspectOk, inspectWhenReady, killPythonFixtures, pyenvPython, startPythonFixture } from '../support/spawn-python.ts';
+
+const THREADS_FIXTURE = String.raw`
+import json, sys, sysconfig, threading, time
+stop = threading.Event()
+ids = {}
+def worker():
+    ids[threading.get_ident()] = threading.get_native_id()
+    stop.wait()
+threads = [threading.Thread(target=worker, daemon=True) for _ in range(3)]
+for t in threads:
+    t.start()
+while len(ids) < 3:
+    time.sleep(0.01)
+ids[threading.get_ident()] = threading.get_native_id()
+print(json.dumps({
+    "version": list(sys.version_info[:3]),
+    "hex": sys.hexversion,
+    "freeThreaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
+    "threads": {str(k): v for k, v in ids.items()},
+    "modules": id(sys.modules),
+}), flush=True)
+sys.stdin.read()
+`;
+
+interface ThreadsOutput {
+  version: [number, number, number];
+  hex: number;
+  freeThreaded: boolean;
+  threads: Record<string, number>;
+  modules: number;
+}
+
+interface Target {
+  label: string;
+  python: () => string;
+  env?: Record<string, string>;
+  exactGil: boolean;
+}
+
+const TARGETS: Target[] = [
+  { label: '3.10', python: () => pyenvPython('3.10.13'), exactGil: true },
+  { label: '3.11', python: () => pyenvPython('3.11.7'), exactGil: true },
+  { label: '3.12', python: () => pyenvPython('3.12.1'), exactGil: true },
+  { label: '3.13', python: () => pyenvPython('3.13.0'), exactGil: true },
+  { label: '3.13t PYTHON_GIL=0', python: freeThreadedPython, env: { PYTHON_GIL: '0' }, exactGil: true },
+  { label: '3.13t PYTHON_GIL=1', python: freeThreadedPython, env: { PYTHON_GIL: '1' }, exactGil: true },
+];
+
+let mem: MemoryReader | null = null;
+afterEach(() => {
+  mem?.close();
+  mem = null;
+  killPythonFixtures();
+});
+
+describe.each(TARGETS)('CPython $label', (target) => {
+  it('reports the version, build flavour, threads and sys.modules the child reports', async () => {
+    const fixture = await startPythonFixture<ThreadsOutput>(target.python(), THREADS_FIXTURE, target.env);
+    mem = openProcessMemory(fixture.pid);
+    const info = await inspectOk(fixture.pid, mem);
+    const { output } = fixture;
+
+    expect([info.version.major, info.version.minor, info.version.micro]).toEqual(output.version);
+    expect(info.version.hex).toBe(output.hex);
+    expect(info.freeThreaded).toBe(output.freeThreaded);
+    expect(info.gil?.exact).toBe(target.exactGil);
+    expect(info.gil?.fields?.enabled ?? null).toBe(output.freeThreaded ? 0 : null);
+
+    const states = listThreadStates(mem, info);
+    expect(new Set(states.map((s) => s.tid))).toEqual(new Set(Object.values(output.threads)));
+    const byIdent = Object.fromEntries(states.map((s) => [String(s.threadId), s.tid]));
+    expect(byIdent).toEqual(output.threads);
+
+    expect(readModulesDictAddress(mem, info)).toBe(output.modules);
+  });
+});
+
+describe('older and non-Python processes', () => {
+  it('3.8: version from the library name, GIL only as the whole _PyRuntime range', async () => {
+    const fixture = await startPythonFixture<ThreadsOutput>(pyenvPython('3.8.18'), THREADS_FIXTURE);
+    mem = openProcessMemory(fixture.pid);
+    const info = await inspectOk(fixture.pid, mem);
+    expect([info.version.major, info.version.minor, info.version.micro]).toEqual(fixture.output.version);
+    expect(info.layout).toBeNull();
+    expect(info.gil).toEqual({ address: info.runtime.address, size: info.runtime.size, exact: false, fields: null });
+    expect(info.mainInterpreter).toBeGreaterThan(0);
+    expect(listThreadStates(mem, info)).toEqual([]);
+  });
+
+  it('3.6: unsupported, with the version and no GIL location, without throwing', async () => {
+    const script = 'import json, sys\nprint(json.dumps(list(sys.version_info[:3])), flush=True)\nsys.stdin.read()\n';
+    const fixture = await startPythonFixture<number[]>(pyenvPython('3.6.15'), script);
+    mem = openProcessMemory(fixture.pid);
+    const result = await inspectWhenReady(fixture.pid, mem);
+    expect(result.kind).toBe('unsupported');
+    if (result.kind !== 'unsupported') return;
+    expect(result.partial.gil).toBeNull();
+    expect([result.partial.version?.major, result.partial.version?.minor, result.partial.version?.micro]).toEqual(fixture.output);
+  });
+
+  it('a process without CPython is not-python; a finished one is gone', async () => {
+    const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      const pid = sleeper.pid ?? -1;
+      mem = openProcessMemory(pid);
+      expect(inspectPythonProcess(pid, mem).kind).toBe('not-python');
+      sleeper.kill('SIGKILL');
+      await new Promise((resolve) => sleeper.once('exit', resolve));
+      expect(inspectPythonProcess(pid, mem).kind).toBe('gone');
+    } finally {
+      sleeper.kill('SIGKILL');
+    }
+  });
+});

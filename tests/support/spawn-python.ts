@@ -1,0 +1,87 @@
+// Test helpers for the runtime-location tests: spawn a real CPython on a fixture script written to a
+// temp dir, wait for the one JSON line it prints, and kill every child at the end.
+import { spawn } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { MemoryReader } from '../../main/engine/proc/process-memory.ts';
+import { inspectPythonProcess } from '../../main/engine/python/python-process.ts';
+import type { InspectResult, PythonProcessInfo } from '../../main/engine/python/python-process.ts';
+
+/** A pyenv interpreter by full version, e.g. pyenvPython('3.12.1'). */
+export function pyenvPython(version: string): string {
+  const minor = version.split('.').slice(0, 2).join('.');
+  return path.join(os.homedir(), '.pyenv/versions', version, 'bin', `python${minor}`);
+}
+
+/** The free-threaded 3.13t build; throws (so tests fail, not skip) when it is missing. */
+export function freeThreadedPython(): string {
+  const exe = path.join(process.env.GILSCOPE_CACHE ?? path.join(os.homedir(), '.cache/gilscope'), 'python-3.13.5t/bin/python3.13t');
+  if (!fs.existsSync(exe)) throw new Error(`free-threaded CPython missing: run scripts/build-free-threaded-python.sh (looked for ${exe})`);
+  return exe;
+}
+
+/** A started fixture: the child (stdin open: closing it lets fixtures that read stdin exit) and its JSON line. */
+export interface PythonFixture<T> {
+  child: ChildProcessByStdio<Writable, Readable, Readable>;
+  pid: number;
+  output: T;
+}
+
+const children = new Set<ChildProcessByStdio<Writable, Readable, Readable>>();
+let tempDir: string | null = null;
+
+/** Writes `script` to a temp file, runs it with `python`, resolves with the first stdout line parsed as JSON. */
+export function startPythonFixture<T>(python: string, script: string, env: Record<string, string> = {}): Promise<PythonFixture<T>> {
+  tempDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'gilscope-py-'));
+  const file = path.join(tempDir, `fixture-${children.size}-${Date.now()}.py`);
+  fs.writeFileSync(file, script);
+  const child = spawn(python, [file], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  children.add(child);
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`fixture printed nothing in 20 s; stderr: ${stderr}`)), 20_000);
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const newline = stdout.indexOf('\n');
+      if (newline < 0) return;
+      clearTimeout(timer);
+      try {
+        resolve({ child, pid: child.pid ?? -1, output: JSON.parse(stdout.slice(0, newline)) as T });
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${python} exited with ${code} before printing; stderr: ${stderr}`));
+    });
+  });
+}
+
+/** Kills every fixture child started so far (call in afterEach/afterAll). */
+export function killPythonFixtures(): void {
+  for (const child of children) child.kill('SIGKILL');
+  children.clear();
+}
+
+/** Calls inspectPythonProcess until it is no longer `not-ready` (as the sampler does), or the time is up. */
+export async function inspectWhenReady(pid: number, mem: MemoryReader, timeoutMs = 5000): Promise<InspectResult> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = inspectPythonProcess(pid, mem);
+    if (result.kind !== 'not-ready' || Date.now() > deadline) return result;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Like inspectWhenReady, but fails unless the result is `ok`. */
+export async function inspectOk(pid: number, mem: MemoryReader): Promise<PythonProcessInfo> {
+  const result = await inspectWhenReady(pid, mem);
+  if (result.kind !== 'ok') throw new Error(`inspect gave ${result.kind}: ${result.message}`);
+  return result.info;
+}
