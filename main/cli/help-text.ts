@@ -1,0 +1,24 @@
+/** The text of `gilscope help`. */
+export const HELP_TEXT = `GILscope — is the GIL what holds your Python threads back?
+
+Usage:
+  gilscope interpreters [--json] [--add PATH …]
+  gilscope profile [--python PATH] [--gil default|on|off] [--rate HZ] [--duration SEC]
+                   [--db FILE] [--cwd DIR] [--json] SCRIPT [-- ARGS…]
+  gilscope runs [--db FILE] [--json]
+  gilscope show RUN [--db FILE] [--json]
+
+Commands:
+  interpreters  list the CPython interpreters found on this machine
+  profile       run SCRIPT under an interpreter and sample every thread from outside
+  runs          list stored runs
+  show          summarise one stored run (per-thread CPU, states, GIL)
+
+Options:
+  --python PATH   interpreter to use (default: python3 on PATH)
+  --gil MODE      free-threaded builds only: default (as built), on (PYTHON_GIL=1), off (PYTHON_GIL=0)
+  --rate HZ       samples per second (default 100; 1 kHz is sustained)
+  --duration SEC  stop the script after SEC seconds (SIGINT, then SIGTERM, then SIGKILL)
+  --db FILE       run database (default: $GILSCOPE_DB or ~/.local/share/gilscope/runs.sqlite)
+  --json          print exactly one JSON object on stdout (the script's output goes to stderr)
+`;

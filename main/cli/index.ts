@@ -1,0 +1,45 @@
+// GILscope's command line: `gilscope <command> …`. Every failure ends as one line on stderr.
+import { CliError, usageError } from './cli-error.ts';
+import { interpretersCommand } from './commands/interpreters.ts';
+import { profileCommand } from './commands/profile.ts';
+import { runsCommand } from './commands/runs.ts';
+import { showCommand } from './commands/show.ts';
+import { HELP_TEXT } from './help-text.ts';
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  interpreters: interpretersCommand,
+  profile: profileCommand,
+  runs: runsCommand,
+  show: showCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(HELP_TEXT);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw usageError(`unknown command "${name}"`);
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`gilscope: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    // Anything else is a bug in GILscope: still one line, with a hint how to get the details.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`gilscope: internal error: ${message} (set GILSCOPE_DEBUG=1 for details)\n`);
+    if (process.env.GILSCOPE_DEBUG) console.error(error);
+    process.exitCode = 70;
+  },
+);

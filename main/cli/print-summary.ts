@@ -1,0 +1,36 @@
+import type { RunSummary } from '../engine/analysis/run-summary.ts';
+import { formatTable, percent } from './format-table.ts';
+
+const seconds = (value: number | null): string => (value === null ? '–' : `${value.toFixed(3)} s`);
+
+/** The human-readable form of a run summary. */
+export function printSummary(summary: RunSummary, out: NodeJS.WritableStream): void {
+  const interpreter = summary.interpreter
+    ? `CPython ${summary.interpreter.version}${summary.interpreter.freeThreaded ? ' free-threaded' : ''} (${summary.interpreter.path})`
+    : 'unknown interpreter';
+  const ending = summary.signal ? `killed by ${summary.signal}` : summary.exitCode === null ? '' : `exit code ${summary.exitCode}`;
+  const lines = [
+    `Run ${summary.runId}: ${summary.script}${summary.args.length ? ' ' + summary.args.join(' ') : ''}`,
+    `  ${interpreter}, GIL mode ${summary.gilMode}, GIL ${summary.gilEnabled === null ? 'state unknown' : summary.gilEnabled ? 'enabled' : 'disabled'}`,
+    `  status ${summary.status}${ending ? ` (${ending})` : ''}${summary.error ? `: ${summary.error}` : ''}`,
+    `  wall ${seconds(summary.wallSeconds)}, CPU ${seconds(summary.cpuSeconds)}, parallelism ${summary.parallelism?.toFixed(2) ?? '–'}, ${summary.samples} samples at ${summary.rateHz} Hz`,
+    summary.gil
+      ? `  GIL held ${percent(summary.gil.heldFraction)} of the time; contention (someone waiting for it) ${percent(summary.gil.contention)}`
+      : '  GIL not readable in this run',
+  ];
+  for (const change of summary.gilEnabledChanges) lines.push(`  GIL ${change.enabled ? 'enabled' : 'disabled'} at ${change.timeSeconds.toFixed(3)} s`);
+  for (const warning of summary.warnings) lines.push(`  warning: ${warning}`);
+  out.write(lines.join('\n') + '\n\n');
+  const rows = summary.threads.map((thread) => [
+    String(thread.tid),
+    thread.name,
+    thread.cpuSeconds.toFixed(3),
+    percent(thread.states.running),
+    percent(thread.states.runnable),
+    percent(thread.states.gilWait),
+    percent(thread.states.lockWait),
+    percent(thread.states.idle),
+    thread.gilHeldFraction === null ? '–' : percent(thread.gilHeldFraction),
+  ]);
+  out.write(formatTable(['TID', 'THREAD', 'CPU s', 'RUNNING', 'RUNNABLE', 'GIL WAIT', 'LOCK WAIT', 'IDLE', 'HOLDS GIL'], rows));
+}

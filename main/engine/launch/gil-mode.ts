@@ -1,0 +1,17 @@
+/** How to run a free-threaded interpreter: as built (`default`), or with PYTHON_GIL forced on or off. */
+export const GIL_MODES = ['default', 'on', 'off'] as const;
+export type GilMode = (typeof GIL_MODES)[number];
+
+/** The PYTHON_GIL value for a mode; undefined means "leave it unset". */
+export function pythonGilEnv(mode: GilMode): string | undefined {
+  return mode === 'on' ? '1' : mode === 'off' ? '0' : undefined;
+}
+
+/**
+ * Why a GIL mode cannot be used with an interpreter, or null when it can. CPython makes PYTHON_GIL=0
+ * fatal on GIL builds; PYTHON_GIL=1 does nothing there, so both toggles are refused for clarity.
+ */
+export function gilModeRefusal(mode: GilMode, interpreter: { path: string; version: string; freeThreaded: boolean }): string | null {
+  if (mode === 'default' || interpreter.freeThreaded) return null;
+  return `--gil ${mode} needs a free-threaded CPython (3.13t or newer); ${interpreter.path} is CPython ${interpreter.version} with the GIL built in`;
+}

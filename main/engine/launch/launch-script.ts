@@ -1,0 +1,79 @@
+import { execa } from 'execa';
+import { pythonGilEnv, type GilMode } from './gil-mode.ts';
+
+/** Everything needed to start a script; no shell is involved, arguments are passed as they are. */
+export interface LaunchRequest {
+  python: string;
+  script: string;
+  args: readonly string[];
+  cwd: string;
+  /** Extra environment on top of GILscope's own. */
+  env?: Readonly<Record<string, string>>;
+  gilMode: GilMode;
+}
+
+/** How a launched script ended. */
+export type ScriptExit =
+  | { kind: 'exited'; exitCode: number }
+  | { kind: 'signaled'; signal: string }
+  | { kind: 'spawn-failed'; message: string };
+
+/** A running script: its PID, its output as it arrives, and its end. */
+export interface LaunchedScript {
+  pid: number;
+  exit: Promise<ScriptExit>;
+  /** Sends a signal to the script's whole process group (it is a group leader). */
+  signalGroup(signal: NodeJS.Signals): boolean;
+}
+
+export type OutputListener = (stream: 'stdout' | 'stderr', text: string) => void;
+
+/**
+ * Starts `python script args…` in its own process group (so Stop reaches the children it spawns),
+ * unbuffered so output arrives as it is printed. Resolves once the process exists, or with spawn-failed.
+ */
+export async function launchScript(request: LaunchRequest, onOutput: OutputListener): Promise<LaunchedScript | { kind: 'spawn-failed'; message: string }> {
+  const env: Record<string, string | undefined> = { ...process.env, ...request.env, PYTHONUNBUFFERED: '1' };
+  const gil = pythonGilEnv(request.gilMode);
+  if (gil === undefined) delete env.PYTHON_GIL;
+  else env.PYTHON_GIL = gil;
+
+  const subprocess = execa(request.python, [request.script, ...request.args], {
+    cwd: request.cwd,
+    env,
+    extendEnv: false,
+    detached: true,
+    stdin: 'ignore',
+    buffer: false,
+    reject: false,
+    forceKillAfterDelay: false,
+    encoding: 'utf8',
+  });
+  subprocess.stdout?.setEncoding('utf8').on('data', (text: string) => onOutput('stdout', text));
+  subprocess.stderr?.setEncoding('utf8').on('data', (text: string) => onOutput('stderr', text));
+
+  const exit: Promise<ScriptExit> = subprocess.then((result) => {
+    if (result.signal) return { kind: 'signaled', signal: result.signal };
+    if (result.exitCode !== undefined) return { kind: 'exited', exitCode: result.exitCode };
+    return { kind: 'spawn-failed', message: `cannot start ${request.python}: ${result.code ?? result.shortMessage ?? 'unknown error'}` };
+  });
+
+  // Node sets the PID synchronously when the fork succeeded; a missing executable leaves it unset.
+  const pid = subprocess.pid;
+  if (pid === undefined) {
+    const outcome = await exit;
+    return { kind: 'spawn-failed', message: outcome.kind === 'spawn-failed' ? outcome.message : `cannot start ${request.python}` };
+  }
+  return {
+    pid,
+    exit,
+    signalGroup(signal) {
+      try {
+        process.kill(-pid, signal);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { parseSchedstat, parseStatState, parseSyscall, type Schedstat, type SyscallActivity } from './parse-proc.ts';
+
+// One scratch buffer for every read: the sampler is single-threaded and parses before the next read.
+const scratch = Buffer.allocUnsafe(512);
+
+function preadText(fd: number): string | null {
+  try {
+    const n = fs.readSync(fd, scratch, 0, scratch.length, 0);
+    return scratch.toString('latin1', 0, n);
+  } catch {
+    return null;
+  }
+}
+
+function tryOpen(path: string): number | null {
+  try {
+    return fs.openSync(path, 'r');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The /proc files of one thread, kept open and re-read with pread at offset 0 each tick (one syscall
+ * per file instead of open/read/close). `syscall` needs ptrace access; without it `hasSyscall` is false.
+ */
+export class ThreadFiles {
+  readonly tid: number;
+  readonly hasSyscall: boolean;
+  private readonly taskDir: string;
+  private readonly schedstatFd: number;
+  private readonly syscallFd: number | null;
+  private statFd: number | null = null;
+
+  private constructor(tid: number, taskDir: string, schedstatFd: number, syscallFd: number | null) {
+    this.tid = tid;
+    this.taskDir = taskDir;
+    this.schedstatFd = schedstatFd;
+    this.syscallFd = syscallFd;
+    this.hasSyscall = syscallFd !== null;
+  }
+
+  /** Opens a thread's files; null when the thread is already gone. */
+  static open(pid: number, tid: number): ThreadFiles | null {
+    const taskDir = `/proc/${pid}/task/${tid}`;
+    const schedstatFd = tryOpen(`${taskDir}/schedstat`);
+    if (schedstatFd === null) return null;
+    return new ThreadFiles(tid, taskDir, schedstatFd, tryOpen(`${taskDir}/syscall`));
+  }
+
+  /** CPU and run-queue totals so far; null when the thread has exited. */
+  readSchedstat(): Schedstat | null {
+    const text = preadText(this.schedstatFd);
+    return text === null ? null : parseSchedstat(text);
+  }
+
+  /** What the thread is blocked on, or null when unreadable (exited, or no permission). */
+  readSyscall(): SyscallActivity | null {
+    if (this.syscallFd === null) return null;
+    const text = preadText(this.syscallFd);
+    return text === null ? null : parseSyscall(text);
+  }
+
+  /** The state letter from stat (R, S, D, …): the fallback when `syscall` is unreadable. */
+  readStatState(): string | null {
+    this.statFd ??= tryOpen(`${this.taskDir}/stat`);
+    if (this.statFd === null) return null;
+    const text = preadText(this.statFd);
+    return text === null ? null : parseStatState(text);
+  }
+
+  /** The OS thread name (comm, at most 15 bytes). */
+  readComm(): string | null {
+    try {
+      return fs.readFileSync(`${this.taskDir}/comm`, 'utf8').replace(/\n$/, '');
+    } catch {
+      return null;
+    }
+  }
+
+  close(): void {
+    for (const fd of [this.schedstatFd, this.syscallFd, this.statFd]) {
+      if (fd !== null) {
+        try {
+          fs.closeSync(fd);
+        } catch {
+          // already closed by the kernel side going away: nothing to release
+        }
+      }
+    }
+  }
+}
+
+/** Lists the TIDs of a process; null when the process is gone. */
+export function listThreadIds(pid: number): number[] | null {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).map(Number);
+  } catch {
+    return null;
+  }
+}

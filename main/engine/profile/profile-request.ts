@@ -1,0 +1,29 @@
+import type { GilMode } from '../launch/gil-mode.ts';
+
+/** Everything a user chooses when they hit Profile. */
+export interface ProfileRequest {
+  /** Interpreter path as the user named it (probed before launch). */
+  python: string;
+  script: string;
+  args: readonly string[];
+  cwd: string;
+  env?: Readonly<Record<string, string>>;
+  gilMode: GilMode;
+  rateHz: number;
+  /** Stop the script (as with Stop) after this long; undefined = run until it ends. */
+  durationSeconds?: number;
+  dbFile: string;
+}
+
+/** Sampling rates GILscope accepts; 1 kHz is sustained, more is allowed but may fall behind. */
+export const MIN_RATE_HZ = 1;
+export const MAX_RATE_HZ = 5000;
+export const DEFAULT_RATE_HZ = 100;
+
+/** Why a rate is not acceptable, or null. */
+export function rateRefusal(rateHz: number): string | null {
+  if (!Number.isFinite(rateHz) || rateHz < MIN_RATE_HZ || rateHz > MAX_RATE_HZ) {
+    return `sampling rate must be between ${MIN_RATE_HZ} and ${MAX_RATE_HZ} Hz, got ${rateHz}`;
+  }
+  return null;
+}

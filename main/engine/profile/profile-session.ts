@@ -1,0 +1,185 @@
+import { checkScriptPath } from '../launch/check-script-path.ts';
+import { gilModeRefusal } from '../launch/gil-mode.ts';
+import { launchScript, type LaunchedScript, type ScriptExit } from '../launch/launch-script.ts';
+import { stopScript } from '../launch/stop-script.ts';
+import { probeInterpreter } from '../interpreters/probe-interpreter.ts';
+import type { Interpreter } from '../interpreters/interpreter.ts';
+import type { SamplerBatch } from '../sampler/sampler-messages.ts';
+import { SamplingSession } from '../sampler/sampling-session.ts';
+import { openRunStore, type RunStore } from '../store/open-database.ts';
+import { StoreError } from '../store/store-error.ts';
+import { createRunWriter } from '../store/run-writer.ts';
+import type { RunStatus } from '../store/run-types.ts';
+import type { SamplerStats } from '../sampler/thread-sampler.ts';
+import { rateRefusal, type ProfileRequest } from './profile-request.ts';
+
+/** How a profile ended: refused before anything ran, or a stored run (whatever happened to the script). */
+export type ProfileOutcome =
+  | { kind: 'refused'; message: string }
+  | { kind: 'recorded'; runId: number; status: FinishedStatus; message: string | null };
+
+type FinishedStatus = Exclude<RunStatus, 'running'>;
+
+export interface ProfileHooks {
+  /** The run exists in the database and the script is running. */
+  onStarted?(runId: number, pid: number, interpreter: Interpreter): void;
+  onOutput?(stream: 'stdout' | 'stderr', text: string): void;
+  onBatch?(batch: SamplerBatch): void;
+}
+
+const nowNs = (): bigint => process.hrtime.bigint();
+
+/**
+ * One profiling run: checks the request, launches the script, samples it from a worker, stores
+ * every batch as it arrives (so a crash of the script or of the UI loses nothing already sampled),
+ * and finishes the run record with how the script ended.
+ */
+export class ProfileSession {
+  readonly done: Promise<ProfileOutcome>;
+  private stopRequested = false;
+  private requestStop: () => void = () => {};
+
+  constructor(request: ProfileRequest, hooks: ProfileHooks = {}) {
+    this.done = this.run(request, hooks);
+  }
+
+  /** Stops the script (SIGINT, then SIGTERM, then SIGKILL); the run is kept with status "stopped". */
+  stop(): void {
+    this.stopRequested = true;
+    this.requestStop();
+  }
+
+  private async run(request: ProfileRequest, hooks: ProfileHooks): Promise<ProfileOutcome> {
+    const refusal = rateRefusal(request.rateHz);
+    if (refusal) return { kind: 'refused', message: refusal };
+    const scriptCheck = checkScriptPath(request.script, request.cwd);
+    if (scriptCheck.kind === 'refused') return scriptCheck;
+    const probe = await probeInterpreter(request.python);
+    if (probe.kind !== 'ok') return { kind: 'refused', message: probe.message };
+    const interpreter = probe.interpreter;
+    const gilRefusal = gilModeRefusal(request.gilMode, interpreter);
+    if (gilRefusal) return { kind: 'refused', message: gilRefusal };
+
+    let store: RunStore;
+    try {
+      store = openRunStore(request.dbFile);
+    } catch (error) {
+      if (error instanceof StoreError) return { kind: 'refused', message: error.message };
+      throw error;
+    }
+    try {
+      return await this.record(request, hooks, store, interpreter, scriptCheck.absolutePath);
+    } finally {
+      store.close();
+    }
+  }
+
+  private async record(request: ProfileRequest, hooks: ProfileHooks, store: RunStore, interpreter: Interpreter, script: string): Promise<ProfileOutcome> {
+    const writer = createRunWriter(store);
+    let runStartNs = nowNs();
+    const elapsedNs = (): number => Number(nowNs() - runStartNs);
+    const runId = writer.createRun({
+      script,
+      args: [...request.args],
+      cwd: request.cwd,
+      interpreter: {
+        path: interpreter.path,
+        realPath: interpreter.realPath,
+        version: interpreter.version,
+        implementation: interpreter.implementation,
+        freeThreaded: interpreter.freeThreaded,
+      },
+      gilMode: request.gilMode,
+      gilEnabled: null,
+      rateHz: request.rateHz,
+    });
+    const output = { stdout: '', stderr: '' };
+    const flushOutput = (): void => {
+      for (const stream of ['stdout', 'stderr'] as const) {
+        if (output[stream] === '') continue;
+        writer.appendOutput(stream, output[stream], elapsedNs());
+        output[stream] = '';
+      }
+    };
+
+    let samplerStats: SamplerStats | null = null;
+    const sampling = new SamplingSession(request.rateHz, {
+      onBatch: (batch) => {
+        flushOutput();
+        writer.appendTicks(batch.ticks);
+        writer.upsertThreads(batch.threads);
+        for (const event of batch.events) writer.addEvent(event.kind, event.timeNs, event.detail);
+        samplerStats = batch.stats;
+        hooks.onBatch?.(batch);
+      },
+    });
+    await sampling.ready;
+    runStartNs = nowNs();
+
+    const launched = await launchScript({ ...request, script, python: interpreter.path }, (stream, text) => {
+      output[stream] += text;
+      hooks.onOutput?.(stream, text);
+    });
+    if ('kind' in launched) {
+      await sampling.cancel();
+      flushOutput();
+      writer.finishRun({ status: 'failed', exitCode: null, signal: null, wallNs: elapsedNs(), error: launched.message });
+      return { kind: 'recorded', runId, status: 'failed', message: launched.message };
+    }
+    sampling.begin(launched.pid, runStartNs);
+    hooks.onStarted?.(runId, launched.pid, interpreter);
+
+    const stopping = this.armStop(launched, request.durationSeconds);
+    const exit = await launched.exit;
+    const wallNs = elapsedNs();
+    this.requestStop = () => {};
+    if (this.stopRequested) launched.signalGroup('SIGKILL'); // stragglers the script left in its group
+    sampling.stop();
+    let samplerError: string | null = null;
+    try {
+      await sampling.done;
+    } catch (error) {
+      samplerError = (error as Error).message;
+    }
+    await stopping.cancel();
+    flushOutput();
+    const { status, message } = describeExit(exit, this.stopRequested);
+    writer.finishRun({
+      warnings: samplerError ? [samplerError] : [],
+      status,
+      exitCode: exit.kind === 'exited' ? exit.exitCode : null,
+      signal: exit.kind === 'signaled' ? exit.signal : null,
+      wallNs,
+      error: message,
+      samplerStats,
+    });
+    return { kind: 'recorded', runId, status, message };
+  }
+
+  /** Wires Stop and --duration to the stop sequence; returns a way to cancel the duration timer. */
+  private armStop(launched: LaunchedScript, durationSeconds: number | undefined): { cancel(): Promise<void> } {
+    let stopSequence: Promise<unknown> | null = null;
+    const beginStop = (): void => {
+      this.stopRequested = true;
+      stopSequence ??= stopScript(launched);
+    };
+    this.requestStop = beginStop;
+    if (this.stopRequested) beginStop();
+    const timer = durationSeconds === undefined ? null : setTimeout(beginStop, durationSeconds * 1000);
+    return {
+      cancel: async () => {
+        if (timer) clearTimeout(timer);
+        await stopSequence;
+      },
+    };
+  }
+}
+
+/** Maps how the script ended to a run status and a one-line message for the user. */
+export function describeExit(exit: ScriptExit, stopRequested: boolean): { status: FinishedStatus; message: string | null } {
+  if (exit.kind === 'spawn-failed') return { status: 'failed', message: exit.message };
+  if (stopRequested) return { status: 'stopped', message: null };
+  if (exit.kind === 'signaled') return { status: 'killed', message: `the script was killed by ${exit.signal}` };
+  if (exit.exitCode !== 0) return { status: 'failed', message: `the script exited with code ${exit.exitCode}` };
+  return { status: 'completed', message: null };
+}

@@ -1,0 +1,141 @@
+import type { Address, GilSample, Nanoseconds, Tid } from '../model.ts';
+import { openProcessMemory, type MemoryReader } from '../proc/process-memory.ts';
+import {
+  inspectPythonProcess,
+  listThreadStates,
+  readGilSample,
+  readModulesDictAddress,
+  type PythonProcessInfo,
+} from '../python/python-process.ts';
+import { readThreadingNames } from '../python/threading-names.ts';
+import type { GilRange } from './classify-state.ts';
+
+/** How long to keep retrying to find an initialised runtime after launch. */
+const ATTACH_DEADLINE_NS = 10e9;
+/** Re-walking the thread-state list is cheap but not free: at most this often on a holder miss. */
+const TSTATE_REFRESH_MIN_NS = 20e6;
+
+export type AttachmentStatus =
+  | { kind: 'pending' }
+  | { kind: 'attached'; info: PythonProcessInfo }
+  /** Memory cannot be read (no ptrace permission): CPU and state sampling only. */
+  | { kind: 'unavailable'; reason: string };
+
+/**
+ * The sampler's view into the target's memory: finds the CPython runtime once it is initialised,
+ * then reads the GIL word each tick and thread names now and then. Every failure degrades to
+ * "unknown", never to an exception in the sampling loop.
+ */
+export class PythonAttachment {
+  private readonly pid: number;
+  private memory: MemoryReader | null = null;
+  private lastAttemptMessage = 'the CPython runtime was not found';
+  status: AttachmentStatus = { kind: 'pending' };
+  gilRange: GilRange | null = null;
+  private holderByThreadState = new Map<Address, Tid>();
+  private threadIdToTid = new Map<number, Tid>();
+  private lastTstateRefreshNs = -Infinity;
+
+  constructor(pid: number) {
+    this.pid = pid;
+  }
+
+  /** Tries to attach (cheap to call every tick while pending). Returns a status change, if any. */
+  tryAttach(nowNs: Nanoseconds): AttachmentStatus | null {
+    if (this.status.kind !== 'pending') return null;
+    if (this.memory === null) {
+      try {
+        this.memory = openProcessMemory(this.pid);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'error';
+        return this.giveUp(`cannot open /proc/${this.pid}/mem (${code}): sampling CPU and thread states only, no GIL reads`);
+      }
+    }
+    let result;
+    try {
+      result = inspectPythonProcess(this.pid, this.memory);
+    } catch (error) {
+      result = { kind: 'not-ready' as const, message: (error as Error).message };
+    }
+    if (result.kind === 'ok') {
+      this.status = { kind: 'attached', info: result.info };
+      const gil = result.info.gil;
+      this.gilRange = gil ? { start: gil.address, end: gil.address + gil.size } : null;
+      this.refreshThreadStates(nowNs);
+      return this.status;
+    }
+    this.lastAttemptMessage = result.message;
+    if (result.kind === 'unsupported' || nowNs > ATTACH_DEADLINE_NS) {
+      return this.giveUp(`${this.lastAttemptMessage}: sampling CPU and thread states only, no GIL reads`);
+    }
+    return null;
+  }
+
+  private giveUp(reason: string): AttachmentStatus {
+    this.status = { kind: 'unavailable', reason };
+    this.memory?.close();
+    this.memory = null;
+    return this.status;
+  }
+
+  /** The GIL now: one memory read, plus a thread-state walk when the holder is a thread not seen yet. */
+  readGil(nowNs: Nanoseconds): GilSample | null {
+    if (this.status.kind !== 'attached' || this.memory === null) return null;
+    let raw;
+    try {
+      raw = readGilSample(this.memory, this.status.info);
+    } catch {
+      return null;
+    }
+    if (raw === null) return null;
+    if (!raw.locked) return { held: false, holderTid: null, enabled: raw.enabled };
+    let holderTid = this.holderByThreadState.get(raw.lastHolder);
+    if (holderTid === undefined && nowNs - this.lastTstateRefreshNs > TSTATE_REFRESH_MIN_NS) {
+      this.refreshThreadStates(nowNs);
+      holderTid = this.holderByThreadState.get(raw.lastHolder);
+    }
+    return { held: true, holderTid: holderTid ?? null, enabled: raw.enabled };
+  }
+
+  private refreshThreadStates(nowNs: Nanoseconds): void {
+    if (this.status.kind !== 'attached' || this.memory === null) return;
+    this.lastTstateRefreshNs = nowNs;
+    try {
+      const states = listThreadStates(this.memory, this.status.info);
+      this.holderByThreadState = new Map();
+      this.threadIdToTid = new Map();
+      for (const state of states) {
+        if (state.tid === null) continue;
+        this.holderByThreadState.set(state.address, state.tid);
+        this.threadIdToTid.set(state.threadId, state.tid);
+      }
+    } catch {
+      // a torn list while threads start or stop: keep the previous map, try again later
+    }
+  }
+
+  /** Python `threading` names by TID (empty when unreadable). */
+  readThreadNames(nowNs: Nanoseconds): Map<Tid, string> {
+    const names = new Map<Tid, string>();
+    if (this.status.kind !== 'attached' || this.memory === null) return names;
+    this.refreshThreadStates(nowNs);
+    try {
+      const modules = readModulesDictAddress(this.memory, this.status.info);
+      if (modules === null) return names;
+      const { major, minor } = this.status.info.version;
+      const byIdent = readThreadingNames(this.memory, modules, { major, minor, freeThreaded: this.status.info.freeThreaded });
+      for (const [ident, name] of byIdent) {
+        const tid = this.threadIdToTid.get(ident);
+        if (tid !== undefined) names.set(tid, name);
+      }
+    } catch {
+      // names are a nicety: a failed read keeps the OS names
+    }
+    return names;
+  }
+
+  close(): void {
+    this.memory?.close();
+    this.memory = null;
+  }
+}

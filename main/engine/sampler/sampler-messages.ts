@@ -1,0 +1,39 @@
+import type { ThreadInfo, Tick } from '../model.ts';
+import type { SamplerEvent, SamplerStats } from './thread-sampler.ts';
+
+/** What the sampling worker is started with (before the target exists). */
+export interface SamplerWorkerInput {
+  rateHz: number;
+  /** Int32Array over it: index 0 becomes 1 to ask the worker to stop. */
+  control: SharedArrayBuffer;
+}
+
+/** A batch the worker posts about ten times a second, and once more when it ends. */
+export interface SamplerBatch {
+  type: 'batch';
+  ticks: Tick[];
+  threads: ThreadInfo[];
+  events: SamplerEvent[];
+  stats: SamplerStats;
+  /** Set on the last batch. */
+  end: null | { reason: 'stopped' | 'process-exited' };
+}
+
+export interface SamplerFailure {
+  type: 'failure';
+  message: string;
+}
+
+/** Posted once the worker has loaded and can start sampling at once. */
+export interface SamplerReady {
+  type: 'ready';
+}
+
+/** Sent to the worker: the process to sample. */
+export interface SamplerTarget {
+  pid: number;
+  /** `process.hrtime.bigint()` when the target was launched: all tick times are relative to it. */
+  runStartNs: bigint;
+}
+
+export type SamplerMessage = SamplerReady | SamplerBatch | SamplerFailure;

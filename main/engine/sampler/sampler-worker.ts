@@ -1,0 +1,69 @@
+// Worker-thread entry: samples at a fixed rate with Atomics.wait as an interruptible, sub-millisecond
+// sleep, so the main thread's event loop (child output, database writes, UI) never delays a tick.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SamplerBatch, SamplerMessage, SamplerTarget, SamplerWorkerInput } from './sampler-messages.ts';
+import { ThreadSampler } from './thread-sampler.ts';
+import type { Tick } from '../model.ts';
+
+const POST_INTERVAL_NS = 100e6;
+
+function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
+  const control = new Int32Array(input.control);
+  const sampler = new ThreadSampler(target.pid);
+  const periodNs = 1e9 / input.rateHz;
+  const now = (): number => Number(process.hrtime.bigint() - target.runStartNs);
+  let pending: Tick[] = [];
+  let lastPostNs = now();
+  let threadsSinceNs = 0;
+
+  const post = (end: SamplerBatch['end']): void => {
+    const batch: SamplerBatch = {
+      type: 'batch',
+      ticks: pending,
+      threads: sampler.takeThreadUpdates(threadsSinceNs),
+      events: sampler.takeEvents(),
+      stats: { ...sampler.stats },
+      end,
+    };
+    threadsSinceNs = lastPostNs;
+    pending = [];
+    parentPort?.postMessage(batch satisfies SamplerMessage);
+  };
+
+  let dueNs = now();
+  try {
+    while (Atomics.load(control, 0) === 0) {
+      const startNs = now();
+      if (startNs - dueNs > periodNs) sampler.stats.lateTicks++;
+      const tick = sampler.sample(startNs);
+      if (tick === null) {
+        post({ reason: 'process-exited' });
+        return;
+      }
+      pending.push(tick);
+      if (startNs - lastPostNs >= POST_INTERVAL_NS) {
+        post(null);
+        lastPostNs = startNs;
+      }
+      dueNs += periodNs;
+      // After a stall (machine busy), resynchronise instead of firing a burst of catch-up ticks.
+      if (dueNs < now()) dueNs = now() + periodNs;
+      const waitMs = (dueNs - now()) / 1e6;
+      if (waitMs > 0) Atomics.wait(control, 0, 0, waitMs);
+    }
+    post({ reason: 'stopped' });
+  } finally {
+    sampler.close();
+  }
+}
+
+// Loading this worker takes ~100 ms; it is started before the target and told its PID once launched,
+// so the first tick is not late.
+parentPort?.once('message', (target: SamplerTarget) => {
+  try {
+    runLoop(workerData as SamplerWorkerInput, target);
+  } catch (error) {
+    parentPort?.postMessage({ type: 'failure', message: (error as Error).message } satisfies SamplerMessage);
+  }
+});
+parentPort?.postMessage({ type: 'ready' } satisfies SamplerMessage);

@@ -1,0 +1,62 @@
+import { Worker } from 'node:worker_threads';
+import type { SamplerBatch, SamplerMessage, SamplerTarget, SamplerWorkerInput } from './sampler-messages.ts';
+
+/** Callbacks of a sampling session; `onBatch` runs on the main thread about ten times a second. */
+export interface SamplingCallbacks {
+  onBatch(batch: SamplerBatch): void;
+}
+
+/**
+ * Samples a process from a worker thread. Create it before launching the target, await `ready`,
+ * then `begin(pid)`; it samples until `stop()` or until the process exits. `done` resolves after
+ * the last batch has been delivered; it rejects only if the worker itself fails.
+ */
+export class SamplingSession {
+  readonly ready: Promise<void>;
+  readonly done: Promise<SamplerBatch['end']>;
+  private readonly control = new SharedArrayBuffer(4);
+  private readonly worker: Worker;
+
+  constructor(rateHz: number, callbacks: SamplingCallbacks) {
+    const input: SamplerWorkerInput = { rateHz, control: this.control };
+    this.worker = new Worker(new URL('./sampler-worker.ts', import.meta.url), { workerData: input });
+    let markReady: () => void = () => {};
+    this.ready = new Promise((resolve) => {
+      markReady = resolve;
+    });
+    this.done = new Promise((resolve, reject) => {
+      let end: SamplerBatch['end'] = null;
+      this.worker.on('message', (message: SamplerMessage) => {
+        if (message.type === 'ready') {
+          markReady();
+          return;
+        }
+        if (message.type === 'failure') {
+          reject(new Error(`sampler failed: ${message.message}`));
+          return;
+        }
+        callbacks.onBatch(message);
+        if (message.end) end = message.end;
+      });
+      this.worker.on('error', (error) => reject(new Error(`sampler failed: ${error.message}`)));
+      this.worker.on('exit', () => resolve(end ?? { reason: 'stopped' }));
+    });
+  }
+
+  /** Starts sampling `pid`, launched at `runStartNs` (hrtime); the worker must be ready. */
+  begin(pid: number, runStartNs: bigint): void {
+    this.worker.postMessage({ pid, runStartNs } satisfies SamplerTarget);
+  }
+
+  /** Ends a session that never began (the target could not be launched). */
+  async cancel(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  /** Asks the worker to take no more ticks; it posts a final batch and exits. */
+  stop(): void {
+    const flags = new Int32Array(this.control);
+    Atomics.store(flags, 0, 1);
+    Atomics.notify(flags, 0);
+  }
+}

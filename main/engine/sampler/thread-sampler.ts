@@ -1,0 +1,164 @@
+import { STATE_CODE, type Nanoseconds, type ThreadInfo, type ThreadSample, type Tick } from '../model.ts';
+import { listThreadIds } from '../proc/thread-files.ts';
+import { classifyFromStatState, classifyThreadState } from './classify-state.ts';
+import { PythonAttachment } from './python-attachment.ts';
+import { ThreadTable, type LiveThread } from './thread-table.ts';
+
+/** Thread lists are re-read at most this often (and whenever a thread's files fail). */
+const RELIST_INTERVAL_NS = 10e6;
+/** Thread names are re-read about this often (threads rename themselves rarely). */
+const NAME_INTERVAL_NS = 1e9;
+
+/** Something the run should record besides samples. */
+export type SamplerEvent =
+  | { kind: 'attached'; timeNs: Nanoseconds; detail: { version: string; freeThreaded: boolean; gilExact: boolean | null } }
+  | { kind: 'sampling-degraded'; timeNs: Nanoseconds; detail: { reason: string } }
+  | { kind: 'gil-enabled-changed'; timeNs: Nanoseconds; detail: { enabled: boolean } };
+
+/** Counters that say how well the sampler kept up. */
+export interface SamplerStats {
+  ticks: number;
+  threadSamples: number;
+  /** Time spent inside `sample()`, summed. */
+  busyNs: number;
+  maxTickNs: number;
+  /** Ticks that started later than one period after they were due. */
+  lateTicks: number;
+  /** Thread samples where the syscall file was unreadable and only the stat letter was used. */
+  statFallbacks: number;
+}
+
+/**
+ * Takes one tick at a time of every thread of a process, reading only /proc and the target's memory.
+ * Synchronous on purpose: it runs in a worker whose loop does nothing else.
+ */
+export class ThreadSampler {
+  private readonly pid: number;
+  private readonly python: PythonAttachment;
+  private readonly threads: ThreadTable;
+  private tickIndex = 0;
+  private lastListNs = -Infinity;
+  private lastNamesNs = -Infinity;
+  private lastGilEnabled: boolean | null = null;
+  private readonly events: SamplerEvent[] = [];
+  private readonly renamed = new Set<number>();
+  readonly stats: SamplerStats = { ticks: 0, threadSamples: 0, busyNs: 0, maxTickNs: 0, lateTicks: 0, statFallbacks: 0 };
+
+  constructor(pid: number) {
+    this.pid = pid;
+    this.python = new PythonAttachment(pid);
+    this.threads = new ThreadTable(pid);
+  }
+
+  /** Samples every thread once. Returns null when the process has no threads left (it exited). */
+  sample(timeNs: Nanoseconds): Tick | null {
+    const started = process.hrtime.bigint();
+    this.attachIfPending(timeNs);
+    if (timeNs - this.lastListNs >= RELIST_INTERVAL_NS || this.threads.live.size === 0) {
+      const tids = listThreadIds(this.pid);
+      if (tids === null) return null;
+      this.lastListNs = timeNs;
+      if (this.threads.sync(tids, timeNs) > 0) this.lastNamesNs = -Infinity;
+    }
+    const gil = this.python.readGil(timeNs);
+    this.noteGilEnabled(gil?.enabled ?? null, timeNs);
+    const samples: ThreadSample[] = [];
+    for (const [tid, thread] of this.threads.live) {
+      const sample = this.sampleThread(thread);
+      if (sample === null) {
+        this.threads.drop(tid, thread);
+        this.lastListNs = -Infinity;
+        continue;
+      }
+      thread.info.lastSeenNs = timeNs;
+      samples.push(sample);
+    }
+    if (samples.length === 0 && listThreadIds(this.pid) === null) return null;
+    if (timeNs - this.lastNamesNs >= NAME_INTERVAL_NS) this.refreshNames(timeNs);
+    const elapsed = Number(process.hrtime.bigint() - started);
+    this.stats.ticks++;
+    this.stats.threadSamples += samples.length;
+    this.stats.busyNs += elapsed;
+    if (elapsed > this.stats.maxTickNs) this.stats.maxTickNs = elapsed;
+    return { index: this.tickIndex++, timeNs, gil, threads: samples };
+  }
+
+  private sampleThread(thread: LiveThread): ThreadSample | null {
+    // syscall before schedstat: the state is the instant; the deltas describe the interval up to it.
+    const activity = thread.files.readSyscall();
+    const sched = thread.files.readSchedstat();
+    if (sched === null) return null;
+    const cpuNs = Math.max(0, sched.cpuNs - thread.lastCpuNs);
+    const runQueueNs = Math.max(0, sched.runQueueNs - thread.lastRunQueueNs);
+    thread.lastCpuNs = sched.cpuNs;
+    thread.lastRunQueueNs = sched.runQueueNs;
+    let state;
+    if (activity !== null) {
+      state = classifyThreadState(activity, this.python.gilRange, cpuNs, runQueueNs);
+    } else {
+      const letter = thread.files.readStatState();
+      if (letter === null) return null;
+      this.stats.statFallbacks++;
+      state = letter === 'Z' || letter === 'X' ? STATE_CODE.idle : classifyFromStatState(letter, cpuNs, runQueueNs);
+    }
+    return { tid: thread.files.tid, state, cpuNs, runQueueNs };
+  }
+
+  private attachIfPending(timeNs: Nanoseconds): void {
+    const change = this.python.tryAttach(timeNs);
+    if (change === null) return;
+    if (change.kind === 'attached') {
+      const { version, freeThreaded, gil } = change.info;
+      this.events.push({
+        kind: 'attached',
+        timeNs,
+        detail: { version: `${version.major}.${version.minor}.${version.micro}`, freeThreaded, gilExact: gil ? gil.exact : null },
+      });
+      this.lastNamesNs = -Infinity;
+    } else if (change.kind === 'unavailable') {
+      this.events.push({ kind: 'sampling-degraded', timeNs, detail: { reason: change.reason } });
+    }
+  }
+
+  private noteGilEnabled(enabled: boolean | null, timeNs: Nanoseconds): void {
+    if (enabled === null || enabled === this.lastGilEnabled) return;
+    if (this.lastGilEnabled !== null) this.events.push({ kind: 'gil-enabled-changed', timeNs, detail: { enabled } });
+    this.lastGilEnabled = enabled;
+  }
+
+  private refreshNames(timeNs: Nanoseconds): void {
+    this.lastNamesNs = timeNs;
+    const pythonNames = this.python.readThreadNames(timeNs);
+    for (const [tid, thread] of this.threads.live) {
+      const pythonName = pythonNames.get(tid);
+      const name = pythonName ?? thread.files.readComm() ?? thread.info.name;
+      const nameSource = pythonName !== undefined ? 'python' : thread.info.nameSource;
+      if (name !== thread.info.name || nameSource !== thread.info.nameSource) {
+        if (pythonName === undefined && thread.info.nameSource === 'python') continue; // keep the last Python name
+        thread.info.name = name;
+        thread.info.nameSource = nameSource;
+        this.renamed.add(tid);
+      }
+    }
+  }
+
+  /** Events since the last call. */
+  takeEvents(): SamplerEvent[] {
+    return this.events.splice(0);
+  }
+
+  /** Infos of threads that are new, renamed or still alive since the last call (for the store). */
+  takeThreadUpdates(sinceNs: Nanoseconds): ThreadInfo[] {
+    const updates: ThreadInfo[] = [];
+    for (const info of this.threads.everSeen.values()) {
+      if (info.lastSeenNs >= sinceNs || this.renamed.has(info.tid)) updates.push({ ...info });
+    }
+    this.renamed.clear();
+    return updates;
+  }
+
+  close(): void {
+    this.threads.closeAll();
+    this.python.close();
+  }
+}

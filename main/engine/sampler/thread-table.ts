@@ -1,0 +1,61 @@
+import type { Nanoseconds, ThreadInfo, Tid } from '../model.ts';
+import { ThreadFiles } from '../proc/thread-files.ts';
+
+/** What the sampler keeps per live thread between ticks. */
+export interface LiveThread {
+  files: ThreadFiles;
+  lastCpuNs: number;
+  lastRunQueueNs: number;
+  info: ThreadInfo;
+}
+
+/**
+ * The set of live threads: opens files for threads that appear, closes them for threads that vanish,
+ * and remembers every thread ever seen (for names and lifetimes).
+ */
+export class ThreadTable {
+  private readonly pid: number;
+  readonly live = new Map<Tid, LiveThread>();
+  readonly everSeen = new Map<Tid, ThreadInfo>();
+
+  constructor(pid: number) {
+    this.pid = pid;
+  }
+
+  /** Brings the live set in line with `tids`; returns how many threads are new. */
+  sync(tids: readonly Tid[], nowNs: Nanoseconds): number {
+    let added = 0;
+    const present = new Set(tids);
+    for (const [tid, thread] of this.live) {
+      if (!present.has(tid)) this.drop(tid, thread);
+    }
+    for (const tid of tids) {
+      if (this.live.has(tid)) continue;
+      const files = ThreadFiles.open(this.pid, tid);
+      if (files === null) continue;
+      const info: ThreadInfo = this.everSeen.get(tid) ?? {
+        tid,
+        name: files.readComm() ?? String(tid),
+        nameSource: 'os',
+        firstSeenNs: nowNs,
+        lastSeenNs: nowNs,
+      };
+      this.everSeen.set(tid, info);
+      // Deltas start from zero: a thread first seen has run only since it was born, so its whole
+      // schedstat total belongs to the interval that ends now.
+      this.live.set(tid, { files, lastCpuNs: 0, lastRunQueueNs: 0, info });
+      added++;
+    }
+    return added;
+  }
+
+  /** Forgets a thread that exited (its files are closed; its info stays in `everSeen`). */
+  drop(tid: Tid, thread: LiveThread): void {
+    thread.files.close();
+    this.live.delete(tid);
+  }
+
+  closeAll(): void {
+    for (const [tid, thread] of this.live) this.drop(tid, thread);
+  }
+}
