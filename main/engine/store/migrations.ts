@@ -1,0 +1,127 @@
+// Ordered schema migrations keyed by PRAGMA user_version. NEVER edit a shipped migration: add a new one.
+import type Database from 'better-sqlite3';
+
+/** 'GILS': stamped in the SQLite header (PRAGMA application_id) so we can tell our files from others'. */
+export const GILSCOPE_APPLICATION_ID = 0x47494c53;
+
+/** One schema step; `version` is the user_version after it ran. */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/** Every migration ever shipped, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'initial schema: interpreters, runs, threads, chunked samples, output, events',
+    sql: `
+      PRAGMA application_id = ${GILSCOPE_APPLICATION_ID};
+      CREATE TABLE interpreters (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL,
+        real_path TEXT NOT NULL UNIQUE,
+        version TEXT NOT NULL,
+        implementation TEXT NOT NULL,
+        free_threaded INTEGER NOT NULL CHECK (free_threaded IN (0, 1))
+      );
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        script TEXT NOT NULL,
+        args TEXT NOT NULL DEFAULT '[]',
+        cwd TEXT NOT NULL,
+        interpreter_id INTEGER REFERENCES interpreters(id),
+        gil_mode TEXT NOT NULL CHECK (gil_mode IN ('default', 'on', 'off')),
+        gil_enabled INTEGER CHECK (gil_enabled IN (0, 1)),
+        rate_hz REAL NOT NULL,
+        chunk_ticks INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'running'
+          CHECK (status IN ('running', 'completed', 'failed', 'killed', 'stopped')),
+        exit_code INTEGER,
+        signal TEXT,
+        wall_ns INTEGER,
+        error TEXT,
+        label TEXT,
+        warnings TEXT NOT NULL DEFAULT '[]',
+        sampler_stats TEXT,
+        tick_count INTEGER NOT NULL DEFAULT 0,
+        sample_count INTEGER NOT NULL DEFAULT 0,
+        last_time_ns INTEGER,
+        output_kept_bytes INTEGER NOT NULL DEFAULT 0,
+        output_dropped_bytes INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE threads (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        tid INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        name_source TEXT NOT NULL CHECK (name_source IN ('python', 'os')),
+        first_seen_ns INTEGER NOT NULL,
+        last_seen_ns INTEGER NOT NULL,
+        PRIMARY KEY (run_id, tid)
+      ) WITHOUT ROWID;
+      -- Tick chunk k of a run holds ticks with index in [k*chunk_ticks, (k+1)*chunk_ticks).
+      CREATE TABLE tick_chunks (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        chunk_no INTEGER NOT NULL,
+        tick_count INTEGER NOT NULL,
+        first_time_ns INTEGER NOT NULL,
+        last_time_ns INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        UNIQUE (run_id, chunk_no)
+      );
+      CREATE INDEX tick_chunks_by_time ON tick_chunks (run_id, first_time_ns);
+      -- One thread's samples of tick chunk k.
+      CREATE TABLE sample_chunks (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        chunk_no INTEGER NOT NULL,
+        tid INTEGER NOT NULL,
+        sample_count INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        UNIQUE (run_id, chunk_no, tid)
+      );
+      CREATE TABLE output (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        stream TEXT NOT NULL CHECK (stream IN ('stdout', 'stderr')),
+        time_ns INTEGER NOT NULL,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX output_by_run ON output (run_id, id);
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        time_ns INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT 'null'
+      );
+      CREATE INDEX events_by_run ON events (run_id, time_ns);
+    `,
+  },
+];
+
+/** The schema version this build reads and writes. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+MIGRATIONS.forEach((m, i) => {
+  if (m.version !== i + 1) throw new Error(`migration ${i} has version ${m.version}, expected ${i + 1}`);
+});
+
+/** Runs the migrations above `user_version` in one IMMEDIATE transaction (so it also probes the write lock). */
+export function applyMigrations(db: Database.Database): { from: number; to: number } {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const from = db.pragma('user_version', { simple: true }) as number;
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= from) continue;
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+    db.exec('COMMIT');
+    return { from, to: Math.max(from, LATEST_SCHEMA_VERSION) };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}

@@ -1,0 +1,256 @@
+// Reads runs from a store, also while they are being recorded (use a separate read-only connection:
+// WAL lets it see every committed batch without blocking the writer). Timelines come back columnar.
+import type { ThreadInfo, Tid } from '../model.ts';
+import { decodeSampleChunk, decodeTickChunk, type SampleColumns, type TickColumns } from './chunk-codec.ts';
+import type { RunStore } from './open-database.ts';
+import type { GilMode, OutputStream, RunEvent, RunOutput, RunRecord, RunStatus, Timeline, TimelineRange } from './run-types.ts';
+import { rethrowAsStoreError } from './store-error.ts';
+
+/** Queries over a store; every method is one read transaction's worth of SQL. */
+export interface RunReader {
+  listRuns(): RunRecord[];
+  getRun(id: number): RunRecord | undefined;
+  getThreads(id: number): ThreadInfo[];
+  /** The run's ticks and per-thread samples with timeNs in [fromNs, toNs]; decodes only overlapping chunks. */
+  readTimeline(id: number, range?: TimelineRange): Timeline;
+  readOutput(id: number): RunOutput;
+  readEvents(id: number): RunEvent[];
+}
+
+interface RunRow {
+  id: number;
+  created_at: string;
+  script: string;
+  args: string;
+  cwd: string;
+  gil_mode: GilMode;
+  gil_enabled: number | null;
+  rate_hz: number;
+  chunk_ticks: number;
+  status: RunStatus;
+  exit_code: number | null;
+  signal: string | null;
+  wall_ns: number | null;
+  error: string | null;
+  label: string | null;
+  warnings: string;
+  sampler_stats: string | null;
+  tick_count: number;
+  sample_count: number;
+  last_time_ns: number | null;
+  output_kept_bytes: number;
+  output_dropped_bytes: number;
+  i_id: number | null;
+  i_path: string;
+  i_real_path: string;
+  i_version: string;
+  i_implementation: string;
+  i_free_threaded: number;
+}
+
+const RUN_SELECT = `SELECT r.*, i.id AS i_id, i.path AS i_path, i.real_path AS i_real_path, i.version AS i_version,
+  i.implementation AS i_implementation, i.free_threaded AS i_free_threaded
+  FROM runs r LEFT JOIN interpreters i ON i.id = r.interpreter_id`;
+
+function toRecord(r: RunRow): RunRecord {
+  return {
+    id: r.id,
+    createdAt: r.created_at,
+    script: r.script,
+    args: JSON.parse(r.args) as string[],
+    cwd: r.cwd,
+    interpreter:
+      r.i_id === null
+        ? null
+        : {
+            id: r.i_id,
+            path: r.i_path,
+            realPath: r.i_real_path,
+            version: r.i_version,
+            implementation: r.i_implementation,
+            freeThreaded: r.i_free_threaded === 1,
+          },
+    gilMode: r.gil_mode,
+    gilEnabled: r.gil_enabled === null ? null : r.gil_enabled === 1,
+    rateHz: r.rate_hz,
+    chunkTicks: r.chunk_ticks,
+    status: r.status,
+    exitCode: r.exit_code,
+    signal: r.signal,
+    wallNs: r.wall_ns,
+    error: r.error,
+    label: r.label,
+    warnings: JSON.parse(r.warnings) as string[],
+    samplerStats: r.sampler_stats === null ? null : (JSON.parse(r.sampler_stats) as unknown),
+    tickCount: r.tick_count,
+    sampleCount: r.sample_count,
+    lastTimeNs: r.last_time_ns,
+    outputKeptBytes: r.output_kept_bytes,
+    outputDroppedBytes: r.output_dropped_bytes,
+  };
+}
+
+function emptyTicks(n: number): TickColumns {
+  return {
+    index: new Uint32Array(n),
+    timeNs: new Float64Array(n),
+    gilHeld: new Uint8Array(n),
+    gilHolderTid: new Int32Array(n),
+    gilEnabled: new Uint8Array(n),
+    gilKnown: new Uint8Array(n),
+  };
+}
+
+function emptySamples(n: number): SampleColumns {
+  return { tickIndex: new Uint32Array(n), state: new Uint8Array(n), cpuNs: new Float64Array(n), runQueueNs: new Float64Array(n) };
+}
+
+type Column = Uint8Array | Uint32Array | Int32Array | Float64Array;
+
+/** Copies rows [from, to) of every column of `src` into `dst` at `at` (both TickColumns or both SampleColumns). */
+function copyColumns<T extends TickColumns | SampleColumns>(dst: T, src: T, from: number, to: number, at: number): void {
+  const d = dst as unknown as Record<string, Column>;
+  const s = src as unknown as Record<string, Column>;
+  for (const key of Object.keys(d)) d[key]!.set(s[key]!.subarray(from, to), at);
+}
+
+/** Index of the first element of sorted `a` that is ≥ value. */
+function lowerBound(a: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A reader over `store` (read-only or not). */
+export function createRunReader(store: RunStore): RunReader {
+  const { db, file } = store;
+  const sql = {
+    list: db.prepare(`${RUN_SELECT} ORDER BY r.id`),
+    run: db.prepare(`${RUN_SELECT} WHERE r.id = ?`),
+    threads: db.prepare('SELECT * FROM threads WHERE run_id = ? ORDER BY first_seen_ns, tid'),
+    chunkAt: db
+      .prepare('SELECT chunk_no FROM tick_chunks WHERE run_id = ? AND first_time_ns <= ? ORDER BY first_time_ns DESC LIMIT 1')
+      .pluck(),
+    tickChunks: db.prepare(
+      'SELECT chunk_no, data FROM tick_chunks WHERE run_id = ? AND chunk_no BETWEEN ? AND ? ORDER BY chunk_no',
+    ),
+    sampleChunks: db.prepare(
+      'SELECT chunk_no, tid, data FROM sample_chunks WHERE run_id = ? AND chunk_no BETWEEN ? AND ? ORDER BY chunk_no',
+    ),
+    output: db.prepare('SELECT stream, time_ns, text FROM output WHERE run_id = ? ORDER BY id'),
+    events: db.prepare('SELECT id, time_ns, kind, detail FROM events WHERE run_id = ? ORDER BY time_ns, id'),
+  };
+  const guard = <A extends unknown[], R>(fn: (...args: A) => R) => {
+    // A read transaction so that ticks and samples come from the same snapshot while a writer appends.
+    const tx = db.transaction(fn);
+    return (...args: A): R => {
+      try {
+        return tx.deferred(...args);
+      } catch (error) {
+        rethrowAsStoreError(file, error, store.busyTimeoutMs);
+      }
+    };
+  };
+
+  const readTimeline = (id: number, range: TimelineRange = {}): Timeline => {
+    const fromNs = range.fromNs ?? -Infinity;
+    const toNs = range.toNs ?? Infinity;
+    const lo = range.fromNs === undefined ? 0 : ((sql.chunkAt.get(id, Math.floor(fromNs)) as number | undefined) ?? 0);
+    const hi = range.toNs === undefined ? Number.MAX_SAFE_INTEGER : (sql.chunkAt.get(id, Math.floor(toNs)) as number | undefined);
+    if (hi === undefined || hi < lo) return { ticks: emptyTicks(0), threads: new Map() };
+
+    const tickParts: { cols: TickColumns; from: number; to: number }[] = [];
+    let tickTotal = 0;
+    let chunkTicks = 0;
+    for (const row of sql.tickChunks.iterate(id, lo, hi) as Iterable<{ chunk_no: number; data: Buffer }>) {
+      chunkTicks ||= (sql.run.get(id) as RunRow).chunk_ticks;
+      const cols = decodeTickChunk(row.data, row.chunk_no * chunkTicks);
+      const from = lowerBound(cols.timeNs, fromNs);
+      let to = cols.timeNs.length;
+      while (to > from && cols.timeNs[to - 1]! > toNs) to--;
+      if (to > from) tickParts.push({ cols, from, to });
+      tickTotal += to - from;
+    }
+    const ticks = emptyTicks(tickTotal);
+    let at = 0;
+    for (const part of tickParts) {
+      copyColumns(ticks, part.cols, part.from, part.to, at);
+      at += part.to - part.from;
+    }
+    const threads = new Map<Tid, SampleColumns>();
+    if (tickTotal === 0) return { ticks, threads };
+    const firstIndex = ticks.index[0]!;
+    const lastIndex = ticks.index[tickTotal - 1]!;
+
+    const sampleParts = new Map<Tid, { cols: SampleColumns; from: number; to: number }[]>();
+    const sampleTotals = new Map<Tid, number>();
+    for (const row of sql.sampleChunks.iterate(id, lo, hi) as Iterable<{ chunk_no: number; tid: number; data: Buffer }>) {
+      const cols = decodeSampleChunk(row.data, row.chunk_no * chunkTicks);
+      const from = lowerBound(cols.tickIndex, firstIndex);
+      const to = lowerBound(cols.tickIndex, lastIndex + 1);
+      if (to <= from) continue;
+      let parts = sampleParts.get(row.tid);
+      if (!parts) sampleParts.set(row.tid, (parts = []));
+      parts.push({ cols, from, to });
+      sampleTotals.set(row.tid, (sampleTotals.get(row.tid) ?? 0) + to - from);
+    }
+    for (const [tid, parts] of sampleParts) {
+      const out = emptySamples(sampleTotals.get(tid)!);
+      let offset = 0;
+      for (const part of parts) {
+        copyColumns(out, part.cols, part.from, part.to, offset);
+        offset += part.to - part.from;
+      }
+      threads.set(tid, out);
+    }
+    return { ticks, threads };
+  };
+
+  return {
+    listRuns: guard(() => (sql.list.all() as RunRow[]).map(toRecord)),
+    getRun: guard((id: number) => {
+      const row = sql.run.get(id) as RunRow | undefined;
+      return row && toRecord(row);
+    }),
+    getThreads: guard((id: number) =>
+      (
+        sql.threads.all(id) as {
+          tid: number;
+          name: string;
+          name_source: 'python' | 'os';
+          first_seen_ns: number;
+          last_seen_ns: number;
+        }[]
+      ).map((t) => ({
+        tid: t.tid,
+        name: t.name,
+        nameSource: t.name_source,
+        firstSeenNs: t.first_seen_ns,
+        lastSeenNs: t.last_seen_ns,
+      })),
+    ),
+    readTimeline: guard(readTimeline),
+    readOutput: guard((id: number): RunOutput => {
+      const rows = sql.output.all(id) as { stream: OutputStream; time_ns: number; text: string }[];
+      const dropped = (sql.run.get(id) as RunRow | undefined)?.output_dropped_bytes ?? 0;
+      return {
+        chunks: rows.map((r) => ({ stream: r.stream, timeNs: r.time_ns, text: r.text })),
+        truncated: dropped > 0,
+        droppedBytes: dropped,
+      };
+    }),
+    readEvents: guard((id: number) =>
+      (sql.events.all(id) as { id: number; time_ns: number; kind: string; detail: string }[]).map((e) => ({
+        id: e.id,
+        timeNs: e.time_ns,
+        kind: e.kind,
+        detail: JSON.parse(e.detail) as unknown,
+      })),
+    ),
+  };
+}

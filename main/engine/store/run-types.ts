@@ -1,0 +1,115 @@
+// What the run store takes in and gives back, besides the sample model of ../model.ts.
+import type { Nanoseconds, Tid } from '../model.ts';
+import type { SampleColumns, TickColumns } from './chunk-codec.ts';
+
+export type { SampleColumns, TickColumns } from './chunk-codec.ts';
+
+/** How the user asked for the GIL: leave it to the interpreter, or force PYTHON_GIL=1 / 0. */
+export type GilMode = 'default' | 'on' | 'off';
+
+/** Lifecycle of a run; 'running' also describes a run whose recorder died before finishing it. */
+export type RunStatus = 'running' | 'completed' | 'failed' | 'killed' | 'stopped';
+
+/** The Python that ran the script; upserted by realPath. */
+export interface InterpreterInfo {
+  path: string;
+  realPath: string;
+  version: string;
+  implementation: string;
+  freeThreaded: boolean;
+}
+
+/** What is known when a run starts. */
+export interface RunMeta {
+  script: string;
+  args: string[];
+  cwd: string;
+  interpreter: InterpreterInfo | null;
+  gilMode: GilMode;
+  /** Whether the GIL was enabled at start; null/absent when not known yet (see updateSamplerStats). */
+  gilEnabled?: boolean | null;
+  rateHz: number;
+  label?: string | null;
+  /** Defaults to now. */
+  createdAt?: Date;
+}
+
+/** What is known when a run ends. */
+export interface RunFinish {
+  status: Exclude<RunStatus, 'running'>;
+  exitCode: number | null;
+  /** Signal name (e.g. 'SIGKILL') when the target was killed by one. */
+  signal: string | null;
+  wallNs: Nanoseconds | null;
+  error?: string | null;
+  warnings?: string[];
+  /** Free-form JSON from the sampler (missed ticks, read errors, overhead). */
+  samplerStats?: unknown;
+}
+
+/** A run as stored, for listings and headers. */
+export interface RunRecord {
+  id: number;
+  createdAt: string;
+  script: string;
+  args: string[];
+  cwd: string;
+  interpreter: (InterpreterInfo & { id: number }) | null;
+  gilMode: GilMode;
+  gilEnabled: boolean | null;
+  rateHz: number;
+  /** Ticks per sample chunk in this run. */
+  chunkTicks: number;
+  status: RunStatus;
+  exitCode: number | null;
+  signal: string | null;
+  wallNs: Nanoseconds | null;
+  error: string | null;
+  label: string | null;
+  warnings: string[];
+  samplerStats: unknown;
+  tickCount: number;
+  sampleCount: number;
+  lastTimeNs: Nanoseconds | null;
+  outputKeptBytes: number;
+  outputDroppedBytes: number;
+}
+
+export type OutputStream = 'stdout' | 'stderr';
+
+/** One piece of the target's output as it arrived. */
+export interface OutputChunk {
+  stream: OutputStream;
+  timeNs: Nanoseconds;
+  text: string;
+}
+
+/** A run's output: only its tail when it printed more than the cap. */
+export interface RunOutput {
+  chunks: OutputChunk[];
+  truncated: boolean;
+  droppedBytes: number;
+}
+
+/** Known event kinds; others are allowed. */
+export type RunEventKind = 'gil-enabled-changed' | 'memory-unreadable' | (string & {});
+
+/** Something that happened during a run, with JSON detail. */
+export interface RunEvent {
+  id: number;
+  timeNs: Nanoseconds;
+  kind: RunEventKind;
+  detail: unknown;
+}
+
+/** Time range of a timeline read, inclusive; either end may be open. */
+export interface TimelineRange {
+  fromNs?: Nanoseconds;
+  toNs?: Nanoseconds;
+}
+
+/** Columnar samples of a run (or a time range of it). Only threads with samples in range appear. */
+export interface Timeline {
+  ticks: TickColumns;
+  threads: Map<Tid, SampleColumns>;
+}
