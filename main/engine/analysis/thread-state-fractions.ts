@@ -15,36 +15,52 @@ const isWait = (state: number): boolean =>
   state === STATE_CODE.gilWait || state === STATE_CODE.lockWait || state === STATE_CODE.idle;
 
 /**
- * Splits a thread's sampled lifetime into states, time-weighted rather than by counting samples:
- * running and runnable time are the exact schedstat CPU and run-queue deltas of each interval; the
- * rest of each interval between two samples (the thread was blocked) goes to the wait seen at its end,
- * else at its start, else to the thread's last wait seen (idle if none). Point samples alone cannot
- * tell running from runnable, which /proc reports alike.
+ * Splits a thread's sampled lifetime into states, time-weighted rather than by counting samples.
+ * Running and runnable are the exact schedstat CPU and run-queue totals. The rest of the lifetime
+ * (blocked) is split among GIL wait, lock wait and idle by where it showed up: each interval's
+ * shortfall (interval − CPU − run queue) goes to the wait seen at its end, else at its start, else to
+ * the thread's last wait seen. The kernel books CPU at scheduler ticks and run-queue delay only when
+ * a thread gets the CPU, so single intervals over- and under-shoot: the shortfalls only weight the
+ * split, and the blocked total comes from the whole lifetime.
  */
 export function threadTimeBreakdown(thread: SampleColumns, ticks: TickColumns): ThreadTimeBreakdown {
   const timeOf = makeTickTimeLookup(ticks);
-  const totals = new Float64Array(THREAD_STATES.length);
+  const shortfallByState = new Float64Array(THREAD_STATES.length);
   let cpuNs = 0;
+  let runQueueNs = 0;
   let lastWait: number = STATE_CODE.idle;
+  let firstTime: number | undefined;
   let previousTime: number | undefined;
   for (let i = 0; i < thread.tickIndex.length; i++) {
     const time = timeOf(thread.tickIndex[i] ?? 0) ?? 0;
     const cpu = thread.cpuNs[i] ?? 0;
     const runQueue = thread.runQueueNs[i] ?? 0;
     const state = thread.state[i] ?? STATE_CODE.idle;
-    const previousState = i > 0 ? (thread.state[i - 1] ?? STATE_CODE.idle) : STATE_CODE.idle;
-    // Before its first sample a thread is known only by its CPU and run-queue totals: it was born
-    // somewhere in that interval, so no blocked time is assumed there.
-    const blocked = previousTime === undefined ? 0 : Math.max(0, time - previousTime - cpu - runQueue);
-    const wait = isWait(state) ? state : i > 0 && isWait(previousState) ? previousState : lastWait;
-    totals[STATE_CODE.running] = (totals[STATE_CODE.running] ?? 0) + cpu;
-    totals[STATE_CODE.runnable] = (totals[STATE_CODE.runnable] ?? 0) + runQueue;
-    totals[wait] = (totals[wait] ?? 0) + blocked;
-    if (isWait(state)) lastWait = state;
     cpuNs += cpu;
+    runQueueNs += runQueue;
+    if (previousTime === undefined) {
+      // Before its first sample a thread is known only by its CPU and run-queue totals: it was born
+      // somewhere in that interval, so its life is taken to start that much before the sample.
+      firstTime = time - cpu - runQueue;
+    } else {
+      const previousState = thread.state[i - 1] ?? STATE_CODE.idle;
+      const shortfall = Math.max(0, time - previousTime - cpu - runQueue);
+      const wait = isWait(state) ? state : isWait(previousState) ? previousState : lastWait;
+      shortfallByState[wait] = (shortfallByState[wait] ?? 0) + shortfall;
+    }
+    if (isWait(state)) lastWait = state;
     previousTime = time;
   }
-  const lifetimeNs = totals.reduce((sum, value) => sum + value, 0);
+  const spanNs = previousTime === undefined || firstTime === undefined ? 0 : previousTime - firstTime;
+  const blockedNs = Math.max(0, spanNs - cpuNs - runQueueNs);
+  const shortfallTotal = shortfallByState.reduce((sum, value) => sum + value, 0);
+  const totals = new Float64Array(THREAD_STATES.length);
+  totals[STATE_CODE.running] = cpuNs;
+  totals[STATE_CODE.runnable] = runQueueNs;
+  for (const code of [STATE_CODE.gilWait, STATE_CODE.lockWait, STATE_CODE.idle]) {
+    totals[code] = shortfallTotal > 0 ? (blockedNs * (shortfallByState[code] ?? 0)) / shortfallTotal : code === lastWait ? blockedNs : 0;
+  }
+  const lifetimeNs = cpuNs + runQueueNs + blockedNs;
   const states = Object.fromEntries(
     THREAD_STATES.map((name, code) => [name, lifetimeNs > 0 ? (totals[code] ?? 0) / lifetimeNs : 0]),
   ) as StateFractions;

@@ -116,7 +116,8 @@ export class ProfileSession {
     await sampling.ready;
     runStartNs = nowNs();
 
-    const launched = await launchScript({ ...request, script, python: interpreter.path }, (stream, text) => {
+    // Launch the path the user named: a venv's python is a symlink whose own site-packages count.
+    const launched = await launchScript({ ...request, script, python: request.python }, (stream, text) => {
       output[stream] += text;
       hooks.onOutput?.(stream, text);
     });

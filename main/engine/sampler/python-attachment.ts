@@ -40,6 +40,10 @@ export class PythonAttachment {
     this.pid = pid;
   }
 
+  get isAttached(): boolean {
+    return this.status.kind === 'attached';
+  }
+
   /** Tries to attach (cheap to call every tick while pending). Returns a status change, if any. */
   tryAttach(nowNs: Nanoseconds): AttachmentStatus | null {
     if (this.status.kind !== 'pending') return null;
@@ -65,6 +69,11 @@ export class PythonAttachment {
       return this.status;
     }
     this.lastAttemptMessage = result.message;
+    if (result.kind === 'gone') {
+      // The script ended before its runtime was found (e.g. a syntax error): nothing to warn about.
+      this.giveUp(result.message);
+      return null;
+    }
     if (result.kind === 'unsupported' || nowNs > ATTACH_DEADLINE_NS) {
       return this.giveUp(`${this.lastAttemptMessage}: sampling CPU and thread states only, no GIL reads`);
     }

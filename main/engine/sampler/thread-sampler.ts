@@ -8,6 +8,10 @@ import { ThreadTable, type LiveThread } from './thread-table.ts';
 const RELIST_INTERVAL_NS = 10e6;
 /** Thread names are re-read about this often (threads rename themselves rarely). */
 const NAME_INTERVAL_NS = 1e9;
+/** A new thread enters threading._active a little after the OS sees it: retry its name this often… */
+const YOUNG_NAME_RETRY_NS = 50e6;
+/** …while it is younger than this. */
+const YOUNG_THREAD_NS = 2e9;
 
 /** Something the run should record besides samples. */
 export type SamplerEvent =
@@ -74,7 +78,10 @@ export class ThreadSampler {
       samples.push(sample);
     }
     if (samples.length === 0 && listThreadIds(this.pid) === null) return null;
-    if (timeNs - this.lastNamesNs >= NAME_INTERVAL_NS) this.refreshNames(timeNs);
+    const sinceNames = timeNs - this.lastNamesNs;
+    if (sinceNames >= NAME_INTERVAL_NS || (sinceNames >= YOUNG_NAME_RETRY_NS && this.hasYoungUnnamedThread(timeNs))) {
+      this.refreshNames(timeNs);
+    }
     const elapsed = Number(process.hrtime.bigint() - started);
     this.stats.ticks++;
     this.stats.threadSamples += samples.length;
@@ -124,6 +131,14 @@ export class ThreadSampler {
     if (enabled === null || enabled === this.lastGilEnabled) return;
     if (this.lastGilEnabled !== null) this.events.push({ kind: 'gil-enabled-changed', timeNs, detail: { enabled } });
     this.lastGilEnabled = enabled;
+  }
+
+  private hasYoungUnnamedThread(timeNs: Nanoseconds): boolean {
+    if (!this.python.isAttached) return false;
+    for (const thread of this.threads.live.values()) {
+      if (thread.info.nameSource === 'os' && timeNs - thread.info.firstSeenNs < YOUNG_THREAD_NS) return true;
+    }
+    return false;
   }
 
   private refreshNames(timeNs: Nanoseconds): void {

@@ -1,0 +1,91 @@
+// Accuracy against ground truth: real CPython processes whose threads report their own CPU time
+// (time.thread_time) and native id. Tolerances are those of the engine issue.
+import { describe, expect, it } from 'vitest';
+import { freeThreadedPython, pyenvPython } from '../support/spawn-python.ts';
+import { profileFixture, threadOf, type ProfiledFixture } from '../support/profile-fixture.ts';
+import { cpuThreads, hashingThreads, lockQueueThreads, sleepingThreads } from './workloads.ts';
+
+const GIL_BUILDS = ['3.12.1', '3.13.0'];
+
+/** Every worker's CPU is within 5% (or 30 ms) of what it measured itself. */
+function expectCpuMatchesTruth(run: ProfiledFixture): void {
+  expect(run.truth.size).toBeGreaterThan(0);
+  for (const [tid, truth] of run.truth) {
+    const measured = threadOf(run.summary, tid).cpuSeconds;
+    const tolerance = Math.max(0.05 * truth.cpu, 0.03);
+    expect(Math.abs(measured - truth.cpu), `thread ${truth.name} (${tid}): measured ${measured} s, truth ${truth.cpu} s`).toBeLessThanOrEqual(tolerance);
+  }
+}
+
+/** The workers' summaries (threads that reported truth), with names checked against the truth. */
+function workers(run: ProfiledFixture) {
+  return [...run.truth].map(([tid, truth]) => {
+    const thread = threadOf(run.summary, tid);
+    expect(thread.name).toBe(truth.name);
+    const total = Object.values(thread.states).reduce((sum, value) => sum + value, 0);
+    expect(total).toBeCloseTo(1, 2);
+    return thread;
+  });
+}
+
+describe.each(GIL_BUILDS)('CPython %s (GIL build)', (version) => {
+  const python = pyenvPython(version);
+
+  it('4 pure-Python CPU threads: exact CPU, each mostly waiting for the GIL', async () => {
+    const run = await profileFixture(python, cpuThreads(4, 1.5));
+    expect(run.summary.status).toBe('completed');
+    expectCpuMatchesTruth(run);
+    for (const thread of workers(run)) expect(thread.states.gilWait, thread.name).toBeGreaterThanOrEqual(0.6);
+    expect(run.summary.gilEnabled).toBe(true);
+    expect(run.summary.gil?.heldFraction).toBeGreaterThan(0.8);
+    expect(run.summary.gil?.contention).toBeGreaterThan(0.8);
+  });
+});
+
+describe('CPython 3.12 workloads that do not need the GIL', () => {
+  const python = pyenvPython('3.12.1');
+
+  it('threads hashing 32 MiB buffers run in parallel: little GIL wait', async () => {
+    const run = await profileFixture(python, hashingThreads(4, 6));
+    expectCpuMatchesTruth(run);
+    for (const thread of workers(run)) expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.15);
+    expect(run.summary.parallelism).toBeGreaterThan(1.2);
+  });
+
+  it('threads queueing on a Lock whose holder sleeps: lock wait, not GIL wait', async () => {
+    const run = await profileFixture(python, lockQueueThreads(4, 4, 0.05));
+    for (const thread of workers(run)) {
+      expect(thread.states.lockWait, thread.name).toBeGreaterThanOrEqual(0.5);
+      expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.05);
+    }
+  });
+
+  it('sleeping threads are idle', async () => {
+    const run = await profileFixture(python, sleepingThreads(3, 1));
+    for (const thread of workers(run)) expect(thread.states.idle, thread.name).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('CPython 3.13t (free-threaded)', () => {
+  // Resolved inside the tests so a missing build fails them (in CI the build script must have run).
+  it('--gil off: 4 CPU threads never wait for a GIL and are always running or runnable', async () => {
+    const run = await profileFixture(freeThreadedPython(), cpuThreads(4, 1.5), { gilMode: 'off' });
+    expect(run.summary.interpreter?.freeThreaded).toBe(true);
+    expect(run.summary.gilEnabled).toBe(false);
+    expectCpuMatchesTruth(run);
+    for (const thread of workers(run)) {
+      expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.02);
+      expect(thread.states.running + thread.states.runnable, thread.name).toBeGreaterThanOrEqual(0.9);
+    }
+    expect(run.summary.parallelism).toBeGreaterThan(1.5);
+  });
+
+  it('--gil on: the same threads queue on the GIL', async () => {
+    const run = await profileFixture(freeThreadedPython(), cpuThreads(4, 1.5), { gilMode: 'on' });
+    expect(run.summary.gilEnabled).toBe(true);
+    expectCpuMatchesTruth(run);
+    for (const thread of workers(run)) expect(thread.states.gilWait, thread.name).toBeGreaterThanOrEqual(0.6);
+    expect(run.summary.gil?.contention).toBeGreaterThan(0.8);
+  });
+});
+
