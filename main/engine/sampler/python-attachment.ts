@@ -69,6 +69,10 @@ export class PythonAttachment {
       return this.status;
     }
     this.lastAttemptMessage = result.message;
+    // A /proc/PID/mem descriptor stays bound to the address space it was opened on: if the target
+    // was a wrapper that has not exec'd Python yet (a pyenv shim, `env`), the next try must reopen it.
+    this.memory.close();
+    this.memory = null;
     if (result.kind === 'gone') {
       // The script ended before its runtime was found (e.g. a syntax error): nothing to warn about.
       this.giveUp(result.message);
