@@ -21,6 +21,8 @@ export interface ThreadSample {
   state: StateCode;
   cpuNs: Nanoseconds;
   runQueueNs: Nanoseconds;
+  /** The thread's Python stack at this tick (an id of the run's stack table), or -1 / absent if not read. */
+  stackId?: number;
 }
 
 /** The GIL as read at one tick. null fields mean "could not be read this tick". */
@@ -41,6 +43,23 @@ export interface Tick {
   timeNs: Nanoseconds;
   gil: GilSample | null;
   threads: ThreadSample[];
+}
+
+/** One Python frame as shown to users: qualified function name, file and line. */
+export interface StackFrame {
+  function: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * New entries of a run's stack table, as the sampler interns them (Firefox Profiler's shape): a
+ * frame is a (function, file, line); a stack is a frame on top of a prefix stack (-1 = none, outermost).
+ * Ids are dense, per run, and only ever appended.
+ */
+export interface StackTableDelta {
+  frames: Array<{ id: number } & StackFrame>;
+  stacks: Array<{ id: number; prefix: number; frame: number }>;
 }
 
 /** What the sampler learns about a thread besides its samples. */

@@ -17,14 +17,15 @@ it('varints round-trip the whole safe-integer range, signed and unsigned', () =>
 it('chunks round-trip with gaps, big values and both encodings', () => {
   for (const compress of [false, true]) {
     const samples = new SampleChunkBuilder(3, 100);
-    samples.add(300, 0, 9_999_999, 0);
+    samples.add(300, 0, 9_999_999, 0, 0);
     samples.add(301, 4, 0, 12);
-    samples.add(399, 2, 2 ** 40, 1.6); // rounds to integer ns
+    samples.add(399, 2, 2 ** 40, 1.6, 70_000); // rounds to integer ns
     expect(decodeSampleChunk(samples.encode(compress), 300)).toEqual({
       tickIndex: new Uint32Array([300, 301, 399]),
       state: new Uint8Array([0, 4, 2]),
       cpuNs: new Float64Array([9_999_999, 0, 2 ** 40]),
       runQueueNs: new Float64Array([0, 12, 2]),
+      stackId: new Int32Array([0, -1, 70_000]),
     });
     const ticks = new TickChunkBuilder(1, 100);
     ticks.add(100, 3.6e12, { held: true, holderTid: 4242, enabled: true });

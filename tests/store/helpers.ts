@@ -34,15 +34,16 @@ export function meta(overrides: Partial<RunMeta> = {}): RunMeta {
 
 /** What readTimeline should return for `ticks`, as plain arrays. */
 export function expectedColumns(ticks: Tick[]) {
-  const threads = new Map<Tid, { tickIndex: number[]; state: number[]; cpuNs: number[]; runQueueNs: number[] }>();
+  const threads = new Map<Tid, { tickIndex: number[]; state: number[]; cpuNs: number[]; runQueueNs: number[]; stackId: number[] }>();
   for (const t of ticks) {
     for (const s of t.threads) {
       let c = threads.get(s.tid);
-      if (!c) threads.set(s.tid, (c = { tickIndex: [], state: [], cpuNs: [], runQueueNs: [] }));
+      if (!c) threads.set(s.tid, (c = { tickIndex: [], state: [], cpuNs: [], runQueueNs: [], stackId: [] }));
       c.tickIndex.push(t.index);
       c.state.push(s.state);
       c.cpuNs.push(s.cpuNs);
       c.runQueueNs.push(s.runQueueNs);
+      c.stackId.push(s.stackId ?? -1);
     }
   }
   return {

@@ -89,3 +89,37 @@ describe('run store round trip', () => {
     store.close();
   });
 });
+
+describe('stack table', () => {
+  it('stores frames and prefix-linked stacks, and the stack id of every sample', () => {
+    const file = path.join(tempDir(), 'stacks.sqlite');
+    const store = openRunStore(file);
+    const writer = new RunWriter(store);
+    const runId = writer.createRun(meta());
+    writer.appendStackTable({
+      frames: [
+        { id: 0, function: '<module>', file: 'main.py', line: 9 },
+        { id: 1, function: 'Worker.run', file: 'wörker.py', line: 42 },
+      ],
+      stacks: [
+        { id: 0, prefix: -1, frame: 0 },
+        { id: 1, prefix: 0, frame: 1 },
+      ],
+    });
+    writer.appendTicks([
+      { index: 0, timeNs: 1e6, gil: null, threads: [{ tid: 7, state: 0, cpuNs: 5, runQueueNs: 0, stackId: 1 }] },
+      { index: 1, timeNs: 2e6, gil: null, threads: [{ tid: 7, state: 4, cpuNs: 0, runQueueNs: 0 }] },
+    ]);
+    store.close();
+    const reading = openRunStore(file, { readonly: true });
+    const reader = createRunReader(reading);
+    expect(Array.from(reader.readTimeline(runId).threads.get(7)!.stackId)).toEqual([1, -1]);
+    const table = reader.readStackTable(runId);
+    expect(table.frames.function).toEqual(['<module>', 'Worker.run']);
+    expect(table.frames.file).toEqual(['main.py', 'wörker.py']);
+    expect(Array.from(table.frames.line)).toEqual([9, 42]);
+    expect(Array.from(table.stacks.prefix)).toEqual([-1, 0]);
+    expect(Array.from(table.stacks.frame)).toEqual([0, 1]);
+    reading.close();
+  });
+});

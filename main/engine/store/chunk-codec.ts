@@ -2,12 +2,14 @@
 // (tick-index delta, state, CPU ns, run-queue ns); per run, the same ticks' time and GIL columns.
 // Blob layout: u8 format (low nibble version, 0x10 = body is deflate-raw), then the body:
 // uvarint count, uvarint byte length of every column but the last, then the columns back to back.
-// Version 2 will append a stack-id column; decoders must check the version nibble.
+// Version 2 appends a stack-id column (uvarint of stackId + 1, 0 = no stack); version 1 chunks decode
+// with stackId -1 everywhere.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { ByteReader, ByteWriter } from './varint.ts';
 import type { GilSample, StateCode } from '../model.ts';
 
-const VERSION = 1;
+const VERSION = 2;
+const COLUMNS_BY_VERSION: Record<number, number> = { 1: 4, 2: 5 };
 const DEFLATED = 0x10;
 
 /** Columns of one thread's samples, as decoded. tickIndex is absolute within the run. */
@@ -16,6 +18,8 @@ export interface SampleColumns {
   state: Uint8Array;
   cpuNs: Float64Array;
   runQueueNs: Float64Array;
+  /** Id in the run's stack table, -1 when no stack was read. */
+  stackId: Int32Array;
 }
 
 /** Columns of a run's ticks, as decoded. gilHolderTid is -1 when unknown or not held. */
@@ -45,9 +49,11 @@ function seal(count: number, columns: ByteWriter[], compress: boolean): Uint8Arr
   return out;
 }
 
-function open(blob: Uint8Array, columnCount: number): { count: number; readers: ByteReader[] } {
+function open(blob: Uint8Array, columnCountOf: (version: number) => number): { count: number; readers: ByteReader[] } {
   const format = blob[0];
-  if (format === undefined || (format & 0x0f) !== VERSION) throw new RangeError(`unknown chunk format ${format}`);
+  const version = (format ?? 0) & 0x0f;
+  if (format === undefined || COLUMNS_BY_VERSION[version] === undefined) throw new RangeError(`unknown chunk format ${format}`);
+  const columnCount = columnCountOf(version);
   const body = format & DEFLATED ? inflateRawSync(blob.subarray(1)) : blob.subarray(1);
   const header = new ByteReader(body);
   const count = header.uvarint();
@@ -69,15 +75,16 @@ export class SampleChunkBuilder {
   count = 0;
   dirty = false;
   private lastIndex: number;
-  private readonly columns = [new ByteWriter(), new ByteWriter(), new ByteWriter(), new ByteWriter()];
+  private readonly columns = [new ByteWriter(), new ByteWriter(), new ByteWriter(), new ByteWriter(), new ByteWriter()];
 
   constructor(chunkNo: number, chunkTicks: number) {
     this.chunkNo = chunkNo;
     this.lastIndex = chunkNo * chunkTicks - 1;
   }
 
-  add(tickIndex: number, state: StateCode, cpuNs: number, runQueueNs: number): void {
-    const [index, states, cpu, runQueue] = this.columns as [ByteWriter, ByteWriter, ByteWriter, ByteWriter];
+  add(tickIndex: number, state: StateCode, cpuNs: number, runQueueNs: number, stackId = -1): void {
+    const [index, states, cpu, runQueue, stacks] = this.columns as [ByteWriter, ByteWriter, ByteWriter, ByteWriter, ByteWriter];
+    stacks.uvarint(stackId + 1);
     index.uvarint(tickIndex - this.lastIndex - 1);
     states.u8(state);
     cpu.svarint(Math.round(cpuNs));
@@ -94,13 +101,14 @@ export class SampleChunkBuilder {
 
 /** Decodes a thread's sample chunk; `firstIndex` is the chunk's first tick index (chunkNo × chunkTicks). */
 export function decodeSampleChunk(blob: Uint8Array, firstIndex: number): SampleColumns {
-  const { count, readers } = open(blob, 4);
-  const [index, states, cpu, runQueue] = readers as [ByteReader, ByteReader, ByteReader, ByteReader];
+  const { count, readers } = open(blob, (version) => COLUMNS_BY_VERSION[version] ?? 4);
+  const [index, states, cpu, runQueue, stacks] = readers as [ByteReader, ByteReader, ByteReader, ByteReader, ByteReader | undefined];
   const out: SampleColumns = {
     tickIndex: new Uint32Array(count),
     state: new Uint8Array(count),
     cpuNs: new Float64Array(count),
     runQueueNs: new Float64Array(count),
+    stackId: new Int32Array(count).fill(-1),
   };
   let last = firstIndex - 1;
   for (let i = 0; i < count; i++) {
@@ -109,6 +117,7 @@ export function decodeSampleChunk(blob: Uint8Array, firstIndex: number): SampleC
     out.state[i] = states.u8();
     out.cpuNs[i] = cpu.svarint();
     out.runQueueNs[i] = runQueue.svarint();
+    if (stacks) out.stackId[i] = stacks.uvarint() - 1;
   }
   return out;
 }
@@ -156,7 +165,7 @@ export class TickChunkBuilder {
 
 /** Decodes a run's tick chunk; `firstIndex` is the chunk's first tick index (chunkNo × chunkTicks). */
 export function decodeTickChunk(blob: Uint8Array, firstIndex: number): TickColumns {
-  const { count, readers } = open(blob, 4);
+  const { count, readers } = open(blob, () => 4);
   const [index, time, flags, holder] = readers as [ByteReader, ByteReader, ByteReader, ByteReader];
   const out: TickColumns = {
     index: new Uint32Array(count),

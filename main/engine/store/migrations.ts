@@ -99,6 +99,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_by_run ON events (run_id, time_ns);
     `,
   },
+  {
+    version: 2,
+    description: 'per-run stack table: frames (function, file, line) and stacks (prefix, frame)',
+    sql: `
+      CREATE TABLE frames (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        id INTEGER NOT NULL,
+        function TEXT NOT NULL,
+        file TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        PRIMARY KEY (run_id, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE stacks (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        id INTEGER NOT NULL,
+        prefix INTEGER NOT NULL,
+        frame INTEGER NOT NULL,
+        PRIMARY KEY (run_id, id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this build reads and writes. */

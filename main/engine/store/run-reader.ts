@@ -3,8 +3,8 @@
 import type { ThreadInfo, Tid } from '../model.ts';
 import { decodeSampleChunk, decodeTickChunk, type SampleColumns, type TickColumns } from './chunk-codec.ts';
 import type { RunStore } from './open-database.ts';
-import type { GilMode, OutputStream, RunEvent, RunOutput, RunRecord, RunStatus, Timeline, TimelineRange } from './run-types.ts';
-import { rethrowAsStoreError } from './store-error.ts';
+import type { GilMode, OutputStream, RunEvent, RunOutput, RunRecord, RunStatus, StackTable, Timeline, TimelineRange } from './run-types.ts';
+import { StoreError, rethrowAsStoreError } from './store-error.ts';
 
 /** Queries over a store; every method is one read transaction's worth of SQL. */
 export interface RunReader {
@@ -15,6 +15,8 @@ export interface RunReader {
   readTimeline(id: number, range?: TimelineRange): Timeline;
   readOutput(id: number): RunOutput;
   readEvents(id: number): RunEvent[];
+  /** The run's whole stack table (frames and prefix-linked stacks), indexed by id. */
+  readStackTable(id: number): StackTable;
 }
 
 interface RunRow {
@@ -102,7 +104,13 @@ function emptyTicks(n: number): TickColumns {
 }
 
 function emptySamples(n: number): SampleColumns {
-  return { tickIndex: new Uint32Array(n), state: new Uint8Array(n), cpuNs: new Float64Array(n), runQueueNs: new Float64Array(n) };
+  return {
+    tickIndex: new Uint32Array(n),
+    state: new Uint8Array(n),
+    cpuNs: new Float64Array(n),
+    runQueueNs: new Float64Array(n),
+    stackId: new Int32Array(n),
+  };
 }
 
 type Column = Uint8Array | Uint32Array | Int32Array | Float64Array;
@@ -144,6 +152,8 @@ export function createRunReader(store: RunStore): RunReader {
     ),
     output: db.prepare('SELECT stream, time_ns, text FROM output WHERE run_id = ? ORDER BY id'),
     events: db.prepare('SELECT id, time_ns, kind, detail FROM events WHERE run_id = ? ORDER BY time_ns, id'),
+    frames: db.prepare('SELECT id, function, file, line FROM frames WHERE run_id = ? ORDER BY id'),
+    stacks: db.prepare('SELECT id, prefix, frame FROM stacks WHERE run_id = ? ORDER BY id'),
   };
   const guard = <A extends unknown[], R>(fn: (...args: A) => R) => {
     // A read transaction so that ticks and samples come from the same snapshot while a writer appends.
@@ -243,6 +253,27 @@ export function createRunReader(store: RunStore): RunReader {
         truncated: dropped > 0,
         droppedBytes: dropped,
       };
+    }),
+    readStackTable: guard((id: number): StackTable => {
+      const frames = sql.frames.all(id) as { id: number; function: string; file: string; line: number }[];
+      const stacks = sql.stacks.all(id) as { id: number; prefix: number; frame: number }[];
+      const table: StackTable = {
+        frames: { function: [], file: [], line: new Int32Array(frames.length) },
+        stacks: { prefix: new Int32Array(stacks.length), frame: new Int32Array(stacks.length) },
+      };
+      // Ids are dense from 0 in insertion order, so row i has id i (checked, not assumed).
+      frames.forEach((f, i) => {
+        if (f.id !== i) throw new StoreError('corrupt', file, `frame table of run ${id} has a gap at ${i}`);
+        table.frames.function.push(f.function);
+        table.frames.file.push(f.file);
+        table.frames.line[i] = f.line;
+      });
+      stacks.forEach((s, i) => {
+        if (s.id !== i) throw new StoreError('corrupt', file, `stack table of run ${id} has a gap at ${i}`);
+        table.stacks.prefix[i] = s.prefix;
+        table.stacks.frame[i] = s.frame;
+      });
+      return table;
     }),
     readEvents: guard((id: number) =>
       (sql.events.all(id) as { id: number; time_ns: number; kind: string; detail: string }[]).map((e) => ({

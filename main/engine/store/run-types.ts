@@ -102,6 +102,12 @@ export interface RunEvent {
   detail: unknown;
 }
 
+/** A run's stack table as columns: frame i is (function[i], file[i], line[i]); stack i is frame[i] on prefix[i] (-1 = root). */
+export interface StackTable {
+  frames: { function: string[]; file: string[]; line: Int32Array };
+  stacks: { prefix: Int32Array; frame: Int32Array };
+}
+
 /** Time range of a timeline read, inclusive; either end may be open. */
 export interface TimelineRange {
   fromNs?: Nanoseconds;

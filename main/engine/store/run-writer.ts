@@ -3,7 +3,7 @@
 // (chunk k = ticks [k*chunkTicks, (k+1)*chunkTicks)); the open chunk is re-encoded and upserted on
 // every appendTicks batch until the ticks move past it (see README.md for why and the measurements).
 import type Database from 'better-sqlite3';
-import type { Nanoseconds, Tick, ThreadInfo, Tid } from '../model.ts';
+import type { Nanoseconds, StackTableDelta, Tick, ThreadInfo, Tid } from '../model.ts';
 import { SampleChunkBuilder, TickChunkBuilder } from './chunk-codec.ts';
 import type { RunStore } from './open-database.ts';
 import { DEFAULT_OUTPUT_CAP_BYTES, createOutputLog, type OutputLog } from './output-log.ts';
@@ -65,6 +65,8 @@ function prepareStatements(db: Database.Database) {
        ON CONFLICT (run_id, tid) DO UPDATE SET name = excluded.name, name_source = excluded.name_source,
          first_seen_ns = min(first_seen_ns, excluded.first_seen_ns), last_seen_ns = max(last_seen_ns, excluded.last_seen_ns)`,
     ),
+    insertFrame: db.prepare('INSERT INTO frames (run_id, id, function, file, line) VALUES (?, ?, ?, ?, ?)'),
+    insertStack: db.prepare('INSERT INTO stacks (run_id, id, prefix, frame) VALUES (?, ?, ?, ?)'),
     insertEvent: db.prepare('INSERT INTO events (run_id, time_ns, kind, detail) VALUES (?, ?, ?, ?)'),
     samplerStats: db.prepare(
       'UPDATE runs SET sampler_stats = ?, gil_enabled = coalesce(gil_enabled, ?) WHERE id = ?',
@@ -156,7 +158,7 @@ export class RunWriter {
             chunk = new SampleChunkBuilder(chunkNo, this.chunkTicks);
             this.sampleChunks.set(sample.tid, chunk);
           }
-          chunk.add(tick.index, sample.state, sample.cpuNs, sample.runQueueNs);
+          chunk.add(tick.index, sample.state, sample.cpuNs, sample.runQueueNs, sample.stackId ?? -1);
           const span = seen.get(sample.tid);
           if (span) span.last = timeNs;
           else seen.set(sample.tid, { first: timeNs, last: timeNs });
@@ -172,6 +174,16 @@ export class RunWriter {
       }
       this.sql.countTicks.run(ticks.length, samples, Math.round(ticks[ticks.length - 1]!.timeNs), run);
       for (const [tid, span] of seen) this.sql.threadSeen.run(run, tid, span.first, span.last);
+    });
+  }
+
+  /** New frames and stacks; store them before (or with) the ticks that use their ids. */
+  appendStackTable(delta: StackTableDelta): void {
+    if (delta.frames.length === 0 && delta.stacks.length === 0) return;
+    this.transaction(() => {
+      const run = this.requireRun();
+      for (const f of delta.frames) this.sql.insertFrame.run(run, f.id, f.function, f.file, f.line);
+      for (const s of delta.stacks) this.sql.insertStack.run(run, s.id, s.prefix, s.frame);
     });
   }
 

@@ -47,6 +47,7 @@ export function* syntheticTickBatches(shape: SyntheticRunShape): Generator<Tick[
     return { start, end: start + 1 + Math.floor(random() * (shape.ticks - start)) };
   });
   const states: StateCode[] = spans.map(() => (shape.activity === 'busy' ? 0 : 4));
+  const stacks: number[] = spans.map((_, i) => i);
   let batch: Tick[] = [];
   for (let index = 0; index < shape.ticks; index++) {
     const threads: ThreadSample[] = [];
@@ -59,7 +60,15 @@ export function* syntheticTickBatches(shape: SyntheticRunShape): Generator<Tick[
       const asleep = state >= 3 && random() < 0.8;
       const busy = asleep ? 0 : state === 0 ? 0.7 + 0.3 * random() : state === 1 ? 0.2 * random() : 0.01 * random();
       const waiting = asleep ? 0 : state === 1 ? 0.5 + 0.5 * random() : 0.02 * random();
-      threads.push({ tid: syntheticTid(i), state, cpuNs: Math.round(busy * periodNs), runQueueNs: Math.round(waiting * periodNs) });
+      // Stacks change less often than states: a thread mostly stays in a few code paths.
+      if (random() < 0.2) stacks[i] = Math.floor(random() * 200);
+      threads.push({
+        tid: syntheticTid(i),
+        state,
+        cpuNs: Math.round(busy * periodNs),
+        runQueueNs: Math.round(waiting * periodNs),
+        stackId: stacks[i]!,
+      });
     }
     const running = threads.find((t) => t.state === 0);
     const gilNull = shape.nullGilEvery ? index % shape.nullGilEvery === 0 : false;
