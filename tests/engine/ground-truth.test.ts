@@ -49,7 +49,6 @@ describe('CPython 3.12 workloads that do not need the GIL', () => {
     const run = await profileFixture(python, hashingThreads(4, 6));
     expectCpuMatchesTruth(run);
     for (const thread of workers(run)) expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.15);
-    expect(run.summary.parallelism).toBeGreaterThan(1.2);
   });
 
   it('threads queueing on a Lock whose holder sleeps: lock wait, not GIL wait', async () => {
@@ -77,7 +76,6 @@ describe('CPython 3.13t (free-threaded)', () => {
       expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.02);
       expect(thread.states.running + thread.states.runnable, thread.name).toBeGreaterThanOrEqual(0.9);
     }
-    expect(run.summary.parallelism).toBeGreaterThan(1.5);
   });
 
   it('--gil on: the same threads queue on the GIL', async () => {

@@ -1,5 +1,7 @@
 import type { RunReader } from '../store/run-reader.ts';
 import type { RunStatus } from '../store/run-types.ts';
+import { STATE_CODE } from '../model.ts';
+import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames, type FrameShare, type FunctionShare } from './function-profile.ts';
 import { gilFigures } from './gil-figures.ts';
 import { threadTimeBreakdown, type StateFractions } from './thread-state-fractions.ts';
 
@@ -16,6 +18,10 @@ export interface ThreadSummary {
   states: StateFractions;
   /** Fraction of GIL-readable ticks in which this thread held the GIL (null without GIL reads). */
   gilHeldFraction: number | null;
+  /** Where the thread was (innermost Python frame) over all its samples. */
+  topFrames: FrameShare[];
+  /** Where the thread was while it waited for the GIL. */
+  gilWaitFrames: FrameShare[];
 }
 
 /** The run summary printed by `gilscope profile --json` and `gilscope show --json`. */
@@ -47,6 +53,10 @@ export interface RunSummary {
   threadSamples: number;
   threads: ThreadSummary[];
   gil: { heldFraction: number; contention: number } | null;
+  /** Functions by share of on-CPU samples (running or runnable), all threads together. */
+  topFunctions: FunctionShare[];
+  /** What the GIL holder was executing while other threads waited for the GIL. */
+  gilHolderFrames: FrameShare[];
   /** Why some measurements are missing or approximate (e.g. no permission to read memory). */
   warnings: string[];
   sampler: unknown;
@@ -62,6 +72,8 @@ export function buildRunSummary(reader: RunReader, runId: number): RunSummary | 
   const timeline = reader.readTimeline(runId);
   const events = reader.readEvents(runId);
   const gil = gilFigures(timeline);
+  const stacks = reader.readStackTable(runId);
+  const roundShares = <T extends { fraction: number }>(shares: T[]): T[] => shares.map((share) => ({ ...share, fraction: round(share.fraction, 4) }));
   const threads: ThreadSummary[] = [];
   let cpuNs = 0;
   let threadSamples = 0;
@@ -79,6 +91,8 @@ export function buildRunSummary(reader: RunReader, runId: number): RunSummary | 
       lifetimeSeconds: round(breakdown.lifetimeNs / NS_PER_SECOND),
       states: Object.fromEntries(Object.entries(breakdown.states).map(([state, value]) => [state, round(value, 4)])) as StateFractions,
       gilHeldFraction: gil ? round(gil.heldByThread.get(info.tid) ?? 0, 4) : null,
+      topFrames: roundShares(topInnermostFrames(stacks, timeline, { tid: info.tid }, 5)),
+      gilWaitFrames: roundShares(topInnermostFrames(stacks, timeline, { tid: info.tid, states: [STATE_CODE.gilWait] }, 5)),
     });
   }
   let firstKnown = -1;
@@ -114,6 +128,12 @@ export function buildRunSummary(reader: RunReader, runId: number): RunSummary | 
     threadSamples,
     threads,
     gil: gil ? { heldFraction: round(gil.heldFraction, 4), contention: round(gil.contention, 4) } : null,
+    topFunctions: topFunctions(stacks, timeline, { states: ON_CPU_STATES }).map((share) => ({
+      ...share,
+      selfFraction: round(share.selfFraction, 4),
+      totalFraction: round(share.totalFraction, 4),
+    })),
+    gilHolderFrames: roundShares(gilHolderFrames(stacks, timeline)),
     warnings,
     sampler: run.samplerStats,
   };

@@ -1,0 +1,140 @@
+import { STATE_CODE, type StateCode, type Tid } from '../model.ts';
+import type { StackTable, Timeline } from '../store/run-types.ts';
+
+/** A function's share of the samples: self = it was the innermost frame; total = it was anywhere on the stack. */
+export interface FunctionShare {
+  function: string;
+  file: string;
+  /** The line seen most often as the innermost line of this function. */
+  line: number;
+  selfFraction: number;
+  totalFraction: number;
+}
+
+/** A frame's share of a set of samples (e.g. "where this thread waited for the GIL"). */
+export interface FrameShare {
+  function: string;
+  file: string;
+  line: number;
+  fraction: number;
+}
+
+export interface SampleFilter {
+  tid?: Tid;
+  states?: readonly StateCode[];
+}
+
+/** CPU-visible states: a profile of "where the time goes" counts running and runnable samples. */
+export const ON_CPU_STATES: readonly StateCode[] = [STATE_CODE.running, STATE_CODE.runnable];
+
+function forEachSample(timeline: Timeline, filter: SampleFilter, visit: (stackId: number, tickIndex: number) => void): number {
+  let count = 0;
+  for (const [tid, thread] of timeline.threads) {
+    if (filter.tid !== undefined && tid !== filter.tid) continue;
+    for (let i = 0; i < thread.tickIndex.length; i++) {
+      if (filter.states && !filter.states.includes(thread.state[i] as StateCode)) continue;
+      count++;
+      visit(thread.stackId[i] ?? -1, thread.tickIndex[i] ?? 0);
+    }
+  }
+  return count;
+}
+
+/** Functions ranked by self time (then total), over the samples the filter keeps; fractions of those samples. */
+export function topFunctions(table: StackTable, timeline: Timeline, filter: SampleFilter = {}, limit = 20): FunctionShare[] {
+  type Entry = { function: string; file: string; self: number; total: number; lines: Map<number, number> };
+  const byFunction = new Map<string, Entry>();
+  const entryOf = (frame: number): Entry => {
+    const fn = table.frames.function[frame] ?? '?';
+    const file = table.frames.file[frame] ?? '?';
+    const key = `${fn}\0${file}`;
+    let entry = byFunction.get(key);
+    if (!entry) byFunction.set(key, (entry = { function: fn, file, self: 0, total: 0, lines: new Map() }));
+    return entry;
+  };
+  const total = forEachSample(timeline, filter, (stackId) => {
+    if (stackId < 0) return;
+    const innermost = table.stacks.frame[stackId] ?? -1;
+    const self = entryOf(innermost);
+    self.self++;
+    const line = table.frames.line[innermost] ?? 0;
+    self.lines.set(line, (self.lines.get(line) ?? 0) + 1);
+    const counted = new Set<Entry>(); // recursion counts a function once per sample
+    for (let stack = stackId; stack >= 0; stack = table.stacks.prefix[stack] ?? -1) {
+      const entry = entryOf(table.stacks.frame[stack] ?? -1);
+      if (!counted.has(entry)) {
+        counted.add(entry);
+        entry.total++;
+      }
+    }
+  });
+  if (total === 0) return [];
+  return [...byFunction.values()]
+    .sort((a, b) => b.self - a.self || b.total - a.total)
+    .slice(0, limit)
+    .map((entry) => ({
+      function: entry.function,
+      file: entry.file,
+      line: [...entry.lines].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0,
+      selfFraction: entry.self / total,
+      totalFraction: entry.total / total,
+    }));
+}
+
+/** Innermost frames ranked by how often they were seen in the samples the filter keeps. */
+export function topInnermostFrames(table: StackTable, timeline: Timeline, filter: SampleFilter, limit = 10): FrameShare[] {
+  const counts = new Map<number, number>();
+  const total = forEachSample(timeline, filter, (stackId) => {
+    if (stackId < 0) return;
+    const frame = table.stacks.frame[stackId] ?? -1;
+    counts.set(frame, (counts.get(frame) ?? 0) + 1);
+  });
+  if (total === 0) return [];
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([frame, count]) => ({
+      function: table.frames.function[frame] ?? '?',
+      file: table.frames.file[frame] ?? '?',
+      line: table.frames.line[frame] ?? 0,
+      fraction: count / total,
+    }));
+}
+
+/**
+ * What the GIL holder was executing while at least one other thread waited for the GIL: the
+ * holder's innermost frame at each contended tick, ranked.
+ */
+export function gilHolderFrames(table: StackTable, timeline: Timeline, limit = 10): FrameShare[] {
+  const { ticks } = timeline;
+  const first = ticks.index[0] ?? 0;
+  const contended = new Uint8Array(ticks.index.length);
+  for (const thread of timeline.threads.values()) {
+    for (let i = 0; i < thread.tickIndex.length; i++) {
+      if (thread.state[i] === STATE_CODE.gilWait) contended[(thread.tickIndex[i] ?? 0) - first] = 1;
+    }
+  }
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const [tid, thread] of timeline.threads) {
+    for (let i = 0; i < thread.tickIndex.length; i++) {
+      const position = (thread.tickIndex[i] ?? 0) - first;
+      if (!contended[position] || ticks.gilHolderTid[position] !== tid) continue;
+      const stackId = thread.stackId[i] ?? -1;
+      if (stackId < 0) continue;
+      total++;
+      const frame = table.stacks.frame[stackId] ?? -1;
+      counts.set(frame, (counts.get(frame) ?? 0) + 1);
+    }
+  }
+  if (total === 0) return [];
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([frame, count]) => ({
+      function: table.frames.function[frame] ?? '?',
+      file: table.frames.file[frame] ?? '?',
+      line: table.frames.line[frame] ?? 0,
+      fraction: count / total,
+    }));
+}
