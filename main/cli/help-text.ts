@@ -7,12 +7,14 @@ Usage:
                    [--db FILE] [--cwd DIR] [--json] SCRIPT [-- ARGS…]
   gilscope runs [--db FILE] [--json]
   gilscope show RUN [--db FILE] [--json]
+  gilscope export RUN --format collapsed|speedscope [-o FILE] [--db FILE]
 
 Commands:
   interpreters  list the CPython interpreters found on this machine
   profile       run SCRIPT under an interpreter and sample every thread from outside
   runs          list stored runs
   show          summarise one stored run (per-thread CPU, states, GIL)
+  export        write a run's stacks as collapsed lines (flamegraph.pl) or a speedscope profile
 
 Options:
   --python PATH   interpreter to use (default: python3 on PATH)

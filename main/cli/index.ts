@@ -1,5 +1,6 @@
 // GILscope's command line: `gilscope <command> …`. Every failure ends as one line on stderr.
 import { CliError, usageError } from './cli-error.ts';
+import { exportCommand } from './commands/export.ts';
 import { interpretersCommand } from './commands/interpreters.ts';
 import { profileCommand } from './commands/profile.ts';
 import { runsCommand } from './commands/runs.ts';
@@ -9,6 +10,7 @@ import { HELP_TEXT } from './help-text.ts';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  export: exportCommand,
   interpreters: interpretersCommand,
   profile: profileCommand,
   runs: runsCommand,

@@ -5,7 +5,7 @@ import type { StackTable, Timeline } from '../store/run-types.ts';
 export interface FunctionShare {
   function: string;
   file: string;
-  /** The line seen most often as the innermost line of this function. */
+  /** The line seen most often as this function's innermost line (or on the stack, if never innermost). */
   line: number;
   selfFraction: number;
   totalFraction: number;
@@ -42,14 +42,14 @@ function forEachSample(timeline: Timeline, filter: SampleFilter, visit: (stackId
 
 /** Functions ranked by self time (then total), over the samples the filter keeps; fractions of those samples. */
 export function topFunctions(table: StackTable, timeline: Timeline, filter: SampleFilter = {}, limit = 20): FunctionShare[] {
-  type Entry = { function: string; file: string; self: number; total: number; lines: Map<number, number> };
+  type Entry = { function: string; file: string; self: number; total: number; lines: Map<number, number>; stackLines: Map<number, number> };
   const byFunction = new Map<string, Entry>();
   const entryOf = (frame: number): Entry => {
     const fn = table.frames.function[frame] ?? '?';
     const file = table.frames.file[frame] ?? '?';
     const key = `${fn}\0${file}`;
     let entry = byFunction.get(key);
-    if (!entry) byFunction.set(key, (entry = { function: fn, file, self: 0, total: 0, lines: new Map() }));
+    if (!entry) byFunction.set(key, (entry = { function: fn, file, self: 0, total: 0, lines: new Map(), stackLines: new Map() }));
     return entry;
   };
   const total = forEachSample(timeline, filter, (stackId) => {
@@ -61,7 +61,10 @@ export function topFunctions(table: StackTable, timeline: Timeline, filter: Samp
     self.lines.set(line, (self.lines.get(line) ?? 0) + 1);
     const counted = new Set<Entry>(); // recursion counts a function once per sample
     for (let stack = stackId; stack >= 0; stack = table.stacks.prefix[stack] ?? -1) {
-      const entry = entryOf(table.stacks.frame[stack] ?? -1);
+      const frame = table.stacks.frame[stack] ?? -1;
+      const entry = entryOf(frame);
+      const stackLine = table.frames.line[frame] ?? 0;
+      entry.stackLines.set(stackLine, (entry.stackLines.get(stackLine) ?? 0) + 1);
       if (!counted.has(entry)) {
         counted.add(entry);
         entry.total++;
@@ -75,10 +78,14 @@ export function topFunctions(table: StackTable, timeline: Timeline, filter: Samp
     .map((entry) => ({
       function: entry.function,
       file: entry.file,
-      line: [...entry.lines].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0,
+      line: mostCommon(entry.lines) ?? mostCommon(entry.stackLines) ?? 0,
       selfFraction: entry.self / total,
       totalFraction: entry.total / total,
     }));
+}
+
+function mostCommon(counts: Map<number, number>): number | undefined {
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /** Innermost frames ranked by how often they were seen in the samples the filter keeps. */
