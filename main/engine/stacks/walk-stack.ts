@@ -1,0 +1,145 @@
+// One pass over one thread's frames, innermost first: 3.10 PyFrameObject `f_back` chains and 3.11+
+// `_PyInterpreterFrame.previous` chains (frames from the copied data stack where possible). Skips shim and
+// trampoline frames and non-code executables; validates owner, pointers and instruction ranges; detects
+// cycles; reports whether the top frame moved meanwhile. Throws only MemoryReadError (the caller decides).
+import type { Address } from '../model.ts';
+import { readPointer } from '../proc/process-memory.ts';
+import { lookupCode, tlbcBase } from './code-cache.ts';
+import type { CodeEntry } from './code-cache.ts';
+import { copyLiveChunk, frameAt, resetFrameMemory } from './frame-memory.ts';
+import { lineInRanges } from './line-table.ts';
+import type { StackCache } from './stack-cache.ts';
+import type { DropReason, StackFrame } from './stack-types.ts';
+
+/** Outcome of one pass: a stack, a reason to give up, or "try again" (top moved, a frame looked torn). */
+export type WalkOutcome =
+  | { kind: 'ok'; frames: StackFrame[]; truncated: boolean }
+  | { kind: 'dropped'; reason: DropReason }
+  | { kind: 'retry'; reason: DropReason };
+
+/** What the walk needs besides the cache. */
+export interface WalkParams {
+  maxDepth: number;
+  copyDataStack: boolean;
+  verifyTop: boolean;
+}
+
+const UNREADABLE: WalkOutcome = { kind: 'retry', reason: 'unreadable' };
+const seen = new Set<Address>();
+
+function plausibleAddress(address: number): boolean {
+  return address >= 0x1000 && address < 2 ** 47 && address % 8 === 0;
+}
+
+/** 3.14 `_PyStackRef`: low two bits are tags; `11` is a tagged int (not an object). */
+function untag(minor: number, bits: number): Address {
+  if (minor < 14) return bits;
+  const low = bits % 4;
+  return low === 3 ? 0 : bits - low;
+}
+
+/** The code-unit index of the frame's current instruction, or null when it is out of range. */
+function instructionIndex(cache: StackCache, buf: Buffer, at: number, code: Address, entry: CodeEntry): number | null {
+  const f = cache.layout.frame;
+  if (f.instrKind === 'f_lasti') return buf.readInt32LE(at + f.instr);
+  const instr = readPointer(buf, at + f.instr);
+  let base = code + (cache.layout.code.codeAdaptive ?? 0);
+  if (f.tlbcIndex !== null && cache.layout.freeThreaded && cache.layout.code.coTlbc !== null) {
+    const index = buf.readInt32LE(at + f.tlbcIndex);
+    if (index !== 0) {
+      const tlbc = tlbcBase(cache.bound!.codes, entry, index);
+      if (tlbc === null) return null;
+      base = tlbc;
+    }
+  }
+  const delta = instr - base;
+  // prev_instr starts one unit before the first instruction (index -1: the frame was just pushed).
+  if (delta < -2 || delta % 2 !== 0) return null;
+  return delta / 2;
+}
+
+function lineOf(entry: CodeEntry, index: number | null): number | null {
+  if (index === null || index >= entry.codeUnits) return null;
+  if (index < 0) return entry.firstLineNo;
+  return lineInRanges(entry.ranges, index);
+}
+
+/** Reads the innermost frame pointer; `slot` gets where it lives (for the re-check). */
+function readTop(cache: StackCache, tstate: Address, slot: { at: Address }): Address | 'bad' {
+  const b = cache.bound!;
+  const t = cache.layout.tstate;
+  b.frames.reads++;
+  b.mem.readInto(tstate, b.tstate);
+  if (readPointer(b.tstate, t.interp) !== cache.mainInterpreter) return 'bad';
+  if (t.frame.kind === 'direct') {
+    slot.at = tstate + t.frame.offset;
+    return readPointer(b.tstate, t.frame.offset);
+  }
+  const cframe = readPointer(b.tstate, t.frame.cframe);
+  if (cframe === 0) return 0;
+  if (!plausibleAddress(cframe)) return 'bad';
+  slot.at = cframe + t.frame.currentFrame;
+  b.frames.reads++;
+  b.mem.readInto(slot.at, b.word);
+  return readPointer(b.word, 0);
+}
+
+/** Walks the frames of the thread whose PyThreadState is at `tstate`. Throws MemoryReadError. */
+export function walkStack(cache: StackCache, tstate: Address, params: WalkParams): WalkOutcome {
+  const b = cache.bound!;
+  const { layout, stats } = cache;
+  const f = layout.frame;
+  const slot = { at: 0 };
+  const top = readTop(cache, tstate, slot);
+  if (top === 'bad') return UNREADABLE;
+  if (top === 0) return { kind: 'ok', frames: [], truncated: false };
+  const fm = b.frames;
+  resetFrameMemory(fm);
+  const dsc = layout.tstate.datastackChunk;
+  if (params.copyDataStack && dsc !== null) copyLiveChunk(fm, readPointer(b.tstate, dsc), readPointer(b.tstate, dsc + 8));
+  b.codes.now = performance.now();
+
+  const frames: StackFrame[] = [];
+  const maxOwner = layout.minor >= 14 ? 4 : layout.minor >= 12 ? 3 : 2;
+  const visitLimit = params.maxDepth * 2 + 64;
+  let truncated = false;
+  let visited = 0;
+  seen.clear();
+  for (let frame = top; frame !== 0; ) {
+    if (frames.length >= params.maxDepth) {
+      truncated = true;
+      break;
+    }
+    if (!plausibleAddress(frame) || visited++ >= visitLimit) return UNREADABLE;
+    if (seen.has(frame)) return { kind: 'retry', reason: 'cycle' };
+    seen.add(frame);
+    frameAt(fm, frame, cache.frameSpan);
+    const buf = fm.buf;
+    const at = fm.offset;
+    const previous = readPointer(buf, at + f.previous);
+    const owner = f.owner === null ? 0 : buf.readUInt8(at + f.owner);
+    if (owner > maxOwner) return UNREADABLE;
+    frame = previous;
+    if (layout.minor >= 12 && owner >= 3) {
+      stats.shimFrames++;
+      continue;
+    }
+    const code = untag(layout.minor, readPointer(buf, at + f.code));
+    const entry = code === 0 ? null : lookupCode(b.codes, code);
+    if (!entry) {
+      stats.nonCodeFrames++;
+      continue;
+    }
+    if (entry.shim) {
+      stats.shimFrames++;
+      continue;
+    }
+    frames.push({ function: entry.function, file: entry.file, line: lineOf(entry, instructionIndex(cache, buf, at, code, entry)) });
+  }
+  if (params.verifyTop) {
+    fm.reads++;
+    b.mem.readInto(slot.at, b.word);
+    if (readPointer(b.word, 0) !== top) return { kind: 'retry', reason: 'torn' };
+  }
+  return { kind: 'ok', frames, truncated };
+}

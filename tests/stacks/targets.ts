@@ -1,0 +1,21 @@
+// The interpreters every stack test runs on: pyenv 3.10–3.13 and the free-threaded 3.13t with the GIL
+// off and on. freeThreadedPython() throws when the build is missing, so those tests fail instead of skipping.
+import { freeThreadedPython, pyenvPython } from '../support/spawn-python.ts';
+
+/** One interpreter configuration under test. */
+export interface StackTarget {
+  label: string;
+  minor: number;
+  python: () => string;
+  env: Record<string, string>;
+}
+
+/** Every configuration CI can run. */
+export const STACK_TARGETS: StackTarget[] = [
+  { label: '3.10', minor: 10, python: () => pyenvPython('3.10.13'), env: {} },
+  { label: '3.11', minor: 11, python: () => pyenvPython('3.11.7'), env: {} },
+  { label: '3.12', minor: 12, python: () => pyenvPython('3.12.1'), env: {} },
+  { label: '3.13', minor: 13, python: () => pyenvPython('3.13.0'), env: {} },
+  { label: '3.13t GIL off', minor: 13, python: freeThreadedPython, env: { PYTHON_GIL: '0' } },
+  { label: '3.13t GIL on', minor: 13, python: freeThreadedPython, env: { PYTHON_GIL: '1' } },
+];
