@@ -1,9 +1,11 @@
-// The bridge: exposes `window.gilscope`, one named function per contract request, and never
-// ipcRenderer itself nor a generic invoke (a compromised page could otherwise call any channel).
+// The bridge: exposes `window.gilscope` with the contract's `request` and `on`, and never
+// ipcRenderer itself: only the contract's channels pass (a compromised page cannot reach others),
+// and main validates every payload again.
 // Runs sandboxed: it may import only `electron` and our own import-free contract.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   eventChannels,
+  requestChannels,
   type ApiEvents,
   type EventChannel,
   type GilscopeApi,
@@ -13,8 +15,9 @@ import {
   type Unsubscribe,
 } from '../main/shared/api-contract.ts';
 
-// Typed invoke, private to this file: the channel and payload types come from the contract.
-function invoke<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+// Typed invoke of a contract channel; anything outside the contract is refused here already.
+function request<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+  if (!requestChannels.includes(channel)) return Promise.reject(new Error(`gilscope.request: unknown channel ${JSON.stringify(channel)}`));
   return ipcRenderer.invoke(channel, payload) as Promise<ResponseOf<C>>;
 }
 
@@ -29,9 +32,6 @@ function on<E extends EventChannel>(event: E, listener: (payload: ApiEvents[E]) 
   };
 }
 
-const api: GilscopeApi = {
-  appVersion: () => invoke('app:version', undefined),
-  on,
-};
+const api: GilscopeApi = { request, on };
 
 contextBridge.exposeInMainWorld('gilscope', api);

@@ -1,22 +1,152 @@
-// The one contract between the renderer and the main process: every request and event, typed once.
-// Imported by main (handlers), preload (the bridge) and renderer (window.gilscope), so it must stay
-// free of imports and of any Node, Electron or DOM API. Payloads are validated again in main with zod.
+// The one contract between the UI and the backend: every request and event, typed once. Imported by
+// main (IPC handlers), the browser host (HTTP/WebSocket), preload (the bridge) and renderer, so it
+// has only type imports from main/shared and no Node, Electron or DOM API. Payloads are validated
+// again on the backend with zod (main/app-service/request-schemas.ts).
+import type { FrameShare, FunctionShare, RunStatusName, RunSummary, ThreadStateName } from './run-summary-types.ts';
 
-// Requests the renderer may make, keyed by channel name `domain:verb`.
+export type GilModeName = 'default' | 'on' | 'off';
+
+/** Where the UI runs: inside Electron, or in a browser talking to `gilscope ui`. */
+export interface HostInfo {
+  version: string;
+  host: 'electron' | 'browser';
+  /** Native open dialogs exist only in Electron; the browser host asks for a typed path instead. */
+  nativeDialogs: boolean;
+}
+
+/** A usable CPython interpreter, as the picker lists it. */
+export interface InterpreterView {
+  path: string;
+  version: string;
+  freeThreaded: boolean;
+  gilEnabledByDefault: boolean;
+  /** Where it was found: path, pyenv, uv, conda, system, gilscope-cache, user. */
+  source: string;
+}
+
+/** What the user chose on the New run screen. */
+export interface ProfileStartRequest {
+  script: string;
+  args: string[];
+  /** Working directory; null = the script's folder. */
+  cwd: string | null;
+  python: string;
+  gilMode: GilModeName;
+  rateHz: number;
+  /** Stop after this many seconds; null = run until the script ends or Stop. */
+  durationSeconds: number | null;
+  /** Read Python stacks at every tick (default true). */
+  stacks?: boolean;
+}
+
+export type ProfileStartResponse = { kind: 'started'; runId: number; pid: number } | { kind: 'refused'; message: string };
+
+/** One row of the runs library. Figures are null while a run is recording or when unknown. */
+export interface RunListItem {
+  id: number;
+  createdAt: string;
+  label: string | null;
+  script: string;
+  args: string[];
+  interpreter: { path: string; version: string; freeThreaded: boolean } | null;
+  gilMode: GilModeName;
+  status: RunStatusName;
+  wallSeconds: number | null;
+  cpuSeconds: number | null;
+  contention: number | null;
+}
+
+/**
+ * A run's timeline in equal bins over [fromNs, toNs]: per thread the CPU used (cores, 0..1 per
+ * thread) and the share of its samples in each state; for the run, GIL held and contention shares.
+ * NaN-free: a bin with no samples has zeros and `sampled` 0.
+ */
+export interface BinnedTimeline {
+  fromNs: number;
+  toNs: number;
+  binNs: number;
+  threads: Array<{
+    tid: number;
+    name: string;
+    cpu: number[];
+    sampled: number[];
+    states: Record<ThreadStateName, number[]>;
+  }>;
+  gil: { held: number[]; contention: number[]; known: number[] } | null;
+}
+
+/** A flame graph node: `value` = samples in this frame and below. */
+export interface FlameNode {
+  name: string;
+  file: string;
+  line: number;
+  value: number;
+  children: FlameNode[];
+}
+
+/** The script's output as stored (only the tail if it printed a lot). */
+export interface RunOutputView {
+  chunks: Array<{ stream: 'stdout' | 'stderr'; timeNs: number; text: string }>;
+  truncated: boolean;
+}
+
+/** Which samples a function view or flame graph counts. */
+export type SampleScope = 'all' | 'on-cpu' | 'gil-wait';
+
+// Requests the UI may make, keyed by channel name `domain:verb`.
 export type ApiRequests = {
-  'app:version': { request: undefined; response: { version: string } };
+  'app:version': { request: undefined; response: HostInfo };
+  'interpreters:list': { request: { refresh: boolean }; response: { interpreters: InterpreterView[]; rejected: Array<{ path: string; message: string }> } };
+  'interpreters:add': { request: { path: string }; response: { kind: 'ok'; interpreter: InterpreterView } | { kind: 'rejected'; message: string } };
+  'dialog:open-script': { request: undefined; response: { path: string | null } };
+  'scripts:recent': { request: undefined; response: { scripts: string[] } };
+  'profile:start': { request: ProfileStartRequest; response: ProfileStartResponse };
+  'profile:stop': { request: { runId: number }; response: { stopping: boolean } };
+  'runs:list': { request: undefined; response: { runs: RunListItem[] } };
+  'runs:summary': { request: { runId: number }; response: RunSummary | null };
+  'runs:timeline': { request: { runId: number; fromNs: number | null; toNs: number | null; bins: number }; response: BinnedTimeline | null };
+  'runs:output': { request: { runId: number }; response: RunOutputView | null };
+  'runs:functions': {
+    request: { runId: number; tid: number | null; scope: SampleScope };
+    response: { functions: FunctionShare[]; gilWaitFrames: FrameShare[]; gilHolderFrames: FrameShare[] } | null;
+  };
+  'runs:flamegraph': { request: { runId: number; tid: number | null; scope: SampleScope }; response: FlameNode | null };
+  'runs:rename': { request: { runId: number; label: string | null }; response: { ok: boolean } };
+  'runs:delete': { request: { runId: number }; response: { ok: boolean } };
 };
 
-// Events main pushes to the renderer, keyed by `domain:event` → payload. None exist yet.
-export type ApiEvents = Record<never, never>;
+/** Live figures of one thread over the last batch (about 100 ms). */
+export interface LiveThread {
+  tid: number;
+  name: string;
+  /** CPU used in the batch, as a fraction of one core. */
+  cpu: number;
+  /** Share of the batch's samples in each state. */
+  states: Record<ThreadStateName, number>;
+}
+
+// Events the backend pushes to the UI, keyed by `domain:event` → payload.
+export type ApiEvents = {
+  /** About ten times a second while a run records. */
+  'profile:progress': {
+    runId: number;
+    elapsedNs: number;
+    ticks: number;
+    threads: LiveThread[];
+    /** Over the batch: share of ticks with the GIL held / with someone waiting; null when unreadable. */
+    gil: { held: number; contention: number; enabled: boolean | null } | null;
+  };
+  'profile:output': { runId: number; stream: 'stdout' | 'stderr'; text: string };
+  'profile:ended': { runId: number; status: RunStatusName; message: string | null };
+};
 
 // A request channel name.
 export type RequestChannel = keyof ApiRequests;
 
-// What the renderer sends on a channel.
+// What the UI sends on a channel.
 export type RequestOf<C extends RequestChannel> = ApiRequests[C]['request'];
 
-// What main answers on a channel.
+// What the backend answers on a channel.
 export type ResponseOf<C extends RequestChannel> = ApiRequests[C]['response'];
 
 // An event channel name.
@@ -25,11 +155,32 @@ export type EventChannel = keyof ApiEvents;
 // Calling it removes the listener it came from.
 export type Unsubscribe = () => void;
 
-// The event channels the preload will forward; anything else is refused. Empty until the first event.
-export const eventChannels: readonly EventChannel[] = [];
+// The event channels the preload and the browser client will forward; anything else is refused.
+export const eventChannels: readonly EventChannel[] = ['profile:progress', 'profile:output', 'profile:ended'];
 
-// What the preload exposes as `window.gilscope`: one named function per request, plus `on` for events.
+// Every request channel, for the browser host's router (which refuses anything else).
+export const requestChannels: readonly RequestChannel[] = [
+  'app:version',
+  'interpreters:list',
+  'interpreters:add',
+  'dialog:open-script',
+  'scripts:recent',
+  'profile:start',
+  'profile:stop',
+  'runs:list',
+  'runs:summary',
+  'runs:timeline',
+  'runs:output',
+  'runs:functions',
+  'runs:flamegraph',
+  'runs:rename',
+  'runs:delete',
+];
+
+// What the UI calls: `window.gilscope` in Electron (preload), a WebSocket client in a browser.
+// One generic `request` keyed by the contract keeps both transports to a few lines; the preload
+// still refuses channels outside `requestChannels`.
 export interface GilscopeApi {
-  appVersion(): Promise<ResponseOf<'app:version'>>;
+  request<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>>;
   on<E extends EventChannel>(event: E, listener: (payload: ApiEvents[E]) => void): Unsubscribe;
 }

@@ -16,7 +16,7 @@ export function App() {
       return;
     }
     let cancelled = false;
-    api.appVersion().then(
+    api.request('app:version', undefined).then(
       ({ version }) => !cancelled && setVersion({ kind: 'ready', version }),
       (error: unknown) => !cancelled && setVersion({ kind: 'unavailable', reason: String(error) }),
     );

@@ -5,5 +5,5 @@ import { handle } from './handle.ts';
 
 // Registers every `app:*` request. Call once after app ready.
 export function registerAppHandlers(): void {
-  handle('app:version', z.undefined(), () => ({ version: app.getVersion() }));
+  handle('app:version', z.undefined(), () => ({ version: app.getVersion(), host: 'electron', nativeDialogs: true }));
 }

@@ -1,23 +1,8 @@
 import { STATE_CODE, type StateCode, type Tid } from '../model.ts';
+import type { FrameShare, FunctionShare } from '../../shared/run-summary-types.ts';
 import type { StackTable, Timeline } from '../store/run-types.ts';
 
-/** A function's share of the samples: self = it was the innermost frame; total = it was anywhere on the stack. */
-export interface FunctionShare {
-  function: string;
-  file: string;
-  /** The line seen most often as this function's innermost line (or on the stack, if never innermost). */
-  line: number;
-  selfFraction: number;
-  totalFraction: number;
-}
-
-/** A frame's share of a set of samples (e.g. "where this thread waited for the GIL"). */
-export interface FrameShare {
-  function: string;
-  file: string;
-  line: number;
-  fraction: number;
-}
+export type { FrameShare, FunctionShare } from '../../shared/run-summary-types.ts';
 
 export interface SampleFilter {
   tid?: Tid;

@@ -1,66 +1,14 @@
 import type { RunReader } from '../store/run-reader.ts';
-import type { RunStatus } from '../store/run-types.ts';
 import { STATE_CODE } from '../model.ts';
-import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames, type FrameShare, type FunctionShare } from './function-profile.ts';
+import type { RunSummary, StateFractions, ThreadSummary } from '../../shared/run-summary-types.ts';
+import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from './function-profile.ts';
 import { gilFigures } from './gil-figures.ts';
-import { threadTimeBreakdown, type StateFractions } from './thread-state-fractions.ts';
+import { threadTimeBreakdown } from './thread-state-fractions.ts';
 
 /** Bumped only when a field changes meaning or disappears; new fields do not bump it. */
 export const SUMMARY_SCHEMA_VERSION = 1;
 
-export interface ThreadSummary {
-  tid: number;
-  name: string;
-  nameSource: 'python' | 'os';
-  cpuSeconds: number;
-  lifetimeSeconds: number;
-  /** Fractions of the thread's sampled lifetime; they sum to 1. */
-  states: StateFractions;
-  /** Fraction of GIL-readable ticks in which this thread held the GIL (null without GIL reads). */
-  gilHeldFraction: number | null;
-  /** Where the thread was (innermost Python frame) over all its samples. */
-  topFrames: FrameShare[];
-  /** Where the thread was while it waited for the GIL. */
-  gilWaitFrames: FrameShare[];
-}
-
-/** The run summary printed by `gilscope profile --json` and `gilscope show --json`. */
-export interface RunSummary {
-  schemaVersion: number;
-  runId: number;
-  createdAt: string;
-  label: string | null;
-  script: string;
-  args: string[];
-  cwd: string;
-  interpreter: { path: string; version: string; freeThreaded: boolean } | null;
-  gilMode: string;
-  /** Whether the GIL was enabled when first read (null when it never could be read). */
-  gilEnabled: boolean | null;
-  /** Free-threaded builds: when the GIL was switched on or off during the run (e.g. by an extension import). */
-  gilEnabledChanges: Array<{ timeSeconds: number; enabled: boolean }>;
-  status: RunStatus;
-  exitCode: number | null;
-  signal: string | null;
-  error: string | null;
-  wallSeconds: number | null;
-  cpuSeconds: number;
-  /** CPU seconds per wall second: 1.0 = one core busy on average. */
-  parallelism: number | null;
-  rateHz: number;
-  /** Ticks taken (each tick samples every live thread). */
-  samples: number;
-  threadSamples: number;
-  threads: ThreadSummary[];
-  gil: { heldFraction: number; contention: number } | null;
-  /** Functions by share of on-CPU samples (running or runnable), all threads together. */
-  topFunctions: FunctionShare[];
-  /** What the GIL holder was executing while other threads waited for the GIL. */
-  gilHolderFrames: FrameShare[];
-  /** Why some measurements are missing or approximate (e.g. no permission to read memory). */
-  warnings: string[];
-  sampler: unknown;
-}
+export type { RunSummary, ThreadSummary } from '../../shared/run-summary-types.ts';
 
 const NS_PER_SECOND = 1e9;
 const round = (value: number, digits = 6): number => Number(value.toFixed(digits));
