@@ -21,10 +21,16 @@ export type ScriptExit =
 /** A running script: its PID, its output as it arrives, and its end. */
 export interface LaunchedScript {
   pid: number;
+  /** Resolves when the script process itself ends (not when children it left behind close its pipes). */
   exit: Promise<ScriptExit>;
+  /** Resolves once all of its output has been delivered (pipes closed, or given up on after exit). */
+  outputDone: Promise<void>;
   /** Sends a signal to the script's whole process group (it is a group leader). */
   signalGroup(signal: NodeJS.Signals): boolean;
 }
+
+/** How long output may keep arriving after the script ended (from children still holding its pipes). */
+const OUTPUT_DRAIN_MS = 1000;
 
 export type OutputListener = (stream: 'stdout' | 'stderr', text: string) => void;
 
@@ -52,10 +58,25 @@ export async function launchScript(request: LaunchRequest, onOutput: OutputListe
   subprocess.stdout?.setEncoding('utf8').on('data', (text: string) => onOutput('stdout', text));
   subprocess.stderr?.setEncoding('utf8').on('data', (text: string) => onOutput('stderr', text));
 
-  const exit: Promise<ScriptExit> = subprocess.then((result) => {
+  // execa settles only when the pipes close, which a child left running in the background can delay
+  // for as long as it lives: the script's end is its own 'exit' event.
+  const settled: Promise<ScriptExit> = subprocess.then((result) => {
     if (result.signal) return { kind: 'signaled', signal: result.signal };
     if (result.exitCode !== undefined) return { kind: 'exited', exitCode: result.exitCode };
     return { kind: 'spawn-failed', message: `cannot start ${request.python}: ${result.code ?? result.shortMessage ?? 'unknown error'}` };
+  });
+  const exited = new Promise<ScriptExit>((resolve) => {
+    subprocess.nodeChildProcess.once('exit', (code, signal) => resolve(signal ? { kind: 'signaled', signal } : { kind: 'exited', exitCode: code ?? -1 }));
+  });
+  const exit = Promise.race([exited, settled]);
+  // Output still in the pipes arrives after 'exit'; a straggler that keeps them open is not waited for long.
+  const outputDone = exit.then(async () => {
+    const timer = setTimeout(() => {
+      subprocess.stdout?.destroy();
+      subprocess.stderr?.destroy();
+    }, OUTPUT_DRAIN_MS);
+    await settled;
+    clearTimeout(timer);
   });
 
   // Node sets the PID synchronously when the fork succeeded; a missing executable leaves it unset.
@@ -67,6 +88,7 @@ export async function launchScript(request: LaunchRequest, onOutput: OutputListe
   return {
     pid,
     exit,
+    outputDone,
     signalGroup(signal) {
       try {
         process.kill(-pid, signal);

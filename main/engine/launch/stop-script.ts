@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { LaunchedScript } from './launch-script.ts';
 
 /** Grace periods of the stop sequence, in milliseconds. */
@@ -25,10 +24,20 @@ export async function stopScript(script: LaunchedScript, grace: StopGrace = DEFA
   ];
   for (const [signal, waitMs] of steps) {
     script.signalGroup(signal);
-    await Promise.race([script.exit, sleep(waitMs)]);
+    await exitOrTimeout(script, waitMs);
     if (ended) return signal;
   }
   script.signalGroup('SIGKILL');
   await script.exit;
   return 'SIGKILL';
+}
+
+/** Waits for the script to end or `ms` to pass; clears the timer so it does not keep the process alive. */
+async function exitOrTimeout(script: LaunchedScript, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([script.exit, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -10,6 +10,8 @@ export interface ProfileRequest {
   env?: Readonly<Record<string, string>>;
   gilMode: GilMode;
   rateHz: number;
+  /** Read Python stacks at every tick (default true); off leaves only CPU, states and the GIL. */
+  stacks?: boolean;
   /** Stop the script (as with Stop) after this long; undefined = run until it ends. */
   durationSeconds?: number;
   dbFile: string;

@@ -12,6 +12,8 @@ import { createRunWriter } from '../store/run-writer.ts';
 import type { RunStatus } from '../store/run-types.ts';
 import type { SamplerStats } from '../sampler/thread-sampler.ts';
 import { rateRefusal, type ProfileRequest } from './profile-request.ts';
+import { stateFallbackWarning } from './state-fallback-warning.ts';
+import { BatchQueue } from './batch-queue.ts';
 
 /** How a profile ended: refused before anything ran, or a stored run (whatever happened to the script). */
 export type ProfileOutcome =
@@ -103,12 +105,16 @@ export class ProfileSession {
     };
 
     let samplerStats: SamplerStats | null = null;
-    const sampling = new SamplingSession(request.rateHz, {
+    const batches = new BatchQueue<SamplerBatch>(store.db, (batch) => {
+      flushOutput();
+      writer.appendStackTable(batch.stackTable);
+      writer.appendTicks(batch.ticks);
+      writer.upsertThreads(batch.threads);
+      for (const event of batch.events) writer.addEvent(event.kind, event.timeNs, event.detail);
+    });
+    const sampling = new SamplingSession({ rateHz: request.rateHz, stacks: request.stacks ?? true }, {
       onBatch: (batch) => {
-        flushOutput();
-        writer.appendTicks(batch.ticks);
-        writer.upsertThreads(batch.threads);
-        for (const event of batch.events) writer.addEvent(event.kind, event.timeNs, event.detail);
+        batches.push(batch);
         samplerStats = batch.stats;
         hooks.onBatch?.(batch);
       },
@@ -134,7 +140,8 @@ export class ProfileSession {
     const exit = await launched.exit;
     const wallNs = elapsedNs();
     this.requestStop = () => {};
-    if (this.stopRequested) launched.signalGroup('SIGKILL'); // stragglers the script left in its group
+    // Nothing outlives the run: children the script left in its group are killed with it.
+    launched.signalGroup('SIGKILL');
     sampling.stop();
     let samplerError: string | null = null;
     try {
@@ -143,17 +150,25 @@ export class ProfileSession {
       samplerError = (error as Error).message;
     }
     await stopping.cancel();
-    flushOutput();
+    await launched.outputDone;
     const { status, message } = describeExit(exit, this.stopRequested);
-    writer.finishRun({
-      warnings: samplerError ? [samplerError] : [],
-      status,
-      exitCode: exit.kind === 'exited' ? exit.exitCode : null,
-      signal: exit.kind === 'signaled' ? exit.signal : null,
-      wallNs,
-      error: message,
-      samplerStats,
-    });
+    const stateWarning = stateFallbackWarning(samplerStats);
+    try {
+      if (!batches.drain()) throw batches.lastError;
+      flushOutput();
+      writer.finishRun({
+        warnings: [samplerError, stateWarning].filter((warning) => warning !== null),
+        status,
+        exitCode: exit.kind === 'exited' ? exit.exitCode : null,
+        signal: exit.kind === 'signaled' ? exit.signal : null,
+        wallNs,
+        error: message,
+        samplerStats,
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { kind: 'refused', message: `run ${runId} could not be stored completely (${reason}); the samples stored before that are kept` };
+    }
     return { kind: 'recorded', runId, status, message };
   }
 

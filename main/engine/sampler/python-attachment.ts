@@ -1,4 +1,4 @@
-import type { Address, GilSample, Nanoseconds, Tid } from '../model.ts';
+import type { Address, GilSample, Nanoseconds, StackFrame, Tid } from '../model.ts';
 import { openProcessMemory, type MemoryReader } from '../proc/process-memory.ts';
 import {
   inspectPythonProcess,
@@ -8,12 +8,16 @@ import {
   type PythonProcessInfo,
 } from '../python/python-process.ts';
 import { readThreadingNames } from '../python/threading-names.ts';
+import { createStackCache, readThreadStack, type StackCache } from '../stacks/read-stacks.ts';
+import type { UnwindStats } from '../stacks/stack-types.ts';
 import type { GilRange } from './classify-state.ts';
 
 /** How long to keep retrying to find an initialised runtime after launch. */
 const ATTACH_DEADLINE_NS = 10e9;
 /** Re-walking the thread-state list is cheap but not free: at most this often on a holder miss. */
 const TSTATE_REFRESH_MIN_NS = 20e6;
+/** Thread states are freed and reused as threads come and go: re-walk the list at least this often. */
+const TSTATE_REFRESH_MAX_NS = 200e6;
 
 export type AttachmentStatus =
   | { kind: 'pending' }
@@ -34,7 +38,11 @@ export class PythonAttachment {
   gilRange: GilRange | null = null;
   private holderByThreadState = new Map<Address, Tid>();
   private threadIdToTid = new Map<number, Tid>();
+  private threadStateByTid = new Map<Tid, Address>();
   private lastTstateRefreshNs = -Infinity;
+  private stackCache: StackCache | null = null;
+  /** Why stacks are not read although memory is (e.g. CPython ≤ 3.9), for the run's warnings. */
+  stacksUnavailable: string | null = null;
 
   constructor(pid: number) {
     this.pid = pid;
@@ -66,6 +74,11 @@ export class PythonAttachment {
       const gil = result.info.gil;
       this.gilRange = gil ? { start: gil.address, end: gil.address + gil.size } : null;
       this.refreshThreadStates(nowNs);
+      try {
+        this.stackCache = createStackCache(result.info);
+      } catch (error) {
+        this.stacksUnavailable = `no Python stacks: ${(error as Error).message}`;
+      }
       return this.status;
     }
     this.lastAttemptMessage = result.message;
@@ -117,14 +130,40 @@ export class PythonAttachment {
       const states = listThreadStates(this.memory, this.status.info);
       this.holderByThreadState = new Map();
       this.threadIdToTid = new Map();
+      this.threadStateByTid = new Map();
       for (const state of states) {
         if (state.tid === null) continue;
         this.holderByThreadState.set(state.address, state.tid);
         this.threadIdToTid.set(state.threadId, state.tid);
+        this.threadStateByTid.set(state.tid, state.address);
       }
     } catch {
       // a torn list while threads start or stop: keep the previous map, try again later
     }
+  }
+
+  /** A thread's Python stack, innermost frame first; null when it cannot be read (or stacks are off). */
+  readStack(tid: Tid, nowNs: Nanoseconds): StackFrame[] | null {
+    if (this.stackCache === null || this.memory === null || this.status.kind !== 'attached') return null;
+    const sinceRefresh = nowNs - this.lastTstateRefreshNs;
+    let address = this.threadStateByTid.get(tid);
+    if ((address === undefined && sinceRefresh > TSTATE_REFRESH_MIN_NS) || sinceRefresh > TSTATE_REFRESH_MAX_NS) {
+      this.refreshThreadStates(nowNs);
+      address = this.threadStateByTid.get(tid);
+    }
+    if (address === undefined) return null;
+    try {
+      const result = readThreadStack(this.memory, this.status.info, this.stackCache, { address });
+      if (result.kind !== 'ok') return null;
+      return result.frames.map((frame) => ({ function: frame.function, file: frame.file, line: frame.line ?? 0 }));
+    } catch {
+      return null; // the process is exiting
+    }
+  }
+
+  /** The unwinder's counters (reads, drops, cache misses), or null when stacks are not read. */
+  get unwindStats(): UnwindStats | null {
+    return this.stackCache ? { ...this.stackCache.stats } : null;
   }
 
   /** Python `threading` names by TID (empty when unreadable). */

@@ -1,9 +1,11 @@
-import type { ThreadInfo, Tick } from '../model.ts';
+import type { StackTableDelta, ThreadInfo, Tick } from '../model.ts';
 import type { SamplerEvent, SamplerStats } from './thread-sampler.ts';
 
 /** What the sampling worker is started with (before the target exists). */
 export interface SamplerWorkerInput {
   rateHz: number;
+  /** Read every thread's Python stack at every tick. */
+  stacks: boolean;
   /** Int32Array over it: index 0 becomes 1 to ask the worker to stop. */
   control: SharedArrayBuffer;
 }
@@ -12,6 +14,8 @@ export interface SamplerWorkerInput {
 export interface SamplerBatch {
   type: 'batch';
   ticks: Tick[];
+  /** New frames and stacks: store them before the ticks, which refer to them by id. */
+  stackTable: StackTableDelta;
   threads: ThreadInfo[];
   events: SamplerEvent[];
   stats: SamplerStats;

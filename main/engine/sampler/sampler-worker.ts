@@ -9,7 +9,7 @@ const POST_INTERVAL_NS = 100e6;
 
 function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
   const control = new Int32Array(input.control);
-  const sampler = new ThreadSampler(target.pid);
+  const sampler = new ThreadSampler(target.pid, { stacks: input.stacks });
   const periodNs = 1e9 / input.rateHz;
   const now = (): number => Number(process.hrtime.bigint() - target.runStartNs);
   let pending: Tick[] = [];
@@ -20,6 +20,7 @@ function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
     const batch: SamplerBatch = {
       type: 'batch',
       ticks: pending,
+      stackTable: sampler.takeStackTableDelta(),
       threads: sampler.takeThreadUpdates(threadsSinceNs),
       events: sampler.takeEvents(),
       stats: { ...sampler.stats },

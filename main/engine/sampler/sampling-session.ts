@@ -17,8 +17,8 @@ export class SamplingSession {
   private readonly control = new SharedArrayBuffer(4);
   private readonly worker: Worker;
 
-  constructor(rateHz: number, callbacks: SamplingCallbacks) {
-    const input: SamplerWorkerInput = { rateHz, control: this.control };
+  constructor(options: { rateHz: number; stacks: boolean }, callbacks: SamplingCallbacks) {
+    const input: SamplerWorkerInput = { rateHz: options.rateHz, stacks: options.stacks, control: this.control };
     this.worker = new Worker(new URL('./sampler-worker.ts', import.meta.url), { workerData: input });
     let markReady: () => void = () => {};
     this.ready = new Promise((resolve) => {

@@ -2,7 +2,10 @@ import { STATE_CODE, type Nanoseconds, type ThreadInfo, type ThreadSample, type 
 import { listThreadIds } from '../proc/thread-files.ts';
 import { classifyFromStatState, classifyThreadState } from './classify-state.ts';
 import { PythonAttachment } from './python-attachment.ts';
+import { StackInterner } from './stack-interner.ts';
 import { ThreadTable, type LiveThread } from './thread-table.ts';
+import type { StackTableDelta } from '../model.ts';
+import type { UnwindStats } from '../stacks/stack-types.ts';
 
 /** Thread lists are re-read at most this often (and whenever a thread's files fail). */
 const RELIST_INTERVAL_NS = 10e6;
@@ -30,6 +33,8 @@ export interface SamplerStats {
   lateTicks: number;
   /** Thread samples where the syscall file was unreadable and only the stat letter was used. */
   statFallbacks: number;
+  /** The stack unwinder's counters (stacks read, dropped, cache misses); null when stacks are off or unavailable. */
+  stacks: UnwindStats | null;
 }
 
 /**
@@ -46,10 +51,12 @@ export class ThreadSampler {
   private lastGilEnabled: boolean | null = null;
   private readonly events: SamplerEvent[] = [];
   private readonly renamed = new Set<number>();
-  readonly stats: SamplerStats = { ticks: 0, threadSamples: 0, busyNs: 0, maxTickNs: 0, lateTicks: 0, statFallbacks: 0 };
+  readonly stats: SamplerStats = { ticks: 0, threadSamples: 0, busyNs: 0, maxTickNs: 0, lateTicks: 0, statFallbacks: 0, stacks: null };
+  private readonly interner: StackInterner | null;
 
-  constructor(pid: number) {
+  constructor(pid: number, options: { stacks?: boolean } = {}) {
     this.pid = pid;
+    this.interner = options.stacks === false ? null : new StackInterner();
     this.python = new PythonAttachment(pid);
     this.threads = new ThreadTable(pid);
   }
@@ -74,6 +81,10 @@ export class ThreadSampler {
         this.lastListNs = -Infinity;
         continue;
       }
+      if (this.interner) {
+        const frames = this.python.readStack(tid, timeNs);
+        sample.stackId = frames === null ? -1 : this.interner.intern(frames);
+      }
       thread.info.lastSeenNs = timeNs;
       samples.push(sample);
     }
@@ -85,6 +96,7 @@ export class ThreadSampler {
     const elapsed = Number(process.hrtime.bigint() - started);
     this.stats.ticks++;
     this.stats.threadSamples += samples.length;
+    if (this.interner) this.stats.stacks = this.python.unwindStats;
     this.stats.busyNs += elapsed;
     if (elapsed > this.stats.maxTickNs) this.stats.maxTickNs = elapsed;
     return { index: this.tickIndex++, timeNs, gil, threads: samples };
@@ -122,6 +134,9 @@ export class ThreadSampler {
         detail: { version: `${version.major}.${version.minor}.${version.micro}`, freeThreaded, gilExact: gil ? gil.exact : null },
       });
       this.lastNamesNs = -Infinity;
+      if (this.interner && this.python.stacksUnavailable) {
+        this.events.push({ kind: 'sampling-degraded', timeNs, detail: { reason: this.python.stacksUnavailable } });
+      }
     } else if (change.kind === 'unavailable') {
       this.events.push({ kind: 'sampling-degraded', timeNs, detail: { reason: change.reason } });
     }
@@ -155,6 +170,11 @@ export class ThreadSampler {
         this.renamed.add(tid);
       }
     }
+  }
+
+  /** Frames and stacks first seen since the last call (the ids the ticks refer to). */
+  takeStackTableDelta(): StackTableDelta {
+    return this.interner ? this.interner.takeDelta() : { frames: [], stacks: [] };
   }
 
   /** Events since the last call. */
