@@ -1,5 +1,6 @@
 // GILscope's command line: `gilscope <command> …`. Every failure ends as one line on stderr.
 import { CliError, usageError } from './cli-error.ts';
+import { dumpCommand } from './commands/dump.ts';
 import { exportCommand } from './commands/export.ts';
 import { interpretersCommand } from './commands/interpreters.ts';
 import { profileCommand } from './commands/profile.ts';
@@ -10,6 +11,7 @@ import { HELP_TEXT } from './help-text.ts';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  dump: dumpCommand,
   export: exportCommand,
   interpreters: interpretersCommand,
   profile: profileCommand,

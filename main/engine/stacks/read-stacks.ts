@@ -75,10 +75,11 @@ export function readThreadStack(
   return { kind: 'dropped', reason: outcome.reason };
 }
 
-/** One stack per thread, keyed by kernel TID, plus the thread's pthread id (threading.get_ident()). */
+/** One thread's stack with its kernel TID, pthread id (threading.get_ident()) and PyThreadState address. */
 export interface ThreadStack {
   tid: Tid;
   threadId: number;
+  address: number;
   stack: StackResult;
 }
 
@@ -104,7 +105,7 @@ export function readThreadStackList(mem: MemoryReader, info: PythonProcessInfo, 
   const result: ThreadStack[] = [];
   for (const thread of threads) {
     if (thread.tid === null) continue;
-    result.push({ tid: thread.tid, threadId: thread.threadId, stack: readThreadStack(mem, info, cache, thread, options) });
+    result.push({ tid: thread.tid, threadId: thread.threadId, address: thread.address, stack: readThreadStack(mem, info, cache, thread, options) });
   }
   return result;
 }
