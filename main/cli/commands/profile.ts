@@ -23,6 +23,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
     db: { type: 'string' },
     cwd: { type: 'string' },
     json: { type: 'boolean' },
+    'no-stacks': { type: 'boolean' },
   });
   if (positionals.length === 0) throw usageError('profile needs a SCRIPT');
   if (positionals.length > 1) throw usageError(`profile takes one SCRIPT; put the script's own arguments after "--" (got ${positionals.slice(1).join(' ')})`);
@@ -36,6 +37,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
     cwd: path.resolve(values.cwd ?? process.cwd()),
     gilMode,
     rateHz: parseNumberOption('rate', values.rate, DEFAULT_RATE_HZ),
+    stacks: values['no-stacks'] !== true,
     durationSeconds: values.duration === undefined ? undefined : parseNumberOption('duration', values.duration, 0),
     dbFile: path.resolve(values.db ?? defaultDatabaseFile()),
   };

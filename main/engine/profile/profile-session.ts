@@ -85,7 +85,7 @@ export class ProfileSession {
       args: [...request.args],
       cwd: request.cwd,
       interpreter: {
-        path: interpreter.path,
+        path: request.python,
         realPath: interpreter.realPath,
         version: interpreter.version,
         implementation: interpreter.implementation,
