@@ -1,6 +1,7 @@
 import { STATE_CODE, type StateCode, type Tid } from '../model.ts';
 import type { FrameShare, FunctionShare } from '../../shared/run-summary-types.ts';
 import type { StackTable, Timeline } from '../store/run-types.ts';
+import { contendedTicks } from './gil-figures.ts';
 
 export type { FrameShare, FunctionShare } from '../../shared/run-summary-types.ts';
 
@@ -77,20 +78,9 @@ function mostCommon(counts: Map<number, number>): number | undefined {
 export function topInnermostFrames(table: StackTable, timeline: Timeline, filter: SampleFilter, limit = 10): FrameShare[] {
   const counts = new Map<number, number>();
   const total = forEachSample(timeline, filter, (stackId) => {
-    if (stackId < 0) return;
-    const frame = table.stacks.frame[stackId] ?? -1;
-    counts.set(frame, (counts.get(frame) ?? 0) + 1);
+    if (stackId >= 0) countInnermost(counts, table, stackId);
   });
-  if (total === 0) return [];
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, limit)
-    .map(([frame, count]) => ({
-      function: table.frames.function[frame] ?? '?',
-      file: table.frames.file[frame] ?? '?',
-      line: table.frames.line[frame] ?? 0,
-      fraction: count / total,
-    }));
+  return rankFrames(table, counts, total, limit);
 }
 
 /**
@@ -100,25 +90,27 @@ export function topInnermostFrames(table: StackTable, timeline: Timeline, filter
 export function gilHolderFrames(table: StackTable, timeline: Timeline, limit = 10): FrameShare[] {
   const { ticks } = timeline;
   const first = ticks.index[0] ?? 0;
-  const contended = new Uint8Array(ticks.index.length);
-  for (const thread of timeline.threads.values()) {
-    for (let i = 0; i < thread.tickIndex.length; i++) {
-      if (thread.state[i] === STATE_CODE.gilWait) contended[(thread.tickIndex[i] ?? 0) - first] = 1;
-    }
-  }
+  const contended = contendedTicks(timeline);
   const counts = new Map<number, number>();
   let total = 0;
   for (const [tid, thread] of timeline.threads) {
     for (let i = 0; i < thread.tickIndex.length; i++) {
       const position = (thread.tickIndex[i] ?? 0) - first;
-      if (!contended[position] || ticks.gilHolderTid[position] !== tid) continue;
       const stackId = thread.stackId[i] ?? -1;
-      if (stackId < 0) continue;
+      if (!contended[position] || ticks.gilHolderTid[position] !== tid || stackId < 0) continue;
       total++;
-      const frame = table.stacks.frame[stackId] ?? -1;
-      counts.set(frame, (counts.get(frame) ?? 0) + 1);
+      countInnermost(counts, table, stackId);
     }
   }
+  return rankFrames(table, counts, total, limit);
+}
+
+function countInnermost(counts: Map<number, number>, table: StackTable, stackId: number): void {
+  const frame = table.stacks.frame[stackId] ?? -1;
+  counts.set(frame, (counts.get(frame) ?? 0) + 1);
+}
+
+function rankFrames(table: StackTable, counts: Map<number, number>, total: number, limit: number): FrameShare[] {
   if (total === 0) return [];
   return [...counts]
     .sort((a, b) => b[1] - a[1])

@@ -31,15 +31,21 @@ export function gilFigures(timeline: Timeline): GilFigures | null {
   }
   if (known === 0) return null;
 
-  const first = ticks.index[0] ?? 0;
-  const waiting = new Uint8Array(tickCount);
+  const waiting = contendedTicks(timeline);
+  const contended = waiting.reduce((sum, flag) => sum + flag, 0);
+  const heldByThread = new Map<Tid, number>();
+  for (const [tid, count] of heldCounts) heldByThread.set(tid, count / known);
+  return { heldFraction: held / known, contention: tickCount > 0 ? contended / tickCount : 0, heldByThread, enabledAtEnd };
+}
+
+/** Per tick (by position in `timeline.ticks`): 1 when at least one thread was waiting for the GIL. */
+export function contendedTicks(timeline: Timeline): Uint8Array {
+  const first = timeline.ticks.index[0] ?? 0;
+  const waiting = new Uint8Array(timeline.ticks.index.length);
   for (const thread of timeline.threads.values()) {
     for (let i = 0; i < thread.tickIndex.length; i++) {
       if (thread.state[i] === STATE_CODE.gilWait) waiting[(thread.tickIndex[i] ?? 0) - first] = 1;
     }
   }
-  const contended = waiting.reduce((sum, flag) => sum + flag, 0);
-  const heldByThread = new Map<Tid, number>();
-  for (const [tid, count] of heldCounts) heldByThread.set(tid, count / known);
-  return { heldFraction: held / known, contention: tickCount > 0 ? contended / tickCount : 0, heldByThread, enabledAtEnd };
+  return waiting;
 }
