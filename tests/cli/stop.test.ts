@@ -1,0 +1,137 @@
+// Scripts that never end: stopped by --duration or by Ctrl-C on the CLI (SIGINT, then SIGTERM, then
+// SIGKILL to the script's group); the run keeps its samples and nothing the script started survives.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../support/profile-fixture.ts';
+import { pyenvPython } from '../support/spawn-python.ts';
+import { expectNoStackTrace, parseSummary, runCli, writeScript } from './run-cli.ts';
+
+const python = pyenvPython('3.12.1');
+
+/** Half busy, half asleep, forever; prints READY (and its PID) once running. */
+const FOREVER = `
+import os, time
+print("READY", os.getpid(), flush=True)
+while True:
+    end = time.monotonic() + 0.005
+    while time.monotonic() < end: pass
+    time.sleep(0.005)
+`;
+
+/** Ignores Ctrl-C and SIGTERM: only SIGKILL ends it. */
+const STUBBORN = `
+import signal
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+signal.signal(signal.SIGTERM, signal.SIG_IGN)
+` + FOREVER;
+
+/** Starts a child that ignores SIGINT and SIGTERM and would sleep for a minute, then `rest`. */
+const withStubbornChild = (rest: string): string => `
+import subprocess, sys
+child = subprocess.Popen([sys.executable, "-c", "import signal, time\\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\\ntime.sleep(60)"])
+print("CHILD", child.pid, flush=True)
+${rest}`;
+
+/** Profiles `source` with --json; sends SIGINT to the CLI once the script printed READY (if `interrupt`). */
+async function profile(prefix: string, source: string, options: { interrupt?: boolean; extra?: string[] } = {}) {
+  const dir = makeTempDir(prefix);
+  const script = writeScript(dir, 'workload.py', source);
+  let interruptedAt: number | null = null;
+  let readyAt: number | null = null;
+  let seen = '';
+  const result = await runCli(['profile', '--json', ...(options.extra ?? []), '--db', path.join(dir, 'runs.sqlite'), '--python', python, script], {
+    onStderr: (text, child) => {
+      seen += text;
+      if (readyAt === null && /READY \d+\n/.test(seen)) readyAt = Date.now();
+      if (!options.interrupt || interruptedAt !== null || !/READY \d+\n/.test(seen)) return;
+      interruptedAt = Date.now();
+      child.kill('SIGINT');
+    },
+  });
+  expectNoStackTrace(result);
+  const pid = Number(/READY (\d+)/.exec(result.stderr)?.[1] ?? NaN);
+  const childPid = Number(/CHILD (\d+)/.exec(result.stderr)?.[1] ?? NaN);
+  return { result, summary: parseSummary(result), pid, childPid, secondsAfterInterrupt: interruptedAt === null ? null : (Date.now() - interruptedAt) / 1000,
+    secondsAfterReady: readyAt === null ? null : (Date.now() - readyAt) / 1000,
+  };
+}
+
+/** Whether a process exists and is not a zombie. */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Live (non-zombie) members of process group `pgid`. */
+function groupMembers(pgid: number): number[] {
+  const members: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z') members.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return members;
+}
+
+describe('gilscope profile: scripts that never end', () => {
+  it('--duration 1 stops the script after about a second, keeping the samples', async () => {
+    const { result, summary, secondsAfterReady } = await profile('duration', FOREVER, { extra: ['--duration', '1'] });
+    // No timer of the stop sequence keeps the CLI alive (its 2 s SIGTERM grace once did).
+    expect(secondsAfterReady).toBeLessThan(2.5);
+    expect(result.code).toBe(0);
+    expect(summary.status).toBe('stopped');
+    expect(summary.wallSeconds).toBeGreaterThan(0.95);
+    expect(summary.wallSeconds).toBeLessThan(1.6);
+    expect(summary.samples).toBeGreaterThan(70);
+    expect(summary.cpuSeconds).toBeGreaterThan(0.3);
+  });
+
+  it('SIGINT to the CLI stops the script (KeyboardInterrupt), status stopped', async () => {
+    const { result, summary, pid, secondsAfterInterrupt } = await profile('sigint', FOREVER, { interrupt: true });
+    expect(result.code).toBe(0);
+    // CPython ends an uncaught KeyboardInterrupt by re-raising SIGINT on itself.
+    expect(summary).toMatchObject({ status: 'stopped', exitCode: null, signal: 'SIGINT' });
+    expect(result.stderr).toContain('KeyboardInterrupt');
+    expect(summary.samples).toBeGreaterThan(0);
+    expect(secondsAfterInterrupt).toBeLessThan(1.5);
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('a script ignoring SIGINT and SIGTERM still ends by SIGKILL after the grace periods', async () => {
+    const { result, summary, pid, secondsAfterInterrupt } = await profile('stubborn', STUBBORN, { interrupt: true });
+    expect(result.code).toBe(0);
+    expect(summary).toMatchObject({ status: 'stopped', exitCode: null, signal: 'SIGKILL' });
+    expect(secondsAfterInterrupt).toBeGreaterThan(3.5); // 2 s after SIGINT + 2 s after SIGTERM
+    expect(secondsAfterInterrupt).toBeLessThan(6);
+    expect(summary.samples).toBeGreaterThan(100);
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('stopping kills the whole group, including a child that ignores SIGINT and SIGTERM', async () => {
+    const { summary, pid, childPid } = await profile('group-stop', withStubbornChild(FOREVER), { interrupt: true });
+    expect(summary.status).toBe('stopped');
+    expect(childPid).toBeGreaterThan(0);
+    expect(isAlive(childPid)).toBe(false);
+    expect(groupMembers(pid)).toEqual([]);
+  });
+
+  it('a child left running when the script ends does not hold up the run, and is killed', async () => {
+    const started = Date.now();
+    const { result, summary, childPid } = await profile('group-exit', withStubbornChild('print("READY", __import__("os").getpid(), flush=True)\n'));
+    expect(result.code).toBe(0);
+    expect(summary.status).toBe('completed');
+    expect(summary.wallSeconds).toBeLessThan(1);
+    expect((Date.now() - started) / 1000).toBeLessThan(5);
+    expect(isAlive(childPid)).toBe(false);
+  });
+});

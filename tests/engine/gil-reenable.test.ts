@@ -1,0 +1,54 @@
+// On a free-threaded build, importing an extension that does not declare Py_mod_gil re-enables the
+// GIL at run time: the run must start with the GIL disabled and record when it came back on.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir, profileFixture } from '../support/profile-fixture.ts';
+import { freeThreadedPython } from '../support/spawn-python.ts';
+
+/** A single-phase-init module: no Py_mod_gil slot, so CPython assumes it needs the GIL. */
+const EXTENSION_SOURCE = `
+#include <Python.h>
+static struct PyModuleDef legacy_module = { PyModuleDef_HEAD_INIT, "legacy_ext", NULL, -1, NULL };
+PyMODINIT_FUNC PyInit_legacy_ext(void) { return PyModule_Create(&legacy_module); }
+`;
+
+/** Compiles legacy_ext for `python` into a fresh folder; returns that folder. */
+function buildLegacyExtension(python: string): string {
+  const dir = makeTempDir('legacy-ext');
+  const config = JSON.parse(
+    execFileSync(python, ['-c', 'import json, sysconfig; print(json.dumps([sysconfig.get_paths()["include"], sysconfig.get_config_var("EXT_SUFFIX")]))'], { encoding: 'utf8' }),
+  ) as [string, string];
+  const source = path.join(dir, 'legacy_ext.c');
+  fs.writeFileSync(source, EXTENSION_SOURCE);
+  execFileSync('cc', ['-shared', '-fPIC', '-O0', `-I${config[0]}`, source, '-o', path.join(dir, `legacy_ext${config[1]}`)]);
+  return dir;
+}
+
+describe('free-threaded CPython: GIL re-enabled by an extension import', () => {
+  it('records gilEnabled false at start and the switch to enabled at the import (~0.4 s)', async () => {
+    const python = freeThreadedPython();
+    const extensionDir = buildLegacyExtension(python);
+    const { summary, stderr } = await profileFixture(
+      python,
+      `
+import sys
+sys.path.insert(0, ${JSON.stringify(extensionDir)})
+print("before", sys._is_gil_enabled(), flush=True)
+time.sleep(0.4)
+import legacy_ext
+print("after", sys._is_gil_enabled(), flush=True)
+time.sleep(0.4)
+`,
+      { rateHz: 200 },
+    );
+    expect(summary.status, stderr).toBe('completed');
+    expect(summary.interpreter?.freeThreaded).toBe(true);
+    expect(summary.gilEnabled).toBe(false);
+    expect(stderr).toMatch(/\(GIL\) has been enabled to load module 'legacy_ext'/);
+    const enabling = summary.gilEnabledChanges.filter((change) => change.enabled);
+    expect(enabling).toHaveLength(1);
+    expect(Math.abs((enabling[0]?.timeSeconds ?? 0) - 0.4)).toBeLessThanOrEqual(0.25);
+  });
+});
