@@ -1,14 +1,7 @@
-import type { GilMode } from '../launch/gil-mode.ts';
+import type { LaunchRequest } from '../launch/launch-script.ts';
 
-/** Everything a user chooses when they hit Profile. */
-export interface ProfileRequest {
-  /** Interpreter path as the user named it (probed before launch). */
-  python: string;
-  script: string;
-  args: readonly string[];
-  cwd: string;
-  env?: Readonly<Record<string, string>>;
-  gilMode: GilMode;
+/** Everything a user chooses when they hit Profile: how to launch (`python` is probed first), and how to sample. */
+export interface ProfileRequest extends LaunchRequest {
   rateHz: number;
   /** Read Python stacks at every tick (default true); off leaves only CPU, states and the GIL. */
   stacks?: boolean;
