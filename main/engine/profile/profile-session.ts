@@ -85,7 +85,7 @@ export class ProfileSession {
       args: [...request.args],
       cwd: request.cwd,
       interpreter: {
-        path: interpreter.path,
+        path: request.python,
         realPath: interpreter.realPath,
         version: interpreter.version,
         implementation: interpreter.implementation,
@@ -107,11 +107,12 @@ export class ProfileSession {
     let samplerStats: SamplerStats | null = null;
     const batches = new BatchQueue<SamplerBatch>(store.db, (batch) => {
       flushOutput();
+      writer.appendStackTable(batch.stackTable);
       writer.appendTicks(batch.ticks);
       writer.upsertThreads(batch.threads);
       for (const event of batch.events) writer.addEvent(event.kind, event.timeNs, event.detail);
     });
-    const sampling = new SamplingSession(request.rateHz, {
+    const sampling = new SamplingSession({ rateHz: request.rateHz, stacks: request.stacks ?? true }, {
       onBatch: (batch) => {
         batches.push(batch);
         samplerStats = batch.stats;
