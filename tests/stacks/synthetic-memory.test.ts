@@ -1,0 +1,166 @@
+// The unwinder against a fabricated address space: what a live target only does by accident (frame cycles,
+// unmapped pointers, absurd depths) and what no local interpreter has (3.14 tagged `_PyStackRef`
+// executables and owner values). Offsets are the 3.12 ones relabelled as 3.14: the logic is under test,
+// not the 3.14 layout (which comes from _Py_DebugOffsets at run time).
+import { describe, expect, it } from 'vitest';
+import { MemoryReadError } from '../../main/engine/proc/process-memory.ts';
+import type { MemoryReader } from '../../main/engine/proc/process-memory.ts';
+import { builtinLayout } from '../../main/engine/python/python-layout.ts';
+import type { PythonProcessInfo } from '../../main/engine/python/python-process.ts';
+import { createStackCache, readThreadStack } from '../../main/engine/stacks/read-stacks.ts';
+
+const BASE = 0x10000;
+
+/** A sparse fake address space: regions allocated upward, reads outside them fail like EIO. */
+class FakeMemory implements MemoryReader {
+  regions: Array<{ start: number; buf: Buffer }> = [];
+  next = BASE;
+  alloc(size: number): { address: number; buf: Buffer } {
+    const buf = Buffer.alloc(size);
+    const address = this.next;
+    this.regions.push({ start: address, buf });
+    this.next += Math.ceil((size + 64) / 64) * 64;
+    return { address, buf };
+  }
+  readInto(address: number, target: Buffer, length = target.length): number {
+    for (const r of this.regions) {
+      if (address >= r.start && address + length <= r.start + r.buf.length) {
+        r.buf.copy(target, 0, address - r.start, address - r.start + length);
+        return length;
+      }
+    }
+    throw new MemoryReadError(address, length, { code: 'EIO' });
+  }
+  read(address: number, length: number): Buffer {
+    const buf = Buffer.alloc(length);
+    this.readInto(address, buf, length);
+    return buf;
+  }
+  close(): void {}
+}
+
+const L312 = builtinLayout(12)!;
+const LAYOUT = { ...L312, minor: 14, tstate: { ...L312.tstate, frame: { kind: 'direct' as const, offset: 72 } } };
+
+function put64(buf: Buffer, offset: number, value: number): void {
+  buf.writeBigUInt64LE(BigInt(value), offset);
+}
+
+function world() {
+  const mem = new FakeMemory();
+  const interp = mem.alloc(64).address;
+  const type = (name: string): number => {
+    const text = mem.alloc(256); // tp_name is read 256 bytes at a time
+    text.buf.write(`${name}\0`, 'latin1');
+    const t = mem.alloc(400);
+    put64(t.buf, 24, text.address); // tp_name
+    put64(t.buf, 32, 64); // tp_basicsize
+    return t.address;
+  };
+  const strType = type('str');
+  const codeType = type('code');
+  const str = (text: string): number => {
+    const s = mem.alloc(40 + text.length + 1);
+    put64(s.buf, 8, strType);
+    put64(s.buf, 16, text.length);
+    s.buf.writeUInt32LE((1 << 2) | (1 << 5) | (1 << 6), 32); // kind 1, compact, ascii
+    s.buf.write(text, 40, 'latin1');
+    return s.address;
+  };
+  // One location-table entry: code 13 (no columns), 8 code units, line delta +2.
+  const table = mem.alloc(34);
+  put64(table.buf, 16, 2);
+  table.buf.set([0x80 | (13 << 3) | 7, 4], 32);
+  const code = (name: string): number => {
+    const c = mem.alloc(192 + 16);
+    put64(c.buf, 8, codeType);
+    put64(c.buf, 16, 8); // ob_size: 8 code units
+    c.buf.writeInt32LE(10, 68); // co_firstlineno
+    put64(c.buf, 112, str('/app/x.py'));
+    put64(c.buf, 120, str(name));
+    put64(c.buf, 128, str(`Q.${name}`));
+    put64(c.buf, 136, table.address);
+    return c.address;
+  };
+  const frame = (executableBits: number, owner: number, codeAddress: number, unit: number): { address: number; buf: Buffer } => {
+    const f = mem.alloc(80);
+    put64(f.buf, 0, executableBits);
+    put64(f.buf, 56, codeAddress + 192 + 2 * unit);
+    f.buf.writeUInt8(owner, 70);
+    return f;
+  };
+  const link = (frames: Array<{ address: number; buf: Buffer }>): void => {
+    for (let i = 0; i + 1 < frames.length; i++) put64(frames[i]!.buf, 8, frames[i + 1]!.address);
+  };
+  const tstate = (top: number): number => {
+    const t = mem.alloc(300);
+    put64(t.buf, 16, interp);
+    put64(t.buf, 72, top);
+    return t.address;
+  };
+  const info = {
+    pid: process.pid,
+    version: { major: 3, minor: 14, micro: 0, hex: 0x030e00f0, source: 'debug-offsets' },
+    freeThreaded: false,
+    runtime: { address: 0, size: 0, binaryPath: '/nonexistent/libpython3.14.so' },
+    mainInterpreter: interp,
+    layout: LAYOUT,
+    gil: null,
+  } as PythonProcessInfo;
+  return { mem, code, frame, link, tstate, info };
+}
+
+describe('unwinder on a fabricated 3.14 address space', () => {
+  it('untags _PyStackRef executables, skips owner 3/4 frames and tagged ints, reads lines', () => {
+    const w = world();
+    const inner = w.code('inner');
+    const outer = w.code('outer');
+    const frames = [
+      w.frame(inner | 1, 0, inner, 3), // borrowed/immortal tag bit
+      w.frame(0x1234 * 4 + 3, 0, 0, 0), // a tagged int, not an object
+      w.frame(1, 3, 0, 0), // INTERPRETER-owned entry frame (NULL executable)
+      w.frame(outer, 1, outer, -1), // generator-owned; just pushed: first line
+      w.frame(outer, 4, outer, 0), // CSTACK
+    ];
+    w.link(frames);
+    const cache = createStackCache(w.info);
+    const stack = readThreadStack(w.mem, w.info, cache, { address: w.tstate(frames[0]!.address) });
+    expect(stack).toEqual({
+      kind: 'ok',
+      truncated: false,
+      frames: [
+        { function: 'Q.inner', file: '/app/x.py', line: 12 },
+        { function: 'Q.outer', file: '/app/x.py', line: 10 },
+      ],
+    });
+    expect(cache.stats.shimFrames).toBe(2);
+    expect(cache.stats.nonCodeFrames).toBe(1);
+  });
+
+  it('drops a frame cycle, an unmapped previous pointer and a bad owner, counting each, without throwing', () => {
+    const w = world();
+    const c = w.code('f');
+    const cycle = [w.frame(c, 0, c, 0), w.frame(c, 0, c, 1)];
+    w.link(cycle);
+    put64(cycle[1]!.buf, 8, cycle[0]!.address);
+    const dangling = w.frame(c, 0, c, 0);
+    put64(dangling.buf, 8, 0x7fff_0000_0000);
+    const badOwner = w.frame(c, 9, c, 0);
+    const cache = createStackCache(w.info);
+    expect(readThreadStack(w.mem, w.info, cache, { address: w.tstate(cycle[0]!.address) })).toEqual({ kind: 'dropped', reason: 'cycle' });
+    expect(readThreadStack(w.mem, w.info, cache, { address: w.tstate(dangling.address) })).toEqual({ kind: 'dropped', reason: 'unreadable' });
+    expect(readThreadStack(w.mem, w.info, cache, { address: w.tstate(badOwner.address) })).toEqual({ kind: 'dropped', reason: 'unreadable' });
+    expect(readThreadStack(w.mem, w.info, cache, { address: 0x7fff_0000_0000 })).toEqual({ kind: 'dropped', reason: 'unreadable' });
+    expect(cache.stats).toMatchObject({ stacks: 4, droppedCycle: 1, droppedUnreadable: 3, retried: 4 });
+  });
+
+  it('cuts a 5000-frame chain at maxDepth with truncated: true', () => {
+    const w = world();
+    const c = w.code('r');
+    const frames = Array.from({ length: 5000 }, () => w.frame(c, 0, c, 2));
+    w.link(frames);
+    const cache = createStackCache(w.info);
+    const stack = readThreadStack(w.mem, w.info, cache, { address: w.tstate(frames[0]!.address) });
+    expect(stack.kind === 'ok' && stack.truncated && stack.frames.length).toBe(512);
+  });
+});
