@@ -8,11 +8,10 @@ import type { SamplerBatch } from '../sampler/sampler-messages.ts';
 import { SamplingSession } from '../sampler/sampling-session.ts';
 import { openRunStore, type RunStore } from '../store/open-database.ts';
 import { StoreError } from '../store/store-error.ts';
-import { createRunWriter } from '../store/run-writer.ts';
+import { createRunWriter, type RunWriter } from '../store/run-writer.ts';
 import type { RunStatus } from '../store/run-types.ts';
 import type { SamplerStats } from '../sampler/thread-sampler.ts';
 import { rateRefusal, type ProfileRequest } from './profile-request.ts';
-import { stateFallbackWarning } from './state-fallback-warning.ts';
 import { BatchQueue } from './batch-queue.ts';
 
 /** How a profile ended: refused before anything ran, or a stored run (whatever happened to the script). */
@@ -30,6 +29,27 @@ export interface ProfileHooks {
 }
 
 const nowNs = (): bigint => process.hrtime.bigint();
+
+/** What a run in progress is made of, handed from launch to the wait for its end. */
+interface Recording {
+  launched: LaunchedScript;
+  sampling: SamplingSession;
+  batches: BatchQueue<SamplerBatch>;
+  writer: RunWriter;
+  runId: number;
+  elapsedNs: () => number;
+  flushOutput: () => void;
+  samplerStats: () => SamplerStats | null;
+}
+
+/** A failing listener (e.g. a UI that went away) must not break the recording. */
+function callSafely<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
+  try {
+    hook?.(...args);
+  } catch {
+    // the run is recorded whatever its listeners do
+  }
+}
 
 /**
  * One profiling run: checks the request, launches the script, samples it from a worker, stores
@@ -116,7 +136,7 @@ export class ProfileSession {
       onBatch: (batch) => {
         batches.push(batch);
         samplerStats = batch.stats;
-        hooks.onBatch?.(batch);
+        callSafely(hooks.onBatch, batch);
       },
     });
     await sampling.ready;
@@ -125,7 +145,7 @@ export class ProfileSession {
     // Launch the path the user named: a venv's python is a symlink whose own site-packages count.
     const launched = await launchScript({ ...request, script, python: request.python }, (stream, text) => {
       output[stream] += text;
-      hooks.onOutput?.(stream, text);
+      callSafely(hooks.onOutput, stream, text);
     });
     if ('kind' in launched) {
       await sampling.cancel();
@@ -134,8 +154,27 @@ export class ProfileSession {
       return { kind: 'recorded', runId, status: 'failed', message: launched.message };
     }
     sampling.begin(launched.pid, runStartNs);
-    hooks.onStarted?.(runId, launched.pid, interpreter);
+    callSafely(hooks.onStarted, runId, launched.pid, interpreter);
+    try {
+      return await this.follow(request, { launched, sampling, batches, writer, runId, elapsedNs, flushOutput, samplerStats: () => samplerStats });
+    } catch (error) {
+      // A bug of ours must not leave the script running or the run "running": end both, keep the samples.
+      launched.signalGroup('SIGKILL');
+      sampling.stop();
+      const message = `GILscope failed while recording: ${error instanceof Error ? error.message : String(error)}; the samples taken before are kept`;
+      try {
+        batches.drain();
+        writer.finishRun({ status: 'failed', exitCode: null, signal: null, wallNs: elapsedNs(), error: message });
+      } catch {
+        // the store itself is failing: the run keeps status "running" with what was stored
+      }
+      return { kind: 'recorded', runId, status: 'failed', message };
+    }
+  }
 
+  /** Waits for the script to end (or Stop / --duration), then stores the rest and finishes the run. */
+  private async follow(request: ProfileRequest, recording: Recording): Promise<ProfileOutcome> {
+    const { launched, sampling, batches, writer, runId, elapsedNs, flushOutput, samplerStats } = recording;
     const stopping = this.armStop(launched, request.durationSeconds);
     const exit = await launched.exit;
     const wallNs = elapsedNs();
@@ -152,18 +191,17 @@ export class ProfileSession {
     await stopping.cancel();
     await launched.outputDone;
     const { status, message } = describeExit(exit, this.stopRequested);
-    const stateWarning = stateFallbackWarning(samplerStats);
     try {
       if (!batches.drain()) throw batches.lastError;
       flushOutput();
       writer.finishRun({
-        warnings: [samplerError, stateWarning].filter((warning) => warning !== null),
+        warnings: samplerError === null ? [] : [samplerError],
         status,
         exitCode: exit.kind === 'exited' ? exit.exitCode : null,
         signal: exit.kind === 'signaled' ? exit.signal : null,
         wallNs,
         error: message,
-        samplerStats,
+        samplerStats: samplerStats(),
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

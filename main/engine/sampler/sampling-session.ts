@@ -21,8 +21,10 @@ export class SamplingSession {
     const input: SamplerWorkerInput = { rateHz: options.rateHz, stacks: options.stacks, control: this.control };
     this.worker = new Worker(new URL('./sampler-worker.ts', import.meta.url), { workerData: input });
     let markReady: () => void = () => {};
-    this.ready = new Promise((resolve) => {
+    let failEarly: (error: Error) => void = () => {};
+    this.ready = new Promise((resolve, reject) => {
       markReady = resolve;
+      failEarly = reject;
     });
     this.done = new Promise((resolve, reject) => {
       let end: SamplerBatch['end'] = null;
@@ -38,8 +40,14 @@ export class SamplingSession {
         callbacks.onBatch(message);
         if (message.end) end = message.end;
       });
-      this.worker.on('error', (error) => reject(new Error(`sampler failed: ${error.message}`)));
-      this.worker.on('exit', () => resolve(end ?? { reason: 'stopped' }));
+      this.worker.on('error', (error) => {
+        failEarly(new Error(`sampler failed to start: ${error.message}`));
+        reject(new Error(`sampler failed: ${error.message}`));
+      });
+      this.worker.on('exit', () => {
+        failEarly(new Error('sampler exited before it was ready'));
+        resolve(end ?? { reason: 'stopped' });
+      });
     });
   }
 

@@ -9,6 +9,13 @@ import type { UnwindStats } from '../stacks/stack-types.ts';
 
 /** Thread lists are re-read at most this often (and whenever a thread's files fail). */
 const RELIST_INTERVAL_NS = 10e6;
+/**
+ * The syscall file can become unreadable mid-run (the target made itself non-dumpable) or never be
+ * readable; a thread that is exiting can fail one read too. Past these counts, the run is told.
+ */
+const FALLBACKS_BEFORE_WARNING = 10;
+const FALLBACK_SHARE_BEFORE_WARNING = 0.05;
+
 /** Thread names are re-read about this often (threads rename themselves rarely). */
 const NAME_INTERVAL_NS = 1e9;
 /** A new thread enters threading._active a little after the OS sees it: retry its name this often… */
@@ -51,6 +58,7 @@ export class ThreadSampler {
   private lastGilEnabled: boolean | null = null;
   private readonly events: SamplerEvent[] = [];
   private readonly renamed = new Set<number>();
+  private fallbackReported = false;
   readonly stats: SamplerStats = { ticks: 0, threadSamples: 0, busyNs: 0, maxTickNs: 0, lateTicks: 0, statFallbacks: 0, stacks: null };
   private readonly interner: StackInterner | null;
 
@@ -97,6 +105,7 @@ export class ThreadSampler {
     this.stats.ticks++;
     this.stats.threadSamples += samples.length;
     if (this.interner) this.stats.stacks = this.python.unwindStats;
+    this.reportStateFallbacks(timeNs);
     this.stats.busyNs += elapsed;
     if (elapsed > this.stats.maxTickNs) this.stats.maxTickNs = elapsed;
     return { index: this.tickIndex++, timeNs, gil, threads: samples };
@@ -121,6 +130,19 @@ export class ThreadSampler {
       state = letter === 'Z' || letter === 'X' ? STATE_CODE.idle : classifyFromStatState(letter, cpuNs, runQueueNs);
     }
     return { tid: thread.files.tid, state, cpuNs, runQueueNs };
+  }
+
+  private reportStateFallbacks(timeNs: Nanoseconds): void {
+    const { statFallbacks, threadSamples } = this.stats;
+    if (this.fallbackReported || statFallbacks < FALLBACKS_BEFORE_WARNING || statFallbacks < threadSamples * FALLBACK_SHARE_BEFORE_WARNING) return;
+    this.fallbackReported = true;
+    this.events.push({
+      kind: 'sampling-degraded',
+      timeNs,
+      detail: {
+        reason: `sampling degraded: /proc/${this.pid}/task/TID/syscall is unreadable (no ptrace permission): thread states come from /proc stat only, so GIL and lock waits show as idle`,
+      },
+    });
   }
 
   private attachIfPending(timeNs: Nanoseconds): void {
