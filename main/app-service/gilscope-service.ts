@@ -1,0 +1,205 @@
+// The backend of the UI: answers every contract request over the engine and publishes the contract's
+// events. Plain Node (no electron): the Electron IPC layer and the browser host both delegate here, and
+// tests drive it directly. Payloads are validated in `request` (both transports share the schemas).
+import path from 'node:path';
+import { openRunStore, type RunStore } from '../engine/store/open-database.ts';
+import { createRunReader, type RunReader } from '../engine/store/run-reader.ts';
+import { deleteRun, relabelRun } from '../engine/store/run-admin.ts';
+import { StoreError } from '../engine/store/store-error.ts';
+import type { RunRecord } from '../engine/store/run-types.ts';
+import type { ApiEvents, EventChannel, HostInfo, RequestChannel, RequestOf, ResponseOf, RunListItem, Unsubscribe } from '../shared/api-contract.ts';
+import { InterpreterCatalog } from './interpreter-catalog.ts';
+import { LiveRuns } from './live-runs.ts';
+import { QueryClient } from './query-client.ts';
+import { InvalidRequestError, isRequestChannel, parseRequest } from './request-schemas.ts';
+import { RunFiguresCache, figuresKey } from './run-figures-cache.ts';
+
+/** Where the service keeps its data and how it describes itself. */
+export interface ServiceOptions {
+  /** The run database (created by the first profile). */
+  dbFile: string;
+  /** Folder for the service's own small files (user interpreters, figures cache); default: the database's folder. */
+  dataDir?: string;
+  host: HostInfo['host'];
+  version: string;
+  /** The query worker script; Electron passes its bundled path. */
+  queryWorkerUrl?: URL | string;
+  /** Environment for interpreter discovery; default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+type Handlers = { [C in RequestChannel]: (payload: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
+type AnyListener = (event: EventChannel, payload: ApiEvents[EventChannel]) => void;
+
+/** How many scripts `scripts:recent` returns. */
+const RECENT_SCRIPTS = 20;
+
+// One instance per open database; close() stops live runs and the query worker.
+export class GilscopeService {
+  private readonly options: ServiceOptions;
+  private readonly listeners = new Set<AnyListener>();
+  private readonly live: LiveRuns;
+  private readonly queries: QueryClient;
+  private readonly catalog: InterpreterCatalog;
+  private readonly figures: RunFiguresCache;
+  private store: { store: RunStore; reader: RunReader } | null = null;
+  private readonly handlers: Handlers;
+
+  constructor(options: ServiceOptions) {
+    const dbFile = path.resolve(options.dbFile);
+    const dataDir = options.dataDir ?? path.dirname(dbFile);
+    this.options = { ...options, dbFile, dataDir };
+    this.live = new LiveRuns(dbFile, (event, payload) => this.emit(event, payload));
+    this.queries = new QueryClient(dbFile, options.queryWorkerUrl);
+    this.catalog = new InterpreterCatalog({ userFile: path.join(dataDir, 'user-interpreters.json'), env: options.env });
+    this.figures = new RunFiguresCache(path.join(dataDir, 'run-figures.json'), dbFile);
+    this.handlers = this.createHandlers();
+    // Figures of a run that just ended are computed at once, so the library lists it without waiting.
+    this.live.onRunEnded = () => {
+      this.listRuns().catch(() => undefined);
+    };
+  }
+
+  /** Validates a raw payload and answers it; throws InvalidRequestError for unknown channels and bad payloads. */
+  async request(channel: string, payload: unknown): Promise<unknown> {
+    if (!isRequestChannel(channel)) throw new InvalidRequestError(`unknown request channel ${JSON.stringify(channel)}`);
+    return this.call(channel, parseRequest(channel, payload));
+  }
+
+  /** Answers an already validated payload (the Electron layer validates with the same schemas). */
+  async call<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+    const handler = this.handlers[channel] as (payload: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+    return handler(payload);
+  }
+
+  /** Subscribes to one event. */
+  on<E extends EventChannel>(event: E, listener: (payload: ApiEvents[E]) => void): Unsubscribe {
+    return this.onAny((name, payload) => {
+      if (name === event) listener(payload as ApiEvents[E]);
+    });
+  }
+
+  /** Subscribes to every event (what a transport forwards). */
+  onAny(listener: AnyListener): Unsubscribe {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Stops live runs (they are kept as "stopped"), the query worker and the read connection. */
+  async close(): Promise<void> {
+    await this.live.stopAll();
+    await this.queries.close();
+    this.store?.store.close();
+    this.store = null;
+  }
+
+  private emit<E extends EventChannel>(event: E, payload: ApiEvents[E]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event, payload);
+      } catch {
+        // one broken subscriber must not starve the others
+      }
+    }
+  }
+
+  /** The main-thread reader for cheap queries (run rows, output); null while there is no database yet. */
+  private reader(): RunReader | null {
+    if (this.store) return this.store.reader;
+    try {
+      const store = openRunStore(this.options.dbFile, { readonly: true });
+      this.store = { store, reader: createRunReader(store) };
+      return this.store.reader;
+    } catch (error) {
+      if (error instanceof StoreError && error.kind === 'missing') return null;
+      throw error;
+    }
+  }
+
+  /** A short-lived writable connection for library edits (the recorder holds its own). */
+  private withWritableStore<T>(work: (store: RunStore) => T): T {
+    const store = openRunStore(this.options.dbFile);
+    try {
+      return work(store);
+    } finally {
+      store.close();
+    }
+  }
+
+  private async listRuns(): Promise<ResponseOf<'runs:list'>> {
+    const runs = this.reader()?.listRuns() ?? [];
+    const missing = runs.filter((run) => run.status !== 'running' && !this.figures.get(figuresKey(run)));
+    if (missing.length > 0) {
+      const computed = await this.queries.run({ kind: 'figures', runIds: missing.map((run) => run.id) });
+      this.figures.setMany(missing.flatMap((run) => (computed[run.id] ? [[figuresKey(run), computed[run.id]!]] : [])));
+    }
+    this.figures.retain(new Set(runs.map(figuresKey)));
+    return { runs: runs.reverse().map((run) => this.toListItem(run)) };
+  }
+
+  private toListItem(run: RunRecord): RunListItem {
+    const figures = run.status === 'running' ? undefined : this.figures.get(figuresKey(run));
+    return {
+      id: run.id,
+      createdAt: run.createdAt,
+      label: run.label,
+      script: run.script,
+      args: run.args,
+      interpreter: run.interpreter ? { path: run.interpreter.path, version: run.interpreter.version, freeThreaded: run.interpreter.freeThreaded } : null,
+      gilMode: run.gilMode,
+      status: run.status,
+      wallSeconds: run.wallNs === null ? null : run.wallNs / 1e9,
+      cpuSeconds: figures?.cpuSeconds ?? null,
+      contention: figures?.contention ?? null,
+    };
+  }
+
+  private createHandlers(): Handlers {
+    return {
+      'app:version': () => ({ version: this.options.version, host: this.options.host, nativeDialogs: this.options.host === 'electron' }),
+      'interpreters:list': ({ refresh }) => this.catalog.list(refresh),
+      'interpreters:add': ({ path: interpreterPath }) => this.catalog.add(interpreterPath),
+      // Only Electron has native dialogs; its IPC layer overrides this answer.
+      'dialog:open-script': () => ({ path: null }),
+      'scripts:recent': () => {
+        const scripts = new Set<string>();
+        for (const run of (this.reader()?.listRuns() ?? []).reverse()) {
+          scripts.add(run.script);
+          if (scripts.size >= RECENT_SCRIPTS) break;
+        }
+        return { scripts: [...scripts] };
+      },
+      'profile:start': (request) => this.live.start(request),
+      'profile:stop': ({ runId }) => ({ stopping: this.live.stop(runId) }),
+      'runs:list': () => this.listRuns(),
+      'runs:summary': async (request) => {
+        const summary = await this.queries.run({ kind: 'summary', request });
+        // A finished run's summary carries its library figures: remember them for free.
+        if (summary && summary.status !== 'running') {
+          this.figures.setMany([[figuresKey({ id: summary.runId, createdAt: summary.createdAt }), { cpuSeconds: summary.cpuSeconds, contention: summary.gil?.contention ?? null }]]);
+        }
+        return summary;
+      },
+      'runs:timeline': (request) => this.queries.run({ kind: 'timeline', request }),
+      'runs:output': ({ runId }) => {
+        const reader = this.reader();
+        if (!reader?.getRun(runId)) return null;
+        const output = reader.readOutput(runId);
+        return { chunks: output.chunks, truncated: output.truncated };
+      },
+      'runs:functions': (request) => this.queries.run({ kind: 'functions', request }),
+      'runs:flamegraph': (request) => this.queries.run({ kind: 'flamegraph', request }),
+      'runs:rename': ({ runId, label }) => {
+        if (!this.reader()) return { ok: false };
+        const trimmed = label?.trim() ?? '';
+        return { ok: this.withWritableStore((store) => relabelRun(store, runId, trimmed === '' ? null : trimmed)) };
+      },
+      'runs:delete': ({ runId }) => {
+        if (!this.reader() || this.live.isLive(runId)) return { ok: false };
+        return { ok: this.withWritableStore((store) => deleteRun(store, runId)) };
+      },
+    };
+  }
+}

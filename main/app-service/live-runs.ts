@@ -1,0 +1,107 @@
+// The runs being recorded right now: starts ProfileSessions, stops them, and turns their hooks into the
+// contract's events (progress from each sampler batch, output as it arrives, the end with its status).
+import path from 'node:path';
+import { ProfileSession } from '../engine/profile/profile-session.ts';
+import type { ApiEvents, EventChannel, ProfileStartRequest, ProfileStartResponse } from '../shared/api-contract.ts';
+import { newProgressState, progressFromBatch } from './live-progress.ts';
+
+/** Publishes one contract event to every subscriber. */
+export type EmitEvent = <E extends EventChannel>(event: E, payload: ApiEvents[E]) => void;
+
+// Registry of live sessions of one database.
+export class LiveRuns {
+  private readonly dbFile: string;
+  private readonly emit: EmitEvent;
+  private readonly sessions = new Map<number, ProfileSession>();
+  private readonly ending = new Set<Promise<unknown>>();
+  /** Called when a run has ended and its row is final (e.g. to compute its library figures). */
+  onRunEnded: (runId: number) => void = () => {};
+
+  constructor(dbFile: string, emit: EmitEvent) {
+    this.dbFile = dbFile;
+    this.emit = emit;
+  }
+
+  /** True while `runId` is being recorded. */
+  isLive(runId: number): boolean {
+    return this.sessions.has(runId);
+  }
+
+  /** Starts a run; answers once the script runs (with its run id) or was refused. */
+  start(request: ProfileStartRequest): Promise<ProfileStartResponse> {
+    let runId: number | null = null;
+    const early: Array<ApiEvents['profile:output']> = [];
+    const progress = newProgressState();
+    let announce: (response: ProfileStartResponse) => void = () => {};
+    const answered = new Promise<ProfileStartResponse>((resolve) => (announce = resolve));
+
+    const session = new ProfileSession(
+      {
+        python: request.python,
+        script: request.script,
+        args: request.args,
+        cwd: request.cwd ?? path.dirname(request.script),
+        gilMode: request.gilMode,
+        rateHz: request.rateHz,
+        durationSeconds: request.durationSeconds ?? undefined,
+        stacks: request.stacks,
+        dbFile: this.dbFile,
+      },
+      {
+        onStarted: (id, pid) => {
+          runId = id;
+          this.sessions.set(id, session);
+          announce({ kind: 'started', runId: id, pid });
+          for (const output of early) this.emit('profile:output', { ...output, runId: id });
+          early.length = 0;
+        },
+        onOutput: (stream, text) => {
+          if (runId === null) early.push({ runId: -1, stream, text });
+          else this.emit('profile:output', { runId, stream, text });
+        },
+        onBatch: (batch) => {
+          if (runId === null) return;
+          const payload = progressFromBatch(runId, batch, progress);
+          if (payload) this.emit('profile:progress', payload);
+        },
+      },
+    );
+    const ended = session.done.then(
+      (outcome) => {
+        if (runId === null) {
+          // Never started: refused, or the launch failed (that run is stored with status "failed").
+          announce({ kind: 'refused', message: outcome.kind === 'refused' ? outcome.message : (outcome.message ?? `the script could not be started (${outcome.status})`) });
+          if (outcome.kind === 'recorded') this.onRunEnded(outcome.runId);
+          return;
+        }
+        this.sessions.delete(runId);
+        if (outcome.kind === 'recorded') this.emit('profile:ended', { runId, status: outcome.status, message: outcome.message });
+        else this.emit('profile:ended', { runId, status: 'failed', message: outcome.message });
+        this.onRunEnded(runId);
+      },
+      (error: unknown) => {
+        const message = `profiling failed: ${error instanceof Error ? error.message : String(error)}`;
+        if (runId === null) return announce({ kind: 'refused', message });
+        this.sessions.delete(runId);
+        this.emit('profile:ended', { runId, status: 'failed', message });
+      },
+    );
+    this.ending.add(ended);
+    void ended.finally(() => this.ending.delete(ended));
+    return answered;
+  }
+
+  /** Asks a live run to stop (SIGINT, then SIGTERM, then SIGKILL); false when it is not live. */
+  stop(runId: number): boolean {
+    const session = this.sessions.get(runId);
+    if (!session) return false;
+    session.stop();
+    return true;
+  }
+
+  /** Stops every live run and waits until each is stored. */
+  async stopAll(): Promise<void> {
+    for (const session of this.sessions.values()) session.stop();
+    await Promise.all([...this.ending]);
+  }
+}
