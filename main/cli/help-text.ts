@@ -9,6 +9,7 @@ Usage:
   gilscope show RUN [--db FILE] [--json]
   gilscope dump PID [--json]
   gilscope export RUN --format collapsed|speedscope [-o FILE] [--db FILE]
+  gilscope ui [--port N] [--db FILE] [--open]
 
 Commands:
   interpreters  list the CPython interpreters found on this machine
@@ -17,6 +18,7 @@ Commands:
   show          summarise one stored run (per-thread CPU, states, GIL)
   dump          print every Python thread's stack in a running process (status, GIL, frames)
   export        write a run's stacks as collapsed lines (flamegraph.pl) or a speedscope profile
+  ui            serve the app to a browser on 127.0.0.1 (prints a URL with a per-launch token)
 
 Options:
   --python PATH   interpreter to use (default: python3 on PATH)

@@ -6,6 +6,7 @@ import { interpretersCommand } from './commands/interpreters.ts';
 import { profileCommand } from './commands/profile.ts';
 import { runsCommand } from './commands/runs.ts';
 import { showCommand } from './commands/show.ts';
+import { uiCommand } from './commands/ui.ts';
 import { HELP_TEXT } from './help-text.ts';
 
 type Command = (args: string[]) => Promise<number>;
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   profile: profileCommand,
   runs: runsCommand,
   show: showCommand,
+  ui: uiCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
