@@ -1,8 +1,12 @@
 // Electron main entry: lifecycle wiring only. Everything it calls lives in main/electron/.
 import { app, BrowserWindow } from 'electron';
+import type { GilscopeService } from './app-service/gilscope-service.ts';
+import { installAppMenu } from './electron/app-menu.ts';
 import { registerAppScheme, serveAppProtocol } from './electron/app-protocol.ts';
+import { createAppService } from './electron/app-service.ts';
 import { RENDERER_DIR } from './electron/build-paths.ts';
 import { createMainWindow } from './electron/create-main-window.ts';
+import { forwardServiceEvents, sendEvent } from './electron/ipc/forward-service-events.ts';
 import { registerIpcHandlers } from './electron/ipc/register-ipc-handlers.ts';
 import { applySecurityPolicies, enforceSandbox } from './electron/security.ts';
 
@@ -14,6 +18,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | undefined;
+  let service: GilscopeService | undefined;
+  let closing = false;
 
   const openMainWindow = (): void => {
     mainWindow = createMainWindow();
@@ -38,10 +44,21 @@ if (!app.requestSingleInstanceLock()) {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow();
   });
 
+  // Live runs are stopped and stored before the process exits.
+  app.on('before-quit', (event) => {
+    if (!service || closing) return;
+    event.preventDefault();
+    closing = true;
+    void service.close().finally(() => app.quit());
+  });
+
   void app.whenReady().then(() => {
     applySecurityPolicies();
     serveAppProtocol(RENDERER_DIR);
-    registerIpcHandlers();
+    service = createAppService();
+    registerIpcHandlers(service);
+    forwardServiceEvents(service, () => mainWindow?.webContents);
+    installAppMenu({ sendCommand: (command) => sendEvent(mainWindow?.webContents, 'menu:command', { command }), isDev: !app.isPackaged });
     openMainWindow();
   });
 }

@@ -138,7 +138,12 @@ export type ApiEvents = {
   };
   'profile:output': { runId: number; stream: 'stdout' | 'stderr'; text: string };
   'profile:ended': { runId: number; status: RunStatusName; message: string | null };
+  /** Electron only: a native menu item (or its accelerator) was chosen; the UI acts as if its own button was. */
+  'menu:command': { command: MenuCommand };
 };
+
+/** What the native menu can ask the UI to do. */
+export type MenuCommand = 'open-script' | 'profile' | 'stop';
 
 // A request channel name.
 export type RequestChannel = keyof ApiRequests;
@@ -156,7 +161,7 @@ export type EventChannel = keyof ApiEvents;
 export type Unsubscribe = () => void;
 
 // The event channels the preload and the browser client will forward; anything else is refused.
-export const eventChannels: readonly EventChannel[] = ['profile:progress', 'profile:output', 'profile:ended'];
+export const eventChannels: readonly EventChannel[] = ['profile:progress', 'profile:output', 'profile:ended', 'menu:command'];
 
 // Every request channel, for the browser host's router (which refuses anything else).
 export const requestChannels: readonly RequestChannel[] = [

@@ -3,6 +3,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import type { RequestChannel, RequestOf, ResponseOf } from '../../shared/api-contract.ts';
+import { describeIssues } from '../../app-service/request-schemas.ts';
 import { isAppUrl } from '../app-origin.ts';
 
 // What a handler gets: the payload already validated, and the raw event for rare needs (the sender window).
@@ -12,7 +13,7 @@ export type RequestHandler<C extends RequestChannel> = (
 ) => ResponseOf<C> | Promise<ResponseOf<C>>;
 
 // Registers `handler` for `channel`. Requests from frames not served by gilscope-app://app are
-// rejected, as are payloads `schema` refuses; the error names the channel and the zod issues.
+// rejected, as are payloads `schema` refuses; the error names the channel and each bad field.
 export function handle<C extends RequestChannel>(
   channel: C,
   schema: z.ZodType<RequestOf<C>>,
@@ -25,7 +26,7 @@ export function handle<C extends RequestChannel>(
     }
     const parsed = schema.safeParse(rawPayload);
     if (!parsed.success) {
-      throw new Error(`IPC ${channel}: invalid payload: ${parsed.error.message}`);
+      throw new Error(`IPC ${describeIssues(channel, parsed.error)}`);
     }
     return handler(parsed.data, event);
   });
