@@ -1,39 +1,131 @@
-// Placeholder page until the desktop-app issue brings the profiling UI. It exercises the IPC contract
-// end to end (renderer → preload → main → zod → handler) by asking for the app version.
-import { useEffect, useState } from 'react';
-
-type VersionState = { kind: 'loading' } | { kind: 'ready'; version: string } | { kind: 'unavailable'; reason: string };
+// The app shell: sidebar navigation, the live run store fed by API events, global shortcuts and
+// the native menu's commands. Views own their data; the shell owns only what outlives a view.
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { ProfileStartRequest, ProfileStartResponse } from '../../main/shared/api-contract.ts';
+import { getApi } from './api/get-api.ts';
+import { errorMessage, useEvent, useRequest } from './api/use-request.ts';
+import { CommandsContext, commandForKey, type CommandName, type CommandRegistry } from './commands.ts';
+import { Notice } from './components/notice.tsx';
+import { Sidebar, type View } from './components/sidebar.tsx';
+import { createLiveRunStore } from './logic/live-run-store.ts';
+import { emptyNewRunForm, type NewRunForm } from './logic/new-run-form.ts';
+import { LiveRunView } from './views/live/live-run-view.tsx';
+import { NewRunView } from './views/new-run/new-run-view.tsx';
+import { RunDetailView } from './views/detail/run-detail-view.tsx';
+import { RunsLibraryView } from './views/library/runs-library-view.tsx';
 
 // The root component.
 export function App() {
-  const [version, setVersion] = useState<VersionState>({ kind: 'loading' });
+  const store = useMemo(() => createLiveRunStore(), []);
+  const live = useSyncExternalStore(store.subscribe, store.status);
+  const commands = useMemo<CommandRegistry>(() => new Map(), []);
+  const [view, setView] = useState<View>({ kind: 'new' });
+  const [form, setForm] = useState<NewRunForm>(emptyNewRunForm);
+  const [runsRefresh, setRunsRefresh] = useState(0);
+  const [stopping, setStopping] = useState(false);
+  const [pendingOpen, setPendingOpen] = useState(false);
+  const [shellError, setShellError] = useState<string | null>(null);
+  const host = useRequest('app:version', undefined, 'host');
+
+  useEvent('profile:progress', store.onProgress);
+  useEvent('profile:output', store.onOutput);
+  useEvent('profile:ended', (event) => {
+    store.onEnded(event);
+    setStopping(false);
+    setRunsRefresh((n) => n + 1);
+  });
+
+  const startProfile = useCallback(
+    async (request: ProfileStartRequest): Promise<ProfileStartResponse> => {
+      store.beginStarting(request.script, Date.now());
+      let response: ProfileStartResponse;
+      try {
+        response = await getApi().request('profile:start', request);
+      } catch (error) {
+        store.failedToStart();
+        throw error;
+      }
+      if (response.kind === 'refused') {
+        store.failedToStart();
+        return response;
+      }
+      store.started(response.runId);
+      setStopping(false);
+      setView({ kind: 'live' });
+      setRunsRefresh((n) => n + 1);
+      return response;
+    },
+    [store],
+  );
+
+  const stop = useCallback(async () => {
+    const { runId, phase } = store.status();
+    if (runId === null || phase !== 'recording') return;
+    setStopping(true);
+    try {
+      await getApi().request('profile:stop', { runId });
+    } catch (error) {
+      setStopping(false);
+      setShellError(`Could not stop run #${runId}: ${errorMessage(error)}`);
+    }
+  }, [store]);
+
+  // Shell defaults; views replace open-script/profile with their own while mounted.
+  const dispatch = useCallback(
+    (name: CommandName) => {
+      const handler = commands.get(name);
+      if (handler) return handler();
+      if (name === 'stop') return void stop();
+      if (name === 'open-script' || name === 'profile') {
+        setView({ kind: 'new' });
+        if (name === 'open-script') setPendingOpen(true);
+      }
+    },
+    [commands, stop],
+  );
 
   useEffect(() => {
-    // Absent when the page is opened outside Electron (e.g. a browser during e2e work).
-    const api = window.gilscope;
-    if (!api) {
-      setVersion({ kind: 'unavailable', reason: 'not running inside the GILscope shell' });
-      return;
-    }
-    let cancelled = false;
-    api.request('app:version', undefined).then(
-      ({ version }) => !cancelled && setVersion({ kind: 'ready', version }),
-      (error: unknown) => !cancelled && setVersion({ kind: 'unavailable', reason: String(error) }),
-    );
-    return () => {
-      cancelled = true;
+    const onKey = (event: KeyboardEvent) => {
+      const name = commandForKey(event);
+      if (!name) return;
+      event.preventDefault();
+      dispatch(name);
     };
-  }, []);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispatch]);
+  useEvent('menu:command', ({ command }) => dispatch(command));
 
+  const clearPendingOpen = useCallback(() => setPendingOpen(false), []);
+  const recording = live.phase === 'starting' || live.phase === 'recording';
   return (
-    <main className="placeholder">
-      <h1>GILscope</h1>
-      <p>Profiling UI arrives with the desktop-app issue.</p>
-      <p className="version" data-testid="app-version">
-        {version.kind === 'loading' && 'Version: …'}
-        {version.kind === 'ready' && `Version ${version.version}`}
-        {version.kind === 'unavailable' && `Version unavailable (${version.reason})`}
-      </p>
-    </main>
+    <CommandsContext.Provider value={commands}>
+      <div className="shell">
+        <Sidebar view={view} live={live} version={host.data?.version ?? null} onNavigate={setView} />
+        <main className="content">
+          {host.kind === 'error' && (
+            <Notice tone="error" title="Not connected to GILscope:" testId="connection-error">
+              {host.message}
+            </Notice>
+          )}
+          {shellError && (
+            <Notice tone="error">
+              {shellError}{' '}
+              <button type="button" className="link" onClick={() => setShellError(null)}>
+                Dismiss
+              </button>
+            </Notice>
+          )}
+          {view.kind === 'new' && (
+            <NewRunView form={form} setForm={setForm} host={host.data} recording={recording} startProfile={startProfile} pendingOpen={pendingOpen} clearPendingOpen={clearPendingOpen} />
+          )}
+          {view.kind === 'live' && (
+            <LiveRunView store={store} stopping={stopping} onStop={() => void stop()} onOpenRun={(runId) => setView({ kind: 'run', runId })} onNewRun={() => setView({ kind: 'new' })} />
+          )}
+          {view.kind === 'runs' && <RunsLibraryView refreshKey={runsRefresh} onOpen={(runId) => setView({ kind: 'run', runId })} onNewRun={() => setView({ kind: 'new' })} />}
+          {view.kind === 'run' && <RunDetailView key={view.runId} runId={view.runId} onBack={() => setView({ kind: 'runs' })} />}
+        </main>
+      </div>
+    </CommandsContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binsForWidth, clampRange, panBy, sameRange, wheelZoomFactor, zoomAround } from '../../renderer/src/logic/zoom-range.ts';
+import { binsForWidth, clampRange, panBy, sameRange, tickStepNs, wheelZoomFactor, zoomAround } from '../../renderer/src/logic/zoom-range.ts';
 
 const bounds = { from: 0, to: 1000 };
 
@@ -39,5 +39,13 @@ describe('zoom range', () => {
     expect(binsForWidth(2)).toBe(16);
     expect(sameRange({ from: 0, to: 1000 }, { from: 0, to: 1000 })).toBe(true);
     expect(sameRange({ from: 0, to: 1000 }, { from: 10, to: 1000 })).toBe(false);
+  });
+});
+
+describe('timeline ticks', () => {
+  it('steps are 1/2/5 × 10^k', () => {
+    expect(tickStepNs(3600e9, 10)).toBe(500e9);
+    expect(tickStepNs(10e9, 10)).toBe(1e9);
+    expect(tickStepNs(3e9, 10)).toBe(5e8);
   });
 });

@@ -49,3 +49,11 @@ export function sameRange(a: TimeRange, b: TimeRange): boolean {
   const eps = Math.max(1, (b.to - b.from) * 1e-6);
   return Math.abs(a.from - b.from) <= eps && Math.abs(a.to - b.to) <= eps;
 }
+
+// Picks a tick step (1/2/5 × 10^k seconds) giving roughly `targetTicks` ticks over `spanNs`.
+export function tickStepNs(spanNs: number, targetTicks: number): number {
+  const raw = spanNs / Math.max(1, targetTicks);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
+  return 10 * power;
+}

@@ -1,0 +1,129 @@
+// Draws a BinnedTimeline on one canvas: a GIL row (held area, contention line) and per thread a CPU
+// area over a stacked state band. Bins are placed by time, so data fetched for the previous range
+// stays correctly placed while the user zooms or pans and finer bins are on their way.
+import type { BinnedTimeline } from '../../../main/shared/api-contract.ts';
+import { formatClock } from '../logic/format.ts';
+import { gilColors, stateColors, stateOrder } from '../logic/thread-states.ts';
+import { tickStepNs, type TimeRange } from '../logic/zoom-range.ts';
+import type { ThemeColors } from './theme-colors.ts';
+
+// Geometry in CSS pixels.
+export const timelineLayout = { gutter: 150, gilHeight: 36, cpuHeight: 14, bandHeight: 14, gap: 6, axis: 20 } as const;
+
+// Canvas height for a timeline with `threads` lanes.
+export function timelineHeight(threads: number, hasGil: boolean): number {
+  const { gilHeight, cpuHeight, bandHeight, gap, axis } = timelineLayout;
+  return axis + (hasGil ? gilHeight + gap : 0) + threads * (cpuHeight + bandHeight + gap);
+}
+
+// Draws `data` for the visible `view` (ns relative to the run's start, like the data's fromNs/toNs).
+export function drawTimeline(ctx: CanvasRenderingContext2D, width: number, data: BinnedTimeline, view: TimeRange, theme: ThemeColors): void {
+  const { gutter, gilHeight, cpuHeight, bandHeight, gap, axis } = timelineLayout;
+  const plotWidth = Math.max(1, width - gutter - 8);
+  const span = view.to - view.from;
+  const xOf = (ns: number) => gutter + ((ns - view.from) / span) * plotWidth;
+  const bins = data.threads[0]?.cpu.length ?? data.gil?.held.length ?? 0;
+  // Only the bins that intersect the view.
+  const firstBin = Math.max(0, Math.floor((view.from - data.fromNs) / data.binNs));
+  const lastBin = Math.min(bins - 1, Math.ceil((view.to - data.fromNs) / data.binNs));
+  const binX0 = (b: number) => Math.max(gutter, xOf(data.fromNs + b * data.binNs));
+  const binX1 = (b: number) => Math.min(gutter + plotWidth, xOf(data.fromNs + (b + 1) * data.binNs));
+
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  let top = axis;
+
+  // Axis ticks and grid lines.
+  const step = tickStepNs(span, Math.max(2, Math.floor(plotWidth / 110)));
+  const totalHeight = timelineHeight(data.threads.length, data.gil !== null);
+  ctx.strokeStyle = theme.grid;
+  ctx.fillStyle = theme.muted;
+  ctx.textAlign = 'center';
+  for (let t = Math.ceil(view.from / step) * step; t <= view.to; t += step) {
+    const x = Math.round(xOf(t)) + 0.5;
+    ctx.beginPath();
+    ctx.moveTo(x, axis - 4);
+    ctx.lineTo(x, totalHeight);
+    ctx.stroke();
+    ctx.fillText(step < 1e8 ? `${(t / 1e9).toFixed(3)} s` : formatClock(t), Math.min(Math.max(x, gutter + 28), width - 30), axis / 2);
+  }
+  ctx.textAlign = 'start';
+
+  if (data.gil) {
+    const gil = data.gil;
+    ctx.fillStyle = theme.lane;
+    ctx.fillRect(gutter, top, plotWidth, gilHeight);
+    ctx.fillStyle = theme.text;
+    ctx.fillText('GIL held', 4, top + gilHeight / 3);
+    ctx.fillStyle = gilColors.contention;
+    ctx.fillText('contention', 4, top + (2 * gilHeight) / 3);
+    ctx.fillStyle = gilColors.held;
+    ctx.globalAlpha = 0.55;
+    for (let b = firstBin; b <= lastBin; b++) {
+      if ((gil.known[b] ?? 0) <= 0) continue;
+      const h = (gil.held[b] ?? 0) * gilHeight;
+      const x0 = binX0(b);
+      ctx.fillRect(x0, top + gilHeight - h, Math.max(0.75, binX1(b) - x0), h);
+    }
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = gilColors.contention;
+    ctx.lineWidth = 1.25;
+    ctx.beginPath();
+    let pen = false;
+    for (let b = firstBin; b <= lastBin; b++) {
+      if ((gil.known[b] ?? 0) <= 0) {
+        pen = false;
+        continue;
+      }
+      const x = (binX0(b) + binX1(b)) / 2;
+      const y = top + gilHeight - (gil.contention[b] ?? 0) * (gilHeight - 1);
+      if (pen) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
+      pen = true;
+    }
+    ctx.stroke();
+    ctx.lineWidth = 1;
+    top += gilHeight + gap;
+  }
+
+  for (const thread of data.threads) {
+    ctx.fillStyle = theme.lane;
+    ctx.fillRect(gutter, top, plotWidth, cpuHeight + bandHeight);
+    ctx.fillStyle = theme.text;
+    const label = thread.name.length > 19 ? `${thread.name.slice(0, 18)}…` : thread.name;
+    ctx.fillText(label, 4, top + cpuHeight / 2 + 1);
+    ctx.fillStyle = theme.muted;
+    ctx.fillText(String(thread.tid), 4, top + cpuHeight + bandHeight / 2 + 1);
+    // State band, one fill colour at a time.
+    const bottom = top + cpuHeight + bandHeight;
+    const offsets = new Float32Array(lastBin - firstBin + 1);
+    for (const state of stateOrder) {
+      const values = thread.states[state];
+      ctx.fillStyle = stateColors[state];
+      for (let b = firstBin; b <= lastBin; b++) {
+        const h = (values[b] ?? 0) * bandHeight;
+        if (h <= 0) continue;
+        const i = b - firstBin;
+        const x0 = binX0(b);
+        ctx.fillRect(x0, bottom - offsets[i]! - h, Math.max(0.75, binX1(b) - x0), h);
+        offsets[i] = offsets[i]! + h;
+      }
+    }
+    // CPU area (cores of this thread, 0..1).
+    const base = top + cpuHeight;
+    ctx.beginPath();
+    ctx.moveTo(binX0(firstBin), base);
+    for (let b = firstBin; b <= lastBin; b++) {
+      const y = base - Math.min(1, thread.cpu[b] ?? 0) * (cpuHeight - 1);
+      ctx.lineTo(binX0(b), y);
+      ctx.lineTo(binX1(b), y);
+    }
+    ctx.lineTo(binX1(Math.max(firstBin, lastBin)), base);
+    ctx.closePath();
+    ctx.fillStyle = gilColors.cpu;
+    ctx.globalAlpha = 0.4;
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    top += cpuHeight + bandHeight + gap;
+  }
+}

@@ -1,0 +1,59 @@
+// The left navigation: New run, Runs, the live run while one records (or just ended), shortcut hints.
+import type { LiveRunStatus } from '../logic/live-run-store.ts';
+import { baseName } from '../logic/format.ts';
+import { Kbd } from './kbd.tsx';
+
+// Which screen is showing.
+export type View = { kind: 'new' } | { kind: 'live' } | { kind: 'runs' } | { kind: 'run'; runId: number };
+
+// Navigation buttons; `live` decides whether the live entry shows.
+export function Sidebar(props: { view: View; live: LiveRunStatus; version: string | null; onNavigate: (view: View) => void }) {
+  const item = (view: View, label: string, testId: string, extra?: React.ReactNode) => (
+    <button
+      type="button"
+      className={`nav-item${props.view.kind === view.kind ? ' active' : ''}`}
+      aria-current={props.view.kind === view.kind ? 'page' : undefined}
+      data-testid={testId}
+      onClick={() => props.onNavigate(view)}
+    >
+      {label}
+      {extra}
+    </button>
+  );
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">
+        GIL<span>scope</span>
+      </div>
+      {item({ kind: 'new' }, 'New run', 'nav-new-run')}
+      {item({ kind: 'runs' }, 'Runs', 'nav-runs')}
+      {props.live.phase !== 'idle' && (
+        <>
+          <div className="nav-section">Live</div>
+          {item(
+            { kind: 'live' },
+            props.live.phase === 'ended' ? 'Last run' : 'Recording',
+            'nav-live',
+            <span className="nav-sub">
+              {props.live.phase !== 'ended' && <span className="rec-dot" aria-hidden="true" />}
+              {baseName(props.live.script)}
+            </span>,
+          )}
+        </>
+      )}
+      <div className="grow" />
+      <div className="shortcuts" aria-label="Keyboard shortcuts">
+        <div>
+          <Kbd keys="Ctrl+O" /> Open script
+        </div>
+        <div>
+          <Kbd keys="Ctrl+Enter" /> Profile
+        </div>
+        <div>
+          <Kbd keys="Ctrl+." /> Stop
+        </div>
+      </div>
+      {props.version && <div className="version" data-testid="app-version">v{props.version}</div>}
+    </nav>
+  );
+}

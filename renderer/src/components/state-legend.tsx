@@ -1,0 +1,22 @@
+// The legend for thread-state colours, shared by the live lanes, the timeline and the thread table.
+import { stateColors, stateLabels, stateOrder } from '../logic/thread-states.ts';
+
+// One swatch per state, in drawing order; `extra` adds series such as "GIL held".
+export function StateLegend(props: { extra?: Array<{ label: string; color: string }> }) {
+  return (
+    <ul className="legend" aria-label="Thread state colours">
+      {stateOrder.map((state) => (
+        <li key={state}>
+          <span className="swatch" style={{ background: stateColors[state] }} />
+          {stateLabels[state]}
+        </li>
+      ))}
+      {props.extra?.map((item) => (
+        <li key={item.label}>
+          <span className="swatch swatch-line" style={{ background: item.color }} />
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}

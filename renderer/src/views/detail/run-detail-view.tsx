@@ -1,0 +1,91 @@
+// The run detail: summary cards, warnings, timeline, per-thread table, stacks, GIL waits, output.
+import { useRef } from 'react';
+import { useRequest } from '../../api/use-request.ts';
+import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { Notice } from '../../components/notice.tsx';
+import { baseName, formatDate } from '../../logic/format.ts';
+import { joinArgs } from '../../logic/split-args.ts';
+import { GilWaitPanel } from './gil-wait-panel.tsx';
+import { RunOutputPanel } from './run-output-panel.tsx';
+import { StacksPanel } from './stacks-panel.tsx';
+import { SummaryCards } from './summary-cards.tsx';
+import { ThreadTable } from './thread-table.tsx';
+import { TimelinePanel } from './timeline-panel.tsx';
+
+// Opens run `runId`; the timeline starts loading at once, in parallel with the summary.
+export function RunDetailView(props: { runId: number; onBack: () => void }) {
+  const summary = useRequest('runs:summary', { runId: props.runId }, String(props.runId));
+  const openedAt = useRef(performance.now());
+  const s = summary.data;
+
+  const onFirstDraw = () => {
+    const ms = performance.now() - openedAt.current;
+    performance.mark('gilscope:timeline-drawn', { detail: { runId: props.runId, ms } });
+    document.documentElement.dataset.timelineDrawnMs = ms.toFixed(0);
+  };
+
+  return (
+    <section className="view run-detail" aria-labelledby="detail-title" data-testid="run-detail">
+      <header className="view-header row spread">
+        <div>
+          <h2 id="detail-title">
+            Run #{props.runId}
+            {s && (
+              <>
+                {' '}
+                · <span className="mono">{s.label ?? baseName(s.script)}</span> <StatusBadge status={s.status} />
+              </>
+            )}
+          </h2>
+          {s && (
+            <p className="muted">
+              <span className="mono" title={s.script}>
+                {s.script}
+              </span>
+              {s.args.length > 0 && <span className="mono"> {joinArgs(s.args)}</span>} · <InterpreterLabel interpreter={s.interpreter} /> · GIL mode {s.gilMode} · {formatDate(s.createdAt)}
+            </p>
+          )}
+        </div>
+        <button type="button" onClick={props.onBack}>
+          All runs
+        </button>
+      </header>
+      {summary.kind === 'error' && <Notice tone="error" title="Could not load this run:">{summary.message}</Notice>}
+      {summary.kind === 'ok' && summary.data === null && (
+        <EmptyState title="Run not found" testId="run-missing">
+          <p>It may have been deleted.</p>
+        </EmptyState>
+      )}
+      {s && <SummaryCards summary={s} />}
+      {s?.error && (
+        <Notice tone="error" title="The run failed:" testId="run-error">
+          {s.error}
+        </Notice>
+      )}
+      {s && s.warnings.length > 0 && (
+        <Notice tone="warning" title="Warnings:" testId="run-warnings">
+          <ul>
+            {s.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {summary.kind !== 'error' && !(summary.kind === 'ok' && summary.data === null) && <TimelinePanel runId={props.runId} onFirstDraw={onFirstDraw} />}
+      {s && (
+        <>
+          <div className="panel">
+            <div className="panel-title">
+              <h3>Threads</h3>
+            </div>
+            {s.threads.length === 0 ? <EmptyState title="No thread was sampled" /> : <ThreadTable summary={s} />}
+          </div>
+          <StacksPanel summary={s} />
+          <GilWaitPanel summary={s} />
+          <RunOutputPanel runId={props.runId} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+// Stacks of a run: top functions (self/total) and the flame graph, for all threads or one, over all
+// samples, on-CPU samples only, or GIL-wait samples only.
+import { useState } from 'react';
+import type { SampleScope } from '../../../../main/shared/api-contract.ts';
+import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
+import { useRequest } from '../../api/use-request.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { Notice } from '../../components/notice.tsx';
+import { baseName, formatPercent } from '../../logic/format.ts';
+import { FlameGraph } from './flame-graph.tsx';
+
+const scopes: Array<{ value: SampleScope; label: string }> = [
+  { value: 'all', label: 'All samples' },
+  { value: 'on-cpu', label: 'On CPU' },
+  { value: 'gil-wait', label: 'Waiting for the GIL' },
+];
+
+// The panel with its own thread/scope/tab controls.
+export function StacksPanel(props: { summary: RunSummary }) {
+  const runId = props.summary.runId;
+  const [tid, setTid] = useState<number | null>(null);
+  const [scope, setScope] = useState<SampleScope>('on-cpu');
+  const [tab, setTab] = useState<'functions' | 'flame'>('functions');
+  const key = `${runId}:${tid}:${scope}`;
+  const functions = useRequest('runs:functions', { runId, tid, scope }, tab === 'functions' ? key : null);
+  const flame = useRequest('runs:flamegraph', { runId, tid, scope }, tab === 'flame' ? key : null);
+
+  return (
+    <div className="panel">
+      <div className="panel-title row spread">
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'functions'} data-testid="tab-functions" onClick={() => setTab('functions')}>
+            Top functions
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'flame'} data-testid="tab-flame" onClick={() => setTab('flame')}>
+            Flame graph
+          </button>
+        </div>
+        <div className="row">
+          <select aria-label="Thread" data-testid="stacks-thread-select" value={tid ?? ''} onChange={(e) => setTid(e.target.value === '' ? null : Number(e.target.value))}>
+            <option value="">All threads</option>
+            {props.summary.threads.map((t) => (
+              <option key={t.tid} value={t.tid}>
+                {t.name} ({t.tid})
+              </option>
+            ))}
+          </select>
+          <select aria-label="Samples" data-testid="stacks-scope-select" value={scope} onChange={(e) => setScope(e.target.value as SampleScope)}>
+            {scopes.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {tab === 'functions' && (
+        <>
+          {functions.kind === 'error' && <Notice tone="error" title="Could not load functions:">{functions.message}</Notice>}
+          {functions.kind === 'loading' && !functions.data && <p className="muted">Loading…</p>}
+          {functions.kind !== 'error' && functions.data === null && functions.kind === 'ok' && <NoStacks />}
+          {functions.data && functions.data.functions.length === 0 && <EmptyState title="No samples in this selection" />}
+          {functions.data && functions.data.functions.length > 0 && (
+            <div className="table-scroll tall">
+              <table className="data-table" data-testid="functions-table">
+                <thead>
+                  <tr>
+                    <th>Function</th>
+                    <th>Location</th>
+                    <th className="num">Self</th>
+                    <th className="num">Total</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {functions.data.functions.map((f, i) => (
+                    <tr key={`${f.file}:${f.function}:${i}`}>
+                      <td className="mono">{f.function}</td>
+                      <td className="mono muted" title={`${f.file}:${f.line}`}>
+                        {baseName(f.file)}:{f.line}
+                      </td>
+                      <td className="num share">
+                        <span className="share-bar" style={{ width: `${f.selfFraction * 100}%` }} />
+                        {formatPercent(f.selfFraction)}
+                      </td>
+                      <td className="num">{formatPercent(f.totalFraction)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+      {tab === 'flame' && (
+        <>
+          {flame.kind === 'error' && <Notice tone="error" title="Could not load the flame graph:">{flame.message}</Notice>}
+          {flame.kind === 'loading' && !flame.data && <p className="muted">Loading…</p>}
+          {flame.kind === 'ok' && flame.data === null && <NoStacks />}
+          {flame.data && flame.data.value === 0 && <EmptyState title="No samples in this selection" />}
+          {flame.data && flame.data.value > 0 && <FlameGraph root={flame.data} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+function NoStacks() {
+  return (
+    <EmptyState title="This run has no stacks" testId="no-stacks">
+      <p>Python stacks were not recorded (stack sampling off, or the interpreter's memory could not be read). State and CPU figures are still exact.</p>
+    </EmptyState>
+  );
+}

@@ -1,0 +1,170 @@
+// The run's timeline with zoom and pan: wheel zooms around the cursor, drag pans, buttons step.
+// Each settled range re-queries runs:timeline for about one bin per pixel (debounced, stale answers dropped).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BinnedTimeline } from '../../../../main/shared/api-contract.ts';
+import { getApi } from '../../api/get-api.ts';
+import { errorMessage } from '../../api/use-request.ts';
+import { drawTimeline, timelineHeight, timelineLayout } from '../../canvas/draw-timeline.ts';
+import { readThemeColors } from '../../canvas/theme-colors.ts';
+import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { Notice } from '../../components/notice.tsx';
+import { StateLegend } from '../../components/state-legend.tsx';
+import { formatClock, formatSeconds } from '../../logic/format.ts';
+import { gilColors } from '../../logic/thread-states.ts';
+import { binsForWidth, clampRange, panBy, sameRange, wheelZoomFactor, zoomAround, type TimeRange } from '../../logic/zoom-range.ts';
+
+const minSpanNs = 50e6;
+const debounceMs = 120;
+
+// `onFirstDraw` fires once, right after the first timeline is on the canvas (used for the load-time figure).
+export function TimelinePanel(props: { runId: number; onFirstDraw?: () => void }) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const size = useElementSize(wrapRef);
+  const [data, setData] = useState<BinnedTimeline | null>(null);
+  const [state, setState] = useState<{ kind: 'loading' | 'ready' | 'empty' } | { kind: 'error'; message: string }>({ kind: 'loading' });
+  const [bounds, setBounds] = useState<TimeRange | null>(null);
+  const [view, setView] = useState<TimeRange | null>(null);
+  const sequence = useRef(0);
+  const requested = useRef<{ range: TimeRange; bins: number } | null>(null);
+  const firstDrawn = useRef(false);
+  const drag = useRef<{ x: number; view: TimeRange } | null>(null);
+  const plotWidth = Math.max(1, size.width - timelineLayout.gutter - 8);
+
+  // First load: the whole run.
+  useEffect(() => {
+    if (size.width === 0 || bounds) return;
+    const id = ++sequence.current;
+    getApi()
+      .request('runs:timeline', { runId: props.runId, fromNs: null, toNs: null, bins: binsForWidth(plotWidth, size.dpr) })
+      .then(
+        (timeline) => {
+          if (id !== sequence.current) return;
+          if (!timeline || timeline.toNs <= timeline.fromNs) return setState({ kind: 'empty' });
+          const full = { from: timeline.fromNs, to: timeline.toNs };
+          setBounds(full);
+          setView(full);
+          setData(timeline);
+          setState({ kind: 'ready' });
+        },
+        (error: unknown) => setState({ kind: 'error', message: errorMessage(error) }),
+      );
+    // Load once per run, when the width is known (later widths are handled by the range effect).
+  }, [props.runId, size.width > 0]);
+
+  // Finer bins for the visible range once it settles.
+  useEffect(() => {
+    if (!view || !bounds || !data) return;
+    const bins = binsForWidth(plotWidth, size.dpr);
+    const last = requested.current;
+    if (last && sameRange(view, last.range) && last.bins === bins) return;
+    if (sameRange(view, { from: data.fromNs, to: data.toNs }) && (data.threads[0]?.cpu.length ?? data.gil?.held.length ?? 0) >= bins * 0.9) return;
+    const timer = setTimeout(() => {
+      requested.current = { range: view, bins };
+      const id = ++sequence.current;
+      getApi()
+        .request('runs:timeline', { runId: props.runId, fromNs: Math.floor(view.from), toNs: Math.ceil(view.to), bins })
+        .then(
+          (timeline) => id === sequence.current && timeline && setData(timeline),
+          (error: unknown) => id === sequence.current && setState({ kind: 'error', message: errorMessage(error) }),
+        );
+    }, debounceMs);
+    return () => clearTimeout(timer);
+  }, [view, bounds, data, plotWidth, size.dpr, props.runId]);
+
+  // Draw whenever the data, the view or the size changes.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !data || !view || size.width === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const height = timelineHeight(data.threads.length, data.gil !== null);
+      canvas.style.height = `${height}px`;
+      const ctx = prepareCanvas(canvas, size.width, height, size.dpr);
+      if (!ctx) return;
+      drawTimeline(ctx, size.width, data, view, readThemeColors());
+      canvas.dataset.drawn = 'true';
+      if (!firstDrawn.current) {
+        firstDrawn.current = true;
+        props.onFirstDraw?.();
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [data, view, size, props]);
+
+  const anchorOf = useCallback((clientX: number) => {
+    const rect = canvasRef.current?.getBoundingClientRect();
+    if (!rect) return 0.5;
+    return (clientX - rect.left - timelineLayout.gutter) / plotWidth;
+  }, [plotWidth]);
+
+  // Wheel zoom needs a non-passive listener to keep the page from scrolling.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !bounds) return;
+    const onWheel = (event: WheelEvent) => {
+      if (Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
+        event.preventDefault();
+        setView((v) => v && panBy(v, event.deltaX / plotWidth, bounds, minSpanNs));
+        return;
+      }
+      event.preventDefault();
+      const anchor = anchorOf(event.clientX);
+      setView((v) => v && zoomAround(v, anchor, wheelZoomFactor(event.deltaY), bounds, minSpanNs));
+    };
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+    return () => canvas.removeEventListener('wheel', onWheel);
+  }, [bounds, anchorOf, plotWidth]);
+
+  if (state.kind === 'error') return <Notice tone="error" title="Timeline unavailable:">{state.message}</Notice>;
+  if (state.kind === 'empty') return <EmptyState title="No samples in this run" testId="timeline-empty" />;
+
+  const zoom = (factor: number) => bounds && setView((v) => v && zoomAround(v, 0.5, factor, bounds, minSpanNs));
+  const zoomed = bounds && view && !sameRange(view, bounds);
+  return (
+    <div className="panel">
+      <div className="panel-title row spread">
+        <h3>Timeline</h3>
+        <StateLegend extra={[{ label: 'CPU', color: gilColors.cpu }, { label: 'GIL held', color: gilColors.held }, { label: 'Contention', color: gilColors.contention }]} />
+      </div>
+      <div className="row toolbar">
+        <button type="button" data-testid="timeline-zoom-in" onClick={() => zoom(0.5)} disabled={!bounds} title="Zoom in (or scroll the wheel over the timeline)">
+          Zoom in
+        </button>
+        <button type="button" data-testid="timeline-zoom-out" onClick={() => zoom(2)} disabled={!zoomed}>
+          Zoom out
+        </button>
+        <button type="button" data-testid="timeline-reset" onClick={() => bounds && setView(bounds)} disabled={!zoomed}>
+          Whole run
+        </button>
+        <span className="muted" data-testid="timeline-range">
+          {view ? `${formatClock(view.from)} – ${formatClock(view.to)} (${formatSeconds((view.to - view.from) / 1e9)})` : 'Loading…'}
+          {data ? ` · ${formatSeconds(data.binNs / 1e9)} per bin` : ''}
+        </span>
+        <span className="muted hint-right">Wheel: zoom · drag: pan</span>
+      </div>
+      <div ref={wrapRef} className="timeline-wrap">
+        <canvas
+          ref={canvasRef}
+          className={`timeline-canvas${drag.current ? ' dragging' : ''}`}
+          data-testid="timeline-canvas"
+          role="img"
+          aria-label="Run timeline per thread"
+          onPointerDown={(e) => {
+            if (!view) return;
+            drag.current = { x: e.clientX, view };
+            e.currentTarget.setPointerCapture(e.pointerId);
+          }}
+          onPointerMove={(e) => {
+            if (!drag.current || !bounds) return;
+            const start = drag.current;
+            setView(clampRange(panBy(start.view, -(e.clientX - start.x) / plotWidth, bounds, minSpanNs), bounds, minSpanNs));
+          }}
+          onPointerUp={() => (drag.current = null)}
+          onPointerCancel={() => (drag.current = null)}
+        />
+        {state.kind === 'loading' && <div className="loading-overlay">Loading timeline…</div>}
+      </div>
+    </div>
+  );
+}

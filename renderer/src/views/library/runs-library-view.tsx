@@ -1,0 +1,171 @@
+// The runs library: every stored run, sortable, filterable and searchable; label inline, delete with
+// confirmation, open on click or Enter.
+import { useMemo, useState } from 'react';
+import type { RunListItem } from '../../../../main/shared/api-contract.ts';
+import { getApi } from '../../api/get-api.ts';
+import { errorMessage, useRequest } from '../../api/use-request.ts';
+import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { Notice } from '../../components/notice.tsx';
+import { baseName, formatDate, formatPercent, formatSeconds } from '../../logic/format.ts';
+import { defaultRunQuery, queryRuns, runInterpreters, toggleSort, type RunQuery, type RunSortKey } from '../../logic/runs-filter.ts';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+import { LabelEditor } from './label-editor.tsx';
+
+const columns: Array<{ key: RunSortKey; label: string; numeric?: boolean }> = [
+  { key: 'script', label: 'Script' },
+  { key: 'label', label: 'Label' },
+  { key: 'interpreter', label: 'Interpreter' },
+  { key: 'gilMode', label: 'GIL mode' },
+  { key: 'createdAt', label: 'Date' },
+  { key: 'wallSeconds', label: 'Wall', numeric: true },
+  { key: 'cpuSeconds', label: 'CPU', numeric: true },
+  { key: 'contention', label: 'Contention', numeric: true },
+  { key: 'status', label: 'Status' },
+];
+
+// `refreshKey` changes when a run ends, so the list reloads.
+export function RunsLibraryView(props: { refreshKey: number; onOpen: (runId: number) => void; onNewRun: () => void }) {
+  const list = useRequest('runs:list', undefined, `runs-${props.refreshKey}`);
+  const [query, setQuery] = useState<RunQuery>(defaultRunQuery);
+  const [toDelete, setToDelete] = useState<RunListItem | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const runs = useMemo(() => list.data?.runs ?? [], [list.data]);
+  const rows = useMemo(() => queryRuns(runs, query), [runs, query]);
+  const interpreters = useMemo(() => runInterpreters(runs), [runs]);
+
+  const rename = async (run: RunListItem, label: string | null) => {
+    try {
+      const { ok } = await getApi().request('runs:rename', { runId: run.id, label });
+      if (!ok) setActionError(`Run #${run.id} could not be renamed (it may have been deleted).`);
+      list.reload();
+    } catch (error) {
+      setActionError(errorMessage(error));
+    }
+  };
+  const remove = async (run: RunListItem) => {
+    setToDelete(null);
+    try {
+      const { ok } = await getApi().request('runs:delete', { runId: run.id });
+      if (!ok) setActionError(`Run #${run.id} could not be deleted (a run still recording cannot be).`);
+      list.reload();
+    } catch (error) {
+      setActionError(errorMessage(error));
+    }
+  };
+
+  return (
+    <section className="view" aria-labelledby="runs-title">
+      <header className="view-header row spread">
+        <h2 id="runs-title">Runs</h2>
+        <span className="muted">{list.data ? `${rows.length} of ${runs.length}` : ''}</span>
+      </header>
+      <div className="row toolbar wrap">
+        <input type="search" className="grow" placeholder="Search script, label, arguments, interpreter…" data-testid="runs-search" value={query.search} onChange={(e) => setQuery({ ...query, search: e.target.value })} />
+        <select aria-label="Status" data-testid="runs-filter-status" value={query.status} onChange={(e) => setQuery({ ...query, status: e.target.value as RunQuery['status'] })}>
+          <option value="all">Any status</option>
+          {(['completed', 'failed', 'stopped', 'killed', 'running'] as const).map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Interpreter" data-testid="runs-filter-interpreter" value={query.interpreter} onChange={(e) => setQuery({ ...query, interpreter: e.target.value })}>
+          <option value="all">Any interpreter</option>
+          {interpreters.map((i) => (
+            <option key={i.path} value={i.path}>
+              {i.version}
+              {i.freeThreaded ? ' free-threaded' : ''} — {i.path}
+            </option>
+          ))}
+        </select>
+        <select aria-label="GIL mode" data-testid="runs-filter-gil" value={query.gilMode} onChange={(e) => setQuery({ ...query, gilMode: e.target.value as RunQuery['gilMode'] })}>
+          <option value="all">Any GIL mode</option>
+          <option value="default">default</option>
+          <option value="on">on</option>
+          <option value="off">off</option>
+        </select>
+        <button type="button" onClick={list.reload} disabled={list.kind === 'loading'}>
+          Refresh
+        </button>
+      </div>
+      {list.kind === 'error' && <Notice tone="error" title="Could not list runs:">{list.message}</Notice>}
+      {actionError && <Notice tone="error">{actionError}</Notice>}
+      {list.kind === 'ok' && runs.length === 0 && (
+        <EmptyState title="No runs yet" testId="runs-empty">
+          <p>Profile a script and it will be listed here, with its figures, for as long as you keep it.</p>
+          <button type="button" className="primary" onClick={props.onNewRun}>
+            New run
+          </button>
+        </EmptyState>
+      )}
+      {runs.length > 0 && rows.length === 0 && <EmptyState title="No run matches the filters" />}
+      {rows.length > 0 && (
+        <div className="table-scroll fill">
+          <table className="data-table runs-table" data-testid="runs-table">
+            <thead>
+              <tr>
+                <th className="num">#</th>
+                {columns.map((c) => (
+                  <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={query.sortKey === c.key ? (query.descending ? 'descending' : 'ascending') : 'none'}>
+                    <button type="button" className="sort" onClick={() => setQuery(toggleSort(query, c.key))}>
+                      {c.label}
+                      {query.sortKey === c.key ? (query.descending ? ' ▼' : ' ▲') : ''}
+                    </button>
+                  </th>
+                ))}
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((run) => (
+                <tr key={run.id} data-testid="runs-row" data-run-id={run.id} tabIndex={0} className="clickable" onClick={() => props.onOpen(run.id)} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && props.onOpen(run.id)}>
+                  <td className="num muted">{run.id}</td>
+                  <td className="mono" title={[run.script, ...run.args].join(' ')}>
+                    {baseName(run.script)}
+                  </td>
+                  <td>
+                    <LabelEditor label={run.label} onSave={(label) => rename(run, label)} />
+                  </td>
+                  <td>
+                    <InterpreterLabel interpreter={run.interpreter} />
+                  </td>
+                  <td>{run.gilMode}</td>
+                  <td className="nowrap">{formatDate(run.createdAt)}</td>
+                  <td className="num">{formatSeconds(run.wallSeconds)}</td>
+                  <td className="num">{formatSeconds(run.cpuSeconds)}</td>
+                  <td className="num">{formatPercent(run.contention)}</td>
+                  <td>
+                    <StatusBadge status={run.status} />
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" onClick={(e) => (e.stopPropagation(), props.onOpen(run.id))} data-testid="run-open">
+                      Open
+                    </button>
+                    <button
+                      type="button"
+                      className="danger-quiet"
+                      data-testid="run-delete"
+                      disabled={run.status === 'running'}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setToDelete(run);
+                      }}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ConfirmDialog open={toDelete !== null} title={`Delete run #${toDelete?.id ?? ''}?`} confirmLabel="Delete" onCancel={() => setToDelete(null)} onConfirm={() => toDelete && void remove(toDelete)}>
+        <p>
+          {toDelete && (toDelete.label ?? baseName(toDelete.script))} and all its samples, stacks and output will be removed from the store. This cannot be undone.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}

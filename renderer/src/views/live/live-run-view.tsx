@@ -1,0 +1,131 @@
+// The Live run screen: elapsed time, Stop (Ctrl+.), live per-thread lanes, the GIL chart and the
+// script's output. Re-renders only when the run's status changes; figures redraw on frames.
+import { useRef, useSyncExternalStore } from 'react';
+import { useFrameLoop } from '../../canvas/use-frame-loop.ts';
+import { StatusBadge } from '../../components/badges.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { Kbd } from '../../components/kbd.tsx';
+import { Notice } from '../../components/notice.tsx';
+import { StateLegend } from '../../components/state-legend.tsx';
+import { baseName, formatClock, formatPercent } from '../../logic/format.ts';
+import type { LiveRunStore } from '../../logic/live-run-store.ts';
+import { gilColors } from '../../logic/thread-states.ts';
+import { LiveGilChart } from './live-gil-chart.tsx';
+import { LiveLanes } from './live-lanes.tsx';
+import { LiveOutputPane } from './output-pane.tsx';
+
+const windowSeconds = 60;
+
+// The live view of the store's run; `onOpenRun` leads to the run detail once it ended.
+export function LiveRunView(props: { store: LiveRunStore; stopping: boolean; onStop: () => void; onOpenRun: (runId: number) => void; onNewRun: () => void }) {
+  const { store } = props;
+  const status = useSyncExternalStore(store.subscribe, store.status);
+  const elapsedRef = useRef<HTMLSpanElement>(null);
+  const gilRef = useRef<HTMLSpanElement>(null);
+  const version = useRef(-1);
+
+  useFrameLoop(() => {
+    if (version.current === store.version()) return;
+    version.current = store.version();
+    const last = store.progress.last();
+    if (elapsedRef.current) elapsedRef.current.textContent = formatClock(last?.elapsedNs ?? 0);
+    if (gilRef.current)
+      gilRef.current.textContent = last?.gil
+        ? `GIL held ${formatPercent(last.gil.held, 0)} · contention ${formatPercent(last.gil.contention, 0)}${last.gil.enabled === false ? ' · GIL disabled' : ''}`
+        : last
+          ? 'GIL state not readable'
+          : '';
+  });
+
+  if (status.phase === 'idle')
+    return (
+      <section className="view">
+        <EmptyState title="Nothing is recording" testId="live-empty">
+          <p>Start a run from New run; its threads appear here live.</p>
+          <button type="button" onClick={props.onNewRun}>
+            New run
+          </button>
+        </EmptyState>
+      </section>
+    );
+
+  const ended = status.phase === 'ended';
+  return (
+    <section className="view live-run" aria-labelledby="live-title">
+      <header className="view-header row spread">
+        <div>
+          <h2 id="live-title">
+            {ended ? 'Run ended' : status.phase === 'starting' ? 'Starting…' : 'Recording'} · <span className="mono">{baseName(status.script)}</span>
+          </h2>
+          <p className="muted">
+            Run {status.runId !== null ? `#${status.runId}` : '…'} · elapsed{' '}
+            <span ref={elapsedRef} className="mono" data-testid="live-elapsed">
+              0:00.0
+            </span>{' '}
+            · <span ref={gilRef} data-testid="live-gil-text" />
+          </p>
+        </div>
+        {!ended && (
+          <button type="button" className="danger" data-testid="stop-button" onClick={props.onStop} disabled={props.stopping || status.runId === null}>
+            {props.stopping ? 'Stopping…' : 'Stop'} <Kbd keys="Ctrl+." />
+          </button>
+        )}
+      </header>
+      {ended && (
+        <Notice tone={status.endStatus === 'failed' ? 'error' : 'info'} testId="live-ended">
+          <StatusBadge status={status.endStatus ?? 'stopped'} /> {status.endMessage ?? endText(status.endStatus)}{' '}
+          {status.runId !== null && (
+            <button type="button" className="primary" data-testid="open-run-detail" onClick={() => props.onOpenRun(status.runId!)}>
+              Open run detail
+            </button>
+          )}
+        </Notice>
+      )}
+      <div className="panel">
+        <div className="panel-title row spread">
+          <h3>Threads (last {windowSeconds} s)</h3>
+          <StateLegend extra={[{ label: 'CPU %', color: gilColors.cpu }]} />
+        </div>
+        <LiveLanes store={store} windowSeconds={windowSeconds} />
+      </div>
+      <div className="split">
+        <div className="panel">
+          <div className="panel-title row spread">
+            <h3>GIL</h3>
+            <StateLegendGil />
+          </div>
+          <LiveGilChart store={store} windowSeconds={windowSeconds} />
+        </div>
+        <div className="panel">
+          <div className="panel-title">
+            <h3>Output</h3>
+          </div>
+          <LiveOutputPane store={store} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function StateLegendGil() {
+  return (
+    <ul className="legend">
+      <li>
+        <span className="swatch swatch-line" style={{ background: gilColors.held }} />
+        GIL held
+      </li>
+      <li>
+        <span className="swatch swatch-line" style={{ background: gilColors.contention }} />
+        Contention (someone waits)
+      </li>
+    </ul>
+  );
+}
+
+function endText(status: string | null): string {
+  if (status === 'completed') return 'The script finished.';
+  if (status === 'stopped') return 'Stopped.';
+  if (status === 'killed') return 'The script was killed.';
+  if (status === 'failed') return 'The script failed.';
+  return '';
+}

@@ -1,0 +1,141 @@
+// The New run screen: script, arguments, working directory, interpreter, GIL mode, rate, duration,
+// and Profile (Ctrl+Enter). Refusals from the backend appear inline with their message.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { HostInfo, InterpreterView, ProfileStartRequest, ProfileStartResponse } from '../../../../main/shared/api-contract.ts';
+import { getApi } from '../../api/get-api.ts';
+import { errorMessage } from '../../api/use-request.ts';
+import { useCommand } from '../../commands.ts';
+import { Kbd } from '../../components/kbd.tsx';
+import { Notice } from '../../components/notice.tsx';
+import { checkNewRunForm, rateLimits, type NewRunForm } from '../../logic/new-run-form.ts';
+import { InterpreterPicker } from './interpreter-picker.tsx';
+import { ScriptField } from './script-field.tsx';
+
+// The form lives in the shell so it survives navigating away and back.
+export function NewRunView(props: {
+  form: NewRunForm;
+  setForm: (update: (form: NewRunForm) => NewRunForm) => void;
+  host: HostInfo | null;
+  recording: boolean;
+  startProfile: (request: ProfileStartRequest) => Promise<ProfileStartResponse>;
+  pendingOpen: boolean;
+  clearPendingOpen: () => void;
+}) {
+  const { form, setForm } = props;
+  const [interpreters, setInterpreters] = useState<InterpreterView[]>([]);
+  const [showProblems, setShowProblems] = useState(false);
+  const [submit, setSubmit] = useState<{ kind: 'idle' | 'busy' } | { kind: 'refused' | 'error'; message: string }>({ kind: 'idle' });
+  const scriptRef = useRef<HTMLInputElement>(null);
+  const interpreter = interpreters.find((i) => i.path === form.python);
+  const check = useMemo(() => checkNewRunForm(form, interpreter), [form, interpreter]);
+  const problems = showProblems && check.kind === 'invalid' ? check.problems : {};
+  const set = <K extends keyof NewRunForm>(key: K, value: NewRunForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const onPython = useCallback((path: string) => setForm((f) => ({ ...f, python: path })), [setForm]);
+
+  const openScript = useCallback(async () => {
+    if (!props.host?.nativeDialogs) {
+      scriptRef.current?.focus();
+      scriptRef.current?.select();
+      return;
+    }
+    try {
+      const { path } = await getApi().request('dialog:open-script', undefined);
+      if (path) setForm((f) => ({ ...f, script: path }));
+    } catch (error) {
+      setSubmit({ kind: 'error', message: errorMessage(error) });
+    }
+  }, [props.host, setForm]);
+
+  const profile = async () => {
+    setShowProblems(true);
+    if (check.kind !== 'ok' || submit.kind === 'busy' || props.recording) return;
+    setSubmit({ kind: 'busy' });
+    try {
+      const response = await props.startProfile(check.request);
+      setSubmit(response.kind === 'refused' ? { kind: 'refused', message: response.message } : { kind: 'idle' });
+    } catch (error) {
+      setSubmit({ kind: 'error', message: errorMessage(error) });
+    }
+  };
+
+  useCommand('open-script', () => void openScript());
+  useCommand('profile', () => void profile());
+  const { pendingOpen, clearPendingOpen } = props;
+  useEffect(() => {
+    if (!pendingOpen) return;
+    clearPendingOpen();
+    void openScript();
+  }, [pendingOpen, clearPendingOpen, openScript]);
+
+  return (
+    <section className="view new-run" aria-labelledby="new-run-title">
+      <header className="view-header">
+        <h2 id="new-run-title">New run</h2>
+        <p className="muted">Run a Python script under the sampler and see where its threads spend their time — and whether the GIL holds them back.</p>
+      </header>
+      <form
+        className="form-grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void profile();
+        }}
+      >
+        <ScriptField value={form.script} onChange={(v) => set('script', v)} host={props.host} onOpen={() => void openScript()} problem={problems.script} inputRef={scriptRef} />
+        <div className="field">
+          <label htmlFor="args">Arguments</label>
+          <input id="args" data-testid="args-input" className="mono" placeholder={'--threads 8 "quoted arg"'} value={form.argsText} onChange={(e) => set('argsText', e.target.value)} spellCheck={false} />
+          <p className="hint">Split like a shell: quotes group words, a backslash escapes one character.</p>
+          {problems.argsText && <p className="field-error">{problems.argsText}</p>}
+        </div>
+        <div className="field">
+          <label htmlFor="cwd">Working directory</label>
+          <input id="cwd" data-testid="cwd-input" className="mono" placeholder="(the script's folder)" value={form.cwd} onChange={(e) => set('cwd', e.target.value)} spellCheck={false} />
+          {problems.cwd && <p className="field-error">{problems.cwd}</p>}
+        </div>
+        <InterpreterPicker value={form.python} onChange={onPython} onList={setInterpreters} problem={problems.python} />
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="gil-mode">GIL mode</label>
+            {interpreter?.freeThreaded ? (
+              <select id="gil-mode" data-testid="gil-mode-select" value={form.gilMode} onChange={(e) => set('gilMode', e.target.value as NewRunForm['gilMode'])}>
+                <option value="default">Default ({interpreter.gilEnabledByDefault ? 'on' : 'off'})</option>
+                <option value="on">On (PYTHON_GIL=1)</option>
+                <option value="off">Off (PYTHON_GIL=0)</option>
+              </select>
+            ) : (
+              <p className="hint static" data-testid="gil-mode-unavailable">
+                Always on — only free-threaded builds can switch the GIL.
+              </p>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="rate">Sampling rate (Hz)</label>
+            <input id="rate" data-testid="rate-input" type="number" min={rateLimits.min} max={rateLimits.max} step={1} value={form.rateText} onChange={(e) => set('rateText', e.target.value)} />
+            {problems.rateText && <p className="field-error">{problems.rateText}</p>}
+          </div>
+          <div className="field">
+            <label htmlFor="duration">Stop after (s)</label>
+            <input id="duration" data-testid="duration-input" type="number" min={0} step="any" placeholder="until it ends" value={form.durationText} onChange={(e) => set('durationText', e.target.value)} />
+            {problems.durationText && <p className="field-error">{problems.durationText}</p>}
+          </div>
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary" data-testid="profile-button" disabled={submit.kind === 'busy' || props.recording}>
+            {submit.kind === 'busy' ? 'Starting…' : 'Profile'} <Kbd keys="Ctrl+Enter" />
+          </button>
+          {props.recording && <span className="muted">A run is recording; stop it first (Ctrl+.).</span>}
+        </div>
+        {submit.kind === 'refused' && (
+          <Notice tone="error" title="Refused:" testId="profile-refused">
+            {submit.message}
+          </Notice>
+        )}
+        {submit.kind === 'error' && (
+          <Notice tone="error" title="Could not start:" testId="profile-error">
+            {submit.message}
+          </Notice>
+        )}
+      </form>
+    </section>
+  );
+}
