@@ -33,6 +33,8 @@ type AnyListener = (event: EventChannel, payload: ApiEvents[EventChannel]) => vo
 
 /** How many scripts `scripts:recent` returns. */
 const RECENT_SCRIPTS = 20;
+/** How long `runs:list` waits for missing library figures before answering without them. */
+const FIGURES_WAIT_MS = 300;
 
 // One instance per open database; close() stops live runs and the query worker.
 export class GilscopeService {
@@ -43,6 +45,7 @@ export class GilscopeService {
   private readonly catalog: InterpreterCatalog;
   private readonly figures: RunFiguresCache;
   private store: { store: RunStore; reader: RunReader } | null = null;
+  private figuresJob: Promise<void> | null = null;
   private readonly handlers: Handlers;
 
   constructor(options: ServiceOptions) {
@@ -132,11 +135,22 @@ export class GilscopeService {
     const runs = this.reader()?.listRuns() ?? [];
     const missing = runs.filter((run) => run.status !== 'running' && !this.figures.get(figuresKey(run)));
     if (missing.length > 0) {
-      const computed = await this.queries.run({ kind: 'figures', runIds: missing.map((run) => run.id) });
-      this.figures.setMany(missing.flatMap((run) => (computed[run.id] ? [[figuresKey(run), computed[run.id]!]] : [])));
+      // A big library recorded elsewhere (the CLI) may need seconds of decoding: answer after at most
+      // FIGURES_WAIT_MS with nulls for the runs not done yet; the next list has them.
+      this.figuresJob ??= this.computeFigures(missing).finally(() => (this.figuresJob = null));
+      await Promise.race([this.figuresJob, new Promise((resolve) => setTimeout(resolve, FIGURES_WAIT_MS).unref())]);
     }
     this.figures.retain(new Set(runs.map(figuresKey)));
     return { runs: runs.reverse().map((run) => this.toListItem(run)) };
+  }
+
+  private async computeFigures(runs: RunRecord[]): Promise<void> {
+    // One run per job, so a long batch never holds up a timeline query queued behind it for long.
+    for (const run of runs) {
+      const computed = await this.queries.run({ kind: 'figures', runIds: [run.id] }).catch(() => ({}) as Record<number, never>);
+      const figures = computed[run.id];
+      if (figures) this.figures.setMany([[figuresKey(run), figures]]);
+    }
   }
 
   private toListItem(run: RunRecord): RunListItem {

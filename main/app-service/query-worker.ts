@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openRunStore, type RunStore } from '../engine/store/open-database.ts';
 import { createRunReader, type RunReader } from '../engine/store/run-reader.ts';
 import { StoreError } from '../engine/store/store-error.ts';
+import { cachingReader } from './cached-reader.ts';
 import { runQuery, type QueryJob } from './run-queries.ts';
 
 /** What the worker is started with. */
@@ -29,7 +30,7 @@ function reader(): RunReader | null {
   if (open) return open.reader;
   try {
     const store = openRunStore(dbFile, { readonly: true });
-    open = { store, reader: createRunReader(store) };
+    open = { store, reader: cachingReader(createRunReader(store)) };
     return open.reader;
   } catch (error) {
     if (error instanceof StoreError && error.kind === 'missing') return null;

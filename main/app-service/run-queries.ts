@@ -68,7 +68,9 @@ function queryTimeline(reader: RunReader, request: ApiRequests['runs:timeline'][
   const endNs = Math.max(run.lastTimeNs ?? 0, run.wallNs ?? 0);
   const toNs = Math.max(request.toNs ?? endNs, fromNs + 1);
   const margin = TIMELINE_MARGIN_PERIODS * periodNs;
-  const timeline = reader.readTimeline(request.runId, { fromNs: Math.max(0, fromNs - margin), toNs: toNs + margin });
+  // The whole run is read without a range, so it can come from the worker's cache (cached-reader.ts).
+  const whole = fromNs === 0 && toNs >= endNs;
+  const timeline = whole ? reader.readTimeline(request.runId) : reader.readTimeline(request.runId, { fromNs: Math.max(0, fromNs - margin), toNs: toNs + margin });
   return binTimeline(timeline, reader.getThreads(request.runId), { fromNs, toNs, bins: request.bins, periodNs });
 }
 
