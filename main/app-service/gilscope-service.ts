@@ -24,6 +24,8 @@ export interface ServiceOptions {
   version: string;
   /** The query worker script; Electron passes its bundled path. */
   queryWorkerUrl?: URL | string;
+  /** The sampler worker script; Electron passes its bundled path. */
+  samplerWorkerUrl?: URL | string;
   /** Environment for interpreter discovery; default process.env. */
   env?: NodeJS.ProcessEnv;
 }
@@ -52,7 +54,7 @@ export class GilscopeService {
     const dbFile = path.resolve(options.dbFile);
     const dataDir = options.dataDir ?? path.dirname(dbFile);
     this.options = { ...options, dbFile, dataDir };
-    this.live = new LiveRuns(dbFile, (event, payload) => this.emit(event, payload));
+    this.live = new LiveRuns(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl);
     this.queries = new QueryClient(dbFile, options.queryWorkerUrl);
     this.catalog = new InterpreterCatalog({ userFile: path.join(dataDir, 'user-interpreters.json'), env: options.env });
     this.figures = new RunFiguresCache(path.join(dataDir, 'run-figures.json'), dbFile);

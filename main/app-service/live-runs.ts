@@ -17,9 +17,12 @@ export class LiveRuns {
   /** Called when a run has ended and its row is final (e.g. to compute its library figures). */
   onRunEnded: (runId: number) => void = () => {};
 
-  constructor(dbFile: string, emit: EmitEvent) {
+  private readonly samplerWorkerUrl: URL | string | undefined;
+
+  constructor(dbFile: string, emit: EmitEvent, samplerWorkerUrl?: URL | string) {
     this.dbFile = dbFile;
     this.emit = emit;
+    this.samplerWorkerUrl = samplerWorkerUrl;
   }
 
   /** True while `runId` is being recorded. */
@@ -65,6 +68,7 @@ export class LiveRuns {
           if (payload) this.emit('profile:progress', payload);
         },
       },
+      { samplerWorkerUrl: this.samplerWorkerUrl },
     );
     const ended = session.done.then(
       (outcome) => {

@@ -61,7 +61,11 @@ export class ProfileSession {
   private stopRequested = false;
   private requestStop: () => void = () => {};
 
-  constructor(request: ProfileRequest, hooks: ProfileHooks = {}) {
+  private readonly samplerWorkerUrl: URL | string | undefined;
+
+  /** `samplerWorkerUrl`: where the sampler worker script is, when bundled (see SamplingSession). */
+  constructor(request: ProfileRequest, hooks: ProfileHooks = {}, options: { samplerWorkerUrl?: URL | string } = {}) {
+    this.samplerWorkerUrl = options.samplerWorkerUrl;
     this.done = this.run(request, hooks);
   }
 
@@ -132,7 +136,7 @@ export class ProfileSession {
       writer.upsertThreads(batch.threads);
       for (const event of batch.events) writer.addEvent(event.kind, event.timeNs, event.detail);
     });
-    const sampling = new SamplingSession({ rateHz: request.rateHz, stacks: request.stacks ?? true }, {
+    const sampling = new SamplingSession({ rateHz: request.rateHz, stacks: request.stacks ?? true, workerUrl: this.samplerWorkerUrl }, {
       onBatch: (batch) => {
         batches.push(batch);
         samplerStats = batch.stats;

@@ -1,6 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import type { SamplerBatch, SamplerMessage, SamplerTarget, SamplerWorkerInput } from './sampler-messages.ts';
 
+/** The worker script as it sits next to this file (tests, CLI); a bundle passes its own (Electron: `?modulePath`). */
+const DEFAULT_WORKER_URL = new URL('./sampler-worker.ts', import.meta.url);
+
+export interface SamplingOptions {
+  rateHz: number;
+  stacks: boolean;
+  workerUrl?: URL | string;
+}
+
 /** Callbacks of a sampling session; `onBatch` runs on the main thread about ten times a second. */
 export interface SamplingCallbacks {
   onBatch(batch: SamplerBatch): void;
@@ -17,9 +26,9 @@ export class SamplingSession {
   private readonly control = new SharedArrayBuffer(4);
   private readonly worker: Worker;
 
-  constructor(options: { rateHz: number; stacks: boolean }, callbacks: SamplingCallbacks) {
+  constructor(options: SamplingOptions, callbacks: SamplingCallbacks) {
     const input: SamplerWorkerInput = { rateHz: options.rateHz, stacks: options.stacks, control: this.control };
-    this.worker = new Worker(new URL('./sampler-worker.ts', import.meta.url), { workerData: input });
+    this.worker = new Worker(options.workerUrl ?? DEFAULT_WORKER_URL, { workerData: input });
     let markReady: () => void = () => {};
     let failEarly: (error: Error) => void = () => {};
     this.ready = new Promise((resolve, reject) => {
