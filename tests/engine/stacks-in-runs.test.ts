@@ -73,7 +73,8 @@ describe('stacks in a CPython 3.12 run', () => {
   it('says where threads wait for the GIL and which code holds it meanwhile', () => {
     expect(threadOf(run.summary, tidOf('alpha')).gilWaitFrames[0]).toMatchObject({ function: 'c' });
     expect(threadOf(run.summary, tidOf('gamma')).gilWaitFrames[0]).toMatchObject({ function: 'spin_other' });
-    expect(threadOf(run.summary, tidOf('beta')).gilWaitFrames).toEqual([]);
+    // The sleeper waits for the GIL only for a moment after it wakes.
+    expect(threadOf(run.summary, tidOf('beta')).states.gilWait).toBeLessThan(0.05);
     const holders = run.summary.gilHolderFrames.map((share) => share.function);
     expect(holders).toContain('c');
     expect(holders).toContain('spin_other');

@@ -13,17 +13,25 @@ export interface SampleFilter {
 /** CPU-visible states: a profile of "where the time goes" counts running and runnable samples. */
 export const ON_CPU_STATES: readonly StateCode[] = [STATE_CODE.running, STATE_CODE.runnable];
 
-function forEachSample(timeline: Timeline, filter: SampleFilter, visit: (stackId: number, tickIndex: number) => void): number {
-  let count = 0;
+/**
+ * Samples the filter keeps, counted per stack id (-1 = no stack). Every per-function figure is then
+ * computed once per distinct stack, which are far fewer than samples in any long run.
+ */
+export function countStacks(timeline: Timeline, filter: SampleFilter): { counts: Map<number, number>; total: number } {
+  const counts = new Map<number, number>();
+  let total = 0;
+  const states = filter.states ? new Set<number>(filter.states) : null;
   for (const [tid, thread] of timeline.threads) {
     if (filter.tid !== undefined && tid !== filter.tid) continue;
-    for (let i = 0; i < thread.tickIndex.length; i++) {
-      if (filter.states && !filter.states.includes(thread.state[i] as StateCode)) continue;
-      count++;
-      visit(thread.stackId[i] ?? -1, thread.tickIndex[i] ?? 0);
+    const { stackId, state } = thread;
+    for (let i = 0; i < stackId.length; i++) {
+      if (states && !states.has(state[i] ?? -1)) continue;
+      total++;
+      const id = stackId[i] ?? -1;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
     }
   }
-  return count;
+  return { counts, total };
 }
 
 /** Functions ranked by self time (then total), over the samples the filter keeps; fractions of those samples. */
@@ -38,25 +46,26 @@ export function topFunctions(table: StackTable, timeline: Timeline, filter: Samp
     if (!entry) byFunction.set(key, (entry = { function: fn, file, self: 0, total: 0, lines: new Map(), stackLines: new Map() }));
     return entry;
   };
-  const total = forEachSample(timeline, filter, (stackId) => {
-    if (stackId < 0) return;
+  const { counts, total } = countStacks(timeline, filter);
+  for (const [stackId, count] of counts) {
+    if (stackId < 0) continue;
     const innermost = table.stacks.frame[stackId] ?? -1;
     const self = entryOf(innermost);
-    self.self++;
+    self.self += count;
     const line = table.frames.line[innermost] ?? 0;
-    self.lines.set(line, (self.lines.get(line) ?? 0) + 1);
+    self.lines.set(line, (self.lines.get(line) ?? 0) + count);
     const counted = new Set<Entry>(); // recursion counts a function once per sample
     for (let stack = stackId; stack >= 0; stack = table.stacks.prefix[stack] ?? -1) {
       const frame = table.stacks.frame[stack] ?? -1;
       const entry = entryOf(frame);
       const stackLine = table.frames.line[frame] ?? 0;
-      entry.stackLines.set(stackLine, (entry.stackLines.get(stackLine) ?? 0) + 1);
+      entry.stackLines.set(stackLine, (entry.stackLines.get(stackLine) ?? 0) + count);
       if (!counted.has(entry)) {
         counted.add(entry);
-        entry.total++;
+        entry.total += count;
       }
     }
-  });
+  }
   if (total === 0) return [];
   return [...byFunction.values()]
     .sort((a, b) => b.self - a.self || b.total - a.total)
@@ -76,10 +85,9 @@ function mostCommon(counts: Map<number, number>): number | undefined {
 
 /** Innermost frames ranked by how often they were seen in the samples the filter keeps. */
 export function topInnermostFrames(table: StackTable, timeline: Timeline, filter: SampleFilter, limit = 10): FrameShare[] {
+  const { counts: byStack, total } = countStacks(timeline, filter);
   const counts = new Map<number, number>();
-  const total = forEachSample(timeline, filter, (stackId) => {
-    if (stackId >= 0) countInnermost(counts, table, stackId);
-  });
+  for (const [stackId, count] of byStack) if (stackId >= 0) countInnermost(counts, table, stackId, count);
   return rankFrames(table, counts, total, limit);
 }
 
@@ -105,9 +113,9 @@ export function gilHolderFrames(table: StackTable, timeline: Timeline, limit = 1
   return rankFrames(table, counts, total, limit);
 }
 
-function countInnermost(counts: Map<number, number>, table: StackTable, stackId: number): void {
+function countInnermost(counts: Map<number, number>, table: StackTable, stackId: number, count = 1): void {
   const frame = table.stacks.frame[stackId] ?? -1;
-  counts.set(frame, (counts.get(frame) ?? 0) + 1);
+  counts.set(frame, (counts.get(frame) ?? 0) + count);
 }
 
 function rankFrames(table: StackTable, counts: Map<number, number>, total: number, limit: number): FrameShare[] {
