@@ -4,21 +4,21 @@
 import path from 'node:path';
 import { openRunStore, type RunStore } from '../engine/store/open-database.ts';
 import { createRunReader, type RunReader } from '../engine/store/run-reader.ts';
-import { deleteRun, relabelRun } from '../engine/store/run-admin.ts';
+import { deleteRun, relabelRun, saveRunSummary } from '../engine/store/run-admin.ts';
 import { StoreError } from '../engine/store/store-error.ts';
 import type { RunRecord } from '../engine/store/run-types.ts';
 import type { ApiEvents, EventChannel, HostInfo, RequestChannel, RequestOf, ResponseOf, RunListItem, Unsubscribe } from '../shared/api-contract.ts';
+import type { RunSummary } from '../shared/run-summary-types.ts';
 import { InterpreterCatalog } from './interpreter-catalog.ts';
 import { LiveRuns } from './live-runs.ts';
 import { QueryClient } from './query-client.ts';
 import { InvalidRequestError, isRequestChannel, parseRequest } from './request-schemas.ts';
-import { RunFiguresCache, figuresKey } from './run-figures-cache.ts';
 
 /** Where the service keeps its data and how it describes itself. */
 export interface ServiceOptions {
   /** The run database (created by the first profile). */
   dbFile: string;
-  /** Folder for the service's own small files (user interpreters, figures cache); default: the database's folder. */
+  /** Folder for the service's own small files (user interpreters); default: the database's folder. */
   dataDir?: string;
   host: HostInfo['host'];
   version: string;
@@ -35,7 +35,7 @@ type AnyListener = (event: EventChannel, payload: ApiEvents[EventChannel]) => vo
 
 /** How many scripts `scripts:recent` returns. */
 const RECENT_SCRIPTS = 20;
-/** How long `runs:list` waits for missing library figures before answering without them. */
+/** How long `runs:list` waits for missing summaries (runs recorded by older versions) before answering without their figures. */
 const FIGURES_WAIT_MS = 300;
 
 // One instance per open database; close() stops live runs and the query worker.
@@ -45,9 +45,8 @@ export class GilscopeService {
   private readonly live: LiveRuns;
   private readonly queries: QueryClient;
   private readonly catalog: InterpreterCatalog;
-  private readonly figures: RunFiguresCache;
   private store: { store: RunStore; reader: RunReader } | null = null;
-  private figuresJob: Promise<void> | null = null;
+  private backfillJob: Promise<void> | null = null;
   private readonly handlers: Handlers;
 
   constructor(options: ServiceOptions) {
@@ -57,12 +56,7 @@ export class GilscopeService {
     this.live = new LiveRuns(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl);
     this.queries = new QueryClient(dbFile, options.queryWorkerUrl);
     this.catalog = new InterpreterCatalog({ userFile: path.join(dataDir, 'user-interpreters.json'), env: options.env });
-    this.figures = new RunFiguresCache(path.join(dataDir, 'run-figures.json'), dbFile);
     this.handlers = this.createHandlers();
-    // Figures of a run that just ended are computed at once, so the library lists it without waiting.
-    this.live.onRunEnded = () => {
-      this.listRuns().catch(() => undefined);
-    };
   }
 
   /** Validates a raw payload and answers it; throws InvalidRequestError for unknown channels and bad payloads. */
@@ -134,29 +128,38 @@ export class GilscopeService {
   }
 
   private async listRuns(): Promise<ResponseOf<'runs:list'>> {
-    const runs = this.reader()?.listRuns() ?? [];
-    const missing = runs.filter((run) => run.status !== 'running' && !this.figures.get(figuresKey(run)));
+    let runs = this.reader()?.listRuns() ?? [];
+    // Every run records its summary when it ends; runs from older versions (or whose summary could not
+    // be stored) get one here, in the query worker: answer after at most FIGURES_WAIT_MS, with nulls for
+    // the runs not done yet; the next list has them.
+    const missing = runs.filter((run) => run.status !== 'running' && run.cpuSeconds === null);
     if (missing.length > 0) {
-      // A big library recorded elsewhere (the CLI) may need seconds of decoding: answer after at most
-      // FIGURES_WAIT_MS with nulls for the runs not done yet; the next list has them.
-      this.figuresJob ??= this.computeFigures(missing).finally(() => (this.figuresJob = null));
-      await Promise.race([this.figuresJob, new Promise((resolve) => setTimeout(resolve, FIGURES_WAIT_MS).unref())]);
+      this.backfillJob ??= this.backfillSummaries(missing).finally(() => (this.backfillJob = null));
+      const done = await Promise.race([this.backfillJob.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), FIGURES_WAIT_MS).unref())]);
+      if (done) runs = this.reader()?.listRuns() ?? runs;
     }
-    this.figures.retain(new Set(runs.map(figuresKey)));
     return { runs: runs.reverse().map((run) => this.toListItem(run)) };
   }
 
-  private async computeFigures(runs: RunRecord[]): Promise<void> {
+  private async backfillSummaries(runs: RunRecord[]): Promise<void> {
     // One run per job, so a long batch never holds up a timeline query queued behind it for long.
     for (const run of runs) {
-      const computed = await this.queries.run({ kind: 'figures', runIds: [run.id] }).catch(() => ({}) as Record<number, never>);
-      const figures = computed[run.id];
-      if (figures) this.figures.setMany([[figuresKey(run), figures]]);
+      const summary = await this.queries.run({ kind: 'summary', request: { runId: run.id } }).catch(() => null);
+      if (summary) this.storeSummary(summary);
+    }
+  }
+
+  /** Stores a finished run's summary (best effort: a read-only or busy database only costs time later). */
+  private storeSummary(summary: RunSummary): void {
+    if (summary.status === 'running') return;
+    try {
+      this.withWritableStore((store) => saveRunSummary(store, summary.runId, summary));
+    } catch {
+      // computed again next time
     }
   }
 
   private toListItem(run: RunRecord): RunListItem {
-    const figures = run.status === 'running' ? undefined : this.figures.get(figuresKey(run));
     return {
       id: run.id,
       createdAt: run.createdAt,
@@ -167,8 +170,8 @@ export class GilscopeService {
       gilMode: run.gilMode,
       status: run.status,
       wallSeconds: run.wallNs === null ? null : run.wallNs / 1e9,
-      cpuSeconds: figures?.cpuSeconds ?? null,
-      contention: figures?.contention ?? null,
+      cpuSeconds: run.cpuSeconds,
+      contention: run.contention,
     };
   }
 
@@ -192,10 +195,8 @@ export class GilscopeService {
       'runs:list': () => this.listRuns(),
       'runs:summary': async (request) => {
         const summary = await this.queries.run({ kind: 'summary', request });
-        // A finished run's summary carries its library figures: remember them for free.
-        if (summary && summary.status !== 'running') {
-          this.figures.setMany([[figuresKey({ id: summary.runId, createdAt: summary.createdAt }), { cpuSeconds: summary.cpuSeconds, contention: summary.gil?.contention ?? null }]]);
-        }
+        // A finished run recorded without a stored summary (older version) gets it now, for free.
+        if (summary && this.reader()?.getRun(summary.runId)?.cpuSeconds === null) this.storeSummary(summary);
         return summary;
       },
       'runs:timeline': (request) => this.queries.run({ kind: 'timeline', request }),

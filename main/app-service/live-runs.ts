@@ -14,8 +14,6 @@ export class LiveRuns {
   private readonly emit: EmitEvent;
   private readonly sessions = new Map<number, ProfileSession>();
   private readonly ending = new Set<Promise<unknown>>();
-  /** Called when a run has ended and its row is final (e.g. to compute its library figures). */
-  onRunEnded: (runId: number) => void = () => {};
 
   private readonly samplerWorkerUrl: URL | string | undefined;
 
@@ -75,13 +73,11 @@ export class LiveRuns {
         if (runId === null) {
           // Never started: refused, or the launch failed (that run is stored with status "failed").
           announce({ kind: 'refused', message: outcome.kind === 'refused' ? outcome.message : (outcome.message ?? `the script could not be started (${outcome.status})`) });
-          if (outcome.kind === 'recorded') this.onRunEnded(outcome.runId);
           return;
         }
         this.sessions.delete(runId);
         if (outcome.kind === 'recorded') this.emit('profile:ended', { runId, status: outcome.status, message: outcome.message });
         else this.emit('profile:ended', { runId, status: 'failed', message: outcome.message });
-        this.onRunEnded(runId);
       },
       (error: unknown) => {
         const message = `profiling failed: ${error instanceof Error ? error.message : String(error)}`;

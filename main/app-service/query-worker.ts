@@ -42,7 +42,7 @@ parentPort?.on('message', ({ id, job }: QueryRequestMessage) => {
   let response: QueryResponseMessage;
   try {
     const current = reader();
-    const value = current ? runQuery(current, job) : job.kind === 'figures' ? {} : null;
+    const value = current ? runQuery(current, job) : null;
     response = { id, ok: true, value };
   } catch (error) {
     response = { id, ok: false, message: error instanceof Error ? error.message : String(error) };

@@ -1,28 +1,20 @@
 // The read queries that may take long on a big run (they decode samples): summary, timeline bins,
-// functions, flame graph and the library's per-run figures. Plain functions of a reader, run inside
+// functions and flame graph. Plain functions of a reader, run inside
 // the query worker (query-worker.ts) so the caller's event loop stays free.
 import { STATE_CODE, type StateCode } from '../engine/model.ts';
-import { buildRunSummary } from '../engine/analysis/run-summary.ts';
+import { loadRunSummary } from '../engine/analysis/run-summary.ts';
 import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from '../engine/analysis/function-profile.ts';
-import { gilFigures } from '../engine/analysis/gil-figures.ts';
 import type { RunReader } from '../engine/store/run-reader.ts';
 import type { ApiRequests, RequestOf, ResponseOf, SampleScope } from '../shared/api-contract.ts';
 import { binTimeline, TIMELINE_MARGIN_PERIODS } from './bin-timeline.ts';
 import { buildFlameTree } from './flame-tree.ts';
-
-/** CPU and contention of a finished run, as the library lists them. */
-export interface RunFigures {
-  cpuSeconds: number;
-  contention: number | null;
-}
 
 /** A job for the query worker, tagged by kind; `request` is an already validated contract payload. */
 export type QueryJob =
   | { kind: 'summary'; request: RequestOf<'runs:summary'> }
   | { kind: 'timeline'; request: RequestOf<'runs:timeline'> }
   | { kind: 'functions'; request: RequestOf<'runs:functions'> }
-  | { kind: 'flamegraph'; request: RequestOf<'runs:flamegraph'> }
-  | { kind: 'figures'; runIds: number[] };
+  | { kind: 'flamegraph'; request: RequestOf<'runs:flamegraph'> };
 
 /** What each job kind answers. */
 export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'
@@ -31,9 +23,7 @@ export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'
     ? ResponseOf<'runs:timeline'>
     : K extends 'functions'
       ? ResponseOf<'runs:functions'>
-      : K extends 'flamegraph'
-        ? ResponseOf<'runs:flamegraph'>
-        : Record<number, RunFigures>;
+      : ResponseOf<'runs:flamegraph'>;
 
 const SCOPE_STATES: Record<SampleScope, readonly StateCode[] | undefined> = {
   all: undefined,
@@ -45,18 +35,13 @@ const SCOPE_STATES: Record<SampleScope, readonly StateCode[] | undefined> = {
 export function runQuery(reader: RunReader, job: QueryJob): unknown {
   switch (job.kind) {
     case 'summary':
-      return buildRunSummary(reader, job.request.runId);
+      return loadRunSummary(reader, job.request.runId);
     case 'timeline':
       return queryTimeline(reader, job.request);
     case 'functions':
       return queryFunctions(reader, job.request);
     case 'flamegraph':
       return queryFlameGraph(reader, job.request);
-    case 'figures':
-      return Object.fromEntries(job.runIds.flatMap((id) => {
-        const figures = queryFigures(reader, id);
-        return figures ? [[id, figures]] : [];
-      }));
   }
 }
 
@@ -90,13 +75,4 @@ function queryFlameGraph(reader: RunReader, request: RequestOf<'runs:flamegraph'
   if (!reader.getRun(request.runId)) return null;
   const timeline = reader.readTimeline(request.runId);
   return buildFlameTree(reader.readStackTable(request.runId), timeline, { tid: request.tid ?? undefined, states: SCOPE_STATES[request.scope] });
-}
-
-// CPU seconds (all threads) and contention (share of ticks with a GIL waiter) of one run; null if missing.
-export function queryFigures(reader: RunReader, runId: number): RunFigures | null {
-  if (!reader.getRun(runId)) return null;
-  const timeline = reader.readTimeline(runId);
-  let cpuNs = 0;
-  for (const samples of timeline.threads.values()) for (const value of samples.cpuNs) cpuNs += value;
-  return { cpuSeconds: cpuNs / 1e9, contention: gilFigures(timeline)?.contention ?? null };
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildRunSummary, type RunSummary } from '../../main/engine/analysis/run-summary.ts';
+import { loadRunSummary, type RunSummary } from '../../main/engine/analysis/run-summary.ts';
 import type { GilMode } from '../../main/engine/launch/gil-mode.ts';
 import { ProfileSession, type ProfileOutcome } from '../../main/engine/profile/profile-session.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
@@ -90,7 +90,7 @@ export async function profileScriptFile(python: string, script: string, dbFile: 
   if (outcome.kind === 'refused') throw new Error(`profile refused: ${outcome.message}`);
   const store = openRunStore(dbFile, { readonly: true });
   try {
-    const summary = buildRunSummary(createRunReader(store), outcome.runId);
+    const summary = loadRunSummary(createRunReader(store), outcome.runId);
     if (!summary) throw new Error(`run ${outcome.runId} not found`);
     return { outcome, summary, truth: parseTruth(stdout), stdout, stderr, dbFile };
   } finally {

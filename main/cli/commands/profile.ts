@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildRunSummary, type RunSummary } from '../../engine/analysis/run-summary.ts';
+import { loadRunSummary, type RunSummary } from '../../engine/analysis/run-summary.ts';
 import { GIL_MODES, type GilMode } from '../../engine/launch/gil-mode.ts';
 import { DEFAULT_RATE_HZ, type ProfileRequest } from '../../engine/profile/profile-request.ts';
 import { ProfileSession } from '../../engine/profile/profile-session.ts';
@@ -71,7 +71,7 @@ export async function profileCommand(argv: string[]): Promise<number> {
 function readSummary(dbFile: string, runId: number): RunSummary {
   const { store, reader } = openReader(dbFile);
   try {
-    const summary = buildRunSummary(reader, runId);
+    const summary = loadRunSummary(reader, runId);
     if (!summary) throw new CliError(`run ${runId} vanished from ${dbFile}`);
     return summary;
   } finally {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildRunSummary } from '../../engine/analysis/run-summary.ts';
+import { loadRunSummary } from '../../engine/analysis/run-summary.ts';
 import { CliError, usageError } from '../cli-error.ts';
 import { defaultDatabaseFile } from '../default-database.ts';
 import { openReader } from '../open-reader.ts';
@@ -15,7 +15,7 @@ export async function showCommand(args: string[]): Promise<number> {
   const dbFile = path.resolve(values.db ?? defaultDatabaseFile());
   const { store, reader } = openReader(dbFile);
   try {
-    const summary = buildRunSummary(reader, runId);
+    const summary = loadRunSummary(reader, runId);
     if (!summary) throw new CliError(`no run ${runId} in ${dbFile}`);
     if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else printSummary(summary, process.stdout);

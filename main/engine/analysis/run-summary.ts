@@ -13,6 +13,20 @@ export type { RunSummary, ThreadSummary } from '../../shared/run-summary-types.t
 const NS_PER_SECOND = 1e9;
 const round = (value: number, digits = 6): number => Number(value.toFixed(digits));
 
+/**
+ * A run's summary: the one stored when it ended if it was built by this version of the summary
+ * (with the current label, which may have changed since), else built from the samples.
+ */
+export function loadRunSummary(reader: RunReader, runId: number): RunSummary | null {
+  const run = reader.getRun(runId);
+  if (!run) return null;
+  if (run.status !== 'running') {
+    const stored = reader.readStoredSummary(runId);
+    if (stored && stored.schemaVersion === SUMMARY_SCHEMA_VERSION) return { ...(stored.summary as RunSummary), label: run.label };
+  }
+  return buildRunSummary(reader, runId);
+}
+
 /** Summarises a stored run (also one still being recorded); null when the run does not exist. */
 export function buildRunSummary(reader: RunReader, runId: number): RunSummary | null {
   const run = reader.getRun(runId);

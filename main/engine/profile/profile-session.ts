@@ -8,6 +8,9 @@ import type { SamplerBatch } from '../sampler/sampler-messages.ts';
 import { SamplingSession } from '../sampler/sampling-session.ts';
 import { openRunStore, type RunStore } from '../store/open-database.ts';
 import { StoreError } from '../store/store-error.ts';
+import { buildRunSummary } from '../analysis/run-summary.ts';
+import { saveRunSummary } from '../store/run-admin.ts';
+import { createRunReader } from '../store/run-reader.ts';
 import { createRunWriter, type RunWriter } from '../store/run-writer.ts';
 import type { RunStatus } from '../store/run-types.ts';
 import type { SamplerStats } from '../sampler/thread-sampler.ts';
@@ -94,7 +97,9 @@ export class ProfileSession {
       throw error;
     }
     try {
-      return await this.record(request, hooks, store, interpreter, scriptCheck.absolutePath);
+      const outcome = await this.record(request, hooks, store, interpreter, scriptCheck.absolutePath);
+      if (outcome.kind === 'recorded') storeSummary(store, outcome.runId);
+      return outcome;
     } finally {
       store.close();
     }
@@ -230,6 +235,16 @@ export class ProfileSession {
         await stopSequence;
       },
     };
+  }
+}
+
+/** Builds and stores a finished run's summary; a failure only means it is built again when opened. */
+function storeSummary(store: RunStore, runId: number): void {
+  try {
+    const summary = buildRunSummary(createRunReader(store), runId);
+    if (summary) saveRunSummary(store, runId, summary);
+  } catch {
+    // the run and its samples are stored; its summary will be computed from them when needed
   }
 }
 

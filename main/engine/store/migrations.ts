@@ -120,6 +120,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    description: 'run summaries stored when a run ends, with the library figures as columns',
+    sql: `
+      CREATE TABLE run_summaries (
+        run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        schema_version INTEGER NOT NULL,
+        cpu_seconds REAL,
+        contention REAL,
+        summary TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The schema version this build reads and writes. */

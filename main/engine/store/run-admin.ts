@@ -1,10 +1,26 @@
-// Library maintenance on a writable store: relabel a run, delete a run with every row that belongs
-// to it. Separate from the writer, which only ever appends to the run it records.
+// Library maintenance on a writable store: store a finished run's summary, relabel a run, delete a run
+// with every row that belongs to it. Separate from the writer, which only ever appends to the run it records.
 import type { RunStore } from './open-database.ts';
 import { rethrowAsStoreError } from './store-error.ts';
 
 /** Tables holding rows of a run (besides `runs` itself), children first. */
-const RUN_TABLES = ['sample_chunks', 'tick_chunks', 'threads', 'output', 'events', 'frames', 'stacks'] as const;
+const RUN_TABLES = ['sample_chunks', 'tick_chunks', 'threads', 'output', 'events', 'frames', 'stacks', 'run_summaries'] as const;
+
+// Stores a finished run's summary, so opening the run later does not decode every sample; the
+// library's figures (CPU, contention) become columns for the runs list.
+export function saveRunSummary(store: RunStore, runId: number, summary: { schemaVersion: number; cpuSeconds: number; gil: { contention: number } | null }): void {
+  try {
+    store.db
+      .prepare(
+        `INSERT INTO run_summaries (run_id, schema_version, cpu_seconds, contention, summary) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (run_id) DO UPDATE SET schema_version = excluded.schema_version, cpu_seconds = excluded.cpu_seconds,
+           contention = excluded.contention, summary = excluded.summary`,
+      )
+      .run(runId, summary.schemaVersion, summary.cpuSeconds, summary.gil?.contention ?? null, JSON.stringify(summary));
+  } catch (error) {
+    rethrowAsStoreError(store.file, error, store.busyTimeoutMs);
+  }
+}
 
 // Sets or clears (null) a run's label; false when there is no such run.
 export function relabelRun(store: RunStore, runId: number, label: string | null): boolean {

@@ -17,6 +17,8 @@ export interface RunReader {
   readEvents(id: number): RunEvent[];
   /** The run's whole stack table (frames and prefix-linked stacks), indexed by id. */
   readStackTable(id: number): StackTable;
+  /** The summary stored when the run ended, with the summary schema version it was built with; null if none. */
+  readStoredSummary(id: number): { schemaVersion: number; summary: unknown } | null;
 }
 
 interface RunRow {
@@ -42,6 +44,8 @@ interface RunRow {
   last_time_ns: number | null;
   output_kept_bytes: number;
   output_dropped_bytes: number;
+  s_cpu_seconds: number | null;
+  s_contention: number | null;
   i_id: number | null;
   i_path: string;
   i_real_path: string;
@@ -51,8 +55,9 @@ interface RunRow {
 }
 
 const RUN_SELECT = `SELECT r.*, i.id AS i_id, i.path AS i_path, i.real_path AS i_real_path, i.version AS i_version,
-  i.implementation AS i_implementation, i.free_threaded AS i_free_threaded
-  FROM runs r LEFT JOIN interpreters i ON i.id = r.interpreter_id`;
+  i.implementation AS i_implementation, i.free_threaded AS i_free_threaded,
+  s.cpu_seconds AS s_cpu_seconds, s.contention AS s_contention
+  FROM runs r LEFT JOIN interpreters i ON i.id = r.interpreter_id LEFT JOIN run_summaries s ON s.run_id = r.id`;
 
 function toRecord(r: RunRow): RunRecord {
   return {
@@ -89,6 +94,8 @@ function toRecord(r: RunRow): RunRecord {
     lastTimeNs: r.last_time_ns,
     outputKeptBytes: r.output_kept_bytes,
     outputDroppedBytes: r.output_dropped_bytes,
+    cpuSeconds: r.s_cpu_seconds,
+    contention: r.s_contention,
   };
 }
 
@@ -154,6 +161,7 @@ export function createRunReader(store: RunStore): RunReader {
     events: db.prepare('SELECT id, time_ns, kind, detail FROM events WHERE run_id = ? ORDER BY time_ns, id'),
     frames: db.prepare('SELECT id, function, file, line FROM frames WHERE run_id = ? ORDER BY id'),
     stacks: db.prepare('SELECT id, prefix, frame FROM stacks WHERE run_id = ? ORDER BY id'),
+    storedSummary: db.prepare('SELECT schema_version, summary FROM run_summaries WHERE run_id = ?'),
   };
   const guard = <A extends unknown[], R>(fn: (...args: A) => R) => {
     // A read transaction so that ticks and samples come from the same snapshot while a writer appends.
@@ -274,6 +282,10 @@ export function createRunReader(store: RunStore): RunReader {
         table.stacks.frame[i] = s.frame;
       });
       return table;
+    }),
+    readStoredSummary: guard((id: number) => {
+      const row = sql.storedSummary.get(id) as { schema_version: number; summary: string } | undefined;
+      return row ? { schemaVersion: row.schema_version, summary: JSON.parse(row.summary) as unknown } : null;
     }),
     readEvents: guard((id: number) =>
       (sql.events.all(id) as { id: number; time_ns: number; kind: string; detail: string }[]).map((e) => ({

@@ -73,6 +73,9 @@ export interface RunRecord {
   lastTimeNs: Nanoseconds | null;
   outputKeptBytes: number;
   outputDroppedBytes: number;
+  /** Library figures from the summary stored when the run ended; null while recording or if none. */
+  cpuSeconds: number | null;
+  contention: number | null;
 }
 
 export type OutputStream = 'stdout' | 'stderr';

@@ -1,0 +1,26 @@
+// A run's summary is stored when it ends, so opening it later does not decode its samples again.
+import { expect, it } from 'vitest';
+import { buildRunSummary, loadRunSummary } from '../../main/engine/analysis/run-summary.ts';
+import { openRunStore } from '../../main/engine/store/open-database.ts';
+import { relabelRun } from '../../main/engine/store/run-admin.ts';
+import { createRunReader } from '../../main/engine/store/run-reader.ts';
+import { pyenvPython } from '../support/spawn-python.ts';
+import { profileFixture } from '../support/profile-fixture.ts';
+import { cpuThreads } from './workloads.ts';
+
+it('stores the summary at the end of a run, equal to one built from the samples, with the current label', async () => {
+  const run = await profileFixture(pyenvPython('3.12.1'), cpuThreads(2, 0.3));
+  const store = openRunStore(run.dbFile);
+  try {
+    const reader = createRunReader(store);
+    const record = reader.getRun(run.summary.runId)!;
+    expect(reader.readStoredSummary(record.id)).not.toBeNull();
+    expect(record.cpuSeconds).toBe(run.summary.cpuSeconds);
+    expect(record.contention).toBe(run.summary.gil?.contention ?? null);
+    expect(loadRunSummary(reader, record.id)).toEqual(buildRunSummary(reader, record.id));
+    relabelRun(store, record.id, 'baseline');
+    expect(loadRunSummary(reader, record.id)?.label).toBe('baseline');
+  } finally {
+    store.close();
+  }
+});
