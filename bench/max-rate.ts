@@ -1,0 +1,90 @@
+// Max sustainable sampling rate: 8 Python threads profiled at increasing requested rates; achieved rate = ticks / wall.
+// The max sustainable rate is the highest requested rate achieved to within 95%. `node bench/max-rate.ts` prints it.
+import path from 'node:path';
+import type { BenchSection } from './support/bench-section.ts';
+import { profileRun } from './support/profile-run.ts';
+import { GIL_PYTHON } from './support/pythons.ts';
+import { writeWorkloads } from './support/python-workloads.ts';
+import { fmt } from './support/stats.ts';
+
+const THREADS = 8;
+const RUN_SECONDS = 2.5;
+const RATES_HZ = [500, 1000, 2000, 4000];
+const MODES = ['busy', 'blocked'] as const;
+const SUSTAINED = 0.95;
+
+interface Row {
+  mode: string;
+  requestedHz: number;
+  achievedHz: number;
+  ticks: number;
+  lateTicks: number;
+  busyCore: number;
+  usPerTick: number;
+  maxTickMs: number;
+}
+
+/** Achieved vs requested rate for 8 busy and 8 blocked threads; returns the BENCHMARKS.md section. */
+export async function run(): Promise<BenchSection> {
+  const scripts = writeWorkloads();
+  const dbFile = path.join(scripts.dir, 'max-rate.db');
+  const rows: Row[] = [];
+  try {
+    for (const mode of MODES) {
+      for (const requestedHz of RATES_HZ) {
+        const result = await profileRun({ python: GIL_PYTHON, script: scripts.threadsFor, args: [String(THREADS), String(RUN_SECONDS), mode], rateHz: requestedHz, dbFile });
+        const { ticks, lateTicks, busyNs, maxTickNs } = result.sampler;
+        const row: Row = {
+          mode,
+          requestedHz,
+          achievedHz: ticks / (result.wallNs / 1e9),
+          ticks,
+          lateTicks,
+          busyCore: busyNs / result.wallNs,
+          usPerTick: busyNs / ticks / 1e3,
+          maxTickMs: maxTickNs / 1e6,
+        };
+        console.error(`  ${mode} @ ${requestedHz} Hz: achieved ${row.achievedHz.toFixed(0)} Hz, late ${lateTicks}, busy ${(row.busyCore * 100).toFixed(1)}%`);
+        rows.push(row);
+      }
+    }
+  } finally {
+    scripts.remove();
+  }
+  const targets = MODES.map((mode) => {
+    const at1k = rows.find((r) => r.mode === mode && r.requestedHz === 1000);
+    return {
+      target: `sustain 1 kHz (achieved ≥ ${SUSTAINED * 100}%), ${THREADS} ${mode} threads`,
+      measured: at1k ? `${fmt(at1k.achievedHz)} Hz (${fmt((at1k.achievedHz / 1000) * 100, 1)}%), ${fmt(at1k.lateTicks)} late ticks` : 'not measured',
+      met: at1k !== undefined && at1k.achievedHz >= SUSTAINED * 1000,
+    };
+  });
+  return { title: 'Max sustainable sampling rate', markdown: render(rows), targets };
+}
+
+function render(rows: Row[]): string {
+  const lines = [
+    `\`threads_for.py ${THREADS} ${RUN_SECONDS} MODE\` on 3.12 (GIL) under ProfileSession at each requested rate. Achieved = ticks / the`,
+    `run's wall (launch to exit, so interpreter start-up and attach are included). Late ticks started more than one period`,
+    `after they were due (the sampler then resynchronises rather than bursting). Sustainable = achieved ≥ ${SUSTAINED * 100}% of requested.`,
+    '',
+    '| mode | requested | achieved | achieved / requested | ticks | late ticks | sampler busy (% of a core) | µs / tick | max tick (ms) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.mode} | ${fmt(r.requestedHz)} Hz | ${fmt(r.achievedHz)} Hz | ${fmt((r.achievedHz / r.requestedHz) * 100, 1)}% | ${fmt(r.ticks)} | ` +
+        `${fmt(r.lateTicks)} (${fmt((r.lateTicks / r.ticks) * 100, 1)}%) | ${fmt(r.busyCore * 100, 1)}% | ${fmt(r.usPerTick)} | ${fmt(r.maxTickMs, 1)} |`,
+    ),
+    '',
+  ];
+  for (const mode of MODES) {
+    const sustained = rows.filter((r) => r.mode === mode && r.achievedHz >= SUSTAINED * r.requestedHz).map((r) => r.requestedHz);
+    lines.push(`- ${THREADS} ${mode} threads: max sustainable rate **${sustained.length ? `${fmt(Math.max(...sustained))} Hz` : `below ${fmt(RATES_HZ[0]!)} Hz`}** of those tried (${RATES_HZ.map((r) => fmt(r)).join(', ')} Hz).`);
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.main) {
+  const { title, markdown } = await run();
+  console.log(`## ${title}\n\n${markdown}`);
+}
