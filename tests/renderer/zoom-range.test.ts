@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binsForWidth, clampRange, panBy, sameRange, tickStepNs, wheelZoomFactor, zoomAround } from '../../renderer/src/logic/zoom-range.ts';
+import { binsForRange, binsForWidth, clampRange, liveWindowNs, panBy, sameRange, tickStepNs, wheelZoomFactor, zoomAround } from '../../renderer/src/logic/zoom-range.ts';
 
 const bounds = { from: 0, to: 1000 };
 
@@ -47,5 +47,17 @@ describe('timeline ticks', () => {
     expect(tickStepNs(3600e9, 10)).toBe(500e9);
     expect(tickStepNs(10e9, 10)).toBe(1e9);
     expect(tickStepNs(3e9, 10)).toBe(5e8);
+  });
+});
+
+describe('bins for a range', () => {
+  it('caps bins at 1.5 sampling periods', () => {
+    expect(binsForRange(2.5e9, 800, 1, 100)).toBe(166);
+    expect(binsForRange(3600e9, 800, 1, 100)).toBe(800);
+    expect(binsForRange(2.5e9, 800, 1, null)).toBe(800);
+    expect(binsForRange(0.01e9, 800, 1, 100)).toBe(1);
+  });
+  it('live window grows in 10 s steps up to the max', () => {
+    expect([0, 5e9, 9e9, 30e9, 500e9].map((ns) => liveWindowNs(ns, 60e9) / 1e9)).toEqual([10, 10, 20, 40, 60]);
   });
 });

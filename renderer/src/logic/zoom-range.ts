@@ -57,3 +57,17 @@ export function tickStepNs(spanNs: number, targetTicks: number): number {
   for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
   return 10 * power;
 }
+
+// Bins for a visible span: one per pixel column, but never finer than 1.5 sampling periods (finer bins
+// would mostly be empty and draw as a comb). `rateHz` null = unknown yet (pixel-based only).
+export function binsForRange(spanNs: number, cssWidth: number, devicePixelRatio: number, rateHz: number | null): number {
+  const byWidth = binsForWidth(cssWidth, devicePixelRatio);
+  if (!rateHz || rateHz <= 0 || !(spanNs > 0)) return byWidth;
+  const bySamples = Math.floor(spanNs / (1.5 * (1e9 / rateHz)));
+  return Math.max(1, Math.min(byWidth, bySamples));
+}
+
+// The live view's window: grows with the run from 10 s up to `maxNs`, so a short run fills the width.
+export function liveWindowNs(elapsedNs: number, maxNs: number): number {
+  return Math.min(maxNs, Math.max(10e9, Math.ceil((elapsedNs * 1.25) / 10e9) * 10e9));
+}

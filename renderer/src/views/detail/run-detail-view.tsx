@@ -1,5 +1,5 @@
 // The run detail: summary cards, warnings, timeline, per-thread table, stacks, GIL waits, output.
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -18,11 +18,18 @@ export function RunDetailView(props: { runId: number; onBack: () => void }) {
   const summary = useRequest('runs:summary', { runId: props.runId }, String(props.runId));
   const openedAt = useRef(performance.now());
   const s = summary.data;
+  // Stacks and output queries wait for the timeline's first draw (or 2 s), so they do not compete with it.
+  const [secondary, setSecondary] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSecondary(true), 2000);
+    return () => clearTimeout(timer);
+  }, []);
 
   const onFirstDraw = () => {
     const ms = performance.now() - openedAt.current;
     performance.mark('gilscope:timeline-drawn', { detail: { runId: props.runId, ms } });
     document.documentElement.dataset.timelineDrawnMs = ms.toFixed(0);
+    setSecondary(true);
   };
 
   return (
@@ -72,7 +79,7 @@ export function RunDetailView(props: { runId: number; onBack: () => void }) {
           </ul>
         </Notice>
       )}
-      {summary.kind !== 'error' && !(summary.kind === 'ok' && summary.data === null) && <TimelinePanel runId={props.runId} onFirstDraw={onFirstDraw} />}
+      {summary.kind !== 'error' && !(summary.kind === 'ok' && summary.data === null) && <TimelinePanel runId={props.runId} rateHz={s?.rateHz ?? null} onFirstDraw={onFirstDraw} />}
       {s && (
         <>
           <div className="panel">
@@ -81,9 +88,9 @@ export function RunDetailView(props: { runId: number; onBack: () => void }) {
             </div>
             {s.threads.length === 0 ? <EmptyState title="No thread was sampled" /> : <ThreadTable summary={s} />}
           </div>
-          <StacksPanel summary={s} />
+          {secondary ? <StacksPanel summary={s} /> : <div className="panel muted">Loading stacks…</div>}
           <GilWaitPanel summary={s} />
-          <RunOutputPanel runId={props.runId} />
+          {secondary && <RunOutputPanel runId={props.runId} />}
         </>
       )}
     </section>

@@ -12,13 +12,13 @@ import { Notice } from '../../components/notice.tsx';
 import { StateLegend } from '../../components/state-legend.tsx';
 import { formatClock, formatSeconds } from '../../logic/format.ts';
 import { gilColors } from '../../logic/thread-states.ts';
-import { binsForWidth, clampRange, panBy, sameRange, wheelZoomFactor, zoomAround, type TimeRange } from '../../logic/zoom-range.ts';
+import { binsForRange, binsForWidth, clampRange, panBy, sameRange, wheelZoomFactor, zoomAround, type TimeRange } from '../../logic/zoom-range.ts';
 
-const minSpanNs = 50e6;
 const debounceMs = 120;
 
 // `onFirstDraw` fires once, right after the first timeline is on the canvas (used for the load-time figure).
-export function TimelinePanel(props: { runId: number; onFirstDraw?: () => void }) {
+// `rateHz` (once the summary is in) keeps bins at least 1.5 sampling periods wide.
+export function TimelinePanel(props: { runId: number; rateHz: number | null; onFirstDraw?: () => void }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(wrapRef);
@@ -29,8 +29,12 @@ export function TimelinePanel(props: { runId: number; onFirstDraw?: () => void }
   const sequence = useRef(0);
   const requested = useRef<{ range: TimeRange; bins: number } | null>(null);
   const firstDrawn = useRef(false);
+  const onFirstDrawRef = useRef(props.onFirstDraw);
+  onFirstDrawRef.current = props.onFirstDraw;
   const drag = useRef<{ x: number; view: TimeRange } | null>(null);
   const plotWidth = Math.max(1, size.width - timelineLayout.gutter - 8);
+  // Zooming in further than ten samples shows nothing more.
+  const minSpanNs = Math.max(50e6, props.rateHz ? 10e9 / props.rateHz : 0);
 
   // First load: the whole run.
   useEffect(() => {
@@ -56,10 +60,11 @@ export function TimelinePanel(props: { runId: number; onFirstDraw?: () => void }
   // Finer bins for the visible range once it settles.
   useEffect(() => {
     if (!view || !bounds || !data) return;
-    const bins = binsForWidth(plotWidth, size.dpr);
+    const bins = binsForRange(view.to - view.from, plotWidth, size.dpr, props.rateHz);
     const last = requested.current;
     if (last && sameRange(view, last.range) && last.bins === bins) return;
-    if (sameRange(view, { from: data.fromNs, to: data.toNs }) && (data.threads[0]?.cpu.length ?? data.gil?.held.length ?? 0) >= bins * 0.9) return;
+    const have = data.threads[0]?.cpu.length ?? data.gil?.held.length ?? 0;
+    if (sameRange(view, { from: data.fromNs, to: data.toNs }) && Math.abs(have - bins) <= bins * 0.1) return;
     const timer = setTimeout(() => {
       requested.current = { range: view, bins };
       const id = ++sequence.current;
@@ -71,7 +76,7 @@ export function TimelinePanel(props: { runId: number; onFirstDraw?: () => void }
         );
     }, debounceMs);
     return () => clearTimeout(timer);
-  }, [view, bounds, data, plotWidth, size.dpr, props.runId]);
+  }, [view, bounds, data, plotWidth, size.dpr, props.runId, props.rateHz]);
 
   // Draw whenever the data, the view or the size changes.
   useEffect(() => {
@@ -82,15 +87,17 @@ export function TimelinePanel(props: { runId: number; onFirstDraw?: () => void }
       canvas.style.height = `${height}px`;
       const ctx = prepareCanvas(canvas, size.width, height, size.dpr);
       if (!ctx) return;
+      const started = performance.now();
       drawTimeline(ctx, size.width, data, view, readThemeColors());
+      performance.measure('gilscope:timeline-draw', { start: started, end: performance.now() });
       canvas.dataset.drawn = 'true';
       if (!firstDrawn.current) {
         firstDrawn.current = true;
-        props.onFirstDraw?.();
+        onFirstDrawRef.current?.();
       }
     });
     return () => cancelAnimationFrame(frame);
-  }, [data, view, size, props]);
+  }, [data, view, size]);
 
   const anchorOf = useCallback((clientX: number) => {
     const rect = canvasRef.current?.getBoundingClientRect();
@@ -114,7 +121,7 @@ export function TimelinePanel(props: { runId: number; onFirstDraw?: () => void }
     };
     canvas.addEventListener('wheel', onWheel, { passive: false });
     return () => canvas.removeEventListener('wheel', onWheel);
-  }, [bounds, anchorOf, plotWidth]);
+  }, [bounds, anchorOf, plotWidth, minSpanNs]);
 
   if (state.kind === 'error') return <Notice tone="error" title="Timeline unavailable:">{state.message}</Notice>;
   if (state.kind === 'empty') return <EmptyState title="No samples in this run" testId="timeline-empty" />;

@@ -61,7 +61,7 @@ export function RunsLibraryView(props: { refreshKey: number; onOpen: (runId: num
         <span className="muted">{list.data ? `${rows.length} of ${runs.length}` : ''}</span>
       </header>
       <div className="row toolbar wrap">
-        <input type="search" className="grow" placeholder="Search script, label, arguments, interpreter…" data-testid="runs-search" value={query.search} onChange={(e) => setQuery({ ...query, search: e.target.value })} />
+        <input type="search" className="grow" placeholder="Search runs…" title="Matches script, label, arguments, interpreter and status" data-testid="runs-search" value={query.search} onChange={(e) => setQuery({ ...query, search: e.target.value })} />
         <select aria-label="Status" data-testid="runs-filter-status" value={query.status} onChange={(e) => setQuery({ ...query, status: e.target.value as RunQuery['status'] })}>
           <option value="all">Any status</option>
           {(['completed', 'failed', 'stopped', 'killed', 'running'] as const).map((s) => (

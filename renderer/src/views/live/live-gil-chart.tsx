@@ -6,6 +6,7 @@ import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { formatClock } from '../../logic/format.ts';
 import type { LiveRunStore } from '../../logic/live-run-store.ts';
 import { gilColors } from '../../logic/thread-states.ts';
+import { liveWindowNs } from '../../logic/zoom-range.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip);
 
@@ -57,15 +58,16 @@ export function LiveGilChart(props: { store: LiveRunStore; windowSeconds: number
     const contention: Array<{ x: number; y: number }> = [];
     const events = store.progress.toArray();
     const latest = events[events.length - 1]?.elapsedNs ?? 0;
+    const windowSeconds = liveWindowNs(latest, props.windowSeconds * 1e9) / 1e9;
     for (const event of events) {
-      if (!event.gil || event.elapsedNs < latest - props.windowSeconds * 1e9) continue;
+      if (!event.gil || event.elapsedNs < latest - windowSeconds * 1e9) continue;
       held.push({ x: event.elapsedNs / 1e9, y: event.gil.held * 100 });
       contention.push({ x: event.elapsedNs / 1e9, y: event.gil.contention * 100 });
     }
     chart.data.datasets[0]!.data = held;
     chart.data.datasets[1]!.data = contention;
-    const max = Math.max(props.windowSeconds, latest / 1e9);
-    chart.options.scales!.x!.min = max - props.windowSeconds;
+    const max = Math.max(windowSeconds, latest / 1e9);
+    chart.options.scales!.x!.min = max - windowSeconds;
     chart.options.scales!.x!.max = max;
     chart.update('none');
   });

@@ -5,8 +5,9 @@ import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
 import { useFrameLoop } from '../../canvas/use-frame-loop.ts';
 import type { LiveRunStore } from '../../logic/live-run-store.ts';
+import { liveWindowNs } from '../../logic/zoom-range.ts';
 
-// Shows the last `windowSeconds` of every thread seen in this run.
+// Shows every thread seen in this run over a window growing up to `windowSeconds`.
 export function LiveLanes(props: { store: LiveRunStore; windowSeconds: number }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -23,7 +24,7 @@ export function LiveLanes(props: { store: LiveRunStore; windowSeconds: number })
     canvas.style.height = `${height}px`;
     const ctx = prepareCanvas(canvas, size.width, height, size.dpr);
     if (!ctx) return;
-    drawLiveLanes(ctx, size.width, store.progress.toArray(), store.threads, props.windowSeconds * 1e9, readThemeColors());
+    drawLiveLanes(ctx, size.width, store.progress.toArray(), store.threads, liveWindowNs(store.progress.last()?.elapsedNs ?? 0, props.windowSeconds * 1e9), readThemeColors());
   });
 
   return (

@@ -14,6 +14,7 @@ import { LiveGilChart } from './live-gil-chart.tsx';
 import { LiveLanes } from './live-lanes.tsx';
 import { LiveOutputPane } from './output-pane.tsx';
 
+// The live views show at most the last minute (the ring buffer holds 600 events ≈ 60 s).
 const windowSeconds = 60;
 
 // The live view of the store's run; `onOpenRun` leads to the run detail once it ended.
@@ -83,7 +84,7 @@ export function LiveRunView(props: { store: LiveRunStore; stopping: boolean; onS
       )}
       <div className="panel">
         <div className="panel-title row spread">
-          <h3>Threads (last {windowSeconds} s)</h3>
+          <h3>Threads</h3>
           <StateLegend extra={[{ label: 'CPU %', color: gilColors.cpu }]} />
         </div>
         <LiveLanes store={store} windowSeconds={windowSeconds} />
