@@ -9,11 +9,11 @@ function gilEnabledText(summary: RunSummary): string {
   return `${first}, then ${summary.gilEnabledChanges.map((c) => `${c.enabled ? 'on' : 'off'} at ${formatSeconds(c.timeSeconds)}`).join(', ')}`;
 }
 
+// The error itself (often long) is shown in full under the cards; the card keeps the short fact.
 function exitText(summary: RunSummary): string {
-  if (summary.error) return summary.error;
   if (summary.signal) return `signal ${summary.signal}`;
   if (summary.exitCode !== null) return `exit code ${summary.exitCode}`;
-  return summary.status;
+  return summary.error ? 'error' : summary.status;
 }
 
 // One card per figure, each with a one-line explanation.
@@ -31,7 +31,7 @@ export function SummaryCards(props: { summary: RunSummary }) {
       tone: s.gil && s.gil.contention > 0.2 ? 'bad' : undefined,
     },
     { id: 'gil-enabled', label: 'GIL enabled', value: gilEnabledText(s), note: `mode ${s.gilMode}${s.interpreter?.freeThreaded ? ', free-threaded build' : ''}` },
-    { id: 'exit', label: 'Exit', value: exitText(s), note: s.status, tone: s.status === 'failed' ? 'bad' : s.status === 'completed' ? 'good' : undefined },
+    { id: 'exit', label: 'Exit', value: exitText(s), note: s.error ?? s.status, tone: s.status === 'failed' ? 'bad' : s.status === 'completed' ? 'good' : undefined },
   ];
   return (
     <div className="cards" data-testid="run-summary-cards">
@@ -41,7 +41,9 @@ export function SummaryCards(props: { summary: RunSummary }) {
           <div className="card-value" title={card.value}>
             {card.value}
           </div>
-          <div className="card-note">{card.note}</div>
+          <div className="card-note" title={card.note}>
+            {card.note}
+          </div>
         </div>
       ))}
     </div>
