@@ -9,6 +9,8 @@ export interface Schedstat {
   cpuNs: number;
   /** Time runnable but waiting on a run queue, ns. */
   runQueueNs: number;
+  /** How many times the thread was put on a CPU: unchanged means it has not run since. */
+  timeslices: number;
 }
 
 /** Parses `/proc/PID/task/TID/schedstat`: "cpu_ns wait_ns timeslices". */
@@ -18,8 +20,9 @@ export function parseSchedstat(text: string): Schedstat | null {
   if (first <= 0 || second <= first) return null;
   const cpuNs = Number(text.slice(0, first));
   const runQueueNs = Number(text.slice(first + 1, second));
-  if (!Number.isFinite(cpuNs) || !Number.isFinite(runQueueNs)) return null;
-  return { cpuNs, runQueueNs };
+  const timeslices = Number(text.slice(second + 1).trim());
+  if (!Number.isFinite(cpuNs) || !Number.isFinite(runQueueNs) || !Number.isFinite(timeslices)) return null;
+  return { cpuNs, runQueueNs, timeslices };
 }
 
 /** What `/proc/PID/task/TID/syscall` says a thread is doing. */

@@ -40,6 +40,8 @@ export interface SamplerStats {
   lateTicks: number;
   /** Thread samples where the syscall file was unreadable and only the stat letter was used. */
   statFallbacks: number;
+  /** Thread samples of threads that had not run since the last tick: state and stack carried over. */
+  unchangedThreadSamples: number;
   /** The stack unwinder's counters (stacks read, dropped, cache misses); null when stacks are off or unavailable. */
   stacks: UnwindStats | null;
 }
@@ -59,7 +61,7 @@ export class ThreadSampler {
   private readonly events: SamplerEvent[] = [];
   private readonly renamed = new Set<number>();
   private fallbackReported = false;
-  readonly stats: SamplerStats = { ticks: 0, threadSamples: 0, busyNs: 0, maxTickNs: 0, lateTicks: 0, statFallbacks: 0, stacks: null };
+  readonly stats: SamplerStats = { ticks: 0, threadSamples: 0, busyNs: 0, maxTickNs: 0, lateTicks: 0, statFallbacks: 0, unchangedThreadSamples: 0, stacks: null };
   private readonly interner: StackInterner | null;
 
   constructor(pid: number, options: { stacks?: boolean } = {}) {
@@ -90,9 +92,15 @@ export class ThreadSampler {
         continue;
       }
       if (this.interner) {
-        const frames = this.python.readStack(tid, timeNs);
-        sample.stackId = frames === null ? -1 : this.interner.intern(frames);
+        if (sample.stackId === undefined) {
+          const frames = this.python.readStack(tid, timeNs);
+          sample.stackId = frames === null ? -1 : this.interner.intern(frames);
+        }
+        thread.lastStackId = sample.stackId;
+      } else {
+        delete sample.stackId;
       }
+      thread.lastState = sample.state;
       thread.info.lastSeenNs = timeNs;
       samples.push(sample);
     }
@@ -111,15 +119,30 @@ export class ThreadSampler {
     return { index: this.tickIndex++, timeNs, gil, threads: samples };
   }
 
+  /**
+   * One thread's sample. Reading `syscall` costs ~50 µs for a blocked thread (the kernel waits for it
+   * to be off-CPU), ten times the other files: a thread that has not been on a CPU since the last tick
+   * (same run count, same CPU time) is still in the same wait with the same stack, so only its stat
+   * letter is read — R means it was woken and waits for a CPU. Its `stackId` is then set here.
+   */
   private sampleThread(thread: LiveThread): ThreadSample | null {
-    // syscall before schedstat: the state is the instant; the deltas describe the interval up to it.
-    const activity = thread.files.readSyscall();
     const sched = thread.files.readSchedstat();
     if (sched === null) return null;
     const cpuNs = Math.max(0, sched.cpuNs - thread.lastCpuNs);
     const runQueueNs = Math.max(0, sched.runQueueNs - thread.lastRunQueueNs);
+    const ran = sched.timeslices !== thread.lastTimeslices || cpuNs > 0;
     thread.lastCpuNs = sched.cpuNs;
     thread.lastRunQueueNs = sched.runQueueNs;
+    thread.lastTimeslices = sched.timeslices;
+    const lastState = thread.lastState;
+    if (!ran && (lastState === STATE_CODE.gilWait || lastState === STATE_CODE.lockWait || lastState === STATE_CODE.idle)) {
+      const letter = thread.files.readStatState();
+      if (letter === null || letter === 'Z' || letter === 'X') return null;
+      this.stats.unchangedThreadSamples++;
+      const state = letter === 'R' ? STATE_CODE.runnable : lastState;
+      return { tid: thread.files.tid, state, cpuNs, runQueueNs, stackId: thread.lastStackId };
+    }
+    const activity = thread.files.readSyscall();
     let state;
     if (activity !== null) {
       state = classifyThreadState(activity, this.python.gilRange, cpuNs, runQueueNs);

@@ -1,4 +1,4 @@
-import type { Nanoseconds, ThreadInfo, Tid } from '../model.ts';
+import type { Nanoseconds, StateCode, ThreadInfo, Tid } from '../model.ts';
 import { ThreadFiles } from '../proc/thread-files.ts';
 
 /** What the sampler keeps per live thread between ticks. */
@@ -6,6 +6,11 @@ export interface LiveThread {
   files: ThreadFiles;
   lastCpuNs: number;
   lastRunQueueNs: number;
+  /** schedstat's run count at the last sample, -1 before the first. */
+  lastTimeslices: number;
+  /** State and stack id at the last sample (-1 = none yet). */
+  lastState: StateCode | -1;
+  lastStackId: number;
   info: ThreadInfo;
 }
 
@@ -43,7 +48,7 @@ export class ThreadTable {
       this.everSeen.set(tid, info);
       // Deltas start from zero: a thread first seen has run only since it was born, so its whole
       // schedstat total belongs to the interval that ends now.
-      this.live.set(tid, { files, lastCpuNs: 0, lastRunQueueNs: 0, info });
+      this.live.set(tid, { files, lastCpuNs: 0, lastRunQueueNs: 0, lastTimeslices: -1, lastState: -1, lastStackId: -1, info });
       added++;
     }
     return added;
