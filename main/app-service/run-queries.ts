@@ -5,8 +5,10 @@ import { STATE_CODE, type StateCode } from '../engine/model.ts';
 import { loadRunSummary } from '../engine/analysis/run-summary.ts';
 import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from '../engine/analysis/function-profile.ts';
 import type { RunReader } from '../engine/store/run-reader.ts';
-import type { ApiRequests, RequestOf, ResponseOf, SampleScope } from '../shared/api-contract.ts';
-import { binTimeline, TIMELINE_MARGIN_PERIODS } from './bin-timeline.ts';
+import type { ApiRequests, BinnedTimeline, RequestOf, ResponseOf, SampleScope } from '../shared/api-contract.ts';
+import { binTimeline, TIMELINE_MARGIN_PERIODS } from '../engine/analysis/bin-timeline.ts';
+import { OVERVIEW_BINS, runSpanNs } from '../engine/analysis/run-digest.ts';
+import { rebinTimeline } from '../engine/analysis/rebin-timeline.ts';
 import { buildFlameTree } from './flame-tree.ts';
 
 /** A job for the query worker, tagged by kind; `request` is an already validated contract payload. */
@@ -50,11 +52,16 @@ function queryTimeline(reader: RunReader, request: ApiRequests['runs:timeline'][
   if (!run) return null;
   const periodNs = 1e9 / run.rateHz;
   const fromNs = request.fromNs ?? 0;
-  const endNs = Math.max(run.lastTimeNs ?? 0, run.wallNs ?? 0);
+  const endNs = runSpanNs(run);
   const toNs = Math.max(request.toNs ?? endNs, fromNs + 1);
   const margin = TIMELINE_MARGIN_PERIODS * periodNs;
-  // The whole run is read without a range, so it can come from the worker's cache (cached-reader.ts).
   const whole = fromNs === 0 && toNs >= endNs;
+  // A finished long run keeps a fine overview of itself: the whole-run view is re-binned from it.
+  if (whole && run.status !== 'running' && request.bins <= OVERVIEW_BINS) {
+    const overview = reader.readStoredOverview(request.runId) as BinnedTimeline | null;
+    if (overview && overview.toNs === endNs) return rebinTimeline(overview, request.bins);
+  }
+  // The whole run is read without a range, so it can come from the worker's cache (cached-reader.ts).
   const timeline = whole ? reader.readTimeline(request.runId) : reader.readTimeline(request.runId, { fromNs: Math.max(0, fromNs - margin), toNs: toNs + margin });
   return binTimeline(timeline, reader.getThreads(request.runId), { fromNs, toNs, bins: request.bins, periodNs });
 }

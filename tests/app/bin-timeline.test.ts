@@ -1,7 +1,7 @@
 // binTimeline on hand-made columns: CPU spreads over the interval each delta covers, states and GIL
 // shares per bin, nothing outside the range counted.
 import { describe, expect, it } from 'vitest';
-import { binTimeline } from '../../main/app-service/bin-timeline.ts';
+import { binTimeline } from '../../main/engine/analysis/bin-timeline.ts';
 import type { Timeline } from '../../main/engine/store/run-types.ts';
 
 const MS = 1e6;

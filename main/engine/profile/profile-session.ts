@@ -8,9 +8,7 @@ import type { SamplerBatch } from '../sampler/sampler-messages.ts';
 import { SamplingSession } from '../sampler/sampling-session.ts';
 import { openRunStore, type RunStore } from '../store/open-database.ts';
 import { StoreError } from '../store/store-error.ts';
-import { buildRunSummary } from '../analysis/run-summary.ts';
-import { saveRunSummary } from '../store/run-admin.ts';
-import { createRunReader } from '../store/run-reader.ts';
+import { storeRunDigest } from '../analysis/run-digest.ts';
 import { createRunWriter, type RunWriter } from '../store/run-writer.ts';
 import type { RunStatus } from '../store/run-types.ts';
 import type { SamplerStats } from '../sampler/thread-sampler.ts';
@@ -238,11 +236,10 @@ export class ProfileSession {
   }
 }
 
-/** Builds and stores a finished run's summary; a failure only means it is built again when opened. */
+/** Builds and stores a finished run's summary and overview; a failure only means they are built again when opened. */
 function storeSummary(store: RunStore, runId: number): void {
   try {
-    const summary = buildRunSummary(createRunReader(store), runId);
-    if (summary) saveRunSummary(store, runId, summary);
+    storeRunDigest(store, runId);
   } catch {
     // the run and its samples are stored; its summary will be computed from them when needed
   }

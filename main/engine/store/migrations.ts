@@ -133,6 +133,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'a whole-run timeline overview stored with the summary of long runs',
+    sql: `ALTER TABLE run_summaries ADD COLUMN overview TEXT;`,
+  },
 ];
 
 /** The schema version this build reads and writes. */

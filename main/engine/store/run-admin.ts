@@ -8,15 +8,21 @@ const RUN_TABLES = ['sample_chunks', 'tick_chunks', 'threads', 'output', 'events
 
 // Stores a finished run's summary, so opening the run later does not decode every sample; the
 // library's figures (CPU, contention) become columns for the runs list.
-export function saveRunSummary(store: RunStore, runId: number, summary: { schemaVersion: number; cpuSeconds: number; gil: { contention: number } | null }): void {
+// `overview` (optional): the whole run's timeline in fine bins, for opening long runs without decoding them.
+export function saveRunSummary(
+  store: RunStore,
+  runId: number,
+  summary: { schemaVersion: number; cpuSeconds: number; gil: { contention: number } | null },
+  overview: unknown = null,
+): void {
   try {
     store.db
       .prepare(
-        `INSERT INTO run_summaries (run_id, schema_version, cpu_seconds, contention, summary) VALUES (?, ?, ?, ?, ?)
+        `INSERT INTO run_summaries (run_id, schema_version, cpu_seconds, contention, summary, overview) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (run_id) DO UPDATE SET schema_version = excluded.schema_version, cpu_seconds = excluded.cpu_seconds,
-           contention = excluded.contention, summary = excluded.summary`,
+           contention = excluded.contention, summary = excluded.summary, overview = coalesce(excluded.overview, overview)`,
       )
-      .run(runId, summary.schemaVersion, summary.cpuSeconds, summary.gil?.contention ?? null, JSON.stringify(summary));
+      .run(runId, summary.schemaVersion, summary.cpuSeconds, summary.gil?.contention ?? null, JSON.stringify(summary), overview === null ? null : JSON.stringify(overview));
   } catch (error) {
     rethrowAsStoreError(store.file, error, store.busyTimeoutMs);
   }

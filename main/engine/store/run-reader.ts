@@ -19,6 +19,8 @@ export interface RunReader {
   readStackTable(id: number): StackTable;
   /** The summary stored when the run ended, with the summary schema version it was built with; null if none. */
   readStoredSummary(id: number): { schemaVersion: number; summary: unknown } | null;
+  /** The whole-run timeline overview stored with the summary (long runs only); null if none. */
+  readStoredOverview(id: number): unknown;
 }
 
 interface RunRow {
@@ -162,6 +164,7 @@ export function createRunReader(store: RunStore): RunReader {
     frames: db.prepare('SELECT id, function, file, line FROM frames WHERE run_id = ? ORDER BY id'),
     stacks: db.prepare('SELECT id, prefix, frame FROM stacks WHERE run_id = ? ORDER BY id'),
     storedSummary: db.prepare('SELECT schema_version, summary FROM run_summaries WHERE run_id = ?'),
+    storedOverview: db.prepare('SELECT overview FROM run_summaries WHERE run_id = ?').pluck(),
   };
   const guard = <A extends unknown[], R>(fn: (...args: A) => R) => {
     // A read transaction so that ticks and samples come from the same snapshot while a writer appends.
@@ -286,6 +289,10 @@ export function createRunReader(store: RunStore): RunReader {
     readStoredSummary: guard((id: number) => {
       const row = sql.storedSummary.get(id) as { schema_version: number; summary: string } | undefined;
       return row ? { schemaVersion: row.schema_version, summary: JSON.parse(row.summary) as unknown } : null;
+    }),
+    readStoredOverview: guard((id: number): unknown => {
+      const overview = sql.storedOverview.get(id) as string | null | undefined;
+      return overview ? (JSON.parse(overview) as unknown) : null;
     }),
     readEvents: guard((id: number) =>
       (sql.events.all(id) as { id: number; time_ns: number; kind: string; detail: string }[]).map((e) => ({

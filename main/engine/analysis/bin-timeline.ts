@@ -1,10 +1,10 @@
 // Turns a run's columnar samples into equal time bins for the timeline charts. Pure: the caller reads
 // the range (plus a margin, see TIMELINE_MARGIN_PERIODS) and passes the run's thread names.
-import { STATE_CODE, THREAD_STATES, type Nanoseconds, type ThreadInfo } from '../engine/model.ts';
-import type { Timeline } from '../engine/store/run-types.ts';
-import { makeTickTimeLookup } from '../engine/analysis/tick-time-lookup.ts';
-import type { BinnedTimeline } from '../shared/api-contract.ts';
-import type { ThreadStateName } from '../shared/run-summary-types.ts';
+import { STATE_CODE, THREAD_STATES, type Nanoseconds, type ThreadInfo } from '../model.ts';
+import type { Timeline } from '../store/run-types.ts';
+import { makeTickTimeLookup } from './tick-time-lookup.ts';
+import type { BinnedTimeline } from '../../shared/api-contract.ts';
+import type { ThreadStateName } from '../../shared/run-summary-types.ts';
 
 /** Read this many sampling periods beyond each end: CPU deltas of samples just outside overlap the range. */
 export const TIMELINE_MARGIN_PERIODS = 4;

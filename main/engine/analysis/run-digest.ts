@@ -1,0 +1,43 @@
+// What is computed once when a run ends and stored beside it: its summary and, for long runs, a
+// whole-run timeline overview. Opening a finished run then reads these instead of decoding millions
+// of samples (a 1-hour, 16-thread, 100 Hz run holds 5.8 M).
+import type { BinnedTimeline } from '../../shared/api-contract.ts';
+import type { RunStore } from '../store/open-database.ts';
+import { saveRunSummary } from '../store/run-admin.ts';
+import type { RunReader } from '../store/run-reader.ts';
+import { createRunReader } from '../store/run-reader.ts';
+import type { RunRecord } from '../store/run-types.ts';
+import { binTimeline } from './bin-timeline.ts';
+import { buildRunSummary } from './run-summary.ts';
+
+/** Bins of the stored overview: more than any screen shows, so views re-bin it (rebin-timeline.ts). */
+export const OVERVIEW_BINS = 2048;
+/** Runs shorter than this many ticks decode fast enough: no overview is stored for them. */
+export const OVERVIEW_MIN_TICKS = 4 * OVERVIEW_BINS;
+
+/** The time span a whole-run timeline covers: from launch to the later of the last tick and the script's end. */
+export function runSpanNs(run: Pick<RunRecord, 'lastTimeNs' | 'wallNs'>): number {
+  return Math.max(run.lastTimeNs ?? 0, run.wallNs ?? 0, 1);
+}
+
+/** The whole run in OVERVIEW_BINS bins (decodes every sample). */
+export function buildOverview(reader: RunReader, run: RunRecord): BinnedTimeline {
+  return binTimeline(reader.readTimeline(run.id), reader.getThreads(run.id), {
+    fromNs: 0,
+    toNs: runSpanNs(run),
+    bins: OVERVIEW_BINS,
+    periodNs: 1e9 / run.rateHz,
+  });
+}
+
+/** Builds and stores a finished run's summary (and overview when long); false when the run is missing or still recording. */
+export function storeRunDigest(store: RunStore, runId: number): boolean {
+  const reader = createRunReader(store);
+  const run = reader.getRun(runId);
+  if (!run || run.status === 'running') return false;
+  const summary = buildRunSummary(reader, runId);
+  if (!summary) return false;
+  const overview = run.tickCount >= OVERVIEW_MIN_TICKS ? buildOverview(reader, run) : null;
+  saveRunSummary(store, runId, summary, overview);
+  return true;
+}

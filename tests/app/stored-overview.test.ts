@@ -1,0 +1,40 @@
+// A long run stores a whole-run overview when it ends; the whole-run timeline is then re-binned from
+// it (no sample decoding) and agrees with binning the samples.
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { OVERVIEW_BINS, OVERVIEW_MIN_TICKS, storeRunDigest } from '../../main/engine/analysis/run-digest.ts';
+import { openRunStore } from '../../main/engine/store/open-database.ts';
+import { createRunReader } from '../../main/engine/store/run-reader.ts';
+import { RunWriter } from '../../main/engine/store/run-writer.ts';
+import { syntheticTickBatches } from '../../main/engine/store/synthetic-ticks.ts';
+import { runQuery } from '../../main/app-service/run-queries.ts';
+import type { BinnedTimeline } from '../../main/shared/api-contract.ts';
+import { meta, tempDir } from '../store/helpers.ts';
+
+it('serves the whole-run timeline of a long finished run from its stored overview', () => {
+  const file = path.join(tempDir(), 'overview.sqlite');
+  const store = openRunStore(file);
+  const writer = new RunWriter(store);
+  const runId = writer.createRun(meta());
+  const ticks = OVERVIEW_MIN_TICKS + 500;
+  let last = 0;
+  for (const batch of syntheticTickBatches({ threads: 3, ticks, rateHz: 100, batchTicks: 1000, activity: 'mixed', seed: 9 })) {
+    writer.appendTicks(batch);
+    last = batch[batch.length - 1]!.timeNs;
+  }
+  writer.finishRun({ status: 'completed', exitCode: 0, signal: null, wallNs: last + 5e6 });
+  expect(storeRunDigest(store, runId)).toBe(true);
+  const reader = createRunReader(store);
+  const overview = reader.readStoredOverview(runId) as BinnedTimeline;
+  expect(overview.threads[0]!.cpu).toHaveLength(OVERVIEW_BINS);
+
+  const request = { runId, fromNs: null, toNs: null, bins: 400 };
+  const fromOverview = runQuery(reader, { kind: 'timeline', request }) as BinnedTimeline;
+  const zoomedToAll = runQuery(reader, { kind: 'timeline', request: { ...request, fromNs: 0, toNs: overview.toNs - 1 } }) as BinnedTimeline;
+  expect(fromOverview.binNs).toBeCloseTo(overview.binNs * (OVERVIEW_BINS / 400), 3);
+  for (const [i, thread] of fromOverview.threads.entries()) {
+    const cpuSeconds = (t: BinnedTimeline['threads'][number], binNs: number) => (t.cpu.reduce((a, b) => a + b, 0) * binNs) / 1e9;
+    expect(cpuSeconds(thread, fromOverview.binNs)).toBeCloseTo(cpuSeconds(zoomedToAll.threads[i]!, zoomedToAll.binNs), 1);
+  }
+  store.close();
+});
