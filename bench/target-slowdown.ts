@@ -18,11 +18,14 @@ interface Workload {
   gilMode: GilMode;
   /** fixed_cpu.py args: threads (0 = main thread only), iterations per thread. */
   args: string[];
+  /** Python stacks read at every tick (default true, like `gilscope profile`). */
+  stacks?: boolean;
 }
 
 // Iteration counts are fixed (≈1.5–2 s unprofiled on the reference machine), never derived from a clock.
 const WORKLOADS: Workload[] = [
   { name: '4 CPU threads, 3.12 (GIL)', python: GIL_PYTHON, gilMode: 'default', args: ['4', '7500000'] },
+  { name: '4 CPU threads, 3.12 (GIL), --no-stacks', python: GIL_PYTHON, gilMode: 'default', args: ['4', '7500000'], stacks: false },
   { name: 'main thread only, 3.12 (GIL)', python: GIL_PYTHON, gilMode: 'default', args: ['0', '30000000'] },
   { name: '4 CPU threads, 3.13t --gil off', python: FREE_THREADED_PYTHON, gilMode: 'off', args: ['4', '8000000'] },
 ];
@@ -52,7 +55,7 @@ export async function run(): Promise<BenchSection> {
       }
       const plain = (): Promise<number> => plainRunWallNs(workload.python, scripts.fixedCpu, workload.args, workload.gilMode);
       const profiled = (rateHz: number) =>
-        profileRun({ python: workload.python, script: scripts.fixedCpu, args: workload.args, rateHz, dbFile, gilMode: workload.gilMode });
+        profileRun({ python: workload.python, script: scripts.fixedCpu, args: workload.args, rateHz, dbFile, gilMode: workload.gilMode, stacks: workload.stacks });
       await plain(); // warm-up: page cache, probe cache, worker code
       await profiled(100);
       for (const rateHz of [100, 1000]) {

@@ -24,6 +24,8 @@ export interface ProfileRunOptions {
   rateHz: number;
   dbFile: string;
   gilMode?: GilMode;
+  /** Read Python stacks at every tick (the default, as `gilscope profile` does). */
+  stacks?: boolean;
   hooks?: ProfileHooks;
 }
 
@@ -37,6 +39,7 @@ export async function profileRun(options: ProfileRunOptions): Promise<ProfiledRu
       cwd: path.dirname(options.script),
       gilMode: options.gilMode ?? 'default',
       rateHz: options.rateHz,
+      stacks: options.stacks ?? true,
       dbFile: options.dbFile,
     },
     options.hooks,
