@@ -1,0 +1,62 @@
+// Formatting and judging of comparison figures: values by unit, signed deltas, ratios, and whether a
+// change is an improvement (lower wall time and contention, higher speedup and parallelism).
+import type { CompareMetricRow, FunctionDiffRow } from '../../../main/shared/compare-types.ts';
+import { formatPercent, formatRatio, formatSeconds } from './format.ts';
+
+// A metric value in its unit: "1.25 s", "1.85×", "42%".
+export function formatMetricValue(value: number | null, unit: CompareMetricRow['unit']): string {
+  if (unit === 'seconds') return formatSeconds(value);
+  if (unit === 'ratio') return formatRatio(value);
+  return formatPercent(value);
+}
+
+// A signed difference: "+1.20 s", "−350 ms", "+0.40×", "−12.0 pp" (percentage points for fractions).
+export function formatMetricDelta(delta: number | null, unit: CompareMetricRow['unit']): string {
+  if (delta === null || !Number.isFinite(delta)) return '—';
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const size = Math.abs(delta);
+  if (unit === 'seconds') return `${sign}${formatSeconds(size)}`;
+  if (unit === 'ratio') return `${sign}${size.toFixed(2)}×`;
+  return `${sign}${(size * 100).toFixed(1)} pp`;
+}
+
+// Which direction is better for a metric key (null = neither, e.g. CPU seconds).
+export function betterDirection(key: string): 'lower' | 'higher' | null {
+  if (/wall|contention|gilwait|lockwait/i.test(key)) return 'lower';
+  if (/speedup|parallelism/i.test(key)) return 'higher';
+  return null;
+}
+
+// 'good' / 'bad' / 'same' for a delta of metric `key` (changes under 2 % of the baseline count as the same).
+export function deltaTone(key: string, delta: number | null, baseline: number | null): 'good' | 'bad' | 'same' {
+  const direction = betterDirection(key);
+  if (direction === null || delta === null || !Number.isFinite(delta)) return 'same';
+  const scale = baseline !== null && Number.isFinite(baseline) && baseline !== 0 ? Math.abs(baseline) : 1;
+  if (Math.abs(delta) / scale < 0.02) return 'same';
+  return (delta < 0) === (direction === 'lower') ? 'good' : 'bad';
+}
+
+// Sort orders for the per-function diff.
+export type FunctionDiffSort = 'self-change' | 'total-change' | 'self-baseline';
+
+// Change of the total share from the first to the last run.
+export function totalChange(row: FunctionDiffRow): number {
+  return (row.total[row.total.length - 1] ?? 0) - (row.total[0] ?? 0);
+}
+
+// Rows sorted by the size of the chosen change (largest first), or by the baseline's self share.
+export function sortFunctionDiff(rows: readonly FunctionDiffRow[], by: FunctionDiffSort): FunctionDiffRow[] {
+  const key = (row: FunctionDiffRow): number => {
+    if (by === 'self-change') return Math.abs(row.selfChange);
+    if (by === 'total-change') return Math.abs(totalChange(row));
+    return row.self[0] ?? 0;
+  };
+  return [...rows].sort((a, b) => key(b) - key(a) || a.function.localeCompare(b.function));
+}
+
+// The largest share shown, so bars are scaled to the table (never 0).
+export function maxShare(rows: readonly FunctionDiffRow[]): number {
+  let max = 0;
+  for (const row of rows) for (const v of [...row.self, ...row.total]) if (Number.isFinite(v)) max = Math.max(max, v);
+  return max > 0 ? max : 1;
+}

@@ -1,0 +1,149 @@
+// The New experiment form: fields as typed, the default proposal when a free-threaded interpreter is
+// picked (the same build with the GIL on and off, 3 repetitions each), the run count, and conversion
+// into an ExperimentSpec with one-line reasons for anything that cannot be sent yet.
+import type { GilModeName, InterpreterView } from '../../../main/shared/api-contract.ts';
+import type { ExperimentSpec } from '../../../main/shared/compare-types.ts';
+import { rateLimits } from './new-run-form.ts';
+import { splitArgs } from './split-args.ts';
+
+// Everything the user typed or picked.
+export interface ExperimentForm {
+  script: string;
+  argsText: string;
+  cwd: string;
+  interpreters: string[];
+  /** Modes for free-threaded interpreters ('default' = as the build starts). */
+  gilModes: GilModeName[];
+  /** True once the user changed the GIL modes or repetitions, so the proposal no longer overwrites them. */
+  touched: boolean;
+  repeatText: string;
+  varyKind: 'none' | 'arg' | 'env';
+  varyName: string;
+  varyValuesText: string;
+  rateText: string;
+  durationText: string;
+}
+
+// An empty form: GIL on and off proposed, 3 repetitions, 100 Hz.
+export const emptyExperimentForm: ExperimentForm = {
+  script: '',
+  argsText: '',
+  cwd: '',
+  interpreters: [],
+  gilModes: ['on', 'off'],
+  touched: false,
+  repeatText: '3',
+  varyKind: 'none',
+  varyName: '',
+  varyValuesText: '',
+  rateText: '100',
+  durationText: '',
+};
+
+// Limits on repetitions and the size of one experiment.
+export const experimentLimits = { maxRepeat: 50, maxRuns: 500 } as const;
+
+// Adds or removes interpreter `path`. Picking a free-threaded one applies the default proposal
+// (GIL on and off, 3 repetitions) unless the user already chose modes or repetitions themselves.
+export function toggleInterpreter(form: ExperimentForm, path: string, all: readonly InterpreterView[]): ExperimentForm {
+  if (form.interpreters.includes(path)) return { ...form, interpreters: form.interpreters.filter((p) => p !== path) };
+  const next = { ...form, interpreters: [...form.interpreters, path] };
+  const picked = all.find((i) => i.path === path);
+  if (picked?.freeThreaded && !form.touched) return { ...next, gilModes: ['on', 'off'], repeatText: '3' };
+  return next;
+}
+
+// The proposal for one interpreter: a free-threaded build with the GIL on and off, otherwise the build as is; 3 repetitions each.
+export function defaultProposal(interpreter: InterpreterView): Pick<ExperimentForm, 'interpreters' | 'gilModes' | 'repeatText'> {
+  return { interpreters: [interpreter.path], gilModes: interpreter.freeThreaded ? ['on', 'off'] : ['default'], repeatText: '3' };
+}
+
+// Adds or removes a GIL mode, marking the form as chosen by the user.
+export function toggleGilMode(form: ExperimentForm, mode: GilModeName): ExperimentForm {
+  const has = form.gilModes.includes(mode);
+  const order: GilModeName[] = ['default', 'on', 'off'];
+  const modes = has ? form.gilModes.filter((m) => m !== mode) : order.filter((m) => m === mode || form.gilModes.includes(m));
+  return { ...form, gilModes: modes, touched: true };
+}
+
+// Comma-separated values, trimmed, empty ones dropped.
+export function splitValues(text: string): string[] {
+  return text
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+// How many runs the form would start (0 when something needed is missing).
+export function countRuns(form: ExperimentForm, all: readonly InterpreterView[]): number {
+  const repeat = Number(form.repeatText);
+  if (!Number.isInteger(repeat) || repeat < 1) return 0;
+  const values = form.varyKind === 'none' ? 1 : Math.max(1, splitValues(form.varyValuesText).length);
+  let configs = 0;
+  for (const path of form.interpreters) {
+    const interpreter = all.find((i) => i.path === path);
+    if (!interpreter) continue;
+    configs += interpreter.freeThreaded ? form.gilModes.length : 1;
+  }
+  return configs * values * repeat;
+}
+
+// Either a spec ready to send or the problems to show next to the fields.
+export type ExperimentCheck = { kind: 'ok'; spec: ExperimentSpec; runs: number } | { kind: 'invalid'; problems: Partial<Record<keyof ExperimentForm, string>> };
+
+const isAbsolute = (path: string) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
+
+// Validates the form against the known interpreters.
+export function checkExperimentForm(form: ExperimentForm, all: readonly InterpreterView[]): ExperimentCheck {
+  const problems: Partial<Record<keyof ExperimentForm, string>> = {};
+  const script = form.script.trim();
+  if (script === '') problems.script = 'Choose a Python script.';
+  else if (!isAbsolute(script)) problems.script = 'Give the full path of the script (it starts with /).';
+  const args = splitArgs(form.argsText);
+  if (args.kind === 'error') problems.argsText = `Arguments: ${args.message}.`;
+  const cwd = form.cwd.trim();
+  if (cwd !== '' && !isAbsolute(cwd)) problems.cwd = 'Give the full path of the working directory, or leave it empty.';
+  const chosen = form.interpreters.map((p) => all.find((i) => i.path === p)).filter((i): i is InterpreterView => i !== undefined);
+  const anyFreeThreaded = chosen.some((i) => i.freeThreaded);
+  if (chosen.length === 0) problems.interpreters = 'Choose at least one interpreter.';
+  else if (anyFreeThreaded && form.gilModes.length === 0) problems.gilModes = 'Choose at least one GIL mode for the free-threaded interpreters.';
+  const repeat = Number(form.repeatText);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > experimentLimits.maxRepeat) problems.repeatText = `Repetitions must be a whole number from 1 to ${experimentLimits.maxRepeat}.`;
+  let vary: ExperimentSpec['vary'] = null;
+  if (form.varyKind !== 'none') {
+    const name = form.varyName.trim();
+    const values = splitValues(form.varyValuesText);
+    if (form.varyKind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) problems.varyName = 'Give the environment variable’s name (letters, digits, _).';
+    if (form.varyKind === 'arg' && name === '') problems.varyName = 'Give the varied argument a name (e.g. threads).';
+    if (form.varyKind === 'arg' && args.kind === 'ok' && !args.args.some((a) => a.includes('{value}')))
+      problems.argsText = 'Put {value} in the arguments where the varied value goes (e.g. --threads {value}).';
+    if (values.length === 0) problems.varyValuesText = 'Give at least one value, separated by commas.';
+    else if (new Set(values).size !== values.length) problems.varyValuesText = 'Each value once, please.';
+    vary = { kind: form.varyKind, name, values };
+  }
+  const rate = Number(form.rateText);
+  if (!Number.isInteger(rate) || rate < rateLimits.min || rate > rateLimits.max) problems.rateText = `Sampling rate must be a whole number of Hz from ${rateLimits.min} to ${rateLimits.max}.`;
+  let duration: number | null = null;
+  if (form.durationText.trim() !== '') {
+    duration = Number(form.durationText);
+    if (!Number.isFinite(duration) || duration <= 0) problems.durationText = 'Duration must be a positive number of seconds (or empty).';
+  }
+  const runs = countRuns(form, all);
+  if (Object.keys(problems).length === 0 && runs > experimentLimits.maxRuns) problems.repeatText = `That is ${runs} runs; keep one experiment under ${experimentLimits.maxRuns}.`;
+  if (Object.keys(problems).length > 0 || args.kind === 'error') return { kind: 'invalid', problems };
+  return {
+    kind: 'ok',
+    runs,
+    spec: {
+      script,
+      args: args.args,
+      cwd: cwd === '' ? null : cwd,
+      interpreters: chosen.map((i) => i.path),
+      gilModes: anyFreeThreaded ? form.gilModes : ['default'],
+      repeat,
+      vary,
+      rateHz: rate,
+      durationSeconds: duration,
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Browser-host exports arrive as base64 content with a suggested file name; this turns them into bytes
+// and a safe name with the right extension. Pure (atob only), so the naming is tested without a DOM.
+import type { ExportFormat, ExportTarget } from '../../../main/shared/compare-types.ts';
+
+// The extension each format is saved with.
+export const exportExtensions: Readonly<Record<ExportFormat, string>> = {
+  html: '.html',
+  pdf: '.pdf',
+  json: '.json',
+  csv: '.csv',
+  speedscope: '.speedscope.json',
+  collapsed: '.collapsed.txt',
+};
+
+// MIME types used when the backend sends none.
+export const exportMimeTypes: Readonly<Record<ExportFormat, string>> = {
+  html: 'text/html',
+  pdf: 'application/pdf',
+  json: 'application/json',
+  csv: 'text/csv',
+  speedscope: 'application/json',
+  collapsed: 'text/plain',
+};
+
+// "gilscope-run-12", "gilscope-compare-3-4", "gilscope-experiment-7".
+export function exportBaseName(target: ExportTarget): string {
+  if (target.kind === 'run') return `gilscope-run-${target.runId}`;
+  if (target.kind === 'compare') return `gilscope-compare-${target.runIds.join('-')}`;
+  return `gilscope-experiment-${target.experimentId}`;
+}
+
+// The backend's suggested name reduced to a plain file name (no folders, control or reserved characters,
+// no leading dots), falling back to the target's name, and always ending in the format's extension.
+export function downloadFileName(suggested: string | null | undefined, target: ExportTarget, format: ExportFormat): string {
+  const extension = exportExtensions[format];
+  const last = (suggested ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  let name = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^[.\s]+/, '').trim();
+  if (name.length > 120) name = name.slice(0, 120);
+  if (name === '' || name.replace(/_/g, '') === '') name = exportBaseName(target);
+  if (!name.toLowerCase().endsWith(extension)) {
+    const simple = extension.slice(extension.lastIndexOf('.'));
+    name = name.toLowerCase().endsWith(simple) ? name.slice(0, -simple.length) + extension : name + extension;
+  }
+  return name;
+}
+
+// Decodes base64 into bytes (throws on malformed input, like atob).
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64.replace(/\s+/g, ''));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
