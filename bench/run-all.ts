@@ -20,6 +20,7 @@ const BENCHES: Bench[] = [
   { name: 'sampler-cost', load: () => import('./sampler-cost.ts') },
   { name: 'max-rate', load: () => import('./max-rate.ts') },
   { name: 'db-ingest', load: () => import('./db-ingest.ts') },
+  { name: 'open-run', load: () => import('./open-run.ts') },
   { name: 'stack-unwind', load: () => import('./stack-unwind.ts') },
 ];
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond npm packages, once per machine (idempotent):
-# Debian's pypy3 (the "not CPython" case) and a free-threaded CPython 3.13t built from source.
+# Debian's pypy3 (the "not CPython" case), Debian's chromium (the e2e browser, /usr/bin/chromium) and a
+# free-threaded CPython 3.13t built from source.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 missing=()
 command -v pypy3 >/dev/null || missing+=(pypy3)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "setup-test-machine: please install as root: apt-get install -y ${missing[*]}" >&2

@@ -1,0 +1,95 @@
+// The new-user flow against the real backend and real Python: profile a 3-thread script and watch it
+// live, open its detail; stop a never-ending script (button, then Ctrl+.); find all runs in the library.
+import { expect, test, type Locator } from '@playwright/test';
+import { expectDetailDrawn, fillNewRun, liveRunId, openApp } from './support/app-page.ts';
+import { fixtureScripts, PYTHONS, shot } from './support/e2e-env.ts';
+
+/** Lane height for `threads` lanes (renderer/src/canvas/draw-live-lanes.ts: 16 + 14 + 8 per lane, 20 axis). */
+const lanesHeight = (threads: number): number => threads * 38 + 20;
+
+const runs: { completed?: number; stoppedByButton?: number; stoppedByKey?: number } = {};
+
+function canvasPixels(canvas: Locator): Promise<string> {
+  return canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+}
+
+test.describe.serial('new-user flow', () => {
+  test('profiles a 3-thread script, watches it live, opens the run detail', async ({ page }) => {
+    const scripts = fixtureScripts();
+    await openApp(page);
+    await fillNewRun(page, scripts.threeThreads, PYTHONS.gil312);
+    await expect(page.getByTestId('gil-mode-unavailable')).toBeVisible();
+    await shot(page, '01-new-run-filled');
+    await page.getByTestId('profile-button').click();
+
+    const runId = await liveRunId(page);
+    runs.completed = runId;
+    const lanes = page.getByTestId('live-lanes').locator('canvas');
+    await expect(lanes).toBeVisible();
+    // While it runs: the output arrives, the lanes grow to the 3 workers and repaint, the clock moves.
+    await expect(page.getByTestId('output-pane')).toContainText('e2e: starting 3 workers');
+    await expect.poll(() => lanes.evaluate((c: HTMLCanvasElement) => parseFloat(c.style.height))).toBeGreaterThanOrEqual(lanesHeight(3));
+    await shot(page, '02-live-running');
+    const before = await canvasPixels(lanes);
+    const elapsedBefore = await page.getByTestId('live-elapsed').textContent();
+    await expect.poll(() => canvasPixels(lanes), { timeout: 3_000, intervals: [200] }).not.toBe(before);
+    await expect(page.getByTestId('live-elapsed')).not.toHaveText(elapsedBefore ?? '');
+    await expect(page.getByTestId('live-gil-text')).toContainText('GIL held');
+    // All of the above happened while recording (the workers run 3.5 s).
+    await expect(page.getByTestId('stop-button')).toBeVisible({ timeout: 1 });
+    await expect(page.getByTestId('live-ended')).toHaveCount(0, { timeout: 1 });
+
+    await expect(page.getByTestId('live-ended')).toContainText('completed', { timeout: 20_000 });
+    await expect(page.getByTestId('output-pane')).toContainText('e2e: all workers done');
+    await expect(page.getByTestId('stop-button')).toHaveCount(0);
+    await shot(page, '03-live-ended');
+
+    await page.getByTestId('open-run-detail').click();
+    await expectDetailDrawn(page, runId, '04-run-detail');
+    await expect(page.getByTestId('thread-row')).toHaveCount(4); // main + 3 workers
+    await expect(page.getByTestId('thread-table')).toContainText('cruncher-0');
+    await expect(page.getByTestId('card-exit')).toContainText('exit code 0');
+  });
+
+  test('stops a never-ending script with the Stop button', async ({ page }) => {
+    await openApp(page);
+    await fillNewRun(page, fixtureScripts().forever, PYTHONS.gil312);
+    await page.getByTestId('profile-button').click();
+    runs.stoppedByButton = await liveRunId(page);
+    await expect(page.getByTestId('output-pane')).toContainText('e2e: still running 1');
+    await page.getByTestId('stop-button').click();
+    await expect(page.getByTestId('live-ended')).toContainText('stopped', { timeout: 15_000 });
+    await shot(page, '05-stopped-by-button');
+  });
+
+  test('stops a never-ending script with Ctrl+.', async ({ page }) => {
+    await openApp(page);
+    await fillNewRun(page, fixtureScripts().forever, PYTHONS.gil312);
+    await page.keyboard.press('Control+Enter'); // the Profile shortcut
+    runs.stoppedByKey = await liveRunId(page);
+    await expect(page.getByTestId('output-pane')).toContainText('e2e: still running 1');
+    await page.keyboard.press('Control+.');
+    await expect(page.getByTestId('live-ended')).toContainText('stopped', { timeout: 15_000 });
+  });
+
+  test('lists every run in the library and reopens a detail view from it', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('nav-runs').click();
+    await expect(page.getByTestId('runs-table')).toBeVisible();
+    const row = (id: number | undefined) => page.locator(`[data-testid="runs-row"][data-run-id="${id}"]`);
+    await expect(row(runs.completed)).toContainText('completed');
+    await expect(row(runs.completed)).toContainText('three_threads.py');
+    await expect(row(runs.stoppedByButton)).toContainText('stopped');
+    await expect(row(runs.stoppedByKey)).toContainText('stopped');
+    await expect(row(runs.stoppedByKey)).toContainText('forever.py');
+    await shot(page, '06-library');
+
+    await row(runs.completed).click();
+    await expectDetailDrawn(page, runs.completed!, '07-detail-from-library');
+    await page.getByTestId('nav-runs').click();
+    await row(runs.stoppedByButton).click();
+    await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-drawn', 'true', { timeout: 15_000 });
+    await expect(page.getByTestId('card-exit')).toBeVisible();
+    await shot(page, '08-detail-stopped-run');
+  });
+});

@@ -1,0 +1,39 @@
+// Page-level steps shared by the specs: open the app with its token, fill the New run form, read the run id.
+import { expect, type Page } from '@playwright/test';
+import { hostUrl, shot } from './e2e-env.ts';
+
+/** Opens the app with the token and waits until the interpreter list arrived. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto(hostUrl().href);
+  await expect(page.getByTestId('app-version')).toBeVisible();
+  await expect(page.getByTestId('interpreter-select').locator('option[value^="/"]').first()).toBeAttached({ timeout: 20_000 });
+}
+
+/** Types the script path and picks the interpreter by its path. */
+export async function fillNewRun(page: Page, script: string, python: string): Promise<void> {
+  await page.getByTestId('nav-new-run').click();
+  await page.getByTestId('script-path-input').fill(script);
+  await page.getByTestId('interpreter-select').selectOption(python);
+}
+
+/** The run id from the Live run header ("Run #N"). */
+export async function liveRunId(page: Page): Promise<number> {
+  const header = page.locator('.live-run .view-header p');
+  await expect(header).toContainText(/Run #\d+/);
+  return Number(/Run #(\d+)/.exec((await header.textContent()) ?? '')?.[1]);
+}
+
+/** Waits for the run detail of `runId`: summary cards, a drawn timeline and a drawn flame graph; `shotName` saves NAME-top and NAME-flame. */
+export async function expectDetailDrawn(page: Page, runId: number, shotName?: string): Promise<void> {
+  const detail = page.getByTestId('run-detail');
+  await expect(detail.locator('#detail-title')).toContainText(`Run #${runId}`);
+  await expect(page.getByTestId('run-summary-cards')).toBeVisible();
+  for (const card of ['wall', 'cpu', 'parallelism', 'contention', 'gil-enabled', 'exit']) await expect(page.getByTestId(`card-${card}`)).toBeVisible();
+  await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-drawn', 'true', { timeout: 15_000 });
+  if (shotName) await shot(page, `${shotName}-top`);
+  await page.getByTestId('tab-flame').click();
+  const flame = page.getByTestId('flame-graph');
+  await expect(flame).toHaveAttribute('data-drawn', 'true', { timeout: 15_000 });
+  await flame.scrollIntoViewIfNeeded();
+  if (shotName) await shot(page, `${shotName}-flame`);
+}
