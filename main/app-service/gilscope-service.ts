@@ -1,7 +1,12 @@
 // The backend of the UI: answers every contract request over the engine and publishes the contract's
 // events. Plain Node (no electron): the Electron IPC layer and the browser host both delegate here, and
 // tests drive it directly. Payloads are validated in `request` (both transports share the schemas).
+import fs from 'node:fs';
 import path from 'node:path';
+import { comparisonIdsRefusal } from '../engine/compare/load-comparison.ts';
+import { createExperimentReader, deleteExperiment } from '../engine/experiment/experiment-store.ts';
+import { experimentView, listExperimentItems } from '../engine/experiment/experiment-view.ts';
+import { exportBaseName } from '../engine/export/export-target.ts';
 import { openRunStore, type RunStore } from '../engine/store/open-database.ts';
 import { createRunReader, type RunReader } from '../engine/store/run-reader.ts';
 import { deleteRun, relabelRun, saveRunSummary } from '../engine/store/run-admin.ts';
@@ -10,6 +15,7 @@ import type { RunRecord } from '../engine/store/run-types.ts';
 import type { ApiEvents, EventChannel, HostInfo, RequestChannel, RequestOf, ResponseOf, RunListItem, Unsubscribe } from '../shared/api-contract.ts';
 import type { RunSummary } from '../shared/run-summary-types.ts';
 import { InterpreterCatalog } from './interpreter-catalog.ts';
+import { LiveExperiments } from './live-experiments.ts';
 import { LiveRuns } from './live-runs.ts';
 import { QueryClient } from './query-client.ts';
 import { InvalidRequestError, isRequestChannel, parseRequest } from './request-schemas.ts';
@@ -43,6 +49,7 @@ export class GilscopeService {
   private readonly options: ServiceOptions;
   private readonly listeners = new Set<AnyListener>();
   private readonly live: LiveRuns;
+  private readonly experiments: LiveExperiments;
   private readonly queries: QueryClient;
   private readonly catalog: InterpreterCatalog;
   private store: { store: RunStore; reader: RunReader } | null = null;
@@ -54,6 +61,7 @@ export class GilscopeService {
     const dataDir = options.dataDir ?? path.dirname(dbFile);
     this.options = { ...options, dbFile, dataDir };
     this.live = new LiveRuns(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl);
+    this.experiments = new LiveExperiments(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl);
     this.queries = new QueryClient(dbFile, options.queryWorkerUrl);
     this.catalog = new InterpreterCatalog({ userFile: path.join(dataDir, 'user-interpreters.json'), env: options.env });
     this.handlers = this.createHandlers();
@@ -88,6 +96,7 @@ export class GilscopeService {
 
   /** Stops live runs (they are kept as "stopped"), the query worker and the read connection. */
   async close(): Promise<void> {
+    await this.experiments.stopAll();
     await this.live.stopAll();
     await this.queries.close();
     this.store?.store.close();
@@ -214,9 +223,56 @@ export class GilscopeService {
         return { ok: this.withWritableStore((store) => relabelRun(store, runId, trimmed === '' ? null : trimmed)) };
       },
       'runs:delete': ({ runId }) => {
-        if (!this.reader() || this.live.isLive(runId)) return { ok: false };
+        if (!this.reader() || this.live.isLive(runId) || this.experiments.isLiveRun(runId)) return { ok: false };
         return { ok: this.withWritableStore((store) => deleteRun(store, runId)) };
       },
+      'compare:runs': async ({ runIds }) => {
+        const refusal = comparisonIdsRefusal(runIds);
+        if (refusal) throw new InvalidRequestError(`compare:runs: ${refusal}`);
+        const reader = this.reader();
+        if (!reader || runIds.some((runId) => !reader.getRun(runId))) return null;
+        return this.queries.run({ kind: 'compare', request: { runIds } });
+      },
+      'compare:timelines': ({ runIds, bins }) =>
+        Promise.all(runIds.map((runId) => this.queries.run({ kind: 'timeline', request: { runId, fromNs: null, toNs: null, bins } }))),
+      'experiments:start': (spec) => this.experiments.start(spec),
+      'experiments:cancel': ({ experimentId }) => ({ cancelling: this.experiments.cancel(experimentId) }),
+      'experiments:list': () => {
+        const store = this.reader() ? this.store?.store : undefined;
+        return { experiments: store ? listExperimentItems(createExperimentReader(store)) : [] };
+      },
+      'experiments:get': ({ experimentId, baselineKey }) => {
+        const reader = this.reader();
+        const store = this.store?.store;
+        if (!reader || !store) return null;
+        return experimentView(reader, createExperimentReader(store), experimentId, baselineKey);
+      },
+      'experiments:delete': ({ experimentId }) => {
+        if (!this.reader() || this.experiments.isRunning(experimentId)) return { ok: false };
+        return { ok: this.withWritableStore((store) => deleteExperiment(store, experimentId)) };
+      },
+      'exports:save': (request) => this.saveExport(request),
     };
+  }
+
+  /** Renders an export in the query worker, then writes it to `path` or hands it back for download. */
+  private async saveExport({ target, format, path: file }: RequestOf<'exports:save'>): Promise<ResponseOf<'exports:save'>> {
+    if (format === 'html' || format === 'pdf') return { kind: 'failed', message: `format ${format} is not available yet` };
+    if (!this.reader()) return { kind: 'failed', message: 'no runs recorded yet' };
+    let exported;
+    try {
+      exported = await this.queries.run({ kind: 'export', request: { target, format } });
+    } catch (error) {
+      return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    if (!exported) return { kind: 'failed', message: `nothing to export for ${exportBaseName(target)}` };
+    const content = typeof exported.content === 'string' ? Buffer.from(exported.content, 'utf8') : Buffer.from(exported.content);
+    if (file === null) return { kind: 'download', fileName: exported.fileName, mimeType: exported.mimeType, base64: content.toString('base64') };
+    try {
+      await fs.promises.writeFile(file, content);
+    } catch (error) {
+      return { kind: 'failed', message: `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    }
+    return { kind: 'saved', path: file };
   }
 }

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openRunStore, type RunStore } from '../engine/store/open-database.ts';
 import { createRunReader, type RunReader } from '../engine/store/run-reader.ts';
 import { StoreError } from '../engine/store/store-error.ts';
+import { createExperimentReader, type ExperimentReader } from '../engine/experiment/experiment-store.ts';
 import { cachingReader } from './cached-reader.ts';
 import { runQuery, type QueryJob } from './run-queries.ts';
 
@@ -23,14 +24,14 @@ export interface QueryRequestMessage {
 export type QueryResponseMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 const { dbFile } = workerData as QueryWorkerData;
-let open: { store: RunStore; reader: RunReader } | null = null;
+let open: { store: RunStore; reader: RunReader; experiments: ExperimentReader } | null = null;
 
 /** The reader, opened on first use; null while the database does not exist yet (no run recorded). */
 function reader(): RunReader | null {
   if (open) return open.reader;
   try {
     const store = openRunStore(dbFile, { readonly: true });
-    open = { store, reader: cachingReader(createRunReader(store)) };
+    open = { store, reader: cachingReader(createRunReader(store)), experiments: createExperimentReader(store) };
     return open.reader;
   } catch (error) {
     if (error instanceof StoreError && error.kind === 'missing') return null;
@@ -39,13 +40,14 @@ function reader(): RunReader | null {
 }
 
 parentPort?.on('message', ({ id, job }: QueryRequestMessage) => {
-  let response: QueryResponseMessage;
-  try {
-    const current = reader();
-    const value = current ? runQuery(current, job) : null;
-    response = { id, ok: true, value };
-  } catch (error) {
-    response = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort?.postMessage(response);
+  const answer = async (): Promise<QueryResponseMessage> => {
+    try {
+      const current = reader();
+      const value = current ? await runQuery(current, job, open?.experiments) : null;
+      return { id, ok: true, value };
+    } catch (error) {
+      return { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  void answer().then((response) => parentPort?.postMessage(response));
 });

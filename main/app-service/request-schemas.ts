@@ -5,6 +5,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { RequestChannel, RequestOf } from '../shared/api-contract.ts';
 import { MAX_RATE_HZ, MIN_RATE_HZ } from '../engine/profile/profile-request.ts';
+import { MAX_COMPARE_RUNS, MIN_COMPARE_RUNS } from '../engine/compare/load-comparison.ts';
+import { MAX_EXPERIMENT_INTERPRETERS, MAX_EXPERIMENT_REPEAT, MAX_VARY_VALUES } from '../engine/experiment/experiment-spec-check.ts';
 
 /** Longest label a run may carry. */
 export const MAX_LABEL_LENGTH = 200;
@@ -43,6 +45,40 @@ const timeline = z
     path: ['fromNs'],
   });
 
+const scriptArg = z.string().max(32_768).refine((value) => !value.includes('\0'), 'must not contain NUL');
+const gilMode = z.enum(['default', 'on', 'off']);
+const experimentId = runId;
+const compareIds = z
+  .array(runId)
+  .min(MIN_COMPARE_RUNS)
+  .max(MAX_COMPARE_RUNS)
+  .refine((ids) => new Set(ids).size === ids.length, 'runs must be distinct');
+
+const experimentStart = z.strictObject({
+  script: absolutePath,
+  args: z.array(scriptArg).max(1000),
+  cwd: absolutePath.nullable(),
+  interpreters: z.array(absolutePath).min(1).max(MAX_EXPERIMENT_INTERPRETERS),
+  gilModes: z.array(gilMode).min(1).max(3),
+  repeat: z.number().int().min(1).max(MAX_EXPERIMENT_REPEAT),
+  vary: z
+    .strictObject({
+      kind: z.enum(['arg', 'env']),
+      name: z.string().min(1).max(200).refine((value) => !value.includes('\0'), 'must not contain NUL'),
+      values: z.array(scriptArg).min(1).max(MAX_VARY_VALUES),
+    })
+    .nullable(),
+  rateHz: z.number().finite().min(MIN_RATE_HZ).max(MAX_RATE_HZ),
+  durationSeconds: z.number().finite().gt(0).max(MAX_DURATION_SECONDS).nullable(),
+  stacks: z.boolean().optional(),
+});
+
+const exportTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('run'), runId }),
+  z.strictObject({ kind: z.literal('compare'), runIds: compareIds }),
+  z.strictObject({ kind: z.literal('experiment'), experimentId }),
+]);
+
 type RequestSchemas = { [C in RequestChannel]: z.ZodType<RequestOf<C>> };
 
 // One schema per channel; a channel missing here fails the typecheck.
@@ -62,6 +98,14 @@ export const requestSchemas: RequestSchemas = {
   'runs:flamegraph': z.strictObject({ runId, tid, scope }),
   'runs:rename': z.strictObject({ runId, label: z.string().max(MAX_LABEL_LENGTH, `must be at most ${MAX_LABEL_LENGTH} characters`).nullable() }),
   'runs:delete': z.strictObject({ runId }),
+  'compare:runs': z.strictObject({ runIds: compareIds }),
+  'compare:timelines': z.strictObject({ runIds: z.array(runId).min(1).max(MAX_COMPARE_RUNS), bins: z.number().int().min(1).max(MAX_TIMELINE_BINS) }),
+  'experiments:start': experimentStart,
+  'experiments:cancel': z.strictObject({ experimentId }),
+  'experiments:list': none,
+  'experiments:get': z.strictObject({ experimentId, baselineKey: z.string().max(4096).nullable() }),
+  'experiments:delete': z.strictObject({ experimentId }),
+  'exports:save': z.strictObject({ target: exportTarget, format: z.enum(['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed']), path: absolutePath.nullable() }),
 };
 
 /** A request the backend refuses before doing anything: unknown channel or invalid payload. */

@@ -10,13 +10,19 @@ import { binTimeline, TIMELINE_MARGIN_PERIODS } from '../engine/analysis/bin-tim
 import { OVERVIEW_BINS, runSpanNs } from '../engine/analysis/run-digest.ts';
 import { rebinTimeline } from '../engine/analysis/rebin-timeline.ts';
 import { buildFlameTree } from './flame-tree.ts';
+import { loadComparison } from '../engine/compare/load-comparison.ts';
+import type { ExperimentReader } from '../engine/experiment/experiment-store.ts';
+import { exportTarget, type ExportedFile } from '../engine/export/export-target.ts';
+import type { ComparisonView, ExportFormat, ExportTarget } from '../shared/compare-types.ts';
 
 /** A job for the query worker, tagged by kind; `request` is an already validated contract payload. */
 export type QueryJob =
   | { kind: 'summary'; request: RequestOf<'runs:summary'> }
   | { kind: 'timeline'; request: RequestOf<'runs:timeline'> }
   | { kind: 'functions'; request: RequestOf<'runs:functions'> }
-  | { kind: 'flamegraph'; request: RequestOf<'runs:flamegraph'> };
+  | { kind: 'flamegraph'; request: RequestOf<'runs:flamegraph'> }
+  | { kind: 'compare'; request: { runIds: number[] } }
+  | { kind: 'export'; request: { target: ExportTarget; format: Exclude<ExportFormat, 'html' | 'pdf'> } };
 
 /** What each job kind answers. */
 export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'
@@ -25,7 +31,11 @@ export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'
     ? ResponseOf<'runs:timeline'>
     : K extends 'functions'
       ? ResponseOf<'runs:functions'>
-      : ResponseOf<'runs:flamegraph'>;
+      : K extends 'flamegraph'
+        ? ResponseOf<'runs:flamegraph'>
+        : K extends 'compare'
+          ? ComparisonView
+          : ExportedFile;
 
 const SCOPE_STATES: Record<SampleScope, readonly StateCode[] | undefined> = {
   all: undefined,
@@ -33,8 +43,8 @@ const SCOPE_STATES: Record<SampleScope, readonly StateCode[] | undefined> = {
   'gil-wait': [STATE_CODE.gilWait],
 };
 
-// Runs one job against `reader`.
-export function runQuery(reader: RunReader, job: QueryJob): unknown {
+// Runs one job against `reader` (`experiments` for experiment exports).
+export function runQuery(reader: RunReader, job: QueryJob, experiments?: ExperimentReader): unknown {
   switch (job.kind) {
     case 'summary':
       return loadRunSummary(reader, job.request.runId);
@@ -44,6 +54,11 @@ export function runQuery(reader: RunReader, job: QueryJob): unknown {
       return queryFunctions(reader, job.request);
     case 'flamegraph':
       return queryFlameGraph(reader, job.request);
+    case 'compare':
+      return loadComparison(reader, job.request.runIds);
+    case 'export':
+      if (!experiments) throw new Error('export jobs need an experiment reader');
+      return exportTarget({ runs: reader, experiments }, job.request.target, job.request.format);
   }
 }
 

@@ -2,6 +2,7 @@
 // main (IPC handlers), the browser host (HTTP/WebSocket), preload (the bridge) and renderer, so it
 // has only type imports from main/shared and no Node, Electron or DOM API. Payloads are validated
 // again on the backend with zod (main/app-service/request-schemas.ts).
+import type { ComparisonView, ExperimentListItem, ExperimentSpec, ExperimentStatus, ExperimentView, ExportFormat, ExportTarget } from './compare-types.ts';
 import type { FrameShare, FunctionShare, RunStatusName, RunSummary, ThreadStateName } from './run-summary-types.ts';
 
 export type GilModeName = 'default' | 'on' | 'off';
@@ -113,6 +114,28 @@ export type ApiRequests = {
   'runs:flamegraph': { request: { runId: number; tid: number | null; scope: SampleScope }; response: FlameNode | null };
   'runs:rename': { request: { runId: number; label: string | null }; response: { ok: boolean } };
   'runs:delete': { request: { runId: number }; response: { ok: boolean } };
+  /** 2–4 runs side by side; the first is the baseline. Null when a run does not exist. */
+  'compare:runs': { request: { runIds: number[] }; response: ComparisonView | null };
+  /** Per run of a comparison, its timeline in `bins` bins over its own length (lanes are drawn aligned or normalized). */
+  'compare:timelines': { request: { runIds: number[]; bins: number }; response: Array<BinnedTimeline | null> };
+  'experiments:start': { request: ExperimentSpec; response: { kind: 'started'; experimentId: number } | { kind: 'refused'; message: string } };
+  'experiments:cancel': { request: { experimentId: number }; response: { cancelling: boolean } };
+  'experiments:list': { request: undefined; response: { experiments: ExperimentListItem[] } };
+  /** `baselineKey` null = the first configuration. */
+  'experiments:get': { request: { experimentId: number; baselineKey: string | null }; response: ExperimentView | null };
+  'experiments:delete': { request: { experimentId: number }; response: { ok: boolean } };
+  /**
+   * Writes an export. Electron asks where with a save dialog (`path` null) or uses `path`; the browser
+   * host cannot write on the user's machine and answers `download` with the content instead.
+   */
+  'exports:save': {
+    request: { target: ExportTarget; format: ExportFormat; path: string | null };
+    response:
+      | { kind: 'saved'; path: string }
+      | { kind: 'download'; fileName: string; mimeType: string; base64: string }
+      | { kind: 'cancelled' }
+      | { kind: 'failed'; message: string };
+  };
 };
 
 /** Live figures of one thread over the last batch (about 100 ms). */
@@ -138,6 +161,9 @@ export type ApiEvents = {
   };
   'profile:output': { runId: number; stream: 'stdout' | 'stderr'; text: string };
   'profile:ended': { runId: number; status: RunStatusName; message: string | null };
+  /** After each run of an experiment (and when it starts). */
+  'experiment:progress': { experimentId: number; done: number; total: number; current: string | null };
+  'experiment:ended': { experimentId: number; status: ExperimentStatus; message: string | null };
   /** Electron only: a native menu item (or its accelerator) was chosen; the UI acts as if its own button was. */
   'menu:command': { command: MenuCommand };
 };
@@ -161,7 +187,7 @@ export type EventChannel = keyof ApiEvents;
 export type Unsubscribe = () => void;
 
 // The event channels the preload and the browser client will forward; anything else is refused.
-export const eventChannels: readonly EventChannel[] = ['profile:progress', 'profile:output', 'profile:ended', 'menu:command'];
+export const eventChannels: readonly EventChannel[] = ['profile:progress', 'profile:output', 'profile:ended', 'experiment:progress', 'experiment:ended', 'menu:command'];
 
 // Every request channel, for the browser host's router (which refuses anything else).
 export const requestChannels: readonly RequestChannel[] = [
@@ -180,6 +206,14 @@ export const requestChannels: readonly RequestChannel[] = [
   'runs:flamegraph',
   'runs:rename',
   'runs:delete',
+  'compare:runs',
+  'compare:timelines',
+  'experiments:start',
+  'experiments:cancel',
+  'experiments:list',
+  'experiments:get',
+  'experiments:delete',
+  'exports:save',
 ];
 
 // What the UI calls: `window.gilscope` in Electron (preload), a WebSocket client in a browser.

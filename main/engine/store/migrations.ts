@@ -138,6 +138,30 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'a whole-run timeline overview stored with the summary of long runs',
     sql: `ALTER TABLE run_summaries ADD COLUMN overview TEXT;`,
   },
+  {
+    version: 5,
+    description: 'experiments (one script across interpreters × GIL modes × repetitions) and the runs they made',
+    sql: `
+      CREATE TABLE experiments (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        -- The expanded configurations and run order (JSON), fixed when the experiment starts.
+        plan TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'completed', 'cancelled', 'failed')),
+        error TEXT
+      );
+      CREATE TABLE experiment_runs (
+        experiment_id INTEGER NOT NULL REFERENCES experiments(id) ON DELETE CASCADE,
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        config_key TEXT NOT NULL,
+        repetition INTEGER NOT NULL,
+        vary_value TEXT,
+        PRIMARY KEY (experiment_id, run_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX experiment_runs_by_run ON experiment_runs (run_id);
+    `,
+  },
 ];
 
 /** The schema version this build reads and writes. */

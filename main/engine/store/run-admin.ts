@@ -4,7 +4,7 @@ import type { RunStore } from './open-database.ts';
 import { rethrowAsStoreError } from './store-error.ts';
 
 /** Tables holding rows of a run (besides `runs` itself), children first. */
-const RUN_TABLES = ['sample_chunks', 'tick_chunks', 'threads', 'output', 'events', 'frames', 'stacks', 'run_summaries'] as const;
+const RUN_TABLES = ['sample_chunks', 'tick_chunks', 'threads', 'output', 'events', 'frames', 'stacks', 'run_summaries', 'experiment_runs'] as const;
 
 // Stores a finished run's summary, so opening the run later does not decode every sample; the
 // library's figures (CPU, contention) become columns for the runs list.

@@ -1,0 +1,106 @@
+// Lines 2–4 run summaries up side by side: run-level metrics with deltas and ratios against the first
+// run (the baseline), threads matched by name, and a per-function diff of on-CPU self/total shares.
+// Pure: the loader (load-comparison.ts) reads the summaries and function shares from a store.
+import type { CompareMetricRow, CompareThreadRow, ComparisonView, FunctionDiffRow } from '../../shared/compare-types.ts';
+import type { FunctionShare, RunSummary, ThreadStateName } from '../../shared/run-summary-types.ts';
+
+/** Bumped only when a field of ComparisonView changes meaning or disappears. */
+export const COMPARISON_SCHEMA_VERSION = 1;
+
+const STATES: readonly ThreadStateName[] = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'];
+const round = (value: number, digits = 6): number => Number(value.toFixed(digits));
+
+type MetricValue = (run: RunSummary, baseline: RunSummary) => number | null;
+
+/** Metric rows in display order; state means are lifetime-weighted over all threads of a run. */
+const METRICS: ReadonlyArray<{ key: string; label: string; unit: CompareMetricRow['unit']; value: MetricValue }> = [
+  { key: 'wallSeconds', label: 'Wall time', unit: 'seconds', value: (run) => run.wallSeconds },
+  { key: 'speedup', label: 'Speedup vs baseline', unit: 'ratio', value: (run, base) => (run.wallSeconds && base.wallSeconds !== null ? base.wallSeconds / run.wallSeconds : null) },
+  { key: 'cpuSeconds', label: 'CPU time', unit: 'seconds', value: (run) => run.cpuSeconds },
+  { key: 'parallelism', label: 'Parallelism (cores busy)', unit: 'ratio', value: (run) => run.parallelism },
+  { key: 'gilContention', label: 'GIL contention', unit: 'fraction', value: (run) => run.gil?.contention ?? null },
+  { key: 'gilHeld', label: 'GIL held', unit: 'fraction', value: (run) => run.gil?.heldFraction ?? null },
+  ...STATES.map((state) => ({ key: `state.${state}`, label: `Threads ${state} (mean)`, unit: 'fraction' as const, value: (run: RunSummary) => meanState(run, state) })),
+];
+
+function meanState(run: RunSummary, state: ThreadStateName): number | null {
+  let weighted = 0;
+  let lifetime = 0;
+  for (const thread of run.threads) {
+    weighted += thread.states[state] * thread.lifetimeSeconds;
+    lifetime += thread.lifetimeSeconds;
+  }
+  return lifetime > 0 ? weighted / lifetime : null;
+}
+
+/** A metric row: values per run, minus / divided by the baseline's value. */
+function metricRow(metric: (typeof METRICS)[number], runs: readonly RunSummary[]): CompareMetricRow {
+  const baseline = runs[0]!;
+  const values = runs.map((run) => {
+    const value = metric.value(run, baseline);
+    return value === null || !Number.isFinite(value) ? null : round(value);
+  });
+  const first = values[0] ?? null;
+  return {
+    key: metric.key,
+    label: metric.label,
+    unit: metric.unit,
+    values,
+    deltas: values.map((value) => (value === null || first === null ? null : round(value - first))),
+    ratios: values.map((value) => (value === null || first === null || first === 0 ? null : round(value / first))),
+  };
+}
+
+/** Threads matched by name, then by order of appearance among threads of the same name. */
+export function matchThreads(runs: readonly RunSummary[]): CompareThreadRow[] {
+  const rows: CompareThreadRow[] = [];
+  const rowsByName = new Map<string, CompareThreadRow[]>();
+  runs.forEach((run, runIndex) => {
+    const seen = new Map<string, number>();
+    for (const thread of run.threads) {
+      const occurrence = seen.get(thread.name) ?? 0;
+      seen.set(thread.name, occurrence + 1);
+      const sameName = rowsByName.get(thread.name) ?? [];
+      rowsByName.set(thread.name, sameName);
+      let row = sameName[occurrence];
+      if (!row) {
+        row = { name: thread.name, perRun: runs.map(() => null) };
+        sameName.push(row);
+        rows.push(row);
+      }
+      row.perRun[runIndex] = { tid: thread.tid, cpuSeconds: thread.cpuSeconds, states: thread.states };
+    }
+  });
+  return rows;
+}
+
+/** Functions of every run by function+file, sorted by |self share change| from the first to the last run. */
+export function diffFunctions(perRun: ReadonlyArray<readonly FunctionShare[]>, limit = 100): FunctionDiffRow[] {
+  const rows = new Map<string, FunctionDiffRow>();
+  perRun.forEach((shares, runIndex) => {
+    for (const share of shares) {
+      const key = `${share.function}\0${share.file}`;
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = { function: share.function, file: share.file, self: perRun.map(() => 0), total: perRun.map(() => 0), selfChange: 0 }));
+      row.self[runIndex] = round(share.selfFraction, 4);
+      row.total[runIndex] = round(share.totalFraction, 4);
+    }
+  });
+  const last = perRun.length - 1;
+  for (const row of rows.values()) row.selfChange = round((row.self[last] ?? 0) - (row.self[0] ?? 0), 4);
+  return [...rows.values()]
+    .sort((a, b) => Math.abs(b.selfChange) - Math.abs(a.selfChange) || (b.self[0] ?? 0) - (a.self[0] ?? 0) || a.function.localeCompare(b.function))
+    .slice(0, limit);
+}
+
+/** The comparison of `summaries` (runs[0] is the baseline); `onCpuFunctionsPerRun[i]` are run i's on-CPU function shares. */
+export function compareRuns(summaries: readonly RunSummary[], onCpuFunctionsPerRun: ReadonlyArray<readonly FunctionShare[]>): ComparisonView {
+  if (summaries.length === 0) throw new Error('compareRuns needs at least one run');
+  return {
+    schemaVersion: COMPARISON_SCHEMA_VERSION,
+    runs: [...summaries],
+    metrics: METRICS.map((metric) => metricRow(metric, summaries)),
+    threads: matchThreads(summaries),
+    functions: diffFunctions(onCpuFunctionsPerRun),
+  };
+}

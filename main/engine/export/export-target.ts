@@ -1,0 +1,103 @@
+// Renders a run, a comparison or an experiment in one export format: the single dispatch the CLI
+// (`gilscope export`) and the app (`exports:save`) share. html and pdf come from the report module
+// (main/engine/report); until it provides them they are refused with a clear message.
+import { loadRunSummary } from '../analysis/run-summary.ts';
+import { loadComparison } from '../compare/load-comparison.ts';
+import { loadWholeTimeline } from '../compare/whole-run-timeline.ts';
+import type { ExperimentReader } from '../experiment/experiment-store.ts';
+import { experimentView } from '../experiment/experiment-view.ts';
+import type { RunReader } from '../store/run-reader.ts';
+import type { ExportFormat, ExportTarget } from '../../shared/compare-types.ts';
+import { comparisonCsv } from './comparison-csv.ts';
+import { experimentCsv } from './experiment-csv.ts';
+import { exportRun } from './export-run.ts';
+import { toJsonExport } from './json-export.ts';
+import { runThreadsCsv, runTimelineCsv } from './run-csv.ts';
+
+/** Every format, in the order help texts list them. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed'];
+
+/** Bins of a run's timeline in JSON and timeline CSV exports unless asked otherwise. */
+export const DEFAULT_EXPORT_BINS = 200;
+
+/** An export that cannot be made; the message names the target or format. */
+export class ExportError extends Error {
+  override name = 'ExportError';
+}
+
+/** A finished export: what to name the file, its type, and its content. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  content: string | Uint8Array;
+}
+
+/** Where exports read from. */
+export interface ExportSources {
+  runs: RunReader;
+  experiments: ExperimentReader;
+}
+
+/** Options: `timeline` = CSV of a run's binned timeline instead of its thread table; `bins` for it and JSON. */
+export interface ExportOptions {
+  timeline?: boolean;
+  bins?: number;
+  /** Renderers for html/pdf (wired by the callers that have them). */
+  html?: (sources: ExportSources, target: ExportTarget) => string;
+  pdf?: (sources: ExportSources, target: ExportTarget) => Promise<Uint8Array>;
+}
+
+const MIME: Record<ExportFormat, string> = {
+  html: 'text/html',
+  pdf: 'application/pdf',
+  json: 'application/json',
+  csv: 'text/csv',
+  speedscope: 'application/json',
+  collapsed: 'text/plain',
+};
+const EXTENSION: Record<ExportFormat, string> = { html: 'html', pdf: 'pdf', json: 'json', csv: 'csv', speedscope: 'speedscope.json', collapsed: 'collapsed.txt' };
+
+/** "gilscope-run-12", "gilscope-compare-3-4", "gilscope-experiment-2" (+ "-timeline" for a timeline CSV). */
+export function exportBaseName(target: ExportTarget, options: ExportOptions = {}): string {
+  if (target.kind === 'run') return `gilscope-run-${target.runId}${options.timeline ? '-timeline' : ''}`;
+  if (target.kind === 'compare') return `gilscope-compare-${target.runIds.join('-')}`;
+  return `gilscope-experiment-${target.experimentId}`;
+}
+
+// Renders `target` as `format`; throws ExportError (missing run/experiment, format not applicable).
+export async function exportTarget(sources: ExportSources, target: ExportTarget, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
+  const file = (content: string | Uint8Array): ExportedFile => ({ fileName: `${exportBaseName(target, options)}.${EXTENSION[format]}`, mimeType: MIME[format], content });
+  if (format === 'html' || format === 'pdf') {
+    const render = format === 'html' ? options.html : options.pdf;
+    if (!render) throw new ExportError(`format ${format} is not available yet`);
+    return file(await render(sources, target));
+  }
+  if (format === 'speedscope' || format === 'collapsed') {
+    if (target.kind !== 'run') throw new ExportError(`format ${format} applies to a single run, not to a ${target.kind === 'compare' ? 'comparison' : 'experiment'}`);
+    const text = exportRun(sources.runs, target.runId, format);
+    if (text === null) throw new ExportError(`no run ${target.runId}`);
+    return file(text);
+  }
+  if (target.kind === 'run') {
+    const summary = loadRunSummary(sources.runs, target.runId);
+    if (!summary) throw new ExportError(`no run ${target.runId}`);
+    const bins = options.bins ?? DEFAULT_EXPORT_BINS;
+    if (format === 'json') return file(toJsonExport({ kind: 'run', run: summary, timeline: loadWholeTimeline(sources.runs, target.runId, bins) }));
+    if (!options.timeline) return file(runThreadsCsv(summary));
+    const timeline = loadWholeTimeline(sources.runs, target.runId, bins);
+    if (!timeline) throw new ExportError(`no run ${target.runId}`);
+    return file(runTimelineCsv(target.runId, timeline));
+  }
+  if (target.kind === 'compare') {
+    let comparison;
+    try {
+      comparison = loadComparison(sources.runs, target.runIds);
+    } catch (error) {
+      throw new ExportError((error as Error).message);
+    }
+    return file(format === 'json' ? toJsonExport({ kind: 'comparison', comparison }) : comparisonCsv(comparison));
+  }
+  const experiment = experimentView(sources.runs, sources.experiments, target.experimentId);
+  if (!experiment) throw new ExportError(`no experiment ${target.experimentId}`);
+  return file(format === 'json' ? toJsonExport({ kind: 'experiment', experiment }) : experimentCsv(experiment));
+}
