@@ -8,7 +8,13 @@ import { CommandsContext, commandForKey, type CommandName, type CommandRegistry 
 import { Notice } from './components/notice.tsx';
 import { Sidebar, type View } from './components/sidebar.tsx';
 import { createLiveRunStore } from './logic/live-run-store.ts';
+import { pruneSelection, toggleSelection } from './logic/compare-selection.ts';
+import { emptyExperimentForm, type ExperimentForm } from './logic/experiment-form.ts';
 import { emptyNewRunForm, type NewRunForm } from './logic/new-run-form.ts';
+import { CompareView } from './views/compare/compare-view.tsx';
+import { ExperimentDetailView } from './views/experiments/experiment-detail-view.tsx';
+import { ExperimentFormView } from './views/experiments/experiment-form-view.tsx';
+import { ExperimentsListView } from './views/experiments/experiments-list-view.tsx';
 import { LiveRunView } from './views/live/live-run-view.tsx';
 import { NewRunView } from './views/new-run/new-run-view.tsx';
 import { RunDetailView } from './views/detail/run-detail-view.tsx';
@@ -21,7 +27,10 @@ export function App() {
   const commands = useMemo<CommandRegistry>(() => new Map(), []);
   const [view, setView] = useState<View>({ kind: 'new' });
   const [form, setForm] = useState<NewRunForm>(emptyNewRunForm);
+  const [experimentForm, setExperimentForm] = useState<ExperimentForm>(emptyExperimentForm);
+  const [selected, setSelected] = useState<number[]>([]);
   const [runsRefresh, setRunsRefresh] = useState(0);
+  const [experimentsRefresh, setExperimentsRefresh] = useState(0);
   const [stopping, setStopping] = useState(false);
   const [pendingOpen, setPendingOpen] = useState(false);
   const [shellError, setShellError] = useState<string | null>(null);
@@ -34,6 +43,20 @@ export function App() {
     setStopping(false);
     setRunsRefresh((n) => n + 1);
   });
+
+  useEvent('experiment:ended', () => {
+    setExperimentsRefresh((n) => n + 1);
+    setRunsRefresh((n) => n + 1);
+  });
+
+  // Opening the experiment form for the first time starts from the New run form's script.
+  const newExperiment = useCallback(() => {
+    setExperimentForm((f) => (f.script !== '' ? f : { ...f, script: form.script, argsText: form.argsText, cwd: form.cwd }));
+    setView({ kind: 'experiment-new' });
+  }, [form]);
+  const navigate = useCallback((next: View) => (next.kind === 'experiment-new' ? newExperiment() : setView(next)), [newExperiment]);
+  const openRun = useCallback((runId: number) => setView({ kind: 'run', runId }), []);
+  const compare = useCallback((runIds: number[]) => setView({ kind: 'compare', runIds }), []);
 
   const startProfile = useCallback(
     async (request: ProfileStartRequest): Promise<ProfileStartResponse> => {
@@ -101,7 +124,7 @@ export function App() {
   return (
     <CommandsContext.Provider value={commands}>
       <div className="shell">
-        <Sidebar view={view} live={live} version={host.data?.version ?? null} onNavigate={setView} />
+        <Sidebar view={view} live={live} version={host.data?.version ?? null} selected={selected} onNavigate={navigate} />
         <main className="content">
           {host.kind === 'error' && (
             <Notice tone="error" title="Not connected to GILscope:" testId="connection-error">
@@ -122,8 +145,50 @@ export function App() {
           {view.kind === 'live' && (
             <LiveRunView store={store} stopping={stopping} onStop={() => void stop()} onOpenRun={(runId) => setView({ kind: 'run', runId })} onNewRun={() => setView({ kind: 'new' })} />
           )}
-          {view.kind === 'runs' && <RunsLibraryView refreshKey={runsRefresh} onOpen={(runId) => setView({ kind: 'run', runId })} onNewRun={() => setView({ kind: 'new' })} />}
-          {view.kind === 'run' && <RunDetailView key={view.runId} runId={view.runId} onBack={() => setView({ kind: 'runs' })} />}
+          {view.kind === 'runs' && (
+            <RunsLibraryView
+              refreshKey={runsRefresh}
+              onOpen={openRun}
+              onNewRun={() => setView({ kind: 'new' })}
+              selected={selected}
+              onToggle={(runId) => setSelected((s) => toggleSelection(s, runId))}
+              onClearSelection={() => setSelected([])}
+              onListed={(ids) => setSelected((s) => (s.every((id) => ids.includes(id)) ? s : pruneSelection(s, ids)))}
+              onCompare={() => compare(selected)}
+            />
+          )}
+          {view.kind === 'run' && <RunDetailView key={view.runId} runId={view.runId} onBack={() => setView({ kind: 'runs' })} onCompare={compare} />}
+          {view.kind === 'compare' && (
+            <CompareView
+              key={view.runIds.join(',')}
+              runIds={view.runIds}
+              onOpenRun={openRun}
+              onPickRuns={() => {
+                setSelected(view.runIds);
+                setView({ kind: 'runs' });
+              }}
+              onClear={() => {
+                setSelected([]);
+                setView({ kind: 'runs' });
+              }}
+            />
+          )}
+          {view.kind === 'experiments' && <ExperimentsListView refreshKey={experimentsRefresh} onOpen={(experimentId) => setView({ kind: 'experiment', experimentId })} onNew={newExperiment} />}
+          {view.kind === 'experiment-new' && (
+            <ExperimentFormView
+              form={experimentForm}
+              setForm={setExperimentForm}
+              host={host.data}
+              onStarted={(experimentId) => {
+                setExperimentsRefresh((n) => n + 1);
+                setView({ kind: 'experiment', experimentId });
+              }}
+              onCancel={() => setView({ kind: 'experiments' })}
+            />
+          )}
+          {view.kind === 'experiment' && (
+            <ExperimentDetailView key={view.experimentId} experimentId={view.experimentId} onOpenRun={openRun} onBack={() => setView({ kind: 'experiments' })} onCompare={compare} />
+          )}
         </main>
       </div>
     </CommandsContext.Provider>

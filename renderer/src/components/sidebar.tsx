@@ -1,18 +1,33 @@
-// The left navigation: New run, Runs, the live run while one records (or just ended), shortcut hints.
+// The left navigation: New run, Runs, Compare (while runs are selected or compared), Experiments, the live
+// run while one records (or just ended), shortcut hints.
 import type { LiveRunStatus } from '../logic/live-run-store.ts';
 import { baseName } from '../logic/format.ts';
 import { Kbd } from './kbd.tsx';
 
 // Which screen is showing.
-export type View = { kind: 'new' } | { kind: 'live' } | { kind: 'runs' } | { kind: 'run'; runId: number };
+export type View =
+  | { kind: 'new' }
+  | { kind: 'live' }
+  | { kind: 'runs' }
+  | { kind: 'run'; runId: number }
+  | { kind: 'compare'; runIds: number[] }
+  | { kind: 'experiments' }
+  | { kind: 'experiment-new' }
+  | { kind: 'experiment'; experimentId: number };
+
+// The sidebar entry a view belongs to (the experiment screens share one).
+export function navGroup(view: View): string {
+  return view.kind === 'experiment-new' || view.kind === 'experiment' ? 'experiments' : view.kind;
+}
 
 // Navigation buttons; `live` decides whether the live entry shows.
-export function Sidebar(props: { view: View; live: LiveRunStatus; version: string | null; onNavigate: (view: View) => void }) {
+// `selected` = runs ticked in the library; the Compare entry shows while there are some (or a comparison is open).
+export function Sidebar(props: { view: View; live: LiveRunStatus; version: string | null; selected: number[]; onNavigate: (view: View) => void }) {
   const item = (view: View, label: string, testId: string, extra?: React.ReactNode) => (
     <button
       type="button"
-      className={`nav-item${props.view.kind === view.kind ? ' active' : ''}`}
-      aria-current={props.view.kind === view.kind ? 'page' : undefined}
+      className={`nav-item${navGroup(props.view) === navGroup(view) ? ' active' : ''}`}
+      aria-current={navGroup(props.view) === navGroup(view) ? 'page' : undefined}
       data-testid={testId}
       onClick={() => props.onNavigate(view)}
     >
@@ -27,6 +42,14 @@ export function Sidebar(props: { view: View; live: LiveRunStatus; version: strin
       </div>
       {item({ kind: 'new' }, 'New run', 'nav-new-run')}
       {item({ kind: 'runs' }, 'Runs', 'nav-runs')}
+      {(props.selected.length > 0 || props.view.kind === 'compare') &&
+        item(
+          { kind: 'compare', runIds: props.view.kind === 'compare' && props.selected.length === 0 ? props.view.runIds : props.selected },
+          'Compare',
+          'nav-compare',
+          <span className="nav-sub">{props.view.kind === 'compare' && props.selected.length === 0 ? `${props.view.runIds.length} runs` : `${props.selected.length} selected`}</span>,
+        )}
+      {item({ kind: 'experiments' }, 'Experiments', 'nav-experiments')}
       {props.live.phase !== 'idle' && (
         <>
           <div className="nav-section">Live</div>

@@ -3,8 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { ExportButtons } from '../../components/export-buttons.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { baseName, formatDate } from '../../logic/format.ts';
+import { ComparePicker } from '../compare/compare-picker.tsx';
 import { joinArgs } from '../../logic/split-args.ts';
 import { GilWaitPanel } from './gil-wait-panel.tsx';
 import { RunOutputPanel } from './run-output-panel.tsx';
@@ -14,7 +16,9 @@ import { ThreadTable } from './thread-table.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
 
 // Opens run `runId`; the timeline starts loading at once, in parallel with the summary.
-export function RunDetailView(props: { runId: number; onBack: () => void }) {
+// `onCompare` opens a comparison with this run first (the baseline).
+export function RunDetailView(props: { runId: number; onBack: () => void; onCompare: (runIds: number[]) => void }) {
+  const [picking, setPicking] = useState(false);
   const summary = useRequest('runs:summary', { runId: props.runId }, String(props.runId));
   const openedAt = useRef(performance.now());
   const s = summary.data;
@@ -54,10 +58,17 @@ export function RunDetailView(props: { runId: number; onBack: () => void }) {
             </p>
           )}
         </div>
-        <button type="button" onClick={props.onBack}>
-          All runs
-        </button>
+        <div className="row wrap end">
+          <button type="button" data-testid="compare-with" disabled={!s || s.status === 'running'} onClick={() => setPicking(true)}>
+            Compare with…
+          </button>
+          <button type="button" onClick={props.onBack}>
+            All runs
+          </button>
+        </div>
       </header>
+      {s && s.status !== 'running' && <ExportButtons target={{ kind: 'run', runId: props.runId }} formats={['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed']} />}
+      {s && picking && <ComparePicker open={picking} runId={props.runId} script={s.script} onClose={() => setPicking(false)} onCompare={props.onCompare} />}
       {summary.kind === 'error' && <Notice tone="error" title="Could not load this run:">{summary.message}</Notice>}
       {summary.kind === 'ok' && summary.data === null && (
         <EmptyState title="Run not found" testId="run-missing">

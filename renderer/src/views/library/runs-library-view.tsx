@@ -1,12 +1,13 @@
 // The runs library: every stored run, sortable, filterable and searchable; label inline, delete with
-// confirmation, open on click or Enter.
-import { useMemo, useState } from 'react';
+// confirmation, open on click or Enter; tick 2–4 runs and Compare them.
+import { useEffect, useMemo, useState } from 'react';
 import type { RunListItem } from '../../../../main/shared/api-contract.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage, useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { canCompareRun, compareReadiness, maxCompareRuns } from '../../logic/compare-selection.ts';
 import { baseName, formatDate, formatPercent, formatSeconds } from '../../logic/format.ts';
 import { defaultRunQuery, queryRuns, runInterpreters, toggleSort, type RunQuery, type RunSortKey } from '../../logic/runs-filter.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
@@ -24,8 +25,17 @@ const columns: Array<{ key: RunSortKey; label: string; numeric?: boolean }> = [
   { key: 'status', label: 'Status' },
 ];
 
-// `refreshKey` changes when a run ends, so the list reloads.
-export function RunsLibraryView(props: { refreshKey: number; onOpen: (runId: number) => void; onNewRun: () => void }) {
+// `refreshKey` changes when a run ends, so the list reloads. The selection for Compare lives in the shell.
+export function RunsLibraryView(props: {
+  refreshKey: number;
+  onOpen: (runId: number) => void;
+  onNewRun: () => void;
+  selected: number[];
+  onToggle: (runId: number) => void;
+  onClearSelection: () => void;
+  onListed: (runIds: number[]) => void;
+  onCompare: () => void;
+}) {
   const list = useRequest('runs:list', undefined, `runs-${props.refreshKey}`);
   const [query, setQuery] = useState<RunQuery>(defaultRunQuery);
   const [toDelete, setToDelete] = useState<RunListItem | null>(null);
@@ -33,6 +43,11 @@ export function RunsLibraryView(props: { refreshKey: number; onOpen: (runId: num
   const runs = useMemo(() => list.data?.runs ?? [], [list.data]);
   const rows = useMemo(() => queryRuns(runs, query), [runs, query]);
   const interpreters = useMemo(() => runInterpreters(runs), [runs]);
+  const readiness = compareReadiness(props.selected);
+  const { onListed } = props;
+  useEffect(() => {
+    if (list.kind === 'ok') onListed(list.data.runs.map((r) => r.id));
+  }, [list, onListed]);
 
   const rename = async (run: RunListItem, label: string | null) => {
     try {
@@ -89,6 +104,22 @@ export function RunsLibraryView(props: { refreshKey: number; onOpen: (runId: num
           Refresh
         </button>
       </div>
+      {runs.length > 1 && (
+        <div className="row compare-bar" data-testid="compare-bar">
+          <button type="button" className="primary" data-testid="compare-button" disabled={!readiness.ok} onClick={props.onCompare} title="Compare the ticked runs; the first ticked is the baseline">
+            Compare{props.selected.length > 0 ? ` ${props.selected.length}` : ''}
+          </button>
+          <span className="muted" data-testid="compare-hint">
+            {readiness.ok ? `Baseline: #${props.selected[0] ?? ''} (ticked first).` : readiness.reason}
+            {props.selected.length >= maxCompareRuns ? ` At most ${maxCompareRuns}.` : ''}
+          </span>
+          {props.selected.length > 0 && (
+            <button type="button" className="link" onClick={props.onClearSelection} data-testid="compare-clear-selection">
+              Clear selection
+            </button>
+          )}
+        </div>
+      )}
       {list.kind === 'error' && <Notice tone="error" title="Could not list runs:">{list.message}</Notice>}
       {actionError && <Notice tone="error">{actionError}</Notice>}
       {list.kind === 'ok' && runs.length === 0 && (
@@ -105,6 +136,9 @@ export function RunsLibraryView(props: { refreshKey: number; onOpen: (runId: num
           <table className="data-table runs-table" data-testid="runs-table">
             <thead>
               <tr>
+                <th className="check-cell">
+                  <span className="sr-only">Compare</span>
+                </th>
                 <th className="num">#</th>
                 {columns.map((c) => (
                   <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={query.sortKey === c.key ? (query.descending ? 'descending' : 'ascending') : 'none'}>
@@ -120,6 +154,18 @@ export function RunsLibraryView(props: { refreshKey: number; onOpen: (runId: num
             <tbody>
               {rows.map((run) => (
                 <tr key={run.id} data-testid="runs-row" data-run-id={run.id} tabIndex={0} className="clickable" onClick={() => props.onOpen(run.id)} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && props.onOpen(run.id)}>
+                  <td className="check-cell" onClick={(e) => e.stopPropagation()}>
+                    <input
+                      type="checkbox"
+                      data-testid="run-select"
+                      aria-label={`Select run ${run.id} for comparison`}
+                      checked={props.selected.includes(run.id)}
+                      disabled={!canCompareRun(run) || (!props.selected.includes(run.id) && props.selected.length >= maxCompareRuns)}
+                      title={canCompareRun(run) ? (props.selected.includes(run.id) ? `Compared as ${String.fromCharCode(65 + props.selected.indexOf(run.id))}` : 'Select for Compare') : 'Still recording'}
+                      onChange={() => props.onToggle(run.id)}
+                    />
+                    {props.selected.includes(run.id) && <span className="run-letter-inline">{String.fromCharCode(65 + props.selected.indexOf(run.id))}</span>}
+                  </td>
                   <td className="num muted">{run.id}</td>
                   <td className="mono" title={[run.script, ...run.args].join(' ')}>
                     {baseName(run.script)}
