@@ -140,7 +140,8 @@ export class ThreadSampler {
       if (letter === null || letter === 'Z' || letter === 'X') return null;
       this.stats.unchangedThreadSamples++;
       const state = letter === 'R' ? STATE_CODE.runnable : lastState;
-      return { tid: thread.files.tid, state, cpuNs, runQueueNs, stackId: thread.lastStackId };
+      // A stack that could not be read last time (e.g. the thread state was not listed yet) is tried again.
+      return { tid: thread.files.tid, state, cpuNs, runQueueNs, stackId: thread.lastStackId >= 0 ? thread.lastStackId : undefined };
     }
     const activity = thread.files.readSyscall();
     let state;
