@@ -37,6 +37,9 @@ export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'
           ? ComparisonView
           : ExportedFile;
 
+/** The finest timeline bin, in sampling periods. */
+const MIN_BIN_PERIODS = 1.5;
+
 const SCOPE_STATES: Record<SampleScope, readonly StateCode[] | undefined> = {
   all: undefined,
   'on-cpu': ON_CPU_STATES,
@@ -71,14 +74,16 @@ function queryTimeline(reader: RunReader, request: ApiRequests['runs:timeline'][
   const toNs = Math.max(request.toNs ?? endNs, fromNs + 1);
   const margin = TIMELINE_MARGIN_PERIODS * periodNs;
   const whole = fromNs === 0 && toNs >= endNs;
+  // Bins finer than the sampling can fill would show gaps, not detail: at least 1.5 periods each.
+  const bins = Math.max(1, Math.min(request.bins, Math.floor((toNs - fromNs) / (MIN_BIN_PERIODS * periodNs))));
   // A finished long run keeps a fine overview of itself: the whole-run view is re-binned from it.
-  if (whole && run.status !== 'running' && request.bins <= OVERVIEW_BINS) {
+  if (whole && run.status !== 'running' && bins <= OVERVIEW_BINS) {
     const overview = reader.readStoredOverview(request.runId) as BinnedTimeline | null;
-    if (overview && overview.toNs === endNs) return rebinTimeline(overview, request.bins);
+    if (overview && overview.toNs === endNs) return rebinTimeline(overview, bins);
   }
   // The whole run is read without a range, so it can come from the worker's cache (cached-reader.ts).
   const timeline = whole ? reader.readTimeline(request.runId) : reader.readTimeline(request.runId, { fromNs: Math.max(0, fromNs - margin), toNs: toNs + margin });
-  return binTimeline(timeline, reader.getThreads(request.runId), { fromNs, toNs, bins: request.bins, periodNs });
+  return binTimeline(timeline, reader.getThreads(request.runId), { fromNs, toNs, bins, periodNs });
 }
 
 function queryFunctions(reader: RunReader, request: RequestOf<'runs:functions'>): ResponseOf<'runs:functions'> {
