@@ -1,6 +1,8 @@
 // GILscope's command line: `gilscope <command> …`. Every failure ends as one line on stderr.
 import { CliError, usageError } from './cli-error.ts';
+import { compareCommand } from './commands/compare.ts';
 import { dumpCommand } from './commands/dump.ts';
+import { experimentCommand } from './commands/experiment.ts';
 import { exportCommand } from './commands/export.ts';
 import { interpretersCommand } from './commands/interpreters.ts';
 import { profileCommand } from './commands/profile.ts';
@@ -12,7 +14,9 @@ import { HELP_TEXT } from './help-text.ts';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  compare: compareCommand,
   dump: dumpCommand,
+  experiment: experimentCommand,
   export: exportCommand,
   interpreters: interpretersCommand,
   profile: profileCommand,

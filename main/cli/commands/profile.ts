@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadRunSummary, type RunSummary } from '../../engine/analysis/run-summary.ts';
 import { GIL_MODES, type GilMode } from '../../engine/launch/gil-mode.ts';
 import { DEFAULT_RATE_HZ, type ProfileRequest } from '../../engine/profile/profile-request.ts';
 import { ProfileSession } from '../../engine/profile/profile-session.ts';
 import { CliError, usageError } from '../cli-error.ts';
+import { findOnPath } from '../find-on-path.ts';
 import { defaultDatabaseFile } from '../default-database.ts';
 import { openReader } from '../open-reader.ts';
 import { parseNumberOption, parseOptions } from '../parse-options.ts';
@@ -77,19 +77,4 @@ function readSummary(dbFile: string, runId: number): RunSummary {
   } finally {
     store.close();
   }
-}
-
-/** The first executable `name` on PATH, as a shell would find it (no shell involved). */
-function findOnPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return null;
 }

@@ -74,12 +74,22 @@ export function matchThreads(runs: readonly RunSummary[]): CompareThreadRow[] {
   return rows;
 }
 
-/** Functions of every run by function+file, sorted by |self share change| from the first to the last run. */
+/**
+ * A file path that is the same for the same module under different interpreters: the standard
+ * library and site-packages paths differ per build ("…/lib/python3.12/threading.py" vs
+ * "…/lib/python3.13t/threading.py"), so only the part after them counts.
+ */
+export function comparableFile(file: string): string {
+  const library = /\/lib\/python\d+\.\d+t?\/(?:(?:site|dist)-packages\/)?(.*)$/.exec(file);
+  return library ? `<lib>/${library[1]}` : file;
+}
+
+/** Functions of every run by function+file (library paths compared without their interpreter's prefix), sorted by |self share change| from the first to the last run. */
 export function diffFunctions(perRun: ReadonlyArray<readonly FunctionShare[]>, limit = 100): FunctionDiffRow[] {
   const rows = new Map<string, FunctionDiffRow>();
   perRun.forEach((shares, runIndex) => {
     for (const share of shares) {
-      const key = `${share.function}\0${share.file}`;
+      const key = `${share.function}\0${comparableFile(share.file)}`;
       let row = rows.get(key);
       if (!row) rows.set(key, (row = { function: share.function, file: share.file, self: perRun.map(() => 0), total: perRun.map(() => 0), selfChange: 0 }));
       row.self[runIndex] = round(share.selfFraction, 4);

@@ -10,7 +10,7 @@ import { rateRefusal } from '../profile/profile-request.ts';
 import type { SamplerBatch } from '../sampler/sampler-messages.ts';
 import { openRunStore, type RunStore } from '../store/open-database.ts';
 import type { ExperimentSpec, ExperimentStatus } from '../../shared/compare-types.ts';
-import { expandExperiment, launchVariant, type PlannedConfig, type PlanInterpreter } from './experiment-plan.ts';
+import { expandExperiment, launchVariant, type ExperimentPlan, type PlannedConfig, type PlanInterpreter } from './experiment-plan.ts';
 import { addExperimentRun, createExperiment, finishExperiment } from './experiment-store.ts';
 import { specRefusal } from './experiment-spec-check.ts';
 
@@ -18,6 +18,8 @@ import { specRefusal } from './experiment-spec-check.ts';
 export interface ExperimentOptions {
   dbFile: string;
   samplerWorkerUrl?: URL | string;
+  /** Last check of the expanded plan before anything is stored or run (e.g. a CI gate's selectors): a message refuses. */
+  checkPlan?: (plan: ExperimentPlan) => string | null;
 }
 
 /** What an experiment reports while it runs; every hook is optional and may throw without harm. */
@@ -73,6 +75,8 @@ export async function startExperiment(
   }
   const stored: ExperimentSpec = { ...spec, script: script.absolutePath, cwd };
   const plan = expandExperiment(stored, interpreters);
+  const planRefusal = options.checkPlan?.(plan) ?? null;
+  if (planRefusal !== null) return { kind: 'refused', message: planRefusal };
   let store: RunStore;
   let id: number;
   try {

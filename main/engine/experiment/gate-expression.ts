@@ -110,7 +110,10 @@ function measureText(measure: Measure): string {
   return measure.kind === 'speedup' ? `speedup(${measure.a.join(' ')} vs ${measure.b.join(' ')})` : `${measure.kind}(${measure.a.join(' ')})`;
 }
 
-function wordMatches(word: string, config: ExperimentConfigResult): boolean {
+/** What selectors look at: the fields a planned configuration already has before any run. */
+export type GateConfig = Pick<ExperimentConfigResult, 'key' | 'label' | 'interpreter' | 'gilMode' | 'varyValue'>;
+
+function wordMatches(word: string, config: GateConfig): boolean {
   const lower = word.toLowerCase();
   if (lower === 'on' || lower === 'off' || lower === 'default') return config.gilMode === lower;
   const version = /^(\d+(?:\.\d+){0,2})(t?)$/.exec(lower);
@@ -123,26 +126,26 @@ function wordMatches(word: string, config: ExperimentConfigResult): boolean {
   return word === config.key || word === config.label || word === config.interpreter.path || word === path.basename(config.interpreter.path);
 }
 
-function select(words: string[], view: ExperimentView): ExperimentConfigResult {
-  const matches = view.configs.filter((config) => words.every((word) => wordMatches(word, config)));
-  const keys = view.configs.map((config) => config.key).join(', ');
+function select<C extends GateConfig>(words: string[], configs: readonly C[]): C {
+  const matches = configs.filter((config) => words.every((word) => wordMatches(word, config)));
+  const keys = configs.map((config) => config.key).join(', ');
   if (matches.length === 0) throw new GateError(`"${words.join(' ')}" matches no configuration (have: ${keys})`);
   if (matches.length > 1) throw new GateError(`"${words.join(' ')}" matches ${matches.length} configurations (${matches.map((c) => c.key).join(', ')}); add words to pick one`);
   return matches[0]!;
 }
 
-/** Checks that every selector of `gate` picks exactly one configuration of `view`; throws GateError. */
-export function checkGateSelectors(gate: Gate, view: ExperimentView): void {
+/** Checks that every selector of `gate` picks exactly one of `configs` (before running); throws GateError. */
+export function checkGateSelectors(gate: Gate, configs: readonly GateConfig[]): void {
   for (const { measure } of gate.comparisons) {
-    select(measure.a, view);
-    if (measure.kind === 'speedup') select(measure.b, view);
+    select(measure.a, configs);
+    if (measure.kind === 'speedup') select(measure.b, configs);
   }
 }
 
 function measured(measure: Measure, view: ExperimentView): number | null {
-  const a = select(measure.a, view);
+  const a = select(measure.a, view.configs);
   if (measure.kind === 'speedup') {
-    const b = select(measure.b, view);
+    const b = select(measure.b, view.configs);
     const wallA = a.wallSeconds?.median ?? null;
     const wallB = b.wallSeconds?.median ?? null;
     return wallA && wallB !== null ? wallB / wallA : null;
