@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FunctionDiffRow } from '../../main/shared/compare-types.ts';
-import { deltaTone, formatMetricDelta, formatMetricValue, maxShare, sortFunctionDiff } from '../../renderer/src/logic/compare-format.ts';
+import { deltaTone, formatMetricDelta, formatMetricRatio, formatMetricValue, maxShare, sortFunctionDiff } from '../../renderer/src/logic/compare-format.ts';
 
 const row = (fn: string, self: number[], total: number[]): FunctionDiffRow => ({ function: fn, file: '/w/t.py', self, total, selfChange: (self[self.length - 1] ?? 0) - (self[0] ?? 0) });
 
@@ -13,6 +13,9 @@ describe('compare formatting', () => {
     expect(formatMetricDelta(0.4, 'ratio')).toBe('+0.40×');
     expect(formatMetricDelta(-0.12, 'fraction')).toBe('−12.0 pp');
     expect(formatMetricDelta(null, 'fraction')).toBe('—');
+    expect(formatMetricRatio(1.41, 2.2, 'seconds')).toBe('1.41×');
+    expect(formatMetricRatio(78.9, 0.002, 'fraction')).toBe('—');
+    expect(formatMetricRatio(0.5, 0.4, 'fraction')).toBe('0.50×');
   });
   it('judges deltas by direction', () => {
     expect(deltaTone('wallSeconds', -1, 4)).toBe('good');

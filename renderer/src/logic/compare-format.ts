@@ -20,6 +20,12 @@ export function formatMetricDelta(delta: number | null, unit: CompareMetricRow['
   return `${sign}${(size * 100).toFixed(1)} pp`;
 }
 
+// A ratio against the baseline, "—" where it says nothing: a share whose baseline is under 1 % (0 % → 3 % is "+3 pp", not "∞×").
+export function formatMetricRatio(ratio: number | null, baseline: number | null, unit: CompareMetricRow['unit']): string {
+  if (unit === 'fraction' && (baseline === null || Math.abs(baseline) < 0.01)) return '—';
+  return formatRatio(ratio);
+}
+
 // Which direction is better for a metric key (null = neither, e.g. CPU seconds).
 export function betterDirection(key: string): 'lower' | 'higher' | null {
   if (/wall|contention|gilwait|lockwait/i.test(key)) return 'lower';

@@ -14,7 +14,7 @@ import { StateLegend } from '../../components/state-legend.tsx';
 import { alignThreads, coveredFraction, laneRange, sharedSpanNs, type LaneMode } from '../../logic/compare-time.ts';
 import { formatSeconds } from '../../logic/format.ts';
 import { gilColors } from '../../logic/thread-states.ts';
-import { binsForWidth } from '../../logic/zoom-range.ts';
+import { binsForRange } from '../../logic/zoom-range.ts';
 import { RunHeading } from './run-heading.tsx';
 
 // One lane canvas; redrawn when its data, range or width changes.
@@ -37,6 +37,14 @@ function LaneCanvas(props: { data: BinnedTimeline; mode: LaneMode; sharedNs: num
   return <canvas ref={ref} className="timeline-canvas static" role="img" aria-label={props.label} data-testid="compare-lane" />;
 }
 
+// One bin count for all runs (each binned over its own length): about one per device pixel, but never
+// finer than 1.5 sampling periods of the shortest run, so sparse samples do not draw as spikes.
+function comparisonBins(runs: ComparisonView['runs'], plotWidth: number, dpr: number): number {
+  let bins = Infinity;
+  for (const run of runs) if (run.wallSeconds !== null && run.wallSeconds > 0) bins = Math.min(bins, binsForRange(run.wallSeconds * 1e9, plotWidth, dpr, run.rateHz));
+  return Number.isFinite(bins) ? Math.max(1, bins) : Math.max(1, Math.round(plotWidth * dpr));
+}
+
 // Loads `compare:timelines` once the width is known (about one bin per device pixel).
 export function CompareLanes(props: { comparison: ComparisonView; onOpenRun: (runId: number) => void }) {
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -50,8 +58,8 @@ export function CompareLanes(props: { comparison: ComparisonView; onOpenRun: (ru
   useEffect(() => {
     if (!hasWidth) return;
     let cancelled = false;
-    const width = wrapRef.current?.getBoundingClientRect().width ?? 800;
-    const bins = binsForWidth(Math.max(100, width - timelineLayout.gutter - 8), window.devicePixelRatio || 1);
+    const width = Math.max(100, (wrapRef.current?.getBoundingClientRect().width ?? 800) - timelineLayout.gutter - 8);
+    const bins = comparisonBins(props.comparison.runs, width, window.devicePixelRatio || 1);
     getApi()
       .request('compare:timelines', { runIds: idsKey.split(',').map(Number), bins })
       .then(

@@ -1,8 +1,7 @@
 // The comparison's metrics table: each metric's value per run, and for every run after the baseline
 // its delta and ratio against the baseline (A), coloured when the change is better or worse.
 import type { ComparisonView } from '../../../../main/shared/compare-types.ts';
-import { deltaTone, formatMetricDelta, formatMetricValue } from '../../logic/compare-format.ts';
-import { formatRatio } from '../../logic/format.ts';
+import { deltaTone, formatMetricDelta, formatMetricRatio, formatMetricValue } from '../../logic/compare-format.ts';
 import { runLetter } from './run-heading.tsx';
 
 // One row per metric; columns: A, then per further run its value, Δ and ratio vs A.
@@ -43,7 +42,7 @@ export function CompareMetrics(props: { comparison: ComparisonView }) {
                       {formatMetricDelta(m.deltas[i] ?? null, m.unit)}
                     </td>,
                     <td key={`${run.runId}-r`} className={`num delta delta-${tone}`}>
-                      {formatRatio(m.ratios[i] ?? null)}
+                      {formatMetricRatio(m.ratios[i] ?? null, m.values[0] ?? null, m.unit)}
                     </td>,
                   ];
                 })}

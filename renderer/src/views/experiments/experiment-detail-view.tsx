@@ -96,12 +96,16 @@ export function ExperimentDetailView(props: { experimentId: number; onOpenRun: (
           <p>It may have been deleted.</p>
         </EmptyState>
       )}
-      {e?.error && (
+      {e?.error && e.status === 'failed' && (
         <Notice tone="error" title="The experiment failed:" testId="experiment-failed">
           {e.error}
         </Notice>
       )}
-      {e?.status === 'cancelled' && <Notice tone="info">Cancelled after {e.progress.done} of {e.progress.total} runs; the results below cover the runs that finished.</Notice>}
+      {e?.status === 'cancelled' && (
+        <Notice tone="info" testId="experiment-cancelled">
+          Cancelled after {e.progress.done} of {e.progress.total} runs; the results below cover the runs that finished (a run stopped by Cancel counts as a failure).
+        </Notice>
+      )}
       {running && progress && (
         <div className="panel" data-testid="experiment-progress" data-done={progress.done} data-total={progress.total}>
           <div className="row spread">

@@ -61,13 +61,15 @@ export function ExperimentResultsTable(props: { experiment: ExperimentView; onOp
                 {formatPercent(c.contention?.median)}
               </td>
               <td className={`num${c.failures > 0 ? ' delta-bad' : ''}`}>{c.failures}</td>
-              <td className="run-links">
-                {c.runIds.length === 0 && <span className="muted">not run yet</span>}
-                {c.runIds.map((id) => (
-                  <button key={id} type="button" className="link" data-testid="experiment-run-link" data-run-id={id} onClick={() => props.onOpenRun(id)}>
-                    #{id}
-                  </button>
-                ))}
+              <td>
+                <div className="run-links">
+                  {c.runIds.length === 0 && <span className="muted">not run yet</span>}
+                  {c.runIds.map((id) => (
+                    <button key={id} type="button" className="link" data-testid="experiment-run-link" data-run-id={id} onClick={() => props.onOpenRun(id)}>
+                      #{id}
+                    </button>
+                  ))}
+                </div>
               </td>
             </tr>
           ))}
