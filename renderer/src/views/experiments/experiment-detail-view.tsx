@@ -45,6 +45,12 @@ export function ExperimentDetailView(props: { experimentId: number; onOpenRun: (
   }, [e, baselineKey]);
 
   const running = e?.status === 'running';
+  // Events drive the view; a slow poll covers a dropped connection or a view opened in another window.
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setGeneration((g) => g + 1), 5000);
+    return () => clearInterval(timer);
+  }, [running]);
   const progress = live ?? (e ? { experimentId: e.id, done: e.progress.done, total: e.progress.total, current: null } : null);
   const doCancel = async () => {
     setCancel({ kind: 'busy' });
