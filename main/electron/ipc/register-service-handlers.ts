@@ -6,7 +6,7 @@ import { requestChannels, type RequestChannel } from '../../shared/api-contract.
 import { handle } from './handle.ts';
 
 /** Channels answered in Electron itself rather than by the service. */
-const ELECTRON_CHANNELS: readonly RequestChannel[] = ['app:version', 'dialog:open-script'];
+const ELECTRON_CHANNELS: readonly RequestChannel[] = ['app:version', 'dialog:open-script', 'exports:save'];
 
 function delegate<C extends RequestChannel>(service: GilscopeService, channel: C): void {
   handle(channel, requestSchemas[channel], (payload) => service.call(channel, payload));

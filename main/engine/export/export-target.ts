@@ -64,9 +64,14 @@ export function exportBaseName(target: ExportTarget, options: ExportOptions = {}
   return `gilscope-experiment-${target.experimentId}`;
 }
 
+/** The file name an export of `target` as `format` is offered under. */
+export function exportFileName(target: ExportTarget, format: ExportFormat, options: ExportOptions = {}): string {
+  return `${exportBaseName(target, options)}.${EXTENSION[format]}`;
+}
+
 // Renders `target` as `format`; throws ExportError (missing run/experiment, format not applicable).
 export async function exportTarget(sources: ExportSources, target: ExportTarget, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
-  const file = (content: string | Uint8Array): ExportedFile => ({ fileName: `${exportBaseName(target, options)}.${EXTENSION[format]}`, mimeType: MIME[format], content });
+  const file = (content: string | Uint8Array): ExportedFile => ({ fileName: exportFileName(target, format, options), mimeType: MIME[format], content });
   if (format === 'html' || format === 'pdf') {
     const render = format === 'html' ? options.html : options.pdf;
     if (!render) throw new ExportError(`format ${format} is not available yet`);

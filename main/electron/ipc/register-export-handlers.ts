@@ -1,0 +1,25 @@
+// `exports:save` in Electron: without a path, the native Save dialog asks where (parented to the window
+// that asked); the service then renders and writes the file. Cancelling the dialog answers "cancelled".
+import { BrowserWindow, dialog } from 'electron';
+import type { GilscopeService } from '../../app-service/gilscope-service.ts';
+import { requestSchemas } from '../../app-service/request-schemas.ts';
+import { exportFileName } from '../../engine/export/export-target.ts';
+import { handle } from './handle.ts';
+
+// Registers `exports:save`. Call once after app ready.
+export function registerExportHandlers(service: GilscopeService): void {
+  handle('exports:save', requestSchemas['exports:save'], async (payload, event) => {
+    if (payload.path !== null) return service.call('exports:save', payload);
+    const fileName = exportFileName(payload.target, payload.format);
+    const extension = fileName.slice(fileName.lastIndexOf('.') + 1);
+    const options: Electron.SaveDialogOptions = {
+      title: 'Export',
+      defaultPath: fileName,
+      filters: [{ name: payload.format.toUpperCase(), extensions: [extension] }],
+    };
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return { kind: 'cancelled' };
+    return service.call('exports:save', { ...payload, path: result.filePath });
+  });
+}
