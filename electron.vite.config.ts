@@ -30,6 +30,8 @@ export default defineConfig({
   },
   renderer: {
     root: fromRoot('renderer'),
+    // resources/ (the app icon) is copied next to index.html: the page's favicon, served by both hosts.
+    publicDir: fromRoot('resources'),
     plugins: [react()],
     build: {
       outDir: fromRoot('out/renderer'),
