@@ -128,6 +128,9 @@ export async function experimentCommand(argv: string[]): Promise<number> {
   });
 
   const view = readView(dbFile, experiment.id, values.baseline ?? null);
+  if (values.baseline !== undefined && view.baselineKey !== values.baseline) {
+    process.stderr.write(`gilscope: --baseline "${values.baseline}" is not a configuration (have: ${view.configs.map((config) => config.key).join(', ')}); speedups are against ${view.baselineKey}\n`);
+  }
   if (json) process.stdout.write(`${JSON.stringify(view)}\n`);
   else printExperiment(view, process.stdout);
   if (end.status === 'cancelled') {

@@ -65,11 +65,6 @@ export function finishExperiment(store: RunStore, experimentId: number, status: 
   guard(store, () => store.db.prepare('UPDATE experiments SET status = ?, error = ? WHERE id = ?').run(status, error, experimentId));
 }
 
-// Marks experiments left 'running' by a process that died as failed; call only when none runs in this store.
-export function failStaleExperiments(store: RunStore): number {
-  return guard(store, () => store.db.prepare(`UPDATE experiments SET status = 'failed', error = 'GILscope ended while the experiment was running' WHERE status = 'running'`).run().changes);
-}
-
 // Deletes an experiment and its run links (its runs stay in the library); false when there is none.
 export function deleteExperiment(store: RunStore, experimentId: number): boolean {
   return guard(store, () => store.db.prepare('DELETE FROM experiments WHERE id = ?').run(experimentId).changes > 0);
