@@ -1,0 +1,98 @@
+// The sections of a single run's report that are tables of its summary: threads, top functions,
+// where threads waited for the GIL and what the holder ran meanwhile, and the script's output.
+import type { RunOutputView } from '../../shared/api-contract.ts';
+import type { FrameShare, RunSummary } from '../../shared/run-summary-types.ts';
+import { html, type SafeHtml } from './escape-html.ts';
+import { chartBlock, dataTable, legend, note, section } from './report-layout.ts';
+import { formatPercent, formatSeconds } from './report-format.ts';
+import { STATE_COLORS, STATE_LABELS, STATE_ORDER, STATE_SHORT_LABELS } from './report-palette.ts';
+import { stateBars } from './svg-state-bars.ts';
+
+/** "file.py:12" with the full path kept. */
+function location(file: string, line: number): SafeHtml {
+  return html`<span class="mono">${file}${line > 0 ? `:${line}` : ''}</span>`;
+}
+
+/** Legend of thread states. */
+export function stateLegend(): SafeHtml {
+  return legend(STATE_ORDER.map((state) => ({ label: STATE_LABELS[state], color: STATE_COLORS[state] })));
+}
+
+/** Stacked state bars and the per-thread table. */
+export function threadsSection(summary: RunSummary): SafeHtml {
+  if (summary.threads.length === 0) return section('threads', 'Threads', note('No thread was sampled.'));
+  const bars = stateBars(
+    summary.threads.map((thread) => ({ label: thread.name, states: thread.states })),
+    'Share of each thread’s lifetime per state',
+  );
+  const columns = [
+    { header: 'Thread' },
+    { header: 'TID', numeric: true },
+    { header: 'CPU', numeric: true },
+    { header: 'Lifetime', numeric: true },
+    ...STATE_ORDER.map((state) => ({ header: STATE_SHORT_LABELS[state], numeric: true })),
+    { header: 'GIL held', numeric: true, title: 'Share of GIL-readable samples in which this thread held the GIL' },
+  ];
+  const rows = summary.threads.map((thread) => [
+    html`${thread.name}${thread.nameSource === 'os' ? html` <span class="muted">(OS name)</span>` : null}`,
+    thread.tid,
+    formatSeconds(thread.cpuSeconds),
+    formatSeconds(thread.lifetimeSeconds),
+    ...STATE_ORDER.map((state) => formatPercent(thread.states[state])),
+    formatPercent(thread.gilHeldFraction),
+  ]);
+  return section('threads', 'Threads', chartBlock(bars, null), stateLegend(), dataTable(columns, rows));
+}
+
+/** The functions with the most on-CPU samples. */
+export function functionsSection(summary: RunSummary, limit = 20): SafeHtml {
+  if (summary.topFunctions.length === 0) return section('functions', 'Top functions', note('No Python stacks were recorded for this run.'));
+  const rows = summary.topFunctions.slice(0, limit).map((fn) => [html`<span class="mono">${fn.function}</span>`, location(fn.file, fn.line), formatPercent(fn.selfFraction), formatPercent(fn.totalFraction)]);
+  return section(
+    'functions',
+    'Top functions',
+    note('Share of on-CPU samples (running or runnable), all threads together. Self: the innermost frame; total: anywhere on the stack.'),
+    dataTable([{ header: 'Function' }, { header: 'Location' }, { header: 'Self', numeric: true }, { header: 'Total', numeric: true }], rows),
+  );
+}
+
+function frameTable(frames: readonly FrameShare[], share: string): SafeHtml {
+  const rows = frames.map((frame) => [html`<span class="mono">${frame.function}</span>`, location(frame.file, frame.line), formatPercent(frame.fraction)]);
+  return dataTable([{ header: 'Function' }, { header: 'Location' }, { header: share, numeric: true }], rows);
+}
+
+/** Where each thread waited for the GIL, and what the holder was running meanwhile. */
+export function gilWaitSection(summary: RunSummary): SafeHtml {
+  const waiting = summary.threads.filter((thread) => thread.gilWaitFrames.length > 0 && thread.states.gilWait > 0);
+  const perThread = waiting.map(
+    (thread) => html`<h3>${thread.name} <span class="muted">— waited ${formatPercent(thread.states.gilWait)} of its lifetime</span></h3>${frameTable(thread.gilWaitFrames, 'Of its GIL waits')}`,
+  );
+  const holder =
+    summary.gilHolderFrames.length > 0
+      ? html`<h3>What the GIL holder was running while others waited</h3>${frameTable(summary.gilHolderFrames, 'Of contended samples')}`
+      : null;
+  const empty = waiting.length === 0 && !holder;
+  return section(
+    'gil-waits',
+    'Where threads wait for the GIL',
+    empty ? note(summary.gil ? 'No GIL waits with a Python stack were sampled.' : 'The GIL state could not be read for this run.') : null,
+    perThread,
+    holder,
+  );
+}
+
+/** The tail of the script's output, stderr marked. */
+export function outputSection(output: RunOutputView | null | undefined, maxChars = 20_000): SafeHtml | null {
+  if (!output || output.chunks.length === 0) return null;
+  const kept: Array<{ stream: string; text: string }> = [];
+  let total = 0;
+  for (let i = output.chunks.length - 1; i >= 0 && total < maxChars; i--) {
+    const chunk = output.chunks[i]!;
+    const text = chunk.text.length > maxChars - total ? chunk.text.slice(chunk.text.length - (maxChars - total)) : chunk.text;
+    kept.unshift({ stream: chunk.stream, text });
+    total += text.length;
+  }
+  const cut = output.truncated || total >= maxChars;
+  const body = kept.map((chunk) => (chunk.stream === 'stderr' ? html`<span class="stderr">${chunk.text}</span>` : html`${chunk.text}`));
+  return section('output', 'Output', cut ? note('Only the end of the output is shown.') : null, html`<pre class="output">${body}</pre>`);
+}

@@ -1,0 +1,147 @@
+// The timeline chart as inline SVG: per thread a band of stacked state shares and a CPU lane under
+// it, a GIL lane (share of time held, contention line) on top, and a time axis. No script needed.
+import type { BinnedTimeline } from '../../shared/api-contract.ts';
+import { html, type SafeHtml } from './escape-html.ts';
+import type { LegendKey } from './report-layout.ts';
+import { SERIES_COLORS, STATE_COLORS, STATE_LABELS, STATE_ORDER } from './report-palette.ts';
+import { niceTicks, px, rectPath, filledPath, svgLabel, svgRoot, tickLabelSeconds } from './svg-kit.ts';
+
+const WIDTH = 1000;
+const LABEL_WIDTH = 190;
+const RIGHT_PAD = 12;
+const PLOT_WIDTH = WIDTH - LABEL_WIDTH - RIGHT_PAD;
+const BAND = 18;
+const CPU_LANE = 12;
+const THREAD_GAP = 7;
+const GIL_LANE = 36;
+const AXIS = 24;
+const TOP = 6;
+
+/** How to draw a timeline. */
+export interface TimelineChartOptions {
+  /** Seconds the x axis spans (default: this timeline's own end); comparisons pass the longest run's so lanes align. */
+  axisSeconds?: number;
+  /** Threads beyond this many (the least busy) are left out, with a note. Default 40. */
+  maxThreads?: number;
+  /** Accessible name of the chart. */
+  label?: string;
+  /** Written inside the GIL lane, e.g. "GIL disabled" for a free-threaded run with the GIL off. */
+  gilNote?: string;
+}
+
+type Thread = BinnedTimeline['threads'][number];
+
+/** Legend keys for the timeline chart. */
+export function timelineLegend(withGil: boolean): LegendKey[] {
+  const keys: LegendKey[] = STATE_ORDER.map((state) => ({ label: STATE_LABELS[state], color: STATE_COLORS[state] }));
+  keys.push({ label: 'CPU used (lane under each thread, 0–1 core)', color: SERIES_COLORS.cpu });
+  if (withGil) {
+    keys.push({ label: 'GIL held (share of time)', color: SERIES_COLORS.gilHeld });
+    keys.push({ label: 'GIL contention (someone waiting)', color: SERIES_COLORS.contention, shape: 'line' });
+  }
+  return keys;
+}
+
+/** The threads to draw: all of them, or the `max` with the most CPU time (kept in tid order). */
+function pickThreads(threads: readonly Thread[], max: number): Thread[] {
+  if (threads.length <= max) return [...threads];
+  const busiest = [...threads].sort((a, b) => sum(b.cpu) - sum(a.cpu)).slice(0, max);
+  const keep = new Set(busiest);
+  return threads.filter((thread) => keep.has(thread));
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+/** The chart and, when threads were left out, a note saying how many. */
+export function timelineChart(timeline: BinnedTimeline, options: TimelineChartOptions = {}): { svg: SafeHtml; omittedThreads: number } {
+  const spanSeconds = Math.max(timeline.toNs / 1e9, 1e-9);
+  const axisSeconds = Math.max(options.axisSeconds ?? spanSeconds, spanSeconds);
+  const xOf = (ns: number): number => LABEL_WIDTH + (ns / 1e9 / axisSeconds) * PLOT_WIDTH;
+  const binWidth = (timeline.binNs / 1e9 / axisSeconds) * PLOT_WIDTH;
+  const threads = pickThreads(timeline.threads, options.maxThreads ?? 40);
+  const gilHeight = timeline.gil ? GIL_LANE + THREAD_GAP : 0;
+  const lanesTop = TOP + gilHeight;
+  const rowHeight = BAND + CPU_LANE + THREAD_GAP;
+  const plotBottom = lanesTop + threads.length * rowHeight;
+  const height = plotBottom + AXIS;
+  const parts: Array<SafeHtml | null> = [];
+
+  const ticks = niceTicks(axisSeconds, 8);
+  const step = (ticks[1] ?? axisSeconds) - (ticks[0] ?? 0);
+  for (const tick of ticks) {
+    const x = LABEL_WIDTH + (tick / axisSeconds) * PLOT_WIDTH;
+    parts.push(html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.grid}" stroke-width="1"/>`);
+    const anchor = x > LABEL_WIDTH + PLOT_WIDTH - 25 ? 'end' : 'middle';
+    parts.push(svgLabel(tickLabelSeconds(tick, step), x, plotBottom + 12, { anchor, size: 11, fill: SERIES_COLORS.axis }));
+  }
+  // The run's end, when the axis is longer (aligned comparisons).
+  if (axisSeconds > spanSeconds * 1.001) {
+    const x = xOf(timeline.toNs);
+    parts.push(html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.axis}" stroke-dasharray="3 3"/>`);
+  }
+
+  if (timeline.gil) parts.push(gilLane(timeline, xOf, binWidth, TOP, options.gilNote));
+  threads.forEach((thread, index) => parts.push(threadRows(timeline, thread, xOf, binWidth, lanesTop + index * rowHeight)));
+  parts.push(html`<line x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + PLOT_WIDTH}" y1="${px(plotBottom)}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.axis}"/>`);
+
+  return { svg: svgRoot(WIDTH, height, options.label ?? 'Timeline of thread states, CPU and GIL', parts), omittedThreads: timeline.threads.length - threads.length };
+}
+
+function binStart(timeline: BinnedTimeline, bin: number): number {
+  return timeline.fromNs + bin * timeline.binNs;
+}
+
+function threadRows(timeline: BinnedTimeline, thread: Thread, xOf: (ns: number) => number, binWidth: number, top: number): SafeHtml {
+  const bins = thread.sampled.length;
+  const statePaths = STATE_ORDER.map((state) => {
+    const rects: Array<[number, number, number, number]> = [];
+    for (let bin = 0; bin < bins; bin++) {
+      let below = 0;
+      for (const other of STATE_ORDER) {
+        if (other === state) break;
+        below += thread.states[other][bin] ?? 0;
+      }
+      const share = thread.states[state][bin] ?? 0;
+      if (share * BAND < 0.05) continue;
+      rects.push([xOf(binStart(timeline, bin)), top + BAND - (below + share) * BAND, binWidth, share * BAND]);
+    }
+    return filledPath(rectPath(rects), STATE_COLORS[state]);
+  });
+  const cpuTop = top + BAND + 1;
+  const cpuRects: Array<[number, number, number, number]> = [];
+  for (let bin = 0; bin < bins; bin++) {
+    const cpu = Math.min(1, Math.max(0, thread.cpu[bin] ?? 0));
+    if (cpu * CPU_LANE < 0.05) continue;
+    cpuRects.push([xOf(binStart(timeline, bin)), cpuTop + CPU_LANE - cpu * CPU_LANE, binWidth, cpu * CPU_LANE]);
+  }
+  const plotEnd = LABEL_WIDTH + PLOT_WIDTH;
+  return html`<g class="thread">
+${svgLabel(thread.name, LABEL_WIDTH - 8, top + BAND / 2, { anchor: 'end', max: 24, size: 11.5, weight: 600 })}
+${svgLabel(`tid ${thread.tid} · CPU`, LABEL_WIDTH - 8, cpuTop + CPU_LANE / 2, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
+<rect x="${LABEL_WIDTH}" y="${px(cpuTop)}" width="${px(plotEnd - LABEL_WIDTH)}" height="${CPU_LANE}" fill="#f6f8fa"/>
+${statePaths}
+${filledPath(rectPath(cpuRects), SERIES_COLORS.cpu, 0.8)}
+</g>`;
+}
+
+function gilLane(timeline: BinnedTimeline, xOf: (ns: number) => number, binWidth: number, top: number, gilNote: string | undefined): SafeHtml {
+  const gil = timeline.gil!;
+  const heldRects: Array<[number, number, number, number]> = [];
+  const points: string[] = [];
+  gil.held.forEach((held, bin) => {
+    const x = xOf(binStart(timeline, bin));
+    if ((gil.known[bin] ?? 0) > 0 && held * GIL_LANE >= 0.05) heldRects.push([x, top + GIL_LANE - held * GIL_LANE, binWidth, held * GIL_LANE]);
+    const contention = Math.min(1, Math.max(0, gil.contention[bin] ?? 0));
+    points.push(`${px(x + binWidth / 2)},${px(top + GIL_LANE - contention * GIL_LANE)}`);
+  });
+  return html`<g class="gil">
+${svgLabel('GIL', LABEL_WIDTH - 8, top + GIL_LANE / 2 - 6, { anchor: 'end', weight: 600 })}
+${svgLabel('held · contention', LABEL_WIDTH - 8, top + GIL_LANE / 2 + 8, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
+<rect x="${LABEL_WIDTH}" y="${top}" width="${PLOT_WIDTH}" height="${GIL_LANE}" fill="#f6f8fa"/>
+${filledPath(rectPath(heldRects), SERIES_COLORS.gilHeld, 0.45)}
+${gilNote ? svgLabel(gilNote, LABEL_WIDTH + 8, top + GIL_LANE / 2, { size: 11, fill: SERIES_COLORS.axis }) : null}
+${points.length > 0 ? html`<polyline points="${points.join(' ')}" fill="none" stroke="${SERIES_COLORS.contention}" stroke-width="1.5" stroke-linejoin="round"/>` : null}
+</g>`;
+}
