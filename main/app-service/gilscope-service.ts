@@ -257,7 +257,6 @@ export class GilscopeService {
 
   /** Renders an export in the query worker, then writes it to `path` or hands it back for download. */
   private async saveExport({ target, format, path: file }: RequestOf<'exports:save'>): Promise<ResponseOf<'exports:save'>> {
-    if (format === 'html' || format === 'pdf') return { kind: 'failed', message: `format ${format} is not available yet` };
     if (!this.reader()) return { kind: 'failed', message: 'no runs recorded yet' };
     let exported;
     try {

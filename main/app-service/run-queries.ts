@@ -22,7 +22,7 @@ export type QueryJob =
   | { kind: 'functions'; request: RequestOf<'runs:functions'> }
   | { kind: 'flamegraph'; request: RequestOf<'runs:flamegraph'> }
   | { kind: 'compare'; request: { runIds: number[] } }
-  | { kind: 'export'; request: { target: ExportTarget; format: Exclude<ExportFormat, 'html' | 'pdf'> } };
+  | { kind: 'export'; request: { target: ExportTarget; format: ExportFormat } };
 
 /** What each job kind answers. */
 export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'

@@ -69,6 +69,9 @@ describe('experiments through the service', () => {
     const download = (await service.request('exports:save', { target: { kind: 'run', runId: runIds[0] }, format: 'speedscope', path: null })) as { kind: string; fileName: string; base64: string };
     expect(download).toMatchObject({ kind: 'download', fileName: `gilscope-run-${runIds[0]}.speedscope.json`, mimeType: 'application/json' });
     expect(JSON.parse(Buffer.from(download.base64, 'base64').toString('utf8'))).toMatchObject({ exporter: 'GILscope' });
+    const html = (await service.request('exports:save', { target: { kind: 'compare', runIds }, format: 'html', path: null })) as { kind: string; mimeType: string; base64: string };
+    expect(html).toMatchObject({ kind: 'download', mimeType: 'text/html' });
+    expect(Buffer.from(html.base64, 'base64').toString('utf8')).toMatch(/^<!DOCTYPE html>/);
     expect(await service.request('exports:save', { target: { kind: 'experiment', experimentId: 999 }, format: 'json', path: null })).toEqual({ kind: 'failed', message: 'no experiment 999' });
     await expect(service.request('exports:save', { target: { kind: 'run', runId: 1 }, format: 'json', path: 'relative.json' })).rejects.toThrow(/absolute/);
   });

@@ -1,12 +1,14 @@
 // Renders a run, a comparison or an experiment in one export format: the single dispatch the CLI
-// (`gilscope export`) and the app (`exports:save`) share. html and pdf come from the report module
-// (main/engine/report); until it provides them they are refused with a clear message.
+// (`gilscope export`) and the app (`exports:save`) share. html and pdf are the report module's
+// (main/engine/report); PDF needs a Chromium (see pdf-report.ts).
 import { loadRunSummary } from '../analysis/run-summary.ts';
-import { loadComparison } from '../compare/load-comparison.ts';
+import { ComparisonError, loadComparison } from '../compare/load-comparison.ts';
 import { loadWholeTimeline } from '../compare/whole-run-timeline.ts';
 import type { ExperimentReader } from '../experiment/experiment-store.ts';
 import { experimentView } from '../experiment/experiment-view.ts';
 import type { RunReader } from '../store/run-reader.ts';
+import { PdfReportError } from '../report/pdf-report.ts';
+import { ReportError, renderTargetHtml, renderTargetPdf } from '../report/report-export.ts';
 import type { ExportFormat, ExportTarget } from '../../shared/compare-types.ts';
 import { comparisonCsv } from './comparison-csv.ts';
 import { experimentCsv } from './experiment-csv.ts';
@@ -42,7 +44,7 @@ export interface ExportSources {
 export interface ExportOptions {
   timeline?: boolean;
   bins?: number;
-  /** Renderers for html/pdf (wired by the callers that have them). */
+  /** Renderers for html/pdf; default: the report module's. */
   html?: (sources: ExportSources, target: ExportTarget) => string;
   pdf?: (sources: ExportSources, target: ExportTarget) => Promise<Uint8Array>;
 }
@@ -73,9 +75,12 @@ export function exportFileName(target: ExportTarget, format: ExportFormat, optio
 export async function exportTarget(sources: ExportSources, target: ExportTarget, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
   const file = (content: string | Uint8Array): ExportedFile => ({ fileName: exportFileName(target, format, options), mimeType: MIME[format], content });
   if (format === 'html' || format === 'pdf') {
-    const render = format === 'html' ? options.html : options.pdf;
-    if (!render) throw new ExportError(`format ${format} is not available yet`);
-    return file(await render(sources, target));
+    try {
+      return file(format === 'html' ? (options.html ?? renderTargetHtml)(sources, target) : await (options.pdf ?? renderTargetPdf)(sources, target));
+    } catch (error) {
+      if (error instanceof ReportError || error instanceof PdfReportError || error instanceof ComparisonError) throw new ExportError(error.message);
+      throw error;
+    }
   }
   if (format === 'speedscope' || format === 'collapsed') {
     if (target.kind !== 'run') throw new ExportError(`format ${format} applies to a single run, not to a ${target.kind === 'compare' ? 'comparison' : 'experiment'}`);
