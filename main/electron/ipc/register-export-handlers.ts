@@ -1,5 +1,6 @@
-// `exports:save` in Electron: without a path, the native Save dialog asks where (parented to the window
-// that asked); the service then renders and writes the file. Cancelling the dialog answers "cancelled".
+// `exports:save` in Electron: the native Save dialog always asks where (parented to the window that
+// asked), and the service renders and writes the file there. A path sent by the page is ignored: the
+// renderer must never choose where main writes. Cancelling the dialog answers "cancelled".
 import { BrowserWindow, dialog } from 'electron';
 import type { GilscopeService } from '../../app-service/gilscope-service.ts';
 import { requestSchemas } from '../../app-service/request-schemas.ts';
@@ -9,12 +10,11 @@ import { handle } from './handle.ts';
 // Registers `exports:save`. Call once after app ready.
 export function registerExportHandlers(service: GilscopeService): void {
   handle('exports:save', requestSchemas['exports:save'], async (payload, event) => {
-    if (payload.path !== null) return service.call('exports:save', payload);
     const fileName = exportFileName(payload.target, payload.format);
     const extension = fileName.slice(fileName.lastIndexOf('.') + 1);
     const options: Electron.SaveDialogOptions = {
       title: 'Export',
-      defaultPath: fileName,
+      defaultPath: payload.path ?? fileName,
       filters: [{ name: payload.format.toUpperCase(), extensions: [extension] }],
     };
     const window = BrowserWindow.fromWebContents(event.sender);
