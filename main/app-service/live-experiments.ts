@@ -13,7 +13,8 @@ export class LiveExperiments {
   private readonly emit: EmitEvent;
   private readonly samplerWorkerUrl: URL | string | undefined;
   private current: { experiment: RunningExperiment; runIds: Set<number>; ended: Promise<void> } | null = null;
-  private starting = false;
+  private starting: Promise<unknown> | null = null;
+  private closed = false;
 
   constructor(dbFile: string, emit: EmitEvent, samplerWorkerUrl?: URL | string) {
     this.dbFile = dbFile;
@@ -33,42 +34,51 @@ export class LiveExperiments {
 
   /** Checks and starts an experiment; refused while another one runs. */
   async start(spec: ExperimentSpec): Promise<ResponseOf<'experiments:start'>> {
+    if (this.closed) return { kind: 'refused', message: 'GILscope is shutting down' };
     if (this.current || this.starting) return { kind: 'refused', message: 'an experiment is already running; cancel it or wait for its end' };
-    this.starting = true;
+    const starting = this.begin(spec);
+    this.starting = starting;
+    try {
+      return await starting;
+    } finally {
+      this.starting = null;
+    }
+  }
+
+  /** Checks and stores the experiment, then runs it in the background (cancelled at once when the service closed meanwhile). */
+  private async begin(spec: ExperimentSpec): Promise<ResponseOf<'experiments:start'>> {
     const runIds = new Set<number>();
     let progress: ProgressState = newProgressState();
-    try {
-      const started = await startExperiment(
-        spec,
-        { dbFile: this.dbFile, samplerWorkerUrl: this.samplerWorkerUrl },
-        {
-          onProgress: (payload) => this.emit('experiment:progress', payload),
-          onRunStarted: (runId) => {
-            runIds.add(runId);
-            progress = newProgressState();
-          },
-          onRunOutput: (runId, stream, text) => this.emit('profile:output', { runId, stream, text }),
-          onRunBatch: (runId, batch) => {
-            const payload = progressFromBatch(runId, batch, progress);
-            if (payload) this.emit('profile:progress', payload);
-          },
-          onRunEnded: (runId, outcome) => {
-            runIds.delete(runId);
-            this.emit('profile:ended', { runId, status: outcome.status, message: outcome.message });
-          },
+    const started = await startExperiment(
+      spec,
+      { dbFile: this.dbFile, samplerWorkerUrl: this.samplerWorkerUrl },
+      {
+        onProgress: (payload) => this.emit('experiment:progress', payload),
+        onRunStarted: (runId) => {
+          runIds.add(runId);
+          progress = newProgressState();
         },
-      );
-      if (started.kind === 'refused') return started;
-      const { experiment } = started;
-      const ended = experiment.done.then((end) => {
-        this.current = null;
-        this.emit('experiment:ended', { experimentId: experiment.id, status: end.status, message: end.message });
-      });
-      this.current = { experiment, runIds, ended };
-      return { kind: 'started', experimentId: experiment.id };
-    } finally {
-      this.starting = false;
-    }
+        onRunOutput: (runId, stream, text) => this.emit('profile:output', { runId, stream, text }),
+        onRunBatch: (runId, batch) => {
+          const payload = progressFromBatch(runId, batch, progress);
+          if (payload) this.emit('profile:progress', payload);
+        },
+        onRunEnded: (runId, outcome) => {
+          runIds.delete(runId);
+          this.emit('profile:ended', { runId, status: outcome.status, message: outcome.message });
+        },
+      },
+    );
+    if (started.kind === 'refused') return started;
+    const { experiment } = started;
+    const ended = experiment.done.then((end) => {
+      this.current = null;
+      this.emit('experiment:ended', { experimentId: experiment.id, status: end.status, message: end.message });
+    });
+    this.current = { experiment, runIds, ended };
+    // The service closed while the experiment was being checked and stored: it ends at once, as cancelled.
+    if (this.closed) experiment.cancel();
+    return { kind: 'started', experimentId: experiment.id };
   }
 
   /** Cancels experiment `id` (its current run is stopped and kept); false when it is not running. */
@@ -80,6 +90,8 @@ export class LiveExperiments {
 
   /** Cancels the running experiment, if any, and waits until it is stored as cancelled. */
   async stopAll(): Promise<void> {
+    this.closed = true;
+    await this.starting?.catch(() => {});
     const current = this.current;
     if (!current) return;
     current.experiment.cancel();

@@ -12,8 +12,12 @@ export type EmitEvent = <E extends EventChannel>(event: E, payload: ApiEvents[E]
 export class LiveRuns {
   private readonly dbFile: string;
   private readonly emit: EmitEvent;
+  /** Started sessions by run id (what Stop and isLive look up). */
   private readonly sessions = new Map<number, ProfileSession>();
+  /** Every session from construction to its end, probing and launching ones included (what stopAll stops). */
+  private readonly all = new Set<ProfileSession>();
   private readonly ending = new Set<Promise<unknown>>();
+  private closed = false;
 
   private readonly samplerWorkerUrl: URL | string | undefined;
 
@@ -30,6 +34,7 @@ export class LiveRuns {
 
   /** Starts a run; answers once the script runs (with its run id) or was refused. */
   start(request: ProfileStartRequest): Promise<ProfileStartResponse> {
+    if (this.closed) return Promise.resolve({ kind: 'refused', message: 'GILscope is shutting down' });
     let runId: number | null = null;
     const early: Array<ApiEvents['profile:output']> = [];
     const progress = newProgressState();
@@ -68,6 +73,7 @@ export class LiveRuns {
       },
       { samplerWorkerUrl: this.samplerWorkerUrl },
     );
+    this.all.add(session);
     const ended = session.done.then(
       (outcome) => {
         if (runId === null) {
@@ -87,7 +93,10 @@ export class LiveRuns {
       },
     );
     this.ending.add(ended);
-    void ended.finally(() => this.ending.delete(ended));
+    void ended.finally(() => {
+      this.ending.delete(ended);
+      this.all.delete(session);
+    });
     return answered;
   }
 
@@ -99,9 +108,10 @@ export class LiveRuns {
     return true;
   }
 
-  /** Stops every live run and waits until each is stored. */
+  /** Stops every session, still probing or launching ones too (a stop before launch is honoured), refuses new ones, and waits until each has ended. */
   async stopAll(): Promise<void> {
-    for (const session of this.sessions.values()) session.stop();
+    this.closed = true;
+    for (const session of this.all) session.stop();
     await Promise.all([...this.ending]);
   }
 }

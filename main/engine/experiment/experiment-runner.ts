@@ -78,11 +78,16 @@ export async function startExperiment(
   const planRefusal = options.checkPlan?.(plan) ?? null;
   if (planRefusal !== null) return { kind: 'refused', message: planRefusal };
   let store: RunStore;
-  let id: number;
   try {
     store = openRunStore(options.dbFile);
+  } catch (error) {
+    return { kind: 'refused', message: error instanceof Error ? error.message : String(error) };
+  }
+  let id: number;
+  try {
     id = createExperiment(store, stored, plan);
   } catch (error) {
+    store.close();
     return { kind: 'refused', message: error instanceof Error ? error.message : String(error) };
   }
 
