@@ -161,7 +161,7 @@ interface ZoomStep {
 
 /** `runs:timeline` through the service (query worker + SQLite) for the whole run, then halved ranges around the middle. */
 async function measureZoomSteps(dbFile: string, runId: number): Promise<{ steps: ZoomStep[]; stacksMs: number }> {
-  const service = new GilscopeService({ dbFile, host: 'browser', version: 'bench' });
+  const service = new GilscopeService({ dbFile, host: 'browser', version: 'bench', allowExportPaths: false });
   const steps: ZoomStep[] = [];
   let stacksMs: number | undefined;
   try {

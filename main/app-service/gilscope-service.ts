@@ -28,6 +28,12 @@ export interface ServiceOptions {
   dataDir?: string;
   host: HostInfo['host'];
   version: string;
+  /**
+   * Whether `exports:save` may write to the `path` in the request. Electron: true (its IPC layer only
+   * passes the path the user chose in the native Save dialog). Browser host: false, since any WebSocket
+   * client could name any file; a non-null path is answered "failed" and the page downloads instead.
+   */
+  allowExportPaths: boolean;
   /** The query worker script; Electron passes its bundled path. */
   queryWorkerUrl?: URL | string;
   /** The sampler worker script; Electron passes its bundled path. */
@@ -255,8 +261,9 @@ export class GilscopeService {
     };
   }
 
-  /** Renders an export in the query worker, then writes it to `path` or hands it back for download. */
+  /** Renders an export in the query worker, then writes it to `path` (only where allowExportPaths) or hands it back for download. */
   private async saveExport({ target, format, path: file }: RequestOf<'exports:save'>): Promise<ResponseOf<'exports:save'>> {
+    if (file !== null && !this.options.allowExportPaths) return { kind: 'failed', message: 'this host does not write files; export without a path to download it' };
     if (!this.reader()) return { kind: 'failed', message: 'no runs recorded yet' };
     let exported;
     try {

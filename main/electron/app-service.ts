@@ -11,6 +11,8 @@ export function createAppService(): GilscopeService {
   return new GilscopeService({
     dbFile: defaultDatabaseFile(),
     host: 'electron',
+    // The Electron IPC layer passes only paths chosen in the native Save dialog (register-export-handlers.ts).
+    allowExportPaths: true,
     version: app.getVersion(),
     queryWorkerUrl: queryWorkerPath,
     samplerWorkerUrl: samplerWorkerPath,

@@ -1,5 +1,7 @@
 // The app service against real runs: a real CPython profiled through the service (events), then every
 // read request over the stored run, library edits, and payload validation.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import type { GilscopeService } from '../../main/app-service/gilscope-service.ts';
@@ -111,6 +113,17 @@ describe('GilscopeService over a real run', () => {
     await expect(service.request('profile:start', { ...scriptRequest(dir, 'a.py', ''), rateHz: 0 })).rejects.toThrow(/rateHz/);
     await expect(service.request('runs:summary', { runId: 1, extra: true })).rejects.toThrow(/extra/);
     await expect(service.request('nope:never', undefined)).rejects.toThrow(/unknown request channel/);
+  });
+
+  it('as the browser host\'s service, never writes an export to a client-supplied path; it offers a download instead', async () => {
+    const target = path.join(dir, 'evil.csv');
+    expect(await service.request('exports:save', { target: { kind: 'run', runId }, format: 'csv', path: target })).toEqual({
+      kind: 'failed',
+      message: 'this host does not write files; export without a path to download it',
+    });
+    expect(fs.existsSync(target)).toBe(false);
+    const download = await service.call('exports:save', { target: { kind: 'run', runId }, format: 'csv', path: null });
+    expect(download).toMatchObject({ kind: 'download', fileName: `gilscope-run-${runId}.csv`, mimeType: 'text/csv' });
   });
 
   it('deletes the run with every row that belonged to it', async () => {

@@ -10,11 +10,11 @@ import { pyenvPython } from '../support/spawn-python.ts';
 /** The interpreter the app tests profile with. */
 export const PYTHON = pyenvPython('3.12.1');
 
-/** A service on a new, empty data folder. */
-export function newService(): { service: GilscopeService; dir: string; dbFile: string } {
+/** A service on a new, empty data folder, configured as the browser host's (no export paths) unless told otherwise. */
+export function newService(options: { allowExportPaths?: boolean } = {}): { service: GilscopeService; dir: string; dbFile: string } {
   const dir = makeTempDir('app');
   const dbFile = path.join(dir, 'runs.sqlite');
-  return { service: new GilscopeService({ dbFile, host: 'browser', version: 'test' }), dir, dbFile };
+  return { service: new GilscopeService({ dbFile, host: 'browser', version: 'test', allowExportPaths: options.allowExportPaths ?? false }), dir, dbFile };
 }
 
 /** Writes `source` to DIR/NAME and returns a profile:start request for it. */

@@ -10,7 +10,8 @@ import { newService } from '../app/service-helpers.ts';
 import { writeScript } from '../cli/run-cli.ts';
 import { freeThreadedPython } from '../support/spawn-python.ts';
 
-const { service, dir } = newService();
+// Configured as Electron's (which passes only Save-dialog paths): exports:save may write to a path.
+const { service, dir } = newService({ allowExportPaths: true });
 afterAll(() => service.close());
 
 function record(): { events: Array<[EventChannel, unknown]>; ended: Promise<ApiEvents['experiment:ended']>; stop: () => void } {

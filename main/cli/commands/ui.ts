@@ -20,7 +20,7 @@ export async function uiCommand(args: string[]): Promise<number> {
     throw new CliError(`the UI is not built (no ${path.join(RENDERER_DIR, 'index.html')}); run \`npm run build\` first`);
   }
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const service = new GilscopeService({ dbFile: path.resolve(values.db ?? defaultDatabaseFile()), host: 'browser', version });
+  const service = new GilscopeService({ dbFile: path.resolve(values.db ?? defaultDatabaseFile()), host: 'browser', version, allowExportPaths: false });
   let host;
   try {
     host = await startBrowserHost({ service, rendererDir: RENDERER_DIR, port });
