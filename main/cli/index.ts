@@ -1,4 +1,5 @@
 // GILscope's command line: `gilscope <command> …`. Every failure ends as one line on stderr.
+import { StoreError } from '../engine/store/store-error.ts';
 import { CliError, usageError } from './cli-error.ts';
 import { compareCommand } from './commands/compare.ts';
 import { dumpCommand } from './commands/dump.ts';
@@ -36,14 +37,20 @@ async function main(argv: string[]): Promise<number> {
   return command(rest);
 }
 
+// A reader that went away (`gilscope export … | head -1`) is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof CliError) {
+    if (error instanceof CliError || error instanceof StoreError) {
+      // Store errors may surface after the database opened (locked or corrupt mid-read): still one line.
       process.stderr.write(`gilscope: ${error.message}\n`);
-      process.exitCode = error.exitCode;
+      process.exitCode = error instanceof CliError ? error.exitCode : 1;
       return;
     }
     // Anything else is a bug in GILscope: still one line, with a hint how to get the details.

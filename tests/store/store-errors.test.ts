@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { LATEST_SCHEMA_VERSION } from '../../main/engine/store/migrations.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../main/engine/store/migrations.ts';
+import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { StoreError, type StoreErrorKind } from '../../main/engine/store/store-error.ts';
 import { tempDir } from './helpers.ts';
@@ -99,5 +100,21 @@ describe('openRunStore errors', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();
+  });
+});
+
+describe('a store from an older GILscope', () => {
+  it('is upgraded when opened read-only, so readers find the current tables', () => {
+    const file = path.join(tempDir(), 'older.sqlite');
+    // Exactly what a build that knew schema 2 (before stored summaries) left: its migrations and one run.
+    const old = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, 2)) old.exec(migration.sql);
+    old.pragma('user_version = 2');
+    old.prepare(`INSERT INTO runs (created_at, script, cwd, gil_mode, rate_hz, chunk_ticks) VALUES ('2026-01-01T00:00:00Z', 'a.py', '/tmp', 'default', 100, 128)`).run();
+    old.close();
+    const reading = openRunStore(file, { readonly: true });
+    expect(reading.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(createRunReader(reading).listRuns()).toHaveLength(1);
+    reading.close();
   });
 });

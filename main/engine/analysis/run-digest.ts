@@ -6,7 +6,7 @@ import type { RunStore } from '../store/open-database.ts';
 import { saveRunSummary } from '../store/run-admin.ts';
 import type { RunReader } from '../store/run-reader.ts';
 import { createRunReader } from '../store/run-reader.ts';
-import type { RunRecord } from '../store/run-types.ts';
+import type { RunRecord, Timeline } from '../store/run-types.ts';
 import { binTimeline } from './bin-timeline.ts';
 import { buildRunSummary } from './run-summary.ts';
 
@@ -20,9 +20,9 @@ export function runSpanNs(run: Pick<RunRecord, 'lastTimeNs' | 'wallNs'>): number
   return Math.max(run.lastTimeNs ?? 0, run.wallNs ?? 0, 1);
 }
 
-/** The whole run in OVERVIEW_BINS bins (decodes every sample). */
-export function buildOverview(reader: RunReader, run: RunRecord): BinnedTimeline {
-  return binTimeline(reader.readTimeline(run.id), reader.getThreads(run.id), {
+/** The whole run in OVERVIEW_BINS bins (decodes every sample unless given the run's whole timeline). */
+export function buildOverview(reader: RunReader, run: RunRecord, wholeTimeline?: Timeline): BinnedTimeline {
+  return binTimeline(wholeTimeline ?? reader.readTimeline(run.id), reader.getThreads(run.id), {
     fromNs: 0,
     toNs: runSpanNs(run),
     bins: OVERVIEW_BINS,
@@ -35,9 +35,10 @@ export function storeRunDigest(store: RunStore, runId: number): boolean {
   const reader = createRunReader(store);
   const run = reader.getRun(runId);
   if (!run || run.status === 'running') return false;
-  const summary = buildRunSummary(reader, runId);
+  const timeline = reader.readTimeline(runId); // decoded once for both
+  const summary = buildRunSummary(reader, runId, timeline);
   if (!summary) return false;
-  const overview = run.tickCount >= OVERVIEW_MIN_TICKS ? buildOverview(reader, run) : null;
+  const overview = run.tickCount >= OVERVIEW_MIN_TICKS ? buildOverview(reader, run, timeline) : null;
   saveRunSummary(store, runId, summary, overview);
   return true;
 }

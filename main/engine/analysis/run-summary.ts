@@ -1,4 +1,5 @@
 import type { RunReader } from '../store/run-reader.ts';
+import type { Timeline } from '../store/run-types.ts';
 import { STATE_CODE } from '../model.ts';
 import type { RunSummary, StateFractions, ThreadSummary } from '../../shared/run-summary-types.ts';
 import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from './function-profile.ts';
@@ -27,11 +28,11 @@ export function loadRunSummary(reader: RunReader, runId: number): RunSummary | n
   return buildRunSummary(reader, runId);
 }
 
-/** Summarises a stored run (also one still being recorded); null when the run does not exist. */
-export function buildRunSummary(reader: RunReader, runId: number): RunSummary | null {
+/** Summarises a stored run (also one still being recorded); null when the run does not exist. Pass the run's whole timeline if it is already decoded. */
+export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?: Timeline): RunSummary | null {
   const run = reader.getRun(runId);
   if (!run) return null;
-  const timeline = reader.readTimeline(runId);
+  const timeline = wholeTimeline ?? reader.readTimeline(runId);
   const events = reader.readEvents(runId);
   const gil = gilFigures(timeline);
   const stacks = reader.readStackTable(runId);

@@ -3,8 +3,7 @@ import { toCollapsedStacks } from './collapsed-stacks.ts';
 import { toSpeedscope } from './speedscope-profile.ts';
 
 /** Stack formats a single run can be exported to. */
-export const RUN_EXPORT_FORMATS = ['collapsed', 'speedscope'] as const;
-export type RunExportFormat = (typeof RUN_EXPORT_FORMATS)[number];
+export type RunExportFormat = 'collapsed' | 'speedscope';
 
 /** A stored run rendered in one format, as text; null when the run does not exist. */
 export function exportRun(reader: RunReader, runId: number, format: RunExportFormat): string | null {

@@ -23,11 +23,10 @@ function tryOpen(path: string): number | null {
 
 /**
  * The /proc files of one thread, kept open and re-read with pread at offset 0 each tick (one syscall
- * per file instead of open/read/close). `syscall` needs ptrace access; without it `hasSyscall` is false.
+ * per file instead of open/read/close). `syscall` needs ptrace access; without it readSyscall() is null.
  */
 export class ThreadFiles {
   readonly tid: number;
-  readonly hasSyscall: boolean;
   private readonly taskDir: string;
   private readonly schedstatFd: number;
   private readonly syscallFd: number | null;
@@ -38,7 +37,6 @@ export class ThreadFiles {
     this.taskDir = taskDir;
     this.schedstatFd = schedstatFd;
     this.syscallFd = syscallFd;
-    this.hasSyscall = syscallFd !== null;
   }
 
   /** Opens a thread's files; null when the thread is already gone. */

@@ -14,6 +14,7 @@ import type { RunStatus } from '../store/run-types.ts';
 import type { SamplerStats } from '../sampler/thread-sampler.ts';
 import { rateRefusal, type ProfileRequest } from './profile-request.ts';
 import { BatchQueue } from './batch-queue.ts';
+import { callSafely } from './call-safely.ts';
 
 /** How a profile ended: refused before anything ran, or a stored run (whatever happened to the script). */
 export type ProfileOutcome =
@@ -43,14 +44,6 @@ interface Recording {
   samplerStats: () => SamplerStats | null;
 }
 
-/** A failing listener (e.g. a UI that went away) must not break the recording. */
-function callSafely<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
-  try {
-    hook?.(...args);
-  } catch {
-    // the run is recorded whatever its listeners do
-  }
-}
 
 /**
  * One profiling run: checks the request, launches the script, samples it from a worker, stores
@@ -139,35 +132,37 @@ export class ProfileSession {
       writer.upsertThreads(batch.threads);
       for (const event of batch.events) writer.addEvent(event.kind, event.timeNs, event.detail);
     });
-    const sampling = new SamplingSession({ rateHz: request.rateHz, stacks: request.stacks ?? true, workerUrl: this.samplerWorkerUrl }, {
-      onBatch: (batch) => {
-        batches.push(batch);
-        samplerStats = batch.stats;
-        callSafely(hooks.onBatch, batch);
-      },
-    });
-    await sampling.ready;
-    runStartNs = nowNs();
-
-    // Launch the path the user named: a venv's python is a symlink whose own site-packages count.
-    const launched = await launchScript({ ...request, script, python: request.python }, (stream, text) => {
-      output[stream] += text;
-      callSafely(hooks.onOutput, stream, text);
-    });
-    if ('kind' in launched) {
-      await sampling.cancel();
-      flushOutput();
-      writer.finishRun({ status: 'failed', exitCode: null, signal: null, wallNs: elapsedNs(), error: launched.message });
-      return { kind: 'recorded', runId, status: 'failed', message: launched.message };
-    }
-    sampling.begin(launched.pid, runStartNs);
-    callSafely(hooks.onStarted, runId, launched.pid, interpreter);
+    let sampling: SamplingSession | null = null;
+    let launched: LaunchedScript | null = null;
     try {
+      sampling = new SamplingSession({ rateHz: request.rateHz, stacks: request.stacks ?? true, workerUrl: this.samplerWorkerUrl }, {
+        onBatch: (batch) => {
+          batches.push(batch);
+          samplerStats = batch.stats;
+          callSafely(hooks.onBatch, batch);
+        },
+      });
+      await sampling.ready;
+      runStartNs = nowNs();
+      // Launch the path the user named: a venv's python is a symlink whose own site-packages count.
+      const started = await launchScript({ ...request, script }, (stream, text) => {
+        output[stream] += text;
+        callSafely(hooks.onOutput, stream, text);
+      });
+      if ('kind' in started) {
+        await sampling.cancel();
+        flushOutput();
+        writer.finishRun({ status: 'failed', exitCode: null, signal: null, wallNs: elapsedNs(), error: started.message });
+        return { kind: 'recorded', runId, status: 'failed', message: started.message };
+      }
+      launched = started;
+      sampling.begin(launched.pid, runStartNs);
+      callSafely(hooks.onStarted, runId, launched.pid, interpreter);
       return await this.follow(request, { launched, sampling, batches, writer, runId, elapsedNs, flushOutput, samplerStats: () => samplerStats });
     } catch (error) {
       // A bug of ours must not leave the script running or the run "running": end both, keep the samples.
-      launched.signalGroup('SIGKILL');
-      sampling.stop();
+      launched?.signalGroup('SIGKILL');
+      sampling?.stop();
       const message = `GILscope failed while recording: ${error instanceof Error ? error.message : String(error)}; the samples taken before are kept`;
       try {
         batches.drain();
@@ -189,12 +184,8 @@ export class ProfileSession {
     // Nothing outlives the run: children the script left in its group are killed with it.
     launched.signalGroup('SIGKILL');
     sampling.stop();
-    let samplerError: string | null = null;
-    try {
-      await sampling.done;
-    } catch (error) {
-      samplerError = (error as Error).message;
-    }
+    const samplingEnd = await sampling.done;
+    const samplerError = samplingEnd.reason === 'failed' ? samplingEnd.message : null;
     await stopping.cancel();
     await launched.outputDone;
     const { status, message } = describeExit(exit, this.stopRequested);

@@ -14,19 +14,17 @@ function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
   const now = (): number => Number(process.hrtime.bigint() - target.runStartNs);
   let pending: Tick[] = [];
   let lastPostNs = now();
-  let threadsSinceNs = 0;
 
   const post = (end: SamplerBatch['end']): void => {
     const batch: SamplerBatch = {
       type: 'batch',
       ticks: pending,
       stackTable: sampler.takeStackTableDelta(),
-      threads: sampler.takeThreadUpdates(threadsSinceNs),
+      threads: sampler.takeThreadUpdates(),
       events: sampler.takeEvents(),
-      stats: { ...sampler.stats },
+      stats: sampler.statsSnapshot(),
       end,
     };
-    threadsSinceNs = lastPostNs;
     pending = [];
     parentPort?.postMessage(batch satisfies SamplerMessage);
   };

@@ -15,6 +15,9 @@ export interface SamplingCallbacks {
   onBatch(batch: SamplerBatch): void;
 }
 
+/** How sampling ended. `failed`: the worker itself broke (its samples so far were delivered). */
+export type SamplingEnd = { reason: 'stopped' | 'process-exited' } | { reason: 'failed'; message: string };
+
 /**
  * Samples a process from a worker thread. Create it before launching the target, await `ready`,
  * then `begin(pid)`; it samples until `stop()` or until the process exits. `done` resolves after
@@ -22,7 +25,8 @@ export interface SamplingCallbacks {
  */
 export class SamplingSession {
   readonly ready: Promise<void>;
-  readonly done: Promise<SamplerBatch['end']>;
+  /** Settles once the worker is gone; never rejects, so a failing worker cannot go unhandled mid-run. */
+  readonly done: Promise<SamplingEnd>;
   private readonly control = new SharedArrayBuffer(4);
   private readonly worker: Worker;
 
@@ -35,15 +39,16 @@ export class SamplingSession {
       markReady = resolve;
       failEarly = reject;
     });
-    this.done = new Promise((resolve, reject) => {
-      let end: SamplerBatch['end'] = null;
+    this.ready.catch(() => {}); // awaited by the caller; a late rejection (exit after ready) is moot
+    this.done = new Promise((resolve) => {
+      let end: SamplingEnd | null = null;
       this.worker.on('message', (message: SamplerMessage) => {
         if (message.type === 'ready') {
           markReady();
           return;
         }
         if (message.type === 'failure') {
-          reject(new Error(`sampler failed: ${message.message}`));
+          end = { reason: 'failed', message: `sampler failed: ${message.message}` };
           return;
         }
         callbacks.onBatch(message);
@@ -51,7 +56,7 @@ export class SamplingSession {
       });
       this.worker.on('error', (error) => {
         failEarly(new Error(`sampler failed to start: ${error.message}`));
-        reject(new Error(`sampler failed: ${error.message}`));
+        end = { reason: 'failed', message: `sampler failed: ${error.message}` };
       });
       this.worker.on('exit', () => {
         failEarly(new Error('sampler exited before it was ready'));

@@ -60,6 +60,7 @@ export class ThreadSampler {
   private lastGilEnabled: boolean | null = null;
   private readonly events: SamplerEvent[] = [];
   private readonly renamed = new Set<number>();
+  private readonly announced = new Set<number>();
   private fallbackReported = false;
   readonly stats: SamplerStats = { ticks: 0, threadSamples: 0, busyNs: 0, maxTickNs: 0, lateTicks: 0, statFallbacks: 0, unchangedThreadSamples: 0, stacks: null };
   private readonly interner: StackInterner | null;
@@ -97,8 +98,6 @@ export class ThreadSampler {
           sample.stackId = frames === null ? -1 : this.interner.intern(frames);
         }
         thread.lastStackId = sample.stackId;
-      } else {
-        delete sample.stackId;
       }
       thread.lastState = sample.state;
       thread.info.lastSeenNs = timeNs;
@@ -112,7 +111,6 @@ export class ThreadSampler {
     const elapsed = Number(process.hrtime.bigint() - started);
     this.stats.ticks++;
     this.stats.threadSamples += samples.length;
-    if (this.interner) this.stats.stacks = this.python.unwindStats;
     this.reportStateFallbacks(timeNs);
     this.stats.busyNs += elapsed;
     if (elapsed > this.stats.maxTickNs) this.stats.maxTickNs = elapsed;
@@ -153,7 +151,7 @@ export class ThreadSampler {
       this.stats.statFallbacks++;
       state = letter === 'Z' || letter === 'X' ? STATE_CODE.idle : classifyFromStatState(letter, cpuNs, runQueueNs);
     }
-    return { tid: thread.files.tid, state, cpuNs, runQueueNs };
+    return { tid: thread.files.tid, state, cpuNs, runQueueNs, stackId: undefined };
   }
 
   private reportStateFallbacks(timeNs: Nanoseconds): void {
@@ -228,14 +226,21 @@ export class ThreadSampler {
     return this.events.splice(0);
   }
 
-  /** Infos of threads that are new, renamed or still alive since the last call (for the store). */
-  takeThreadUpdates(sinceNs: Nanoseconds): ThreadInfo[] {
+  /** Threads first seen or renamed since the last call (the store tracks first/last seen from the ticks). */
+  takeThreadUpdates(): ThreadInfo[] {
     const updates: ThreadInfo[] = [];
     for (const info of this.threads.everSeen.values()) {
-      if (info.lastSeenNs >= sinceNs || this.renamed.has(info.tid)) updates.push({ ...info });
+      if (this.announced.has(info.tid) && !this.renamed.has(info.tid)) continue;
+      this.announced.add(info.tid);
+      updates.push({ ...info });
     }
     this.renamed.clear();
     return updates;
+  }
+
+  /** The counters, with the unwinder's (copied only when asked: once per batch, not per tick). */
+  statsSnapshot(): SamplerStats {
+    return { ...this.stats, stacks: this.interner ? this.python.unwindStats : null };
   }
 
   close(): void {

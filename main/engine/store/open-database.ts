@@ -107,6 +107,13 @@ export function openRunStore(file: string, options: OpenRunStoreOptions = {}): R
         `written by a newer GILscope (schema ${version}, this build knows up to ${LATEST_SCHEMA_VERSION}); upgrade GILscope`,
       );
     }
+    if (readonly && kind === 'gilscope' && version < LATEST_SCHEMA_VERSION) {
+      // A store from an older GILscope: readers need the current tables, so upgrade it once through a
+      // short write connection (migrations only add), then read as asked.
+      db.close();
+      openRunStore(absolute, { busyTimeoutMs, pageSize: options.pageSize }).close();
+      return openRunStore(absolute, options);
+    }
     if (readonly) {
       db.pragma('query_only = ON');
     } else {

@@ -68,9 +68,6 @@ function prepareStatements(db: Database.Database) {
     insertFrame: db.prepare('INSERT INTO frames (run_id, id, function, file, line) VALUES (?, ?, ?, ?, ?)'),
     insertStack: db.prepare('INSERT INTO stacks (run_id, id, prefix, frame) VALUES (?, ?, ?, ?)'),
     insertEvent: db.prepare('INSERT INTO events (run_id, time_ns, kind, detail) VALUES (?, ?, ?, ?)'),
-    samplerStats: db.prepare(
-      'UPDATE runs SET sampler_stats = ?, gil_enabled = coalesce(gil_enabled, ?) WHERE id = ?',
-    ),
     finish: db.prepare(
       `UPDATE runs SET status = ?, exit_code = ?, signal = ?, wall_ns = ?, error = ?,
          warnings = coalesce(?, warnings), sampler_stats = coalesce(?, sampler_stats) WHERE id = ?`,
@@ -209,13 +206,6 @@ export class RunWriter {
   addEvent(kind: RunEventKind, timeNs: Nanoseconds, detail?: unknown): void {
     this.transaction(() => {
       this.sql.insertEvent.run(this.requireRun(), Math.round(timeNs), kind, JSON.stringify(detail ?? null));
-    });
-  }
-
-  /** Live sampler stats (JSON) and, once known, whether the GIL was enabled at start. */
-  updateSamplerStats(stats: unknown, gilEnabledAtStart?: boolean | null): void {
-    this.transaction(() => {
-      this.sql.samplerStats.run(JSON.stringify(stats ?? null), toFlag(gilEnabledAtStart ?? null), this.requireRun());
     });
   }
 
