@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { RunStore } from '../store/open-database.ts';
 import { rethrowAsStoreError } from '../store/store-error.ts';
+import { currentRecorder } from '../store/recorder-identity.ts';
 import type { ExperimentSpec, ExperimentStatus } from '../../shared/compare-types.ts';
 import type { ExperimentPlan } from './experiment-plan.ts';
 
@@ -49,7 +50,9 @@ function hasExperiments(db: Database.Database): boolean {
 // Stores a new experiment with status 'running'; returns its id.
 export function createExperiment(store: RunStore, spec: ExperimentSpec, plan: ExperimentPlan): number {
   return guard(store, () =>
-    Number(store.db.prepare('INSERT INTO experiments (created_at, spec, plan) VALUES (?, ?, ?)').run(new Date().toISOString(), JSON.stringify(spec), JSON.stringify(plan)).lastInsertRowid),
+    Number(store.db
+      .prepare('INSERT INTO experiments (created_at, spec, plan, recorder) VALUES (?, ?, ?, ?)')
+      .run(new Date().toISOString(), JSON.stringify(spec), JSON.stringify(plan), JSON.stringify(currentRecorder())).lastInsertRowid),
   );
 }
 

@@ -162,6 +162,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX experiment_runs_by_run ON experiment_runs (run_id);
     `,
   },
+  {
+    version: 6,
+    description: 'who records a run or an experiment (JSON: boot id, pid, start time), to tell interrupted ones',
+    sql: `
+      ALTER TABLE runs ADD COLUMN recorder TEXT;
+      ALTER TABLE experiments ADD COLUMN recorder TEXT;
+    `,
+  },
 ];
 
 /** The schema version this build reads and writes. */

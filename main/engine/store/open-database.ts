@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { GILSCOPE_APPLICATION_ID, LATEST_SCHEMA_VERSION, applyMigrations } from './migrations.ts';
+import { repairInterrupted } from './repair-interrupted.ts';
 import { StoreError, rethrowAsStoreError } from './store-error.ts';
 
 /** How long a connection waits for another one's write lock before failing with kind 'locked'. */
@@ -122,6 +123,7 @@ export function openRunStore(file: string, options: OpenRunStoreOptions = {}): R
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       applyMigrations(db);
+      repairInterrupted(db);
     }
   } catch (error) {
     db.close();

@@ -11,6 +11,7 @@ import type { RunEventKind, RunFinish, RunMeta, OutputStream } from './run-types
 
 export type { RunEventKind, RunFinish, RunMeta, RunStatus, OutputStream, InterpreterInfo, GilMode } from './run-types.ts';
 import { StoreError, rethrowAsStoreError } from './store-error.ts';
+import { currentRecorder } from './recorder-identity.ts';
 
 /** 128 ticks per chunk (1.28 s at 100 Hz): blobs of ~1 KiB pack 3–4 to a 4 KiB page whatever the data; see README.md. */
 export const DEFAULT_CHUNK_TICKS = 128;
@@ -40,8 +41,8 @@ function prepareStatements(db: Database.Database) {
        RETURNING id`,
     ),
     insertRun: db.prepare(
-      `INSERT INTO runs (created_at, script, args, cwd, interpreter_id, gil_mode, gil_enabled, rate_hz, chunk_ticks, label)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO runs (created_at, script, args, cwd, interpreter_id, gil_mode, gil_enabled, rate_hz, chunk_ticks, label, recorder)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     upsertTickChunk: db.prepare(
       `INSERT INTO tick_chunks (run_id, chunk_no, tick_count, first_time_ns, last_time_ns, data) VALUES (?, ?, ?, ?, ?, ?)
@@ -124,6 +125,7 @@ export class RunWriter {
         meta.rateHz,
         this.chunkTicks,
         meta.label ?? null,
+        JSON.stringify(currentRecorder()),
       );
       this.id = Number(result.lastInsertRowid);
       this.output = createOutputLog(this.store.db, this.id, this.outputCap);
