@@ -37,3 +37,14 @@ export async function expectDetailDrawn(page: Page, runId: number, shotName?: st
   await flame.scrollIntoViewIfNeeded();
   if (shotName) await shot(page, `${shotName}-flame`);
 }
+
+/** Records `script` with `python` (and `gilMode` for a free-threaded build) through the New run form, waits until it completed; returns its id. */
+export async function recordRun(page: Page, script: string, python: string, options: { gilMode?: 'default' | 'on' | 'off'; args?: string } = {}): Promise<number> {
+  await fillNewRun(page, script, python);
+  if (options.args !== undefined) await page.getByTestId('args-input').fill(options.args);
+  if (options.gilMode) await page.getByTestId('gil-mode-select').selectOption(options.gilMode);
+  await page.getByTestId('profile-button').click();
+  const runId = await liveRunId(page);
+  await expect(page.getByTestId('live-ended')).toContainText('completed', { timeout: 30_000 });
+  return runId;
+}

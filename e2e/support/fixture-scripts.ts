@@ -27,6 +27,24 @@ def main():
 main()
 `;
 
+/** Three CPU-bound threads running `burn_cpu` for argv[1] seconds (default 2); for Compare and Experiments. */
+const CPU_THREADS = `import sys, threading, time
+
+def burn_cpu(seconds):
+    end = time.monotonic() + seconds
+    total = 0
+    while time.monotonic() < end:
+        total += sum(i * i for i in range(2000))
+
+seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
+workers = [threading.Thread(target=burn_cpu, name=f"burner-{n}", args=(seconds,)) for n in range(3)]
+for w in workers:
+    w.start()
+for w in workers:
+    w.join()
+print("e2e: cpu threads done", flush=True)
+`;
+
 /** Never ends: a sleeping worker thread and a main loop that prints. */
 const FOREVER = `import threading, time
 
@@ -46,13 +64,16 @@ while True:
 export interface FixtureScripts {
   threeThreads: string;
   forever: string;
+  /** 3 threads in `burn_cpu` for argv[1] s (default 2). */
+  cpuThreads: string;
   missing: string;
 }
 
 /** Writes the fixtures into `dir` and returns their paths. */
 export function writeFixtureScripts(dir: string): FixtureScripts {
-  const scripts = { threeThreads: path.join(dir, 'three_threads.py'), forever: path.join(dir, 'forever.py'), missing: path.join(dir, 'no_such_script.py') };
+  const scripts = { threeThreads: path.join(dir, 'three_threads.py'), forever: path.join(dir, 'forever.py'), cpuThreads: path.join(dir, 'cpu_threads.py'), missing: path.join(dir, 'no_such_script.py') };
   fs.writeFileSync(scripts.threeThreads, THREE_THREADS);
   fs.writeFileSync(scripts.forever, FOREVER);
+  fs.writeFileSync(scripts.cpuThreads, CPU_THREADS);
   return scripts;
 }

@@ -1,0 +1,117 @@
+// Experiments against real interpreters: a 3.12 × 3.13t (GIL on/off) × 3 experiment is started from the
+// form, its progress bar advances, Cancel stops it with the finished runs kept (and openable); a tiny
+// 1-repetition experiment then runs to the end and draws its results table and speedup chart.
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './support/app-page.ts';
+import { fixtureScripts, PYTHONS, shot } from './support/e2e-env.ts';
+
+/** Seconds each fixture run burns CPU (3 threads); short, so a run takes about a second with start-up. */
+const RUN_SECONDS = '0.6';
+
+/** Opens Experiments → New experiment and fills the script, its argument and exactly `pythons` (repetitions `repeat`). */
+async function fillExperiment(page: Page, pythons: string[], repeat: number): Promise<void> {
+  await page.getByTestId('nav-experiments').click();
+  await page.getByTestId('new-experiment').click();
+  const form = page.getByTestId('experiment-form');
+  await expect(form).toBeVisible();
+  await form.getByTestId('script-path-input').fill(fixtureScripts().cpuThreads);
+  await page.getByTestId('experiment-args').fill(RUN_SECONDS);
+  const interpreter = (python: string) => page.locator(`[data-testid="experiment-interpreter"][data-path="${python}"] input[type="checkbox"]`);
+  await expect(interpreter(PYTHONS.gil312)).toBeAttached({ timeout: 20_000 });
+  // The proposal pre-ticks a free-threaded interpreter once the list arrives; wait for it, then set exactly ours.
+  await expect(page.locator('[data-testid="experiment-interpreter"] input:checked').first()).toBeAttached();
+  for (const row of await page.getByTestId('experiment-interpreter').all()) {
+    const python = (await row.getAttribute('data-path')) ?? '';
+    await row.locator('input[type="checkbox"]').setChecked(pythons.includes(python));
+  }
+  await page.getByTestId('experiment-repeat').fill(String(repeat));
+}
+
+/** The experiment's `data-done` count. */
+async function doneCount(page: Page): Promise<number> {
+  return Number((await page.getByTestId('experiment-progress').getAttribute('data-done')) ?? -1);
+}
+
+test.describe.serial('experiments', () => {
+  test('a 3.12 × 3.13t (GIL on/off) × 3 experiment advances, is cancelled and keeps its finished runs', async ({ page }) => {
+    test.setTimeout(60_000);
+    await openApp(page);
+    await fillExperiment(page, [PYTHONS.gil312, PYTHONS.freeThreaded], 3);
+    // GIL on and off are offered (and proposed) for the free-threaded build.
+    await expect(page.getByTestId('experiment-gil-modes')).toBeVisible();
+    await expect(page.getByTestId('experiment-gil-on')).toBeChecked();
+    await expect(page.getByTestId('experiment-gil-off')).toBeChecked();
+    await expect(page.getByTestId('experiment-gil-default')).not.toBeChecked();
+    await expect(page.getByTestId('experiment-run-count')).toContainText('9 runs'); // 3.12 ×3 + 3.13t on/off ×3
+    await shot(page, '30-experiment-form');
+    await page.getByTestId('experiment-start').click();
+
+    const detail = page.getByTestId('experiment-detail');
+    await expect(detail).toHaveAttribute('data-status', 'running', { timeout: 10_000 });
+    const progress = page.getByTestId('experiment-progress');
+    await expect(progress).toHaveAttribute('data-total', '9');
+    const firstSeen = await doneCount(page);
+    // The bar advances: at least one more run finishes while we watch (and at least one in all).
+    await expect.poll(() => doneCount(page), { timeout: 20_000, intervals: [200] }).toBeGreaterThan(Math.max(firstSeen, 0));
+    const done = await doneCount(page);
+    const barWidth = await progress.locator('.progress > span').evaluate((el) => parseFloat((el as HTMLElement).style.width));
+    expect(barWidth).toBeGreaterThan(0);
+    await expect(page.getByTestId('experiment-current')).toContainText(`${done} done`);
+    await shot(page, '31-experiment-running');
+
+    await page.getByTestId('experiment-cancel').click();
+    await expect(detail).toHaveAttribute('data-status', 'cancelled', { timeout: 20_000 });
+    await expect(page.getByTestId('experiment-status')).toHaveText('cancelled');
+    const cancelled = page.getByTestId('experiment-cancelled');
+    await expect(cancelled).toContainText(/Cancelled after \d+ of 9 runs/);
+    await expect(progress).toHaveCount(0);
+    const kept = Number(/Cancelled after (\d+)/.exec((await cancelled.textContent()) ?? '')?.[1]);
+    expect(kept).toBeGreaterThanOrEqual(done);
+    expect(kept).toBeLessThan(9);
+    // The finished runs are kept and linked (a run stopped by Cancel may be listed too, as a failure).
+    const links = page.getByTestId('experiment-run-link');
+    await expect(page.getByTestId('experiment-results')).toBeVisible();
+    expect(await links.count()).toBeGreaterThanOrEqual(kept);
+    await shot(page, '32-experiment-cancelled');
+
+    const firstRun = Number(await links.first().getAttribute('data-run-id'));
+    await links.first().click();
+    await expect(page.getByTestId('run-detail').locator('#detail-title')).toContainText(`Run #${firstRun}`);
+    await expect(page.getByTestId('card-exit')).toBeVisible();
+    await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-drawn', 'true', { timeout: 15_000 });
+    await shot(page, '33-experiment-run-detail');
+
+    // It stays cancelled in the experiments list.
+    await page.getByTestId('nav-experiments').click();
+    await expect(page.getByTestId('experiment-row').first()).toContainText('cancelled');
+  });
+
+  test('a 1-repetition experiment on 3.13t runs to the end: results table and speedup chart', async ({ page }) => {
+    test.setTimeout(45_000);
+    await openApp(page);
+    await fillExperiment(page, [PYTHONS.freeThreaded], 1);
+    await expect(page.getByTestId('experiment-run-count')).toContainText('2 runs'); // GIL on, GIL off
+    await page.getByTestId('experiment-start').click();
+
+    const detail = page.getByTestId('experiment-detail');
+    await expect(detail).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
+    await expect(page.getByTestId('experiment-cancel')).toHaveCount(0);
+    const rows = page.getByTestId('experiment-config-row');
+    await expect(rows).toHaveCount(2);
+    await expect(page.getByTestId('experiment-results')).toContainText('baseline');
+    await expect(page.getByTestId('experiment-run-link')).toHaveCount(2);
+    for (const row of await rows.all()) {
+      await expect(row.locator('td').nth(1)).toContainText(/\d/); // median wall
+      await expect(row.locator('td').nth(2)).toContainText('×'); // speedup
+      await expect(row.locator('td').nth(5)).toHaveText('0'); // failures
+    }
+    const chart = page.getByTestId('speedup-chart');
+    await expect(chart).toHaveAttribute('data-kind', 'bar');
+    await expect(chart.locator('canvas')).toHaveAttribute('data-drawn', 'true');
+    const size = await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => ({ w: c.width, h: c.height }));
+    expect(size.w).toBeGreaterThan(100);
+    expect(size.h).toBeGreaterThan(50);
+    await chart.scrollIntoViewIfNeeded();
+    await shot(page, '34-experiment-completed');
+  });
+});
