@@ -13,7 +13,7 @@ import { openRunStore } from '../main/engine/store/open-database.ts';
 import { RunWriter } from '../main/engine/store/run-writer.ts';
 import { syntheticTickBatches, syntheticTid } from '../main/engine/store/synthetic-ticks.ts';
 import type { StackTableDelta } from '../main/engine/model.ts';
-import { startHost } from '../e2e/support/browser-host.ts';
+import { playwrightCookie, startHost, type RunningHost } from '../e2e/support/browser-host.ts';
 import { buildApp } from '../e2e/support/build-app.ts';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/chromium.ts';
 import type { BenchSection, TargetCheck } from './support/bench-section.ts';
@@ -111,10 +111,12 @@ async function openFromLibrary(page: Page, runId: number): Promise<OpenTiming> {
   return { drawnMs: Math.max(probe.drawn, probe.cards) - probe.click, cardsMs: probe.cards - probe.click, appMs };
 }
 
-async function newAppPage(browser: Browser, url: string): Promise<Page> {
+async function newAppPage(browser: Browser, host: RunningHost): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // The printed URL works once (startHost exchanged it): each fresh context gets the session cookie.
+  await page.context().addCookies([playwrightCookie(host)]);
   await page.addInitScript({ content: OPEN_PROBE });
-  await page.goto(url);
+  await page.goto(`${host.origin}/`);
   await page.getByTestId('app-version').waitFor({ timeout: 30_000 });
   return page;
 }
@@ -129,13 +131,13 @@ async function measureOpens(dbFile: string, dataHome: string, runId: number): Pr
     for (let i = 0; i < COLD_OPENS; i++) {
       const host = await startHost({ dbFile, dataHome });
       try {
-        const page = await newAppPage(browser, host.url);
+        const page = await newAppPage(browser, host);
         cold.push(await openFromLibrary(page, runId));
         if (i === COLD_OPENS - 1) {
           for (let j = 0; j < WARM_OPENS; j++) warm.push(await openFromLibrary(page, runId));
           await page.close();
           for (let j = 0; j < WARM_OPENS; j++) {
-            const fresh = await newAppPage(browser, host.url);
+            const fresh = await newAppPage(browser, host);
             warmReload.push(await openFromLibrary(fresh, runId));
             await fresh.close();
           }

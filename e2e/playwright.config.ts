@@ -2,6 +2,7 @@
 // (the specs share one `gilscope ui` host, and only one run records at a time), artifacts under e2e/artifacts.
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium.ts';
+import { STORAGE_STATE_FILE } from './support/e2e-env.ts';
 
 export default defineConfig({
   testDir: '.',
@@ -18,6 +19,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     viewport: { width: 1280, height: 800 },
+    // The host's session cookie (the printed URL works once; see global-setup.ts).
+    storageState: STORAGE_STATE_FILE,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },

@@ -1,19 +1,41 @@
 // Starts and stops a real `gilscope ui` (browser host + backend) on an ephemeral port with its own
 // database and data folder; used by the e2e global setup and the open-run benchmark.
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (this file is e2e/support/browser-host.ts). */
 export const REPO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** A running host: its tokened URL and how to stop it. */
+/** A running host: its printed URL (whose one-time token startHost already exchanged), the session cookie it gave, and how to stop it. */
 export interface RunningHost {
   url: string;
   origin: string;
-  token: string;
+  /** The `gilscope_session` cookie: a browser context needs it (the printed URL's token works only once). */
+  session: { name: string; value: string };
   pid: number;
   stop(): Promise<void>;
+}
+
+/** Opens the printed URL once, as a browser would, and returns the session cookie it sets (the token is then used up). */
+export function exchangeBootstrap(url: string): Promise<{ name: string; value: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        response.resume();
+        const cookie = String(response.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+        const [name, ...value] = cookie.split('=');
+        if (response.statusCode !== 303 || !name || value.length === 0) reject(new Error(`gilscope ui gave no session for ${url} (status ${response.statusCode})`));
+        else resolve({ name, value: value.join('=') });
+      })
+      .on('error', reject);
+  });
+}
+
+/** The cookie as Playwright's addCookies / storageState want it. */
+export function playwrightCookie(host: RunningHost): { name: string; value: string; domain: string; path: string; expires: number; httpOnly: boolean; secure: boolean; sameSite: 'Strict' } {
+  return { ...host.session, domain: new URL(host.origin).hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' };
 }
 
 /** Starts `bin/gilscope ui --port 0 --db dbFile`; `dataHome` replaces XDG_DATA_HOME so nothing lands in $HOME's data folder. */
@@ -45,7 +67,14 @@ export async function startHost(options: { dbFile: string; dataHome: string; tim
     child.once('exit', (code, signal) => fail(`exited early (code ${code}, signal ${signal})`));
   });
   const parsed = new URL(url);
-  return { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', pid: child.pid ?? -1, stop: () => stopChild(child) };
+  let session;
+  try {
+    session = await exchangeBootstrap(url);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return { url, origin: parsed.origin, session, pid: child.pid ?? -1, stop: () => stopChild(child) };
 }
 
 // SIGTERM (the host stops live runs and closes the database), SIGKILL after 10 s.

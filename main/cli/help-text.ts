@@ -30,7 +30,8 @@ Commands:
   export        write a run, comparison or experiment: json (with schemaVersion), csv (run: one row
                 per thread, or its binned timeline with --timeline; comparison: metrics; experiment:
                 configurations), speedscope or collapsed stacks (runs only), html or pdf reports
-  ui            serve the app to a browser on 127.0.0.1 (prints a URL with a per-launch token)
+  ui            serve the app to a browser on 127.0.0.1 (prints a URL that works once; the
+                browser that opens it keeps a session cookie)
 
 Options:
   --python PATH   interpreter to use (default: python3 on PATH)

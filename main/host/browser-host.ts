@@ -1,6 +1,7 @@
 // `gilscope ui`: serves the built renderer and the contract over WebSocket on 127.0.0.1 only. Every
-// request needs the Host to be ours and the per-launch token (URL or cookie); WebSocket upgrades also
-// need an Origin of ours. Anything else gets 403, unknown paths 404. See README.md.
+// request needs the Host to be ours and the session cookie, which the printed URL's one-time bootstrap
+// token is exchanged for (then redirected to the URL without it); WebSocket upgrades also need an Origin
+// of ours. Anything else gets 403, unknown paths 404. See README.md.
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,7 +9,7 @@ import { WebSocketServer } from 'ws';
 import type { GilscopeService } from '../app-service/gilscope-service.ts';
 import { mimeTypeOf } from '../electron/mime-types.ts';
 import { browserContentSecurityPolicy } from './browser-csp.ts';
-import { isAllowedHost, isAllowedOrigin, newToken, requestToken, tokenCookie, tokenMatches } from './host-guard.ts';
+import { BOOTSTRAP_PARAM, HostGate, isAllowedHost, isAllowedOrigin, newToken } from './host-guard.ts';
 import { resolveStaticFile } from './static-files.ts';
 import { bridgeSocket } from './websocket-bridge.ts';
 
@@ -22,29 +23,31 @@ export interface BrowserHostOptions {
   service: GilscopeService;
   rendererDir: string;
   port?: number;
-  /** Fixed token (tests); default a fresh random one. */
-  token?: string;
+  /** Fixed bootstrap token (tests); default a fresh random one. */
+  bootstrapToken?: string;
 }
 
 /** A running host. */
 export interface BrowserHost {
   port: number;
-  token: string;
-  /** The URL to open: http://127.0.0.1:PORT/?token=… */
+  /** The one-time token in `url`: the first request with it gets the session cookie, later ones 403. */
+  bootstrapToken: string;
+  /** The URL to open once: http://127.0.0.1:PORT/?token=… */
   url: string;
   close(): Promise<void>;
 }
 
 // Starts listening on 127.0.0.1; resolves once the port is bound.
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const token = options.token ?? newToken();
+  const bootstrapToken = options.bootstrapToken ?? newToken();
+  const gate = new HostGate(bootstrapToken);
   let port = 0;
   const headers = (contentType: string): Record<string, string> => ({
     'content-type': contentType,
     'content-security-policy': browserContentSecurityPolicy(port),
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    // The token is in the page URL: never send it anywhere as a Referer.
+    // The bootstrap token is in the first URL: never send it anywhere as a Referer.
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
     'cross-origin-opener-policy': 'same-origin',
@@ -57,15 +60,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (!isAllowedHost(request.headers, port)) return refuse(response, 403, 'Forbidden: unexpected Host');
-    const presented = requestToken(url, request.headers);
-    if (!tokenMatches(presented, token)) return refuse(response, 403, 'Forbidden: open the URL gilscope ui printed (it carries the token)');
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed');
+    const decision = gate.check(url, request.headers);
+    if (decision.kind === 'refused') {
+      return refuse(response, 403, 'Forbidden: open the URL gilscope ui printed, once (its token is exchanged for a cookie on first use; restart gilscope ui for a new one)');
+    }
+    if (decision.kind === 'redirect') {
+      // Leave the token out of the address bar and history; the cookie carries the session from here on.
+      const extra: Record<string, string> = decision.cookie === null ? {} : { 'set-cookie': decision.cookie };
+      response.writeHead(303, { ...headers('text/plain; charset=utf-8'), location: decision.location, ...extra }).end();
+      return;
+    }
     const resolution = resolveStaticFile(url.pathname, options.rendererDir);
     if (resolution.kind === 'refused') return refuse(response, 404, 'Not found');
     readFile(resolution.path).then(
       (body) => {
-        const extra: Record<string, string> = url.searchParams.has('token') ? { 'set-cookie': tokenCookie(token) } : {};
-        response.writeHead(200, { ...headers(mimeTypeOf(resolution.path)), ...extra });
+        response.writeHead(200, headers(mimeTypeOf(resolution.path)));
         response.end(request.method === 'HEAD' ? undefined : body);
       },
       () => refuse(response, 404, 'Not found'),
@@ -79,7 +89,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       url.pathname === API_PATH &&
       isAllowedHost(request.headers, port) &&
       isAllowedOrigin(request.headers, port) &&
-      tokenMatches(requestToken(url, request.headers), token);
+      gate.hasSession(request.headers);
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
@@ -97,8 +107,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   port = (server.address() as AddressInfo).port;
   return {
     port,
-    token,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    bootstrapToken,
+    url: `http://127.0.0.1:${port}/?${BOOTSTRAP_PARAM}=${bootstrapToken}`,
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

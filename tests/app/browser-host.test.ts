@@ -1,5 +1,6 @@
-// The browser host on a real ephemeral port: token, Host and Origin checks, static files with the
-// cookie, and the contract over a real WebSocket (round trip, invalid payload, a live profile's events).
+// The browser host on a real ephemeral port: the one-time bootstrap token exchanged for the session
+// cookie, Host and Origin checks, static files with the cookie, and the contract over a real WebSocket
+// (cookie only; round trip, invalid payload, a live profile's events, no export to a client's path).
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -13,6 +14,10 @@ import { newService, scriptRequest } from './service-helpers.ts';
 let host: BrowserHost;
 let service: GilscopeService;
 let dir: string;
+/** The answer to the first request with the printed URL (the bootstrap exchange). */
+let exchange: Awaited<ReturnType<typeof get>>;
+/** `gilscope_session=…`, as the browser sends it back. */
+let session: string;
 
 /** An HTTP GET with explicit headers (fetch forbids setting Host). */
 function get(pathAndQuery: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -26,12 +31,12 @@ function get(pathAndQuery: string, headers: Record<string, string> = {}): Promis
   });
 }
 
-/** Opens the API socket; resolves when open, rejects with the HTTP status when refused. */
-function connect(options: { token?: string; origin?: string; host?: string } = {}): Promise<WebSocket> {
-  const token = options.token ?? host.token;
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${token}`, {
+/** Opens the API socket with the session cookie unless told otherwise; resolves when open, rejects with the HTTP status when refused. */
+function connect(options: { cookie?: string | null; origin?: string; host?: string; query?: string } = {}): Promise<WebSocket> {
+  const cookie = options.cookie === undefined ? session : options.cookie;
+  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api${options.query ?? ''}`, {
     origin: options.origin ?? `http://127.0.0.1:${host.port}`,
-    headers: options.host ? { host: options.host } : {},
+    headers: { ...(options.host ? { host: options.host } : {}), ...(cookie === null ? {} : { cookie }) },
   });
   return new Promise((resolve, reject) => {
     socket.once('open', () => resolve(socket));
@@ -69,6 +74,12 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
   host = await startBrowserHost({ service, rendererDir });
+  // Refused attempts first: none of them may use up the bootstrap token.
+  expect((await get(`/?token=${host.bootstrapToken}`, { host: `evil.example:${host.port}` })).status).toBe(403);
+  await expect(connect({ cookie: null, query: `?token=${host.bootstrapToken}` })).rejects.toThrow(/403/);
+  const printed = new URL(host.url);
+  exchange = await get(`${printed.pathname}${printed.search}`);
+  session = String(exchange.headers['set-cookie']).split(';')[0]!;
 });
 afterAll(async () => {
   await host.close();
@@ -76,36 +87,59 @@ afterAll(async () => {
 });
 
 describe('browser host HTTP', () => {
-  it('refuses requests without the token, with a wrong token, or for another Host', async () => {
+  it('refuses requests without the cookie, with a wrong token, or for another Host', async () => {
     expect((await get('/')).status).toBe(403);
+    expect((await get('/index.html')).status).toBe(403);
     expect((await get('/?token=wrong')).status).toBe(403);
-    expect((await get(`/?token=${host.token}`, { host: `evil.example:${host.port}` })).status).toBe(403);
-    expect((await get(`/?token=${host.token}`, { host: `127.0.0.1:1` })).status).toBe(403);
+    expect((await get('/', { cookie: 'gilscope_session=forged' })).status).toBe(403);
+    expect((await get('/', { cookie: session, host: `evil.example:${host.port}` })).status).toBe(403);
+    expect((await get('/', { cookie: session, host: `127.0.0.1:1` })).status).toBe(403);
   });
 
-  it('serves the page with the token, sets a strict HttpOnly cookie, and serves assets with the cookie', async () => {
-    const page = await get(`/?token=${host.token}`);
+  it('exchanges the printed URL\'s token for a strict HttpOnly session cookie and redirects to the URL without it', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.bootstrapToken}`);
+    expect(exchange.status).toBe(303);
+    expect(exchange.headers.location).toBe('/');
+    const cookie = String(exchange.headers['set-cookie']);
+    expect(cookie).toMatch(/^gilscope_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).not.toContain(host.bootstrapToken);
+    expect(exchange.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('refuses the bootstrap token a second time; the browser with the cookie is just redirected', async () => {
+    expect((await get(`/?token=${host.bootstrapToken}`)).status).toBe(403);
+    const again = await get(`/?token=${host.bootstrapToken}`, { cookie: session });
+    expect(again.status).toBe(303);
+    expect(again.headers.location).toBe('/');
+    expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('serves the page and its assets with the cookie', async () => {
+    const page = await get('/', { cookie: session });
     expect(page.status).toBe(200);
     expect(page.body).toContain('app.js');
     expect(page.headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${host.port}`);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['referrer-policy']).toBe('no-referrer');
-    const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const asset = await get('/assets/app.js', { cookie: cookie.split(';')[0]! });
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const asset = await get('/assets/app.js', { cookie: session });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toMatch(/javascript/);
     expect((await get('/assets/app.js')).status).toBe(403);
-    expect((await get(`/../secret.txt?token=${host.token}`)).status).not.toBe(200);
-    expect((await get(`/%2e%2e/secret.txt?token=${host.token}`)).status).toBe(404);
-    expect((await get(`/nothing.js?token=${host.token}`)).status).toBe(404);
+    expect((await get('/../secret.txt', { cookie: session })).status).not.toBe(200);
+    expect((await get('/%2e%2e/secret.txt', { cookie: session })).status).toBe(404);
+    expect((await get('/nothing.js', { cookie: session })).status).toBe(404);
   });
 });
 
 describe('browser host WebSocket', () => {
-  it('refuses upgrades without the token, from another Origin, or for another Host', async () => {
-    await expect(connect({ token: 'wrong' })).rejects.toThrow(/403/);
+  it('refuses upgrades without the cookie (a token in the URL does not count), from another Origin, or for another Host', async () => {
+    await expect(connect({ cookie: null })).rejects.toThrow(/403/);
+    await expect(connect({ cookie: null, query: `?token=${host.bootstrapToken}` })).rejects.toThrow(/403/);
+    await expect(connect({ cookie: 'gilscope_session=forged' })).rejects.toThrow(/403/);
     await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow(/403/);
     await expect(connect({ origin: `http://127.0.0.1:${host.port + 1}` })).rejects.toThrow(/403/);
     await expect(connect({ host: `rebound.example:${host.port}` })).rejects.toThrow(/403/);
@@ -132,6 +166,12 @@ describe('browser host WebSocket', () => {
     expect(ended).toMatchObject({ payload: { runId, status: 'completed' } });
     const output = api.events.flatMap((e) => (e.type === 'event' && e.event === 'profile:output' ? [(e.payload as { text: string }).text] : [])).join('');
     expect(output).toContain('tick 4');
+
+    const target = path.join(dir, 'written-by-a-client.json');
+    const saved = await api.request('exports:save', { target: { kind: 'run', runId }, format: 'json', path: target });
+    expect(saved).toMatchObject({ ok: true, result: { kind: 'failed', message: expect.stringMatching(/does not write files/) } });
+    expect(fs.existsSync(target)).toBe(false);
+    expect(await api.request('exports:save', { target: { kind: 'run', runId }, format: 'json', path: null })).toMatchObject({ ok: true, result: { kind: 'download' } });
     socket.close();
   });
 

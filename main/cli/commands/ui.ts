@@ -10,7 +10,7 @@ import { parseOptions } from '../parse-options.ts';
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
 
-/** `gilscope ui [--port N] [--db FILE] [--open]`: the app in a browser, served on 127.0.0.1 with a token. */
+/** `gilscope ui [--port N] [--db FILE] [--open]`: the app in a browser, served on 127.0.0.1; the printed URL's token works once (exchanged for a session cookie). */
 export async function uiCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, { port: { type: 'string' }, db: { type: 'string' }, open: { type: 'boolean' } });
   if (positionals.length > 0) throw usageError(`ui takes no arguments, got ${positionals.join(' ')}`);
@@ -28,7 +28,9 @@ export async function uiCommand(args: string[]): Promise<number> {
     await service.close();
     throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
   }
-  process.stdout.write(`GILscope UI: ${host.url}\n(127.0.0.1 only; forward it with ssh -L ${host.port}:127.0.0.1:${host.port}. Ctrl+C to quit.)\n`);
+  process.stdout.write(
+    `GILscope UI: ${host.url}\n(127.0.0.1 only; forward it with ssh -L ${host.port}:127.0.0.1:${host.port}. The link works once: the browser that opens it keeps a session cookie. Ctrl+C to quit.)\n`,
+  );
   if (values.open) {
     // Best effort: a headless box has no browser to open.
     spawn('xdg-open', [host.url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();

@@ -1,10 +1,11 @@
 // GilscopeApi over the browser host's WebSocket (`gilscope ui`), for when the page is not inside
-// Electron (no `window.gilscope`). Wire protocol, JSON text frames on ws://HOST/api?token=TOKEN:
+// Electron (no `window.gilscope`). Wire protocol, JSON text frames on ws://HOST/api:
 //   client → server  {"type":"request","id":N,"channel":"runs:list","payload":…}   (payload omitted when undefined)
 //   server → client  {"type":"response","id":N,"ok":true,"result":…}
 //                    {"type":"response","id":N,"ok":false,"error":"runs:timeline: invalid payload: bins: …"}
 //                    {"type":"event","event":"profile:progress","payload":…}   (every contract event, to every connection)
-// The token comes from the page URL (?token=…, printed by `gilscope ui`). A non-request frame makes the
+// No token here: the browser sends the host's HttpOnly session cookie with the same-origin upgrade (the
+// printed URL's one-time token was exchanged for it when the page loaded). A non-request frame makes the
 // server close with 1008. This client reconnects once after an unexpected close; requests pending when
 // a connection closes are rejected (the server may or may not have acted on them).
 import {
@@ -26,11 +27,10 @@ type ServerMessage =
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 
-/** The API endpoint of the page's own host, with the token from the page URL. */
+/** The API endpoint of the page's own host (authenticated by the session cookie the browser sends). */
 export function websocketUrl(location: Location = window.location): string {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/api?token=${encodeURIComponent(token)}`;
+  return `${scheme}//${location.host}/api`;
 }
 
 // Creates the API; the socket opens on the first request or subscription.
@@ -81,7 +81,7 @@ export function createWebSocketApi(url: string = websocketUrl()): GilscopeApi {
         socket = null;
         opened = null;
         failPending(`connection to GILscope closed (${event.code}${event.reason ? `: ${event.reason}` : ''})`);
-        if (!isOpen) return reject(new Error('cannot connect to GILscope (is `gilscope ui` still running, and is the token in the URL?)'));
+        if (!isOpen) return reject(new Error('cannot connect to GILscope (is `gilscope ui` still running? a restarted one prints a new URL to open)'));
         // Reconnect once (events resume); later requests reconnect lazily if that fails too.
         if (reconnectsLeft > 0 && event.code !== 1000) {
           reconnectsLeft--;
