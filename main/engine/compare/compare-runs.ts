@@ -3,12 +3,15 @@
 // Pure: the loader (load-comparison.ts) reads the summaries and function shares from a store.
 import type { CompareMetricRow, CompareThreadRow, ComparisonView, FunctionDiffRow } from '../../shared/compare-types.ts';
 import type { FunctionShare, RunSummary, ThreadStateName } from '../../shared/run-summary-types.ts';
+import { roundTo } from '../analysis/round-to.ts';
+import { THREAD_STATES } from '../model.ts';
+
+/** How a state reads in a metrics table. */
+const STATE_LABELS: Record<ThreadStateName, string> = { running: 'Running', runnable: 'Runnable', gilWait: 'GIL wait', lockWait: 'Lock wait', idle: 'Idle' };
 
 /** Bumped only when a field of ComparisonView changes meaning or disappears. */
 export const COMPARISON_SCHEMA_VERSION = 1;
 
-const STATES: readonly ThreadStateName[] = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'];
-const round = (value: number, digits = 6): number => Number(value.toFixed(digits));
 
 type MetricValue = (run: RunSummary, baseline: RunSummary) => number | null;
 
@@ -20,7 +23,7 @@ const METRICS: ReadonlyArray<{ key: string; label: string; unit: CompareMetricRo
   { key: 'parallelism', label: 'Parallelism (cores busy)', unit: 'ratio', value: (run) => run.parallelism },
   { key: 'gilContention', label: 'GIL contention', unit: 'fraction', value: (run) => run.gil?.contention ?? null },
   { key: 'gilHeld', label: 'GIL held', unit: 'fraction', value: (run) => run.gil?.heldFraction ?? null },
-  ...STATES.map((state) => ({ key: `state.${state}`, label: `Threads ${state} (mean)`, unit: 'fraction' as const, value: (run: RunSummary) => meanState(run, state) })),
+  ...THREAD_STATES.map((state) => ({ key: `state.${state}`, label: `${STATE_LABELS[state]}, thread mean`, unit: 'fraction' as const, value: (run: RunSummary) => meanState(run, state) })),
 ];
 
 function meanState(run: RunSummary, state: ThreadStateName): number | null {
@@ -38,7 +41,7 @@ function metricRow(metric: (typeof METRICS)[number], runs: readonly RunSummary[]
   const baseline = runs[0]!;
   const values = runs.map((run) => {
     const value = metric.value(run, baseline);
-    return value === null || !Number.isFinite(value) ? null : round(value);
+    return value === null || !Number.isFinite(value) ? null : roundTo(value);
   });
   const first = values[0] ?? null;
   return {
@@ -46,8 +49,8 @@ function metricRow(metric: (typeof METRICS)[number], runs: readonly RunSummary[]
     label: metric.label,
     unit: metric.unit,
     values,
-    deltas: values.map((value) => (value === null || first === null ? null : round(value - first))),
-    ratios: values.map((value) => (value === null || first === null || first === 0 ? null : round(value / first))),
+    deltas: values.map((value) => (value === null || first === null ? null : roundTo(value - first))),
+    ratios: values.map((value) => (value === null || first === null || first === 0 ? null : roundTo(value / first))),
   };
 }
 
@@ -92,12 +95,12 @@ export function diffFunctions(perRun: ReadonlyArray<readonly FunctionShare[]>, l
       const key = `${share.function}\0${comparableFile(share.file)}`;
       let row = rows.get(key);
       if (!row) rows.set(key, (row = { function: share.function, file: share.file, self: perRun.map(() => 0), total: perRun.map(() => 0), selfChange: 0 }));
-      row.self[runIndex] = round(share.selfFraction, 4);
-      row.total[runIndex] = round(share.totalFraction, 4);
+      row.self[runIndex] = roundTo(share.selfFraction, 4);
+      row.total[runIndex] = roundTo(share.totalFraction, 4);
     }
   });
   const last = perRun.length - 1;
-  for (const row of rows.values()) row.selfChange = round((row.self[last] ?? 0) - (row.self[0] ?? 0), 4);
+  for (const row of rows.values()) row.selfChange = roundTo((row.self[last] ?? 0) - (row.self[0] ?? 0), 4);
   return [...rows.values()]
     .sort((a, b) => Math.abs(b.selfChange) - Math.abs(a.selfChange) || (b.self[0] ?? 0) - (a.self[0] ?? 0) || a.function.localeCompare(b.function))
     .slice(0, limit);
