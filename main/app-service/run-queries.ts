@@ -5,11 +5,9 @@ import { STATE_CODE, type StateCode } from '../engine/model.ts';
 import { loadRunSummary } from '../engine/analysis/run-summary.ts';
 import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from '../engine/analysis/function-profile.ts';
 import type { RunReader } from '../engine/store/run-reader.ts';
-import type { ApiRequests, BinnedTimeline, RequestOf, ResponseOf, SampleScope } from '../shared/api-contract.ts';
-import { binTimeline, TIMELINE_MARGIN_PERIODS } from '../engine/analysis/bin-timeline.ts';
-import { OVERVIEW_BINS, runSpanNs } from '../engine/analysis/run-digest.ts';
-import { rebinTimeline } from '../engine/analysis/rebin-timeline.ts';
-import { buildFlameTree } from './flame-tree.ts';
+import type { RequestOf, ResponseOf, SampleScope } from '../shared/api-contract.ts';
+import { loadTimeline } from '../engine/analysis/load-timeline.ts';
+import { buildFlameTree } from '../engine/analysis/flame-tree.ts';
 import { loadComparison } from '../engine/compare/load-comparison.ts';
 import type { ExperimentReader } from '../engine/experiment/experiment-store.ts';
 import { exportTarget, type ExportedFile } from '../engine/export/export-target.ts';
@@ -37,9 +35,6 @@ export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'
           ? ComparisonView
           : ExportedFile;
 
-/** The finest timeline bin, in sampling periods. */
-const MIN_BIN_PERIODS = 1.5;
-
 const SCOPE_STATES: Record<SampleScope, readonly StateCode[] | undefined> = {
   all: undefined,
   'on-cpu': ON_CPU_STATES,
@@ -52,7 +47,7 @@ export function runQuery(reader: RunReader, job: QueryJob, experiments?: Experim
     case 'summary':
       return loadRunSummary(reader, job.request.runId);
     case 'timeline':
-      return queryTimeline(reader, job.request);
+      return loadTimeline(reader, job.request.runId, job.request);
     case 'functions':
       return queryFunctions(reader, job.request);
     case 'flamegraph':
@@ -63,27 +58,6 @@ export function runQuery(reader: RunReader, job: QueryJob, experiments?: Experim
       if (!experiments) throw new Error('export jobs need an experiment reader');
       return exportTarget({ runs: reader, experiments }, job.request.target, job.request.format);
   }
-}
-
-function queryTimeline(reader: RunReader, request: ApiRequests['runs:timeline']['request']): ResponseOf<'runs:timeline'> {
-  const run = reader.getRun(request.runId);
-  if (!run) return null;
-  const periodNs = 1e9 / run.rateHz;
-  const fromNs = request.fromNs ?? 0;
-  const endNs = runSpanNs(run);
-  const toNs = Math.max(request.toNs ?? endNs, fromNs + 1);
-  const margin = TIMELINE_MARGIN_PERIODS * periodNs;
-  const whole = fromNs === 0 && toNs >= endNs;
-  // Bins finer than the sampling can fill would show gaps, not detail: at least 1.5 periods each.
-  const bins = Math.max(1, Math.min(request.bins, Math.floor((toNs - fromNs) / (MIN_BIN_PERIODS * periodNs))));
-  // A finished long run keeps a fine overview of itself: the whole-run view is re-binned from it.
-  if (whole && run.status !== 'running' && bins <= OVERVIEW_BINS) {
-    const overview = reader.readStoredOverview(request.runId) as BinnedTimeline | null;
-    if (overview && overview.toNs === endNs) return rebinTimeline(overview, bins);
-  }
-  // The whole run is read without a range, so it can come from the worker's cache (cached-reader.ts).
-  const timeline = whole ? reader.readTimeline(request.runId) : reader.readTimeline(request.runId, { fromNs: Math.max(0, fromNs - margin), toNs: toNs + margin });
-  return binTimeline(timeline, reader.getThreads(request.runId), { fromNs, toNs, bins, periodNs });
 }
 
 function queryFunctions(reader: RunReader, request: RequestOf<'runs:functions'>): ResponseOf<'runs:functions'> {

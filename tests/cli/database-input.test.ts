@@ -127,7 +127,7 @@ describe('gilscope usage errors (exit 2)', () => {
     [['profile', '--gil', 'maybe', 'x.py'], /--gil must be one of default, on, off, got "maybe"/],
     [['profile', '--bogus', 'x.py'], /Unknown option '--bogus'/],
     [['profile'], /profile needs a SCRIPT/],
-    [['show', 'abc'], /RUN must be a run id/],
+    [['show', 'abc'], /RUN must be an id/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('%j', async (args, message) => {
     expectOneLineError(await runCli(args), message, 2);

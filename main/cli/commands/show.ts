@@ -4,14 +4,14 @@ import { CliError, usageError } from '../cli-error.ts';
 import { defaultDatabaseFile } from '../default-database.ts';
 import { openReader } from '../open-reader.ts';
 import { parseOptions } from '../parse-options.ts';
+import { parseRunId } from '../parse-run-ids.ts';
 import { printSummary } from '../print-summary.ts';
 
 /** `gilscope show RUN [--db FILE] [--json]`: one run's summary (also while it is being recorded). */
 export async function showCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, { db: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals.length !== 1) throw usageError('show needs exactly one RUN id');
-  const runId = Number(positionals[0]);
-  if (!Number.isInteger(runId) || runId <= 0) throw usageError(`RUN must be a run id (a positive whole number), got "${positionals[0]}"`);
+  const runId = parseRunId(positionals[0]);
   const dbFile = path.resolve(values.db ?? defaultDatabaseFile());
   const { store, reader } = openReader(dbFile);
   try {

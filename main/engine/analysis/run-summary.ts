@@ -5,6 +5,7 @@ import type { RunSummary, StateFractions, ThreadSummary } from '../../shared/run
 import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from './function-profile.ts';
 import { gilFigures } from './gil-figures.ts';
 import { threadTimeBreakdown } from './thread-state-fractions.ts';
+import { roundTo } from './round-to.ts';
 
 /** Bumped only when a field changes meaning or disappears; new fields do not bump it. */
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -12,7 +13,6 @@ export const SUMMARY_SCHEMA_VERSION = 1;
 export type { RunSummary, ThreadSummary } from '../../shared/run-summary-types.ts';
 
 const NS_PER_SECOND = 1e9;
-const round = (value: number, digits = 6): number => Number(value.toFixed(digits));
 
 /**
  * A run's summary: the one stored when it ended if it was built by this version of the summary
@@ -36,7 +36,7 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
   const events = reader.readEvents(runId);
   const gil = gilFigures(timeline);
   const stacks = reader.readStackTable(runId);
-  const roundShares = <T extends { fraction: number }>(shares: T[]): T[] => shares.map((share) => ({ ...share, fraction: round(share.fraction, 4) }));
+  const roundShares = <T extends { fraction: number }>(shares: T[]): T[] => shares.map((share) => ({ ...share, fraction: roundTo(share.fraction, 4) }));
   const threads: ThreadSummary[] = [];
   let cpuNs = 0;
   let threadSamples = 0;
@@ -50,17 +50,17 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
       tid: info.tid,
       name: info.name,
       nameSource: info.nameSource,
-      cpuSeconds: round(breakdown.cpuNs / NS_PER_SECOND),
-      lifetimeSeconds: round(breakdown.lifetimeNs / NS_PER_SECOND),
-      states: Object.fromEntries(Object.entries(breakdown.states).map(([state, value]) => [state, round(value, 4)])) as StateFractions,
-      gilHeldFraction: gil ? round(gil.heldByThread.get(info.tid) ?? 0, 4) : null,
+      cpuSeconds: roundTo(breakdown.cpuNs / NS_PER_SECOND),
+      lifetimeSeconds: roundTo(breakdown.lifetimeNs / NS_PER_SECOND),
+      states: Object.fromEntries(Object.entries(breakdown.states).map(([state, value]) => [state, roundTo(value, 4)])) as StateFractions,
+      gilHeldFraction: gil ? roundTo(gil.heldByThread.get(info.tid) ?? 0, 4) : null,
       topFrames: roundShares(topInnermostFrames(stacks, timeline, { tid: info.tid }, 5)),
       gilWaitFrames: roundShares(topInnermostFrames(stacks, timeline, { tid: info.tid, states: [STATE_CODE.gilWait] }, 5)),
     });
   }
   let firstKnown = -1;
   for (let i = 0; i < timeline.ticks.gilKnown.length && firstKnown < 0; i++) if (timeline.ticks.gilKnown[i]) firstKnown = i;
-  const wallSeconds = run.wallNs === null ? null : round(run.wallNs / NS_PER_SECOND);
+  const wallSeconds = run.wallNs === null ? null : roundTo(run.wallNs / NS_PER_SECOND);
   const warnings = [...run.warnings];
   for (const event of events) {
     if (event.kind === 'sampling-degraded') warnings.push(String((event.detail as { reason?: unknown }).reason ?? 'sampling degraded'));
@@ -78,23 +78,23 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
     gilEnabled: firstKnown >= 0 ? timeline.ticks.gilEnabled[firstKnown] === 1 : null,
     gilEnabledChanges: events
       .filter((event) => event.kind === 'gil-enabled-changed')
-      .map((event) => ({ timeSeconds: round(event.timeNs / NS_PER_SECOND), enabled: Boolean((event.detail as { enabled?: unknown }).enabled) })),
+      .map((event) => ({ timeSeconds: roundTo(event.timeNs / NS_PER_SECOND), enabled: Boolean((event.detail as { enabled?: unknown }).enabled) })),
     status: run.status,
     exitCode: run.exitCode,
     signal: run.signal,
     error: run.error,
     wallSeconds,
-    cpuSeconds: round(cpuNs / NS_PER_SECOND),
-    parallelism: wallSeconds ? round(cpuNs / NS_PER_SECOND / wallSeconds, 3) : null,
+    cpuSeconds: roundTo(cpuNs / NS_PER_SECOND),
+    parallelism: wallSeconds ? roundTo(cpuNs / NS_PER_SECOND / wallSeconds, 3) : null,
     rateHz: run.rateHz,
     samples: timeline.ticks.index.length,
     threadSamples,
     threads,
-    gil: gil ? { heldFraction: round(gil.heldFraction, 4), contention: round(gil.contention, 4) } : null,
+    gil: gil ? { heldFraction: roundTo(gil.heldFraction, 4), contention: roundTo(gil.contention, 4) } : null,
     topFunctions: topFunctions(stacks, timeline, { states: ON_CPU_STATES }).map((share) => ({
       ...share,
-      selfFraction: round(share.selfFraction, 4),
-      totalFraction: round(share.totalFraction, 4),
+      selfFraction: roundTo(share.selfFraction, 4),
+      totalFraction: roundTo(share.totalFraction, 4),
     })),
     gilHolderFrames: roundShares(gilHolderFrames(stacks, timeline)),
     warnings,

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { checkScriptPath } from '../launch/check-script-path.ts';
 import { probeInterpreter } from '../interpreters/probe-interpreter.ts';
+import { callSafely } from '../profile/call-safely.ts';
 import { ProfileSession, type ProfileOutcome } from '../profile/profile-session.ts';
 import { rateRefusal } from '../profile/profile-request.ts';
 import type { SamplerBatch } from '../sampler/sampler-messages.ts';
@@ -45,14 +46,6 @@ export interface RunningExperiment {
   done: Promise<ExperimentEnd>;
   /** Stops the current run and makes no more; the experiment ends as cancelled. */
   cancel(): void;
-}
-
-function callSafely<A extends unknown[]>(hook: ((...args: A) => void) | undefined, ...args: A): void {
-  try {
-    hook?.(...args);
-  } catch {
-    // a listener that went away must not break the experiment
-  }
 }
 
 // Checks and stores the experiment, then runs it in the background; refused when the spec, script or an interpreter is unusable.

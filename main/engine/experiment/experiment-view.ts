@@ -4,11 +4,10 @@ import { loadRunSummary, type RunSummary } from '../analysis/run-summary.ts';
 import type { RunReader } from '../store/run-reader.ts';
 import type { ExperimentConfigResult, ExperimentListItem, ExperimentView, Spread } from '../../shared/compare-types.ts';
 import type { ExperimentReader } from './experiment-store.ts';
+import { roundTo } from '../analysis/round-to.ts';
 
 /** Bumped only when a field of ExperimentView changes meaning or disappears. */
 export const EXPERIMENT_SCHEMA_VERSION = 1;
-
-const round = (value: number, digits = 6): number => Number(value.toFixed(digits));
 
 // Median (mean of the middle two for an even count), min and max; null for no values.
 export function spreadOf(values: readonly number[]): Spread | null {
@@ -16,7 +15,7 @@ export function spreadOf(values: readonly number[]): Spread | null {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { median: round(median), min: round(sorted[0]!), max: round(sorted[sorted.length - 1]!) };
+  return { median: roundTo(median), min: roundTo(sorted[0]!), max: roundTo(sorted[sorted.length - 1]!) };
 }
 
 const numbers = (values: ReadonlyArray<number | null | undefined>): number[] => values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
@@ -48,7 +47,7 @@ export function experimentView(reader: RunReader, experiments: ExperimentReader,
   const baseWall = baseline?.wallSeconds?.median ?? null;
   for (const config of configs) {
     const wall = config.wallSeconds?.median ?? null;
-    config.speedup = baseWall !== null && wall ? round(baseWall / wall, 4) : null;
+    config.speedup = baseWall !== null && wall ? roundTo(baseWall / wall, 4) : null;
   }
   return {
     schemaVersion: EXPERIMENT_SCHEMA_VERSION,

@@ -2,10 +2,9 @@
 // baseline (run 1). Threads are rows too (thread:<name>:cpuSeconds, thread:<name>:<state>), so the file
 // stays a single table a spreadsheet or pandas reads without help.
 import type { ComparisonView } from '../../shared/compare-types.ts';
-import type { ThreadStateName } from '../../shared/run-summary-types.ts';
+import { roundTo } from '../analysis/round-to.ts';
+import { THREAD_STATES } from '../model.ts';
 import { toCsv, type CsvValue } from './csv-format.ts';
-
-const STATES: readonly ThreadStateName[] = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'];
 
 // metric, label, unit, then per run i (1-based): run<i>, value<i>, delta<i>, ratio<i>.
 export function comparisonCsv(view: ComparisonView): string {
@@ -17,14 +16,14 @@ export function comparisonCsv(view: ComparisonView): string {
       key,
       label,
       unit,
-      ...values.flatMap((value) => [value, value === null || base === null ? null : Number((value - base).toFixed(6)), value === null || !base ? null : Number((value / base).toFixed(6))]),
+      ...values.flatMap((value) => [value, value === null || base === null ? null : roundTo(value - base), value === null || !base ? null : roundTo(value / base)]),
     ];
   };
   const rows: CsvValue[][] = [row('runId', 'Run', 'id', view.runs.map((run) => run.runId))];
   for (const metric of view.metrics) rows.push([metric.key, metric.label, metric.unit, ...metric.values.flatMap((value, i) => [value, metric.deltas[i] ?? null, metric.ratios[i] ?? null])]);
   for (const thread of view.threads) {
     rows.push(row(`thread:${thread.name}:cpuSeconds`, `${thread.name} CPU`, 'seconds', thread.perRun.map((run) => run?.cpuSeconds ?? null)));
-    for (const state of STATES) rows.push(row(`thread:${thread.name}:${state}`, `${thread.name} ${state}`, 'fraction', thread.perRun.map((run) => run?.states[state] ?? null)));
+    for (const state of THREAD_STATES) rows.push(row(`thread:${thread.name}:${state}`, `${thread.name} ${state}`, 'fraction', thread.perRun.map((run) => run?.states[state] ?? null)));
   }
   return toCsv(header, rows);
 }

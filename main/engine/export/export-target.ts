@@ -3,13 +3,14 @@
 // (main/engine/report); PDF needs a Chromium (see pdf-report.ts).
 import { loadRunSummary } from '../analysis/run-summary.ts';
 import { ComparisonError, loadComparison } from '../compare/load-comparison.ts';
-import { loadWholeTimeline } from '../compare/whole-run-timeline.ts';
+import { loadWholeTimeline } from '../analysis/load-timeline.ts';
 import type { ExperimentReader } from '../experiment/experiment-store.ts';
 import { experimentView } from '../experiment/experiment-view.ts';
 import type { RunReader } from '../store/run-reader.ts';
 import { PdfReportError } from '../report/pdf-report.ts';
 import { ReportError, renderTargetHtml, renderTargetPdf } from '../report/report-export.ts';
 import type { ExportFormat, ExportTarget } from '../../shared/compare-types.ts';
+import { EXPORT_EXTENSIONS, EXPORT_MIME_TYPES } from '../../shared/export-formats.ts';
 import { comparisonCsv } from './comparison-csv.ts';
 import { experimentCsv } from './experiment-csv.ts';
 import { exportRun } from './export-run.ts';
@@ -49,15 +50,6 @@ export interface ExportOptions {
   pdf?: (sources: ExportSources, target: ExportTarget) => Promise<Uint8Array>;
 }
 
-const MIME: Record<ExportFormat, string> = {
-  html: 'text/html',
-  pdf: 'application/pdf',
-  json: 'application/json',
-  csv: 'text/csv',
-  speedscope: 'application/json',
-  collapsed: 'text/plain',
-};
-const EXTENSION: Record<ExportFormat, string> = { html: 'html', pdf: 'pdf', json: 'json', csv: 'csv', speedscope: 'speedscope.json', collapsed: 'collapsed.txt' };
 
 /** "gilscope-run-12", "gilscope-compare-3-4", "gilscope-experiment-2" (+ "-timeline" for a timeline CSV). */
 export function exportBaseName(target: ExportTarget, options: ExportOptions = {}): string {
@@ -68,12 +60,12 @@ export function exportBaseName(target: ExportTarget, options: ExportOptions = {}
 
 /** The file name an export of `target` as `format` is offered under. */
 export function exportFileName(target: ExportTarget, format: ExportFormat, options: ExportOptions = {}): string {
-  return `${exportBaseName(target, options)}.${EXTENSION[format]}`;
+  return `${exportBaseName(target, options)}${EXPORT_EXTENSIONS[format]}`;
 }
 
 // Renders `target` as `format`; throws ExportError (missing run/experiment, format not applicable).
 export async function exportTarget(sources: ExportSources, target: ExportTarget, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
-  const file = (content: string | Uint8Array): ExportedFile => ({ fileName: exportFileName(target, format, options), mimeType: MIME[format], content });
+  const file = (content: string | Uint8Array): ExportedFile => ({ fileName: exportFileName(target, format, options), mimeType: EXPORT_MIME_TYPES[format], content });
   if (format === 'html' || format === 'pdf') {
     try {
       return file(format === 'html' ? (options.html ?? renderTargetHtml)(sources, target) : await (options.pdf ?? renderTargetPdf)(sources, target));

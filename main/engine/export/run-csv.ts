@@ -1,15 +1,14 @@
 // A run as CSV: one row per thread (CPU, lifetime, state fractions, GIL held), and the binned timeline
 // in long form (one row per bin and thread, with the run's GIL figures of that bin repeated).
 import type { BinnedTimeline } from '../../shared/api-contract.ts';
-import type { RunSummary, ThreadStateName } from '../../shared/run-summary-types.ts';
+import type { RunSummary } from '../../shared/run-summary-types.ts';
+import { THREAD_STATES } from '../model.ts';
 import { toCsv } from './csv-format.ts';
-
-const STATES: readonly ThreadStateName[] = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'];
-const round = (value: number, digits = 6): number => Number(value.toFixed(digits));
+import { roundTo } from '../analysis/round-to.ts';
 
 // Per-thread table: runId, tid, name, nameSource, cpuSeconds, lifetimeSeconds, one column per state, gilHeld.
 export function runThreadsCsv(summary: RunSummary): string {
-  const header = ['runId', 'tid', 'name', 'nameSource', 'cpuSeconds', 'lifetimeSeconds', ...STATES, 'gilHeld'];
+  const header = ['runId', 'tid', 'name', 'nameSource', 'cpuSeconds', 'lifetimeSeconds', ...THREAD_STATES, 'gilHeld'];
   const rows = summary.threads.map((thread) => [
     summary.runId,
     thread.tid,
@@ -17,7 +16,7 @@ export function runThreadsCsv(summary: RunSummary): string {
     thread.nameSource,
     thread.cpuSeconds,
     thread.lifetimeSeconds,
-    ...STATES.map((state) => thread.states[state]),
+    ...THREAD_STATES.map((state) => thread.states[state]),
     thread.gilHeldFraction,
   ]);
   return toCsv(header, rows);
@@ -25,7 +24,7 @@ export function runThreadsCsv(summary: RunSummary): string {
 
 // Binned timeline: bin, startSeconds, endSeconds, tid, name, cpu (cores), samples, one column per state, gilHeld, gilContention.
 export function runTimelineCsv(runId: number, timeline: BinnedTimeline): string {
-  const header = ['runId', 'bin', 'startSeconds', 'endSeconds', 'tid', 'name', 'cpu', 'samples', ...STATES, 'gilHeld', 'gilContention'];
+  const header = ['runId', 'bin', 'startSeconds', 'endSeconds', 'tid', 'name', 'cpu', 'samples', ...THREAD_STATES, 'gilHeld', 'gilContention'];
   const rows = [];
   const bins = timeline.threads[0]?.cpu.length ?? timeline.gil?.held.length ?? 0;
   for (let bin = 0; bin < bins; bin++) {
@@ -34,15 +33,15 @@ export function runTimelineCsv(runId: number, timeline: BinnedTimeline): string 
       rows.push([
         runId,
         bin,
-        round(start),
-        round(start + timeline.binNs / 1e9),
+        roundTo(start),
+        roundTo(start + timeline.binNs / 1e9),
         thread.tid,
         thread.name,
-        round(thread.cpu[bin] ?? 0, 4),
+        roundTo(thread.cpu[bin] ?? 0, 4),
         thread.sampled[bin] ?? 0,
-        ...STATES.map((state) => round(thread.states[state][bin] ?? 0, 4)),
-        timeline.gil ? round(timeline.gil.held[bin] ?? 0, 4) : null,
-        timeline.gil ? round(timeline.gil.contention[bin] ?? 0, 4) : null,
+        ...THREAD_STATES.map((state) => roundTo(thread.states[state][bin] ?? 0, 4)),
+        timeline.gil ? roundTo(timeline.gil.held[bin] ?? 0, 4) : null,
+        timeline.gil ? roundTo(timeline.gil.contention[bin] ?? 0, 4) : null,
       ]);
     }
   }

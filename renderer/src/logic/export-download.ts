@@ -1,26 +1,10 @@
 // Browser-host exports arrive as base64 content with a suggested file name; this turns them into bytes
 // and a safe name with the right extension. Pure (atob only), so the naming is tested without a DOM.
 import type { ExportFormat, ExportTarget } from '../../../main/shared/compare-types.ts';
+import { EXPORT_EXTENSIONS } from '../../../main/shared/export-formats.ts';
 
-// The extension each format is saved with.
-export const exportExtensions: Readonly<Record<ExportFormat, string>> = {
-  html: '.html',
-  pdf: '.pdf',
-  json: '.json',
-  csv: '.csv',
-  speedscope: '.speedscope.json',
-  collapsed: '.collapsed.txt',
-};
-
-// MIME types used when the backend sends none.
-export const exportMimeTypes: Readonly<Record<ExportFormat, string>> = {
-  html: 'text/html',
-  pdf: 'application/pdf',
-  json: 'application/json',
-  csv: 'text/csv',
-  speedscope: 'application/json',
-  collapsed: 'text/plain',
-};
+// The extension (with its dot) and MIME type of each format: the engine's table (main/shared/export-formats.ts).
+export { EXPORT_EXTENSIONS as exportExtensions, EXPORT_MIME_TYPES as exportMimeTypes } from '../../../main/shared/export-formats.ts';
 
 // "gilscope-run-12", "gilscope-compare-3-4", "gilscope-experiment-7".
 export function exportBaseName(target: ExportTarget): string {
@@ -32,7 +16,7 @@ export function exportBaseName(target: ExportTarget): string {
 // The backend's suggested name reduced to a plain file name (no folders, control or reserved characters,
 // no leading dots), falling back to the target's name, and always ending in the format's extension.
 export function downloadFileName(suggested: string | null | undefined, target: ExportTarget, format: ExportFormat): string {
-  const extension = exportExtensions[format];
+  const extension = EXPORT_EXTENSIONS[format];
   const last = (suggested ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   let name = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^[.\s]+/, '').trim();

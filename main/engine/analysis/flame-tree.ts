@@ -1,30 +1,16 @@
 // Builds the flame graph tree of a run (or one thread) from its stack table and samples. Pure.
 // Children are merged by function and file (not line), as flame graphs usually are.
-import type { StateCode, Tid } from '../engine/model.ts';
-import type { StackTable, Timeline } from '../engine/store/run-types.ts';
-import type { FlameNode } from '../shared/api-contract.ts';
-
-/** Which samples to count: one thread or all, and optionally only some states. */
-export interface FlameFilter {
-  tid?: Tid;
-  states?: readonly StateCode[];
-}
+import type { StackTable, Timeline } from '../store/run-types.ts';
+import type { FlameNode } from '../../shared/api-contract.ts';
+import { countStacks, type SampleFilter } from './function-profile.ts';
 
 /** The name of the child collecting samples whose Python stack could not be read (native threads, stacks off). */
 export const NO_STACK_NAME = '(no Python stack)';
 
 /** Root "all" whose value is the number of samples counted; each node's value = samples in it and below. */
-export function buildFlameTree(table: StackTable, timeline: Timeline, filter: FlameFilter = {}): FlameNode {
+export function buildFlameTree(table: StackTable, timeline: Timeline, filter: SampleFilter = {}): FlameNode {
   const root: FlameNode = { name: 'all', file: '', line: 0, value: 0, children: [] };
-  const perStack = new Map<number, number>();
-  for (const [tid, samples] of timeline.threads) {
-    if (filter.tid !== undefined && tid !== filter.tid) continue;
-    for (let i = 0; i < samples.tickIndex.length; i++) {
-      if (filter.states && !filter.states.includes((samples.state[i] ?? 0) as StateCode)) continue;
-      const stackId = samples.stackId[i] ?? -1;
-      perStack.set(stackId, (perStack.get(stackId) ?? 0) + 1);
-    }
-  }
+  const perStack = countStacks(timeline, filter).counts;
   const childIndex = new Map<FlameNode, Map<string, FlameNode>>();
   const childOf = (parent: FlameNode, name: string, file: string, line: number): FlameNode => {
     let index = childIndex.get(parent);
