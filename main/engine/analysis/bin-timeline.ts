@@ -26,6 +26,7 @@ export interface BinRequest {
 export function binTimeline(timeline: Timeline, names: readonly ThreadInfo[], request: BinRequest): BinnedTimeline {
   const { fromNs, toNs, bins } = request;
   const binNs = (toNs - fromNs) / bins;
+  const grid: BinGrid = { fromNs, toNs, binNs };
   const binOf = (time: number): number => Math.min(bins - 1, Math.floor((time - fromNs) / binNs));
   const inRange = (time: number): boolean => time >= fromNs && time <= toNs;
   const timeOf = makeTickTimeLookup(timeline.ticks);
@@ -51,7 +52,7 @@ export function binTimeline(timeline: Timeline, names: readonly ThreadInfo[], re
       if (state === STATE_CODE.gilWait) waitingTicks[tick - firstTick] = 1;
       const start = previousTime ?? time - request.periodNs;
       previousTime = time;
-      spread(cpuNs, samples.cpuNs[i] ?? 0, start, time, fromNs, toNs, binNs);
+      spread(cpuNs, samples.cpuNs[i] ?? 0, start, time, grid);
       if (!inRange(time)) continue;
       const bin = binOf(time);
       sampled[bin]!++;
@@ -67,9 +68,17 @@ export function binTimeline(timeline: Timeline, names: readonly ThreadInfo[], re
   return { fromNs, toNs, binNs, threads, gil: binGil(timeline, tickBin, waitingTicks, bins) };
 }
 
-/** Adds `amount` spread evenly over [start, end] to the bins it overlaps (only the part inside [fromNs, toNs]). */
-function spread(target: Float64Array, amount: number, start: number, end: number, fromNs: number, toNs: number, binNs: number): void {
+/** Equal bins of `binNs` from `fromNs` to `toNs` (the last bin takes any rounding remainder). */
+interface BinGrid {
+  fromNs: number;
+  toNs: number;
+  binNs: number;
+}
+
+/** Adds `amount` spread evenly over [start, end] to the bins of `grid` it overlaps (only the part inside the grid). */
+function spread(target: Float64Array, amount: number, start: number, end: number, grid: BinGrid): void {
   if (amount === 0) return;
+  const { fromNs, toNs, binNs } = grid;
   const span = end - start;
   if (span <= 0) {
     if (end >= fromNs && end <= toNs) target[Math.min(target.length - 1, Math.floor((end - fromNs) / binNs))]! += amount;
