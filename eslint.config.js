@@ -3,7 +3,8 @@ import tseslint from 'typescript-eslint';
 
 const noElectronInEngine = {
   patterns: [
-    { group: ['electron', 'electron/*'], message: 'Engine and CLI code runs under plain Node: never import electron here.' },
+    { group: ['electron', 'electron/*'], message: 'Engine, CLI, service and browser-host code runs under plain Node: never import electron here.' },
+    { group: ['**/electron/**'], message: 'The Electron shell depends on these layers, not the other way round: shared Node pieces go in main/shared-node/.' },
     { group: ['react', 'react-dom', 'react/*'], message: 'Engine and CLI code knows nothing of React.' },
   ],
 };
@@ -19,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/engine/**/*.ts', 'main/cli/**/*.ts', 'bin/**', 'bench/**/*.ts', 'tests/**/*.ts'],
+    files: ['main/engine/**/*.ts', 'main/cli/**/*.ts', 'main/shared-node/**/*.ts', 'main/host/**/*.ts', 'main/app-service/**/*.ts', 'bin/**', 'bench/**/*.ts', 'tests/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', noElectronInEngine] },
   },
 );

@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_SCHEME } from './app-origin.ts';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
-import { mimeTypeOf } from './mime-types.ts';
+import { CONTENT_SECURITY_POLICY } from '../shared-node/content-security-policy.ts';
+import { mimeTypeOf } from '../shared-node/mime-types.ts';
 import { resolveAppFile } from './resolve-app-file.ts';
 
 // Declares the scheme standard (real origin, relative URLs) and secure (like https). Electron only

@@ -3,7 +3,7 @@
 // See https://www.electronjs.org/docs/latest/tutorial/security for the checklist this follows.
 import { app, session, type WebContents } from 'electron';
 import { isAppUrl } from './app-origin.ts';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from '../shared-node/content-security-policy.ts';
 
 // Forces the Chromium sandbox on every renderer, whatever a window's options say. Must run before ready.
 export function enforceSandbox(): void {

@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { GilscopeService } from '../app-service/gilscope-service.ts';
-import { mimeTypeOf } from '../electron/mime-types.ts';
+import { mimeTypeOf } from '../shared-node/mime-types.ts';
 import { browserContentSecurityPolicy } from './browser-csp.ts';
 import { BOOTSTRAP_PARAM, HostGate, isAllowedHost, isAllowedOrigin, newToken } from './host-guard.ts';
 import { resolveStaticFile } from './static-files.ts';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ComparisonError, loadComparison } from '../../engine/compare/load-comparison.ts';
 import type { ComparisonView } from '../../shared/compare-types.ts';
 import { CliError, usageError } from '../cli-error.ts';
-import { defaultDatabaseFile } from '../default-database.ts';
+import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { openReader } from '../open-reader.ts';
 import { parseOptions } from '../parse-options.ts';
 import { printComparison } from '../print-comparison.ts';

@@ -7,7 +7,7 @@ import { GIL_MODES, type GilMode } from '../../engine/launch/gil-mode.ts';
 import { DEFAULT_RATE_HZ } from '../../engine/profile/profile-request.ts';
 import type { ExperimentSpec, ExperimentView } from '../../shared/compare-types.ts';
 import { CliError, usageError } from '../cli-error.ts';
-import { defaultDatabaseFile } from '../default-database.ts';
+import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { findOnPath } from '../find-on-path.ts';
 import { openReader } from '../open-reader.ts';
 import { parseNumberOption, parseOptions } from '../parse-options.ts';

@@ -4,7 +4,7 @@ import { createExperimentReader } from '../../engine/experiment/experiment-store
 import { EXPORT_FORMATS, ExportError, exportTarget } from '../../engine/export/export-target.ts';
 import type { ExportFormat, ExportTarget } from '../../shared/compare-types.ts';
 import { CliError, usageError } from '../cli-error.ts';
-import { defaultDatabaseFile } from '../default-database.ts';
+import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { openReader } from '../open-reader.ts';
 import { parseNumberOption, parseOptions } from '../parse-options.ts';
 import { parseRunId, parseRunIdList } from '../parse-run-ids.ts';

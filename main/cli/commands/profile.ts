@@ -5,7 +5,7 @@ import { DEFAULT_RATE_HZ, type ProfileRequest } from '../../engine/profile/profi
 import { ProfileSession } from '../../engine/profile/profile-session.ts';
 import { CliError, usageError } from '../cli-error.ts';
 import { findOnPath } from '../find-on-path.ts';
-import { defaultDatabaseFile } from '../default-database.ts';
+import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { openReader } from '../open-reader.ts';
 import { parseNumberOption, parseOptions } from '../parse-options.ts';
 import { printSummary } from '../print-summary.ts';

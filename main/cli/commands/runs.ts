@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { CliError } from '../cli-error.ts';
-import { defaultDatabaseFile } from '../default-database.ts';
+import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { formatTable } from '../format-table.ts';
 import { openReader } from '../open-reader.ts';
 import { parseOptions } from '../parse-options.ts';

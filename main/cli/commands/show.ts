@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadRunSummary } from '../../engine/analysis/run-summary.ts';
 import { CliError, usageError } from '../cli-error.ts';
-import { defaultDatabaseFile } from '../default-database.ts';
+import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { openReader } from '../open-reader.ts';
 import { parseOptions } from '../parse-options.ts';
 import { parseRunId } from '../parse-run-ids.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { GilscopeService } from '../../app-service/gilscope-service.ts';
 import { startBrowserHost } from '../../host/browser-host.ts';
 import { CliError, usageError } from '../cli-error.ts';
-import { defaultDatabaseFile } from '../default-database.ts';
+import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { parseOptions } from '../parse-options.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');

@@ -1,5 +1,6 @@
 // The one Content-Security-Policy of the app: only our own scripts, no eval, no remote anything.
-// Sent as a header by the app protocol and the session hook; renderer/index.html repeats it in a meta tag.
+// Sent as a header by Electron's app protocol and session hook and (with the WebSocket origin added, see
+// main/host/browser-csp.ts) by the browser host; renderer/index.html repeats it in a meta tag.
 // 'unsafe-inline' for styles only: React style props and chart libraries set inline styles.
 
 // The policy, directive by directive, joined for the header.

@@ -1,5 +1,5 @@
 // Content types for the files Vite emits into out/renderer. Module scripts are refused by Chromium
-// unless served as JavaScript, so the app protocol must never guess.
+// unless served as JavaScript, so neither Electron's app protocol nor the browser host may guess.
 import { extname } from 'node:path';
 
 const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
