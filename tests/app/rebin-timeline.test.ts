@@ -1,45 +1,12 @@
 import { expect, it } from 'vitest';
-import type { Tick } from '../../main/engine/model.ts';
 import { binTimeline } from '../../main/engine/analysis/bin-timeline.ts';
 import { rebinTimeline } from '../../main/engine/analysis/rebin-timeline.ts';
 import { syntheticTickBatches } from '../../main/engine/store/synthetic-ticks.ts';
-import type { Timeline } from '../../main/engine/store/run-types.ts';
-
-/** Columnar timeline from generated ticks (what the store would give back). */
-function columns(ticks: Tick[]): Timeline {
-  const threads = new Map<number, { tickIndex: number[]; state: number[]; cpuNs: number[]; runQueueNs: number[]; stackId: number[] }>();
-  for (const tick of ticks) {
-    for (const s of tick.threads) {
-      let c = threads.get(s.tid);
-      if (!c) threads.set(s.tid, (c = { tickIndex: [], state: [], cpuNs: [], runQueueNs: [], stackId: [] }));
-      c.tickIndex.push(tick.index);
-      c.state.push(s.state);
-      c.cpuNs.push(s.cpuNs);
-      c.runQueueNs.push(s.runQueueNs);
-      c.stackId.push(s.stackId ?? -1);
-    }
-  }
-  return {
-    ticks: {
-      index: Uint32Array.from(ticks, (t) => t.index),
-      timeNs: Float64Array.from(ticks, (t) => t.timeNs),
-      gilKnown: Uint8Array.from(ticks, (t) => (t.gil ? 1 : 0)),
-      gilHeld: Uint8Array.from(ticks, (t) => (t.gil?.held ? 1 : 0)),
-      gilEnabled: Uint8Array.from(ticks, (t) => (t.gil?.enabled ? 1 : 0)),
-      gilHolderTid: Int32Array.from(ticks, (t) => t.gil?.holderTid ?? -1),
-    },
-    threads: new Map(
-      [...threads].map(([tid, c]) => [
-        tid,
-        { tickIndex: Uint32Array.from(c.tickIndex), state: Uint8Array.from(c.state), cpuNs: Float64Array.from(c.cpuNs), runQueueNs: Float64Array.from(c.runQueueNs), stackId: Int32Array.from(c.stackId) },
-      ]),
-    ),
-  };
-}
+import { toTimeline } from '../store/helpers.ts';
 
 it('re-bins a fine overview close to binning the samples directly, conserving CPU time and sample counts', () => {
   const ticks = [...syntheticTickBatches({ threads: 4, ticks: 6000, rateHz: 100, batchTicks: 6000, activity: 'mixed', nullGilEvery: 7, seed: 3 })].flat();
-  const timeline = columns(ticks);
+  const timeline = toTimeline(ticks);
   const request = { fromNs: 0, toNs: ticks[ticks.length - 1]!.timeNs, periodNs: 1e7 };
   const overview = binTimeline(timeline, [], { ...request, bins: 2048 });
   const direct = binTimeline(timeline, [], { ...request, bins: 300 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import type { Timeline } from '../../main/engine/store/run-types.ts';
 import type { Tick, Tid } from '../../main/engine/model.ts';
 import type { RunMeta } from '../../main/engine/store/run-types.ts';
 
@@ -62,4 +63,31 @@ export function expectedColumns(ticks: Tick[]) {
 /** Typed-array columns as plain arrays, for toEqual. */
 export function plain<T extends object>(columns: T): Record<string, number[]> {
   return Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, Array.from(v as ArrayLike<number>)]));
+}
+
+/** The columnar timeline the store would give back for `ticks` (for pure analysis tests). */
+export function toTimeline(ticks: Tick[]): Timeline {
+  const expected = expectedColumns(ticks);
+  return {
+    ticks: {
+      index: Uint32Array.from(expected.ticks.index),
+      timeNs: Float64Array.from(expected.ticks.timeNs),
+      gilKnown: Uint8Array.from(expected.ticks.gilKnown),
+      gilHeld: Uint8Array.from(expected.ticks.gilHeld),
+      gilEnabled: Uint8Array.from(expected.ticks.gilEnabled),
+      gilHolderTid: Int32Array.from(expected.ticks.gilHolderTid),
+    },
+    threads: new Map(
+      [...expected.threads].map(([tid, c]) => [
+        tid,
+        {
+          tickIndex: Uint32Array.from(c.tickIndex),
+          state: Uint8Array.from(c.state),
+          cpuNs: Float64Array.from(c.cpuNs),
+          runQueueNs: Float64Array.from(c.runQueueNs),
+          stackId: Int32Array.from(c.stackId),
+        },
+      ]),
+    ),
+  };
 }
