@@ -35,7 +35,7 @@ test.describe.serial('new-user flow', () => {
     await expect.poll(() => canvasPixels(lanes), { timeout: 3_000, intervals: [200] }).not.toBe(before);
     await expect(page.getByTestId('live-elapsed')).not.toHaveText(elapsedBefore ?? '');
     await expect(page.getByTestId('live-gil-text')).toContainText('GIL held');
-    // All of the above happened while recording (the workers run 3.5 s).
+    // All of the above happened while recording (the workers run 8 s).
     await expect(page.getByTestId('stop-button')).toBeVisible({ timeout: 1 });
     await expect(page.getByTestId('live-ended')).toHaveCount(0, { timeout: 1 });
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Three named CPU-bound threads for about 3.5 s, printing as they go. */
+/** Three named CPU-bound threads for about 8 s, printing as they go (long enough for every live check on a slow machine). */
 const THREE_THREADS = `import threading, time
 
 def crunch(name, seconds):
@@ -14,7 +14,7 @@ def crunch(name, seconds):
 
 def main():
     print("e2e: starting 3 workers", flush=True)
-    workers = [threading.Thread(target=crunch, name=f"cruncher-{n}", args=(f"cruncher-{n}", 3.5)) for n in range(3)]
+    workers = [threading.Thread(target=crunch, name=f"cruncher-{n}", args=(f"cruncher-{n}", 8)) for n in range(3)]
     for w in workers:
         w.start()
     for tick in range(6):
