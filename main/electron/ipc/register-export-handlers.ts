@@ -1,10 +1,13 @@
 // `exports:save` in Electron: the native Save dialog always asks where (parented to the window that
 // asked), and the service renders and writes the file there. A path sent by the page is ignored: the
-// renderer must never choose where main writes. Cancelling the dialog answers "cancelled".
+// renderer must never choose where main writes. Cancelling the dialog answers "cancelled". PDF is
+// printed by Electron itself from the HTML report (print-to-pdf.ts), not by an external Chromium.
 import { BrowserWindow, dialog } from 'electron';
 import type { GilscopeService } from '../../app-service/gilscope-service.ts';
 import { requestSchemas } from '../../app-service/request-schemas.ts';
 import { exportFileName } from '../../engine/export/export-target.ts';
+import fs from 'node:fs';
+import { printHtmlToPdf } from '../print-to-pdf.ts';
 import { handle } from './handle.ts';
 
 // Registers `exports:save`. Call once after app ready.
@@ -20,6 +23,15 @@ export function registerExportHandlers(service: GilscopeService): void {
     const window = BrowserWindow.fromWebContents(event.sender);
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (result.canceled || !result.filePath) return { kind: 'cancelled' };
-    return service.call('exports:save', { ...payload, path: result.filePath });
+    if (payload.format !== 'pdf') return service.call('exports:save', { ...payload, path: result.filePath });
+    const html = await service.call('exports:save', { ...payload, format: 'html', path: null });
+    if (html.kind !== 'download') return html.kind === 'failed' ? html : { kind: 'failed', message: 'the report could not be rendered' };
+    try {
+      const pdf = await printHtmlToPdf(Buffer.from(html.base64, 'base64').toString('utf8'));
+      await fs.promises.writeFile(result.filePath, pdf);
+    } catch (error) {
+      return { kind: 'failed', message: `cannot write ${result.filePath}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    return { kind: 'saved', path: result.filePath };
   });
 }
