@@ -17,3 +17,9 @@ export function parseNumberOption(name: string, value: string | undefined, fallb
   if (value.trim() === '' || !Number.isFinite(number) || number <= 0) throw usageError(`--${name} must be a positive number, got "${value}"`);
   return number;
 }
+
+/** Splits `gilscope … SCRIPT -- ARGS…` into GILscope's own arguments and the script's (after the first `--`). */
+export function splitScriptArgs(argv: string[]): { ownArgs: string[]; scriptArgs: string[] } {
+  const separator = argv.indexOf('--');
+  return separator < 0 ? { ownArgs: argv, scriptArgs: [] } : { ownArgs: argv.slice(0, separator), scriptArgs: argv.slice(separator + 1) };
+}

@@ -10,7 +10,7 @@ import { CliError, usageError } from '../cli-error.ts';
 import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { findOnPath } from '../find-on-path.ts';
 import { openReader } from '../open-reader.ts';
-import { parseNumberOption, parseOptions } from '../parse-options.ts';
+import { parseNumberOption, parseOptions, splitScriptArgs } from '../parse-options.ts';
 import { printExperiment } from '../print-experiment.ts';
 
 /** Exit code when the --fail-if condition holds (the CI gate fails). */
@@ -44,9 +44,7 @@ function parseGateOption(text: string | undefined): Gate | null {
  * [--rate HZ] [--duration SEC] [--db FILE] [--json] [--fail-if EXPR] [--baseline KEY] [-- ARGS…]`.
  */
 export async function experimentCommand(argv: string[]): Promise<number> {
-  const separator = argv.indexOf('--');
-  const ownArgs = separator < 0 ? argv : argv.slice(0, separator);
-  const scriptArgs = separator < 0 ? [] : argv.slice(separator + 1);
+  const { ownArgs, scriptArgs } = splitScriptArgs(argv);
   const { values, positionals } = parseOptions(ownArgs, {
     python: { type: 'string' },
     gil: { type: 'string' },

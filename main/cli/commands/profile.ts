@@ -7,14 +7,12 @@ import { CliError, usageError } from '../cli-error.ts';
 import { findOnPath } from '../find-on-path.ts';
 import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { openReader } from '../open-reader.ts';
-import { parseNumberOption, parseOptions } from '../parse-options.ts';
+import { parseNumberOption, parseOptions, splitScriptArgs } from '../parse-options.ts';
 import { printSummary } from '../print-summary.ts';
 
 /** `gilscope profile [options] SCRIPT [-- ARGS…]`: runs a script under a CPython and samples it. */
 export async function profileCommand(argv: string[]): Promise<number> {
-  const separator = argv.indexOf('--');
-  const ownArgs = separator < 0 ? argv : argv.slice(0, separator);
-  const scriptArgs = separator < 0 ? [] : argv.slice(separator + 1);
+  const { ownArgs, scriptArgs } = splitScriptArgs(argv);
   const { values, positionals } = parseOptions(ownArgs, {
     python: { type: 'string' },
     gil: { type: 'string' },
