@@ -2,7 +2,7 @@
 // ipcRenderer itself: only the contract's channels pass (a compromised page cannot reach others),
 // and main validates every payload again.
 // Runs sandboxed: it may import only `electron` and our own import-free contract.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   eventChannels,
   requestChannels,
@@ -32,6 +32,11 @@ function on<E extends EventChannel>(event: E, listener: (payload: ApiEvents[E]) 
   };
 }
 
-const api: GilscopeApi = { request, on };
+// The path of a file dropped on the page (for drag-and-drop of a script); null for anything else.
+function pathForFile(file: unknown): string | null {
+  return file instanceof File ? webUtils.getPathForFile(file) || null : null;
+}
+
+const api: GilscopeApi = { request, on, pathForFile };
 
 contextBridge.exposeInMainWorld('gilscope', api);

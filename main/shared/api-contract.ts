@@ -222,4 +222,9 @@ export const requestChannels: readonly RequestChannel[] = [
 export interface GilscopeApi {
   request<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>>;
   on<E extends EventChannel>(event: E, listener: (payload: ApiEvents[E]) => void): Unsubscribe;
+  /**
+   * Electron only: the full path of a File the user dropped on the page (browsers never reveal it).
+   * Typed `unknown` to keep this file free of DOM types; anything but a dropped File gives null.
+   */
+  pathForFile?(file: unknown): string | null;
 }

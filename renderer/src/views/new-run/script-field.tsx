@@ -2,15 +2,15 @@
 // a .py file, and the recent scripts list.
 import { useState, type DragEvent } from 'react';
 import type { HostInfo } from '../../../../main/shared/api-contract.ts';
+import { getApi } from '../../api/get-api.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { Kbd } from '../../components/kbd.tsx';
 import { baseName } from '../../logic/format.ts';
 import { isPythonFileName } from '../../logic/new-run-form.ts';
 
-// Electron (before webUtils) and some shells put the full path on dropped files; browsers never do.
+// Electron's preload reveals a dropped file's full path (webUtils); browsers never do.
 function droppedPath(file: File): string | null {
-  const path = (file as File & { path?: unknown }).path;
-  return typeof path === 'string' && path !== '' ? path : null;
+  return getApi().pathForFile?.(file) ?? null;
 }
 
 // Script path input plus its helpers; `onOpen` runs the native dialog (also bound to Ctrl+O).
