@@ -66,7 +66,9 @@ export class GilscopeService {
     const dbFile = path.resolve(options.dbFile);
     const dataDir = options.dataDir ?? path.dirname(dbFile);
     this.options = { ...options, dbFile, dataDir };
-    this.live = new LiveRuns(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl);
+    this.live = new LiveRuns(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl, (runId) => {
+      void this.storeDigestOf(runId);
+    });
     this.experiments = new LiveExperiments(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl);
     this.queries = new QueryClient(dbFile, options.queryWorkerUrl);
     this.catalog = new InterpreterCatalog({ userFile: path.join(dataDir, 'user-interpreters.json'), env: options.env });
@@ -158,9 +160,17 @@ export class GilscopeService {
 
   private async backfillSummaries(runs: RunRecord[]): Promise<void> {
     // One run per job, so a long batch never holds up a timeline query queued behind it for long.
-    for (const run of runs) {
-      const summary = await this.queries.run({ kind: 'summary', request: { runId: run.id } }).catch(() => null);
-      if (summary) this.storeSummary(summary);
+    for (const run of runs) await this.storeDigestOf(run.id);
+  }
+
+  /** Builds a finished run's summary and overview in the query worker and stores them (best effort). */
+  private async storeDigestOf(runId: number): Promise<void> {
+    const digest = await this.queries.run({ kind: 'digest', runId }).catch(() => null);
+    if (!digest) return;
+    try {
+      this.withWritableStore((store) => saveRunSummary(store, runId, digest.summary, digest.overview));
+    } catch {
+      // computed again next time
     }
   }
 

@@ -21,10 +21,14 @@ export class LiveRuns {
 
   private readonly samplerWorkerUrl: URL | string | undefined;
 
-  constructor(dbFile: string, emit: EmitEvent, samplerWorkerUrl?: URL | string) {
+  private readonly onRecorded: (runId: number) => void;
+
+  /** `onRecorded`: a run has ended and is stored (its summary and overview are for the caller to build, off this thread). */
+  constructor(dbFile: string, emit: EmitEvent, samplerWorkerUrl: URL | string | undefined, onRecorded: (runId: number) => void) {
     this.dbFile = dbFile;
     this.emit = emit;
     this.samplerWorkerUrl = samplerWorkerUrl;
+    this.onRecorded = onRecorded;
   }
 
   /** True while `runId` is being recorded. */
@@ -71,11 +75,12 @@ export class LiveRuns {
           if (payload) this.emit('profile:progress', payload);
         },
       },
-      { samplerWorkerUrl: this.samplerWorkerUrl },
+      { samplerWorkerUrl: this.samplerWorkerUrl, storeDigest: false },
     );
     this.all.add(session);
     const ended = session.done.then(
       (outcome) => {
+        if (outcome.kind === 'recorded') this.onRecorded(outcome.runId);
         if (runId === null) {
           // Never started: refused, or the launch failed (that run is stored with status "failed").
           announce({ kind: 'refused', message: outcome.kind === 'refused' ? outcome.message : (outcome.message ?? `the script could not be started (${outcome.status})`) });

@@ -12,6 +12,7 @@ import { loadComparison } from '../engine/compare/load-comparison.ts';
 import type { ExperimentReader } from '../engine/experiment/experiment-store.ts';
 import { exportTarget, type ExportedFile } from '../engine/export/export-target.ts';
 import type { ComparisonView, ExportFormat, ExportTarget } from '../shared/compare-types.ts';
+import { buildRunDigest, type RunDigest } from '../engine/analysis/run-digest.ts';
 
 /** A job for the query worker, tagged by kind; `request` is an already validated contract payload. */
 export type QueryJob =
@@ -20,7 +21,8 @@ export type QueryJob =
   | { kind: 'functions'; request: RequestOf<'runs:functions'> }
   | { kind: 'flamegraph'; request: RequestOf<'runs:flamegraph'> }
   | { kind: 'compare'; request: { runIds: number[] } }
-  | { kind: 'export'; request: { target: ExportTarget; format: ExportFormat } };
+  | { kind: 'export'; request: { target: ExportTarget; format: ExportFormat } }
+  | { kind: 'digest'; runId: number };
 
 /** What each job kind answers. */
 export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'
@@ -33,7 +35,9 @@ export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'
         ? ResponseOf<'runs:flamegraph'>
         : K extends 'compare'
           ? ComparisonView
-          : ExportedFile;
+          : K extends 'digest'
+            ? RunDigest | null
+            : ExportedFile;
 
 const SCOPE_STATES: Record<SampleScope, readonly StateCode[] | undefined> = {
   all: undefined,
@@ -54,6 +58,8 @@ export function runQuery(reader: RunReader, job: QueryJob, experiments?: Experim
       return queryFlameGraph(reader, job.request);
     case 'compare':
       return loadComparison(reader, job.request.runIds);
+    case 'digest':
+      return buildRunDigest(reader, job.runId);
     case 'export':
       if (!experiments) throw new Error('export jobs need an experiment reader');
       return exportTarget({ runs: reader, experiments }, job.request.target, job.request.format);

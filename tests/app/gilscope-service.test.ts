@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
+import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import type { GilscopeService } from '../../main/app-service/gilscope-service.ts';
 import type { BinnedTimeline, FlameNode } from '../../main/shared/api-contract.ts';
 import type { RunSummary } from '../../main/shared/run-summary-types.ts';
@@ -47,6 +48,17 @@ describe('GilscopeService over a real run', () => {
   });
   afterAll(async () => {
     await service.close();
+  });
+
+  it('stores the finished run\'s summary from its query worker, without being asked', async () => {
+    const reading = openRunStore(dbFile, { readonly: true });
+    try {
+      const reader = createRunReader(reading);
+      await expect.poll(() => reader.readStoredSummary(runId) !== null, { timeout: 10_000 }).toBe(true);
+      expect(reader.getRun(runId)?.cpuSeconds).toBeCloseTo(summary.cpuSeconds, 3);
+    } finally {
+      reading.close();
+    }
   });
 
   it('lists the run with its figures and the script as recent', async () => {

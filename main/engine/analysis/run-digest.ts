@@ -9,6 +9,7 @@ import { createRunReader } from '../store/run-reader.ts';
 import type { RunRecord, Timeline } from '../store/run-types.ts';
 import { binTimeline } from './bin-timeline.ts';
 import { buildRunSummary } from './run-summary.ts';
+import type { RunSummary } from '../../shared/run-summary-types.ts';
 
 /** Bins of the stored overview: more than any screen shows, so views re-bin it (rebin-timeline.ts). */
 export const OVERVIEW_BINS = 2048;
@@ -30,15 +31,26 @@ export function buildOverview(reader: RunReader, run: RunRecord, wholeTimeline?:
   });
 }
 
-/** Builds and stores a finished run's summary (and overview when long); false when the run is missing or still recording. */
-export function storeRunDigest(store: RunStore, runId: number): boolean {
-  const reader = createRunReader(store);
+/** What is stored beside a finished run. */
+export interface RunDigest {
+  summary: RunSummary;
+  overview: BinnedTimeline | null;
+}
+
+/** A finished run's summary and (when long) overview, read-only; null when missing or still recording. */
+export function buildRunDigest(reader: RunReader, runId: number): RunDigest | null {
   const run = reader.getRun(runId);
-  if (!run || run.status === 'running') return false;
+  if (!run || run.status === 'running') return null;
   const timeline = reader.readTimeline(runId); // decoded once for both
   const summary = buildRunSummary(reader, runId, timeline);
-  if (!summary) return false;
-  const overview = run.tickCount >= OVERVIEW_MIN_TICKS ? buildOverview(reader, run, timeline) : null;
-  saveRunSummary(store, runId, summary, overview);
+  if (!summary) return null;
+  return { summary, overview: run.tickCount >= OVERVIEW_MIN_TICKS ? buildOverview(reader, run, timeline) : null };
+}
+
+/** Builds and stores a finished run's digest; false when the run is missing or still recording. */
+export function storeRunDigest(store: RunStore, runId: number): boolean {
+  const digest = buildRunDigest(createRunReader(store), runId);
+  if (!digest) return false;
+  saveRunSummary(store, runId, digest.summary, digest.overview);
   return true;
 }
