@@ -118,10 +118,10 @@ export class ThreadSampler {
   }
 
   /**
-   * One thread's sample. Reading `syscall` costs ~50 µs for a blocked thread (the kernel waits for it
-   * to be off-CPU), ten times the other files: a thread that has not been on a CPU since the last tick
-   * (same run count, same CPU time) is still in the same wait with the same stack, so only its stat
-   * letter is read — R means it was woken and waits for a CPU. Its `stackId` is then set here.
+   * One thread's sample. A thread that has not been on a CPU since the last tick (same run count, same
+   * CPU time) is still in the same wait with the same stack: its stack is not walked again (the walk is
+   * most of a sample's cost) and only its stat letter is read — R means it was woken and waits for a
+   * CPU. Its `stackId` is then set here.
    */
   private sampleThread(thread: LiveThread): ThreadSample | null {
     const sched = thread.files.readSchedstat();
