@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProcessDump } from '../../main/engine/stacks/dump-process.ts';
-import { freeThreadedPython, killPythonFixtures, pyenvPython, startPythonFixture } from '../support/spawn-python.ts';
+import { freeThreadedPython, killPythonFixtures, mainThreadReadingStdin, pyenvPython, startPythonFixture } from '../support/spawn-python.ts';
 import { markerLine, STACK_FIXTURE } from './stack-fixture.ts';
 import type { StackFixtureOutput } from './stack-fixture.ts';
 
@@ -44,6 +44,7 @@ describe('gilscope dump', () => {
   it('prints every thread py-spy style: header with status and name, then function (file:line)', async () => {
     const fixture = await startPythonFixture<StackFixtureOutput>(pyenvPython('3.12.1'), STACK_FIXTURE);
     const { tids, file } = fixture.output;
+    await mainThreadReadingStdin(fixture.pid);
     const result = dump([String(fixture.pid)]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

@@ -63,6 +63,21 @@ export function startPythonFixture<T>(python: string, script: string, env: Recor
   });
 }
 
+/**
+ * Resolves once the fixture's main thread is blocked in read(0, …) — fixtures print their JSON line and
+ * only then call sys.stdin.read(), so for a moment after the line arrives the main thread is still in print().
+ */
+export async function mainThreadReadingStdin(pid: number, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // x86-64: syscall 0 is read; the first argument is the file descriptor.
+    const [number, fd] = fs.readFileSync(`/proc/${pid}/syscall`, 'utf8').split(' ');
+    if (number === '0' && fd === '0x0') return;
+    if (Date.now() > deadline) throw new Error(`main thread of ${pid} is not reading stdin after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /** Kills every fixture child started so far (call in afterEach/afterAll). */
 export function killPythonFixtures(): void {
   for (const child of children) child.kill('SIGKILL');
