@@ -13,8 +13,18 @@ const vitest = spawnSync(
 );
 let exitCode = vitest.status ?? 1;
 try {
-  const totals = JSON.parse(fs.readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  console.log(`tests: ${totals.numPassedTests} passed, ${totals.numFailedTests} failed, ${totals.numPendingTests + totals.numTodoTests} skipped`);
+  const totals = JSON.parse(fs.readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults: Array<{ status: string }>;
+  };
+  // A failing beforeAll fails its file and reports the file's tests as skipped: say so on the same line.
+  const failedFiles = totals.testResults.filter((file) => file.status === 'failed').length;
+  const filesNote = failedFiles > 0 ? ` (${failedFiles} test file(s) failed)` : '';
+  console.log(`tests: ${totals.numPassedTests} passed, ${totals.numFailedTests} failed, ${totals.numPendingTests + totals.numTodoTests} skipped${filesNote}`);
+  if (failedFiles > 0) exitCode = exitCode || 1;
   if (totals.numPassedTests === 0) exitCode = exitCode || 1;
 } catch {
   console.log('tests: 0 passed, 1 failed (vitest wrote no report)');

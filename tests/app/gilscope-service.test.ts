@@ -43,7 +43,8 @@ describe('GilscopeService over a real run', () => {
     const busy = run.progress.flatMap((p) => p.threads).filter((t) => t.name.startsWith('spin-'));
     expect(busy.length).toBeGreaterThan(0);
     expect(Math.max(...busy.map((t) => t.cpu))).toBeGreaterThan(0.2);
-    expect(run.progress.at(-1)!.gil).not.toBeNull();
+    // The last batch may hold only ticks taken while the interpreter was finalizing (no GIL to read).
+    expect(run.progress.some((p) => p.gil !== null && p.gil.held > 0)).toBe(true);
     summary = (await service.call('runs:summary', { runId }))!;
   });
   afterAll(async () => {
