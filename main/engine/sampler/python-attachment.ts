@@ -1,4 +1,4 @@
-import type { Address, GilSample, Nanoseconds, StackFrame, Tid } from '../model.ts';
+import type { Address, GilSample, Nanoseconds, Tid } from '../model.ts';
 import { openProcessMemory, type MemoryReader } from '../proc/process-memory.ts';
 import {
   inspectPythonProcess,
@@ -9,7 +9,7 @@ import {
 } from '../python/python-process.ts';
 import { readThreadingNames } from '../python/threading-names.ts';
 import { createStackCache, readThreadStack, type StackCache } from '../stacks/read-stacks.ts';
-import type { UnwindStats } from '../stacks/stack-types.ts';
+import type { StackFrame as UnwoundFrame, UnwindStats } from '../stacks/stack-types.ts';
 import type { GilRange } from './classify-state.ts';
 
 /** How long to keep retrying to find an initialised runtime after launch. */
@@ -142,8 +142,8 @@ export class PythonAttachment {
     }
   }
 
-  /** A thread's Python stack, innermost frame first; null when it cannot be read (or stacks are off). */
-  readStack(tid: Tid, nowNs: Nanoseconds): StackFrame[] | null {
+  /** A thread's Python stack, innermost frame first (line null when unknown); null when it cannot be read (or stacks are off). */
+  readStack(tid: Tid, nowNs: Nanoseconds): UnwoundFrame[] | null {
     if (this.stackCache === null || this.memory === null || this.status.kind !== 'attached') return null;
     const sinceRefresh = nowNs - this.lastTstateRefreshNs;
     let address = this.threadStateByTid.get(tid);
@@ -154,8 +154,7 @@ export class PythonAttachment {
     if (address === undefined) return null;
     try {
       const result = readThreadStack(this.memory, this.status.info, this.stackCache, { address });
-      if (result.kind !== 'ok') return null;
-      return result.frames.map((frame) => ({ function: frame.function, file: frame.file, line: frame.line ?? 0 }));
+      return result.kind === 'ok' ? result.frames : null;
     } catch {
       return null; // the process is exiting
     }

@@ -1,4 +1,5 @@
-import type { StackFrame, StackTableDelta } from '../model.ts';
+import type { StackTableDelta } from '../model.ts';
+import type { StackFrame as UnwoundFrame } from '../stacks/stack-types.ts';
 
 /**
  * Turns stacks read at each tick into small integer ids, appending new frames and stacks to the
@@ -6,14 +7,19 @@ import type { StackFrame, StackTableDelta } from '../model.ts';
  * cost two map lookups per frame and nothing in the database.
  */
 export class StackInterner {
-  private readonly frameIds = new Map<string, number>();
+  /**
+   * function → file → line → frame id. Nested maps rather than one string key: the unwinder hands back
+   * the same string objects for a code object every time, whose hashes V8 caches, so a lookup builds no
+   * string (a joined key cost a concatenation and a hash per frame per tick).
+   */
+  private readonly frameIds = new Map<string, Map<string, Map<number, number>>>();
   private readonly stackIds = new Map<number, Map<number, number>>();
   private delta: StackTableDelta = { frames: [], stacks: [] };
   private nextFrame = 0;
   private nextStack = 0;
 
   /** The id of a stack given innermost frame first; -1 for an empty stack. */
-  intern(framesInnermostFirst: readonly StackFrame[]): number {
+  intern(framesInnermostFirst: readonly UnwoundFrame[]): number {
     let stack = -1;
     for (let i = framesInnermostFirst.length - 1; i >= 0; i--) {
       const frame = this.frameId(framesInnermostFirst[i]!);
@@ -37,13 +43,18 @@ export class StackInterner {
     return delta;
   }
 
-  private frameId(frame: StackFrame): number {
-    const key = `${frame.function}\0${frame.file}\0${frame.line}`;
-    let id = this.frameIds.get(key);
+  /** A line the unwinder could not tell (null) is stored as 0. */
+  private frameId(frame: UnwoundFrame): number {
+    const line = frame.line ?? 0;
+    let byFile = this.frameIds.get(frame.function);
+    if (!byFile) this.frameIds.set(frame.function, (byFile = new Map()));
+    let byLine = byFile.get(frame.file);
+    if (!byLine) byFile.set(frame.file, (byLine = new Map()));
+    let id = byLine.get(line);
     if (id === undefined) {
       id = this.nextFrame++;
-      this.frameIds.set(key, id);
-      this.delta.frames.push({ id, function: frame.function, file: frame.file, line: frame.line });
+      byLine.set(line, id);
+      this.delta.frames.push({ id, function: frame.function, file: frame.file, line });
     }
     return id;
   }
