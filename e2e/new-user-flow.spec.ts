@@ -90,6 +90,17 @@ test.describe.serial('new-user flow', () => {
     await row(runs.stoppedByButton).click();
     await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-drawn', 'true', { timeout: 15_000 });
     await expect(page.getByTestId('card-exit')).toBeVisible();
+    // Hovering the timeline describes the bin under the pointer: the GIL row (axis 20 px, row 36 px
+    // tall), then the first thread's lanes below it (6 px gap); the plot starts after a 150 px gutter.
+    const timeline = page.getByTestId('timeline-canvas');
+    const tooltip = page.getByTestId('timeline-tooltip');
+    await timeline.hover({ position: { x: 300, y: 36 } });
+    await expect(tooltip).toContainText('GIL ·');
+    await expect(tooltip).toContainText(/held [<\d.]+%/);
+    await timeline.hover({ position: { x: 300, y: 20 + 36 + 6 + 20 } });
+    await expect(tooltip).toContainText(/CPU [<\d.]+% of a core · \d+ samples/);
     await shot(page, '08-detail-stopped-run');
+    await timeline.hover({ position: { x: 60, y: 36 } }); // over the thread names: no tooltip
+    await expect(tooltip).toHaveCount(0);
   });
 });

@@ -1,10 +1,12 @@
-// The run's timeline with zoom and pan: wheel zooms around the cursor, drag pans, buttons step.
+// The run's timeline with zoom and pan: wheel zooms around the cursor, drag pans, buttons step; hovering
+// shows the bin under the pointer.
 // Each settled range re-queries runs:timeline for about one bin per pixel (debounced, stale answers dropped).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BinnedTimeline } from '../../../../main/shared/api-contract.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage } from '../../api/use-request.ts';
 import { drawTimeline, timelineHeight, timelineLayout } from '../../canvas/draw-timeline.ts';
+import { timelineHit, type TimelineHit } from '../../canvas/timeline-hit.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -12,6 +14,7 @@ import { Notice } from '../../components/notice.tsx';
 import { StateLegend } from '../../components/state-legend.tsx';
 import { formatClock, formatSeconds } from '../../logic/format.ts';
 import { gilColors } from '../../logic/thread-states.ts';
+import { TimelineTooltip } from './timeline-tooltip.tsx';
 import { binsForRange, binsForWidth, clampRange, panBy, sameRange, wheelZoomFactor, zoomAround, type TimeRange } from '../../logic/zoom-range.ts';
 
 const debounceMs = 120;
@@ -32,6 +35,7 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
   const onFirstDrawRef = useRef(props.onFirstDraw);
   onFirstDrawRef.current = props.onFirstDraw;
   const drag = useRef<{ x: number; view: TimeRange } | null>(null);
+  const [hover, setHover] = useState<{ hit: TimelineHit; left: number; top: number } | null>(null);
   const plotWidth = Math.max(1, size.width - timelineLayout.gutter - 8);
   // Zooming in further than ten samples shows nothing more.
   const minSpanNs = Math.max(50e6, props.rateHz ? 10e9 / props.rateHz : 0);
@@ -105,6 +109,19 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
     return (clientX - rect.left - timelineLayout.gutter) / plotWidth;
   }, [plotWidth]);
 
+  // A zoom or new bins move what is under the pointer: the next move shows it again.
+  useEffect(() => setHover(null), [data, view]);
+
+  // The tooltip sits right of the pointer, or left of it near the right edge.
+  const showHover = (clientX: number, clientY: number) => {
+    const rect = canvasRef.current?.getBoundingClientRect();
+    if (!rect || !data || !view) return setHover(null);
+    const x = clientX - rect.left;
+    const y = clientY - rect.top;
+    const hit = timelineHit(data, view, rect.width, x, y);
+    setHover(hit && { hit, left: x > rect.width - 260 ? Math.max(0, x - 250) : x + 14, top: y + 14 });
+  };
+
   // Wheel zoom needs a non-passive listener to keep the page from scrolling.
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -163,13 +180,16 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
             e.currentTarget.setPointerCapture(e.pointerId);
           }}
           onPointerMove={(e) => {
-            if (!drag.current || !bounds) return;
+            if (!drag.current || !bounds) return showHover(e.clientX, e.clientY);
+            setHover(null);
             const start = drag.current;
             setView(clampRange(panBy(start.view, -(e.clientX - start.x) / plotWidth, bounds, minSpanNs), bounds, minSpanNs));
           }}
           onPointerUp={() => (drag.current = null)}
           onPointerCancel={() => (drag.current = null)}
+          onPointerLeave={() => setHover(null)}
         />
+        {hover && <TimelineTooltip {...hover} />}
         {state.kind === 'loading' && <div className="loading-overlay">Loading timeline…</div>}
       </div>
     </div>

@@ -1,0 +1,44 @@
+// What is under the pointer on the timeline canvas: the GIL row or a thread's lanes, and which bin.
+// Uses the same geometry as drawTimeline, so the tooltip always describes the pixels it points at.
+import type { BinnedTimeline } from '../../../main/shared/api-contract.ts';
+import type { ThreadStateName } from '../../../main/shared/run-summary-types.ts';
+import type { TimeRange } from '../logic/zoom-range.ts';
+import { timelineLayout } from './draw-timeline.ts';
+
+interface BinSpan {
+  bin: number;
+  fromNs: number;
+  toNs: number;
+}
+
+export type TimelineHit =
+  | (BinSpan & { row: 'gil'; held: number; contention: number; known: boolean })
+  | (BinSpan & { row: 'thread'; tid: number; name: string; cpu: number; samples: number; states: Record<ThreadStateName, number> });
+
+// `x`, `y` in CSS pixels from the canvas's top-left corner; `width` is the canvas's CSS width.
+export function timelineHit(data: BinnedTimeline, view: TimeRange, width: number, x: number, y: number): TimelineHit | null {
+  const { gutter, gilHeight, cpuHeight, bandHeight, gap, axis } = timelineLayout;
+  const plotWidth = Math.max(1, width - gutter - 8);
+  if (x < gutter || x > gutter + plotWidth || y < axis) return null;
+  const timeNs = view.from + ((x - gutter) / plotWidth) * (view.to - view.from);
+  const bins = data.threads[0]?.cpu.length ?? data.gil?.held.length ?? 0;
+  const bin = Math.floor((timeNs - data.fromNs) / data.binNs);
+  if (bin < 0 || bin >= bins) return null;
+  const span: BinSpan = { bin, fromNs: data.fromNs + bin * data.binNs, toNs: data.fromNs + (bin + 1) * data.binNs };
+
+  let top = axis;
+  if (data.gil) {
+    if (y < top + gilHeight) {
+      const known = (data.gil.known[bin] ?? 0) > 0;
+      return { ...span, row: 'gil', known, held: data.gil.held[bin] ?? 0, contention: data.gil.contention[bin] ?? 0 };
+    }
+    top += gilHeight + gap;
+  }
+  const laneHeight = cpuHeight + bandHeight + gap;
+  const index = Math.floor((y - top) / laneHeight);
+  // The gap under a lane belongs to no thread.
+  if (index < 0 || index >= data.threads.length || y - top - index * laneHeight >= cpuHeight + bandHeight) return null;
+  const thread = data.threads[index]!;
+  const states = Object.fromEntries(Object.entries(thread.states).map(([state, values]) => [state, values[bin] ?? 0])) as Record<ThreadStateName, number>;
+  return { ...span, row: 'thread', tid: thread.tid, name: thread.name, cpu: thread.cpu[bin] ?? 0, samples: thread.sampled[bin] ?? 0, states };
+}
