@@ -51,11 +51,16 @@ beforeAll(async () => {
 });
 
 describe('compare 3.12 (GIL) with 3.13t --gil off', () => {
-  it('shows the free-threaded run faster, with less GIL contention', () => {
+  // Which run is faster depends on how busy the shared machine is (3.13t also runs each thread slower):
+  // the test checks the figures against each other and what only the GIL can cause.
+  it('shows speedup from the wall times, the GIL run serialised and contended, the free-threaded one not', () => {
     const metric = (key: string) => view.metrics.find((row) => row.key === key)!;
     expect(view.runs.map((run) => run.runId)).toEqual(runIds);
+    const walls = metric('wallSeconds').values;
     expect(metric('speedup').values[0]).toBe(1);
-    expect(metric('speedup').values[1]).toBeGreaterThan(1);
+    expect(metric('speedup').values[1]).toBeCloseTo(walls[0]! / walls[1]!, 6);
+    // With the GIL at most one of the 4 CPU threads runs Python at a time.
+    expect(metric('parallelism').values[0]).toBeLessThan(1.15);
     const contention = metric('gilContention').values;
     expect(contention[0]).toBeGreaterThan(0.3);
     expect(contention[1]!).toBeLessThan(contention[0]!);
@@ -107,7 +112,7 @@ describe('compare 3.12 (GIL) with 3.13t --gil off', () => {
     const records = parseCsv(metrics.content as string);
     expect(records.every((record) => record.length === records[0]!.length)).toBe(true);
     const speedup = csvObjects(metrics.content as string).find((row) => row.metric === 'speedup')!;
-    expect(Number(speedup.value2)).toBeGreaterThan(1);
+    expect(Number(speedup.value2)).toBeCloseTo(view.metrics.find((row) => row.key === 'speedup')!.values[1]!, 4);
     expect(csvObjects(metrics.content as string).some((row) => row.metric === `thread:${HOSTILE_NAME}:cpuSeconds`)).toBe(true);
   });
 
