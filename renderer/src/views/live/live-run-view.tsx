@@ -1,6 +1,7 @@
 // The Live run screen: elapsed time, Stop (Ctrl+.), live per-thread lanes, the GIL chart and the
 // script's output. Re-renders only when the run's status changes; figures redraw on frames.
 import { useRef, useSyncExternalStore } from 'react';
+import type { ApiEvents } from '../../../../main/shared/api-contract.ts';
 import { useFrameLoop } from '../../canvas/use-frame-loop.ts';
 import { StatusBadge } from '../../components/badges.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -24,15 +25,20 @@ export function LiveRunView(props: { store: LiveRunStore; stopping: boolean; onS
   const elapsedRef = useRef<HTMLSpanElement>(null);
   const gilRef = useRef<HTMLSpanElement>(null);
   const version = useRef(-1);
+  const lastGil = useRef<{ runId: number; gil: NonNullable<ApiEvents['profile:progress']['gil']> } | null>(null);
 
   useFrameLoop(() => {
     if (version.current === store.version()) return;
     version.current = store.version();
     const last = store.progress.last();
     if (elapsedRef.current) elapsedRef.current.textContent = formatClock(last?.elapsedNs ?? 0);
+    // The last batch of a run often comes from interpreter shutdown, when the GIL cannot be read: keep
+    // showing the last figures that could.
+    if (last?.gil) lastGil.current = { runId: last.runId, gil: last.gil };
+    const gil = last && lastGil.current?.runId === last.runId ? lastGil.current.gil : null;
     if (gilRef.current)
-      gilRef.current.textContent = last?.gil
-        ? `GIL held ${formatPercent(last.gil.held, 0)} · contention ${formatPercent(last.gil.contention, 0)}${last.gil.enabled === false ? ' · GIL disabled' : ''}`
+      gilRef.current.textContent = gil
+        ? `GIL held ${formatPercent(gil.held, 0)} · contention ${formatPercent(gil.contention, 0)}${gil.enabled === false ? ' · GIL disabled' : ''}`
         : last
           ? 'GIL state not readable'
           : '';
