@@ -25,15 +25,15 @@ function expectCpuMatchesTruth(run: ProfiledFixture): void {
 }
 
 /**
- * A thread held back by the GIL: its blocked time is GIL wait (not lock wait or idle), and GIL wait is
- * at least half its life. The rest is running or runnable: on these 2-core machines the run-queue share
- * of 4 GIL-bound threads was measured at 10–20% (woken waiters queue for a CPU), so an absolute 0.6
- * would depend on how busy the machine is.
+ * A thread held back by the GIL: its blocked time is GIL wait (not lock wait or idle), and GIL wait is at
+ * least 0.6 of its life (the engine issue's bound). On a quiet 2-core machine 4 GIL-bound threads measured
+ * 0.70–0.74 GIL wait and 0.02 runnable; a busy machine moves time from GIL wait to runnable (woken waiters
+ * queue for a CPU), which is what the retries are for.
  */
 function expectMostlyGilWait(thread: { name: string; states: Record<string, number> }): void {
   const { gilWait = 0, lockWait = 0, idle = 0 } = thread.states;
   expect(gilWait / (gilWait + lockWait + idle), `${thread.name}: share of blocked time that is GIL wait`).toBeGreaterThanOrEqual(0.95);
-  expect(gilWait, thread.name).toBeGreaterThanOrEqual(0.5);
+  expect(gilWait, thread.name).toBeGreaterThanOrEqual(0.6);
 }
 
 /** The workers' summaries (threads that reported truth), with names checked against the truth. */
