@@ -68,7 +68,12 @@ test('compares a GIL run with a free-threaded GIL-off run of the same script', a
   await expect(page.getByTestId('lanes-normalized')).toHaveAttribute('aria-checked', 'true');
   // The shorter run now spans the full width, so at least one lane changes.
   await expect.poll(async () => (await canvasPixels(lanes.nth(0))) !== before[0] || (await canvasPixels(lanes.nth(1))) !== before[1], { timeout: 5_000 }).toBe(true);
+  // Hovering a lane's first thread (below the 20 px axis, 36 px GIL row and 6 px gap, right of the 150 px gutter).
+  await lanes.nth(1).hover({ position: { x: 200, y: 20 + 36 + 6 + 20 } });
+  await expect(lanesPanel.getByTestId('timeline-tooltip')).toContainText(/ · \d+\.\d+–\d+\.\d+ s/);
   await shot(page, '22-compare-lanes-normalized');
+  await page.mouse.move(0, 0);
+  await expect(lanesPanel.getByTestId('timeline-tooltip')).toHaveCount(0);
   await page.getByTestId('lanes-aligned').click();
   await expect(lanesPanel).toHaveAttribute('data-mode', 'aligned');
 

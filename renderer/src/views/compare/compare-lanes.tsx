@@ -7,6 +7,7 @@ import { getApi } from '../../api/get-api.ts';
 import { errorMessage } from '../../api/use-request.ts';
 import { drawCompareLane } from '../../canvas/draw-compare-lane.ts';
 import { timelineHeight, timelineLayout } from '../../canvas/draw-timeline.ts';
+import { timelineHit, type TimelineHit } from '../../canvas/timeline-hit.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
 import { Notice } from '../../components/notice.tsx';
@@ -15,6 +16,7 @@ import { alignThreads, coveredFraction, laneRange, sharedSpanNs, type LaneMode }
 import { formatSeconds } from '../../logic/format.ts';
 import { gilColors } from '../../logic/thread-states.ts';
 import { binsForRange } from '../../logic/zoom-range.ts';
+import { TimelineTooltip } from '../../components/timeline-tooltip.tsx';
 import { RunHeading } from './run-heading.tsx';
 
 // One lane canvas; redrawn when its data, range or width changes.
@@ -34,7 +36,30 @@ function LaneCanvas(props: { data: BinnedTimeline; mode: LaneMode; sharedNs: num
     });
     return () => cancelAnimationFrame(frame);
   }, [data, mode, sharedNs, width, dpr]);
-  return <canvas ref={ref} className="timeline-canvas static" role="img" aria-label={props.label} data-testid="compare-lane" />;
+  const [hover, setHover] = useState<{ hit: TimelineHit; left: number; top: number } | null>(null);
+  useEffect(() => setHover(null), [data, mode, sharedNs]);
+  const showHover = (clientX: number, clientY: number) => {
+    const rect = ref.current?.getBoundingClientRect();
+    if (!rect) return;
+    const x = clientX - rect.left;
+    const y = clientY - rect.top;
+    const hit = timelineHit(data, laneRange(data, mode, sharedNs), rect.width, x, y);
+    setHover(hit && { hit, left: x > rect.width - 260 ? Math.max(0, x - 250) : x + 14, top: y + 14 });
+  };
+  return (
+    <div className="timeline-wrap">
+      <canvas
+        ref={ref}
+        className="timeline-canvas static"
+        role="img"
+        aria-label={props.label}
+        data-testid="compare-lane"
+        onPointerMove={(e) => showHover(e.clientX, e.clientY)}
+        onPointerLeave={() => setHover(null)}
+      />
+      {hover && <TimelineTooltip {...hover} />}
+    </div>
+  );
 }
 
 // One bin count for all runs (each binned over its own length): about one per device pixel, but never

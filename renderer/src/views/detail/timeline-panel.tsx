@@ -14,7 +14,7 @@ import { Notice } from '../../components/notice.tsx';
 import { StateLegend } from '../../components/state-legend.tsx';
 import { formatClock, formatSeconds } from '../../logic/format.ts';
 import { gilColors } from '../../logic/thread-states.ts';
-import { TimelineTooltip } from './timeline-tooltip.tsx';
+import { TimelineTooltip } from '../../components/timeline-tooltip.tsx';
 import { binsForRange, binsForWidth, clampRange, panBy, sameRange, wheelZoomFactor, zoomAround, type TimeRange } from '../../logic/zoom-range.ts';
 
 const debounceMs = 120;

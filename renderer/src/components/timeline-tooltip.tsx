@@ -1,8 +1,8 @@
 // The box that follows the pointer over the timeline: the bin's time span, then the GIL row's held and
 // contention shares or a thread's CPU and state shares (largest first, zero shares left out).
-import type { TimelineHit } from '../../canvas/timeline-hit.ts';
-import { formatPercent } from '../../logic/format.ts';
-import { stateColors, stateLabels, stateOrder } from '../../logic/thread-states.ts';
+import type { TimelineHit } from '../canvas/timeline-hit.ts';
+import { formatPercent } from '../logic/format.ts';
+import { stateColors, stateLabels, stateOrder } from '../logic/thread-states.ts';
 
 function spanLabel(hit: TimelineHit): string {
   const digits = hit.toNs - hit.fromNs < 10e6 ? 4 : 3;
