@@ -1,7 +1,7 @@
 // Hit-testing the timeline canvas: the pointer's bin and row follow drawTimeline's geometry.
 import { describe, expect, it } from 'vitest';
-import { timelineLayout } from '../../renderer/src/canvas/draw-timeline.ts';
-import { timelineHit } from '../../renderer/src/canvas/timeline-hit.ts';
+import { timelineLayout } from '../../renderer/src/logic/timeline-geometry.ts';
+import { timelineHit } from '../../renderer/src/logic/timeline-hit.ts';
 import type { BinnedTimeline } from '../../main/shared/api-contract.ts';
 
 const states = (running: number[], gilWait: number[]) => ({ running, runnable: [0, 0, 0, 0], gilWait, lockWait: [0, 0, 0, 0], idle: [0, 0, 0, 0] });

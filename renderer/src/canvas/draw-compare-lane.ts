@@ -2,7 +2,8 @@
 // the shared axis after the run ended shaded and marked, so shorter runs read as shorter.
 import type { BinnedTimeline } from '../../../main/shared/api-contract.ts';
 import type { TimeRange } from '../logic/zoom-range.ts';
-import { drawTimeline, timelineHeight, timelineLayout } from './draw-timeline.ts';
+import { timelineHeight, timelineLayout } from '../logic/timeline-geometry.ts';
+import { drawTimeline } from './draw-timeline.ts';
 import type { ThemeColors } from './theme-colors.ts';
 
 // Draws `data` over `range`; `covered` (0..1) is the share of the plot the run really lasts.

@@ -4,17 +4,10 @@
 import type { BinnedTimeline } from '../../../main/shared/api-contract.ts';
 import { formatClock } from '../logic/format.ts';
 import { gilColors, stateColors, stateOrder } from '../logic/thread-states.ts';
+import { timelineHeight, timelineLayout } from '../logic/timeline-geometry.ts';
 import { tickStepNs, type TimeRange } from '../logic/zoom-range.ts';
 import type { ThemeColors } from './theme-colors.ts';
 
-// Geometry in CSS pixels.
-export const timelineLayout = { gutter: 150, gilHeight: 36, cpuHeight: 14, bandHeight: 14, gap: 6, axis: 20 } as const;
-
-// Canvas height for a timeline with `threads` lanes.
-export function timelineHeight(threads: number, hasGil: boolean): number {
-  const { gilHeight, cpuHeight, bandHeight, gap, axis } = timelineLayout;
-  return axis + (hasGil ? gilHeight + gap : 0) + threads * (cpuHeight + bandHeight + gap);
-}
 
 // Draws `data` for the visible `view` (ns relative to the run's start, like the data's fromNs/toNs).
 export function drawTimeline(ctx: CanvasRenderingContext2D, width: number, data: BinnedTimeline, view: TimeRange, theme: ThemeColors): void {

@@ -1,6 +1,6 @@
 // The box that follows the pointer over the timeline: the bin's time span, then the GIL row's held and
 // contention shares or a thread's CPU and state shares (largest first, zero shares left out).
-import type { TimelineHit } from '../canvas/timeline-hit.ts';
+import type { TimelineHit } from '../logic/timeline-hit.ts';
 import { formatPercent } from '../logic/format.ts';
 import { stateColors, stateLabels, stateOrder } from '../logic/thread-states.ts';
 

@@ -1,9 +1,9 @@
 // What is under the pointer on the timeline canvas: the GIL row or a thread's lanes, and which bin.
-// Uses the same geometry as drawTimeline, so the tooltip always describes the pixels it points at.
+// Uses the geometry drawTimeline draws with, so the tooltip always describes the pixels it points at.
 import type { BinnedTimeline } from '../../../main/shared/api-contract.ts';
 import type { ThreadStateName } from '../../../main/shared/run-summary-types.ts';
-import type { TimeRange } from '../logic/zoom-range.ts';
-import { timelineLayout } from './draw-timeline.ts';
+import type { TimeRange } from './zoom-range.ts';
+import { timelineLayout } from './timeline-geometry.ts';
 
 interface BinSpan {
   bin: number;
