@@ -69,7 +69,7 @@ export class GilscopeService {
     this.live = new LiveRuns(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl, (runId) => {
       void this.storeDigestOf(runId);
     });
-    this.experiments = new LiveExperiments(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl);
+    this.experiments = new LiveExperiments(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl, (runId) => this.storeDigestOf(runId));
     this.queries = new QueryClient(dbFile, options.queryWorkerUrl);
     this.catalog = new InterpreterCatalog({ userFile: path.join(dataDir, 'user-interpreters.json'), env: options.env });
     this.handlers = this.createHandlers();

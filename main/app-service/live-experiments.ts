@@ -12,14 +12,17 @@ export class LiveExperiments {
   private readonly dbFile: string;
   private readonly emit: EmitEvent;
   private readonly samplerWorkerUrl: URL | string | undefined;
+  private readonly storeDigest: (runId: number) => Promise<void>;
   private current: { experiment: RunningExperiment; runIds: Set<number>; ended: Promise<void> } | null = null;
   private starting: Promise<unknown> | null = null;
   private closed = false;
 
-  constructor(dbFile: string, emit: EmitEvent, samplerWorkerUrl?: URL | string) {
+  /** `storeDigest`: builds and stores a finished run's summary and overview off this thread (awaited between runs). */
+  constructor(dbFile: string, emit: EmitEvent, samplerWorkerUrl: URL | string | undefined, storeDigest: (runId: number) => Promise<void>) {
     this.dbFile = dbFile;
     this.emit = emit;
     this.samplerWorkerUrl = samplerWorkerUrl;
+    this.storeDigest = storeDigest;
   }
 
   /** True while experiment `id` runs. */
@@ -51,7 +54,7 @@ export class LiveExperiments {
     let progress: ProgressState = newProgressState();
     const started = await startExperiment(
       spec,
-      { dbFile: this.dbFile, samplerWorkerUrl: this.samplerWorkerUrl },
+      { dbFile: this.dbFile, samplerWorkerUrl: this.samplerWorkerUrl, storeDigest: this.storeDigest },
       {
         onProgress: (payload) => this.emit('experiment:progress', payload),
         onRunStarted: (runId) => {

@@ -21,6 +21,12 @@ export interface ExperimentOptions {
   samplerWorkerUrl?: URL | string;
   /** Last check of the expanded plan before anything is stored or run (e.g. a CI gate's selectors): a message refuses. */
   checkPlan?: (plan: ExperimentPlan) => string | null;
+  /**
+   * Builds and stores a finished run's summary and overview (e.g. in a host's query worker). Awaited before
+   * the next run starts, so the work never competes with a run being measured. Without it, each run's
+   * session builds them inline.
+   */
+  storeDigest?: (runId: number) => Promise<void>;
 }
 
 /** What an experiment reports while it runs; every hook is optional and may throw without harm. */
@@ -123,13 +129,14 @@ export async function startExperiment(
             if (runId >= 0) callSafely(hooks.onRunBatch, runId, batch);
           },
         },
-        { samplerWorkerUrl: options.samplerWorkerUrl },
+        { samplerWorkerUrl: options.samplerWorkerUrl, storeDigest: options.storeDigest === undefined },
       );
       current = session;
       if (cancelled) session.stop();
       const outcome = await session.done.finally(() => (current = null));
       if (outcome.kind === 'refused') throw new Error(`run ${done + 1} of ${total} (${config.label}) was refused: ${outcome.message}`);
       addExperimentRun(store, id, { runId: outcome.runId, configKey: config.key, repetition: planned.repetition, varyValue: config.varyValue });
+      await options.storeDigest?.(outcome.runId).catch(() => {}); // best effort: a missing summary is computed when read
       done++;
       if (outcome.status === 'completed') completed++;
       else lastFailure = `run ${outcome.runId} (${config.label}): ${outcome.message ?? outcome.status}`;
