@@ -4,8 +4,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProcessDump } from '../../main/engine/stacks/dump-process.ts';
-import { freeThreadedPython, killPythonFixtures, mainThreadReadingStdin, pyenvPython, startPythonFixture } from '../support/spawn-python.ts';
-import { markerLine, STACK_FIXTURE } from './stack-fixture.ts';
+import { freeThreadedPython, killPythonFixtures, pyenvPython, startPythonFixture } from '../support/spawn-python.ts';
+import { markerLine, STACK_FIXTURE, stackFixtureSettled } from './stack-fixture.ts';
 import type { StackFixtureOutput } from './stack-fixture.ts';
 
 const GILSCOPE = path.resolve(import.meta.dirname, '../../bin/gilscope');
@@ -44,7 +44,7 @@ describe('gilscope dump', () => {
   it('prints every thread py-spy style: header with status and name, then function (file:line)', async () => {
     const fixture = await startPythonFixture<StackFixtureOutput>(pyenvPython('3.12.1'), STACK_FIXTURE);
     const { tids, file } = fixture.output;
-    await mainThreadReadingStdin(fixture.pid);
+    await stackFixtureSettled(fixture.pid, fixture.output);
     const result = dump([String(fixture.pid)]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -61,6 +61,7 @@ describe('gilscope dump', () => {
 
   it('--json prints exactly one JSON object with every thread', async () => {
     const fixture = await startPythonFixture<StackFixtureOutput>(pyenvPython('3.11.7'), STACK_FIXTURE);
+    await stackFixtureSettled(fixture.pid, fixture.output);
     const result = dump([String(fixture.pid), '--json']);
     expect(result.code).toBe(0);
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);

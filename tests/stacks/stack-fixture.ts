@@ -1,5 +1,6 @@
 // The Python fixture of the unwinder tests: named threads parked (or spinning) at known lines, marked
 // with `# @name` comments whose line numbers the tests compute from the source.
+import { mainThreadReadingStdin, threadsSleeping } from '../support/spawn-python.ts';
 
 /** Writes the non-ASCII module next to the script, starts the threads, prints {tids, file, module}. */
 export const STACK_FIXTURE = String.raw`
@@ -89,11 +90,35 @@ for name, target in TARGETS.items():
     threading.Thread(target=target, name=name, daemon=True).start()
 while len(tids) < len(TARGETS):
     time.sleep(0.01)
-time.sleep(0.2)
+# "alpha" announced itself in c() before its loop: wait until it spins on the loop's line.
+LOOP = next(i + 1 for i, line in enumerate(open(__file__, encoding="utf-8")) if line.endswith("# @c\n"))
+alpha = next(t for t in threading.enumerate() if t.name == "alpha")
+def alpha_spinning():
+    frame = sys._current_frames().get(alpha.ident)
+    return frame is not None and frame.f_code is c.__code__ and frame.f_lineno == LOOP
+while not alpha_spinning():
+    time.sleep(0.01)
 tids["MainThread"] = threading.get_native_id()
 print(json.dumps({"tids": tids, "file": os.path.abspath(__file__), "module": MODULE}), flush=True)
 sys.stdin.read()  # @main
 `;
+
+/** The fixture's threads that park in time.sleep() (all but the spinning "alpha" and the main thread). */
+export const SLEEPING_THREADS = ['beta', 'method', 'init', 'gen', 'aio', 'deep', 'exec', 'ünï'] as const;
+
+/**
+ * Resolves once the fixture is where the tests expect it: the main thread blocked reading stdin and every
+ * parked thread inside time.sleep() (each announced itself one line before, so a loaded machine can
+ * catch it in between). The fixture itself waits until "alpha" spins in its loop before printing.
+ */
+export async function stackFixtureSettled(pid: number, output: StackFixtureOutput): Promise<void> {
+  await mainThreadReadingStdin(pid);
+  await threadsSleeping(pid, SLEEPING_THREADS.map((name) => {
+    const tid = output.tids[name];
+    if (tid === undefined) throw new Error(`the fixture printed no thread ${name}`);
+    return tid;
+  }));
+}
 
 /** What the fixture prints. */
 export interface StackFixtureOutput {

@@ -7,8 +7,8 @@ import type { MemoryReader } from '../../main/engine/proc/process-memory.ts';
 import type { PythonProcessInfo } from '../../main/engine/python/python-process.ts';
 import { createStackCache, readThreadStacks } from '../../main/engine/stacks/read-stacks.ts';
 import type { StackCache, StackFrame, UnwindOptions } from '../../main/engine/stacks/read-stacks.ts';
-import { inspectOk, killPythonFixtures, mainThreadReadingStdin, startPythonFixture } from '../support/spawn-python.ts';
-import { CHURN_FIXTURE, markerLine, STACK_FIXTURE } from './stack-fixture.ts';
+import { inspectOk, killPythonFixtures, startPythonFixture } from '../support/spawn-python.ts';
+import { CHURN_FIXTURE, markerLine, STACK_FIXTURE, stackFixtureSettled } from './stack-fixture.ts';
 import type { StackFixtureOutput } from './stack-fixture.ts';
 import { STACK_TARGETS } from './targets.ts';
 
@@ -25,7 +25,7 @@ describe.each(STACK_TARGETS)('unwinder on CPython $label', (target) => {
   beforeAll(async () => {
     const fixture = await startPythonFixture<StackFixtureOutput>(target.python(), STACK_FIXTURE, target.env);
     out = fixture.output;
-    await mainThreadReadingStdin(fixture.pid);
+    await stackFixtureSettled(fixture.pid, out);
     mem = openProcessMemory(fixture.pid);
     info = await inspectOk(fixture.pid, mem);
     cache = createStackCache(info);

@@ -63,19 +63,47 @@ export function startPythonFixture<T>(python: string, script: string, env: Recor
   });
 }
 
+/** Polls `condition` every 10 ms until it holds; throws `describe()` once `timeoutMs` passed. */
+async function waitUntil(condition: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(describe());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A thread's /proc syscall line split on spaces: ['running'], or the syscall number and its arguments. */
+function threadSyscall(pid: number, tid: number): string[] {
+  return fs.readFileSync(`/proc/${pid}/task/${tid}/syscall`, 'utf8').trim().split(' ');
+}
+
 /**
  * Resolves once the fixture's main thread is blocked in read(0, …) — fixtures print their JSON line and
  * only then call sys.stdin.read(), so for a moment after the line arrives the main thread is still in print().
  */
 export async function mainThreadReadingStdin(pid: number, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    // x86-64: syscall 0 is read; the first argument is the file descriptor.
-    const [number, fd] = fs.readFileSync(`/proc/${pid}/syscall`, 'utf8').split(' ');
-    if (number === '0' && fd === '0x0') return;
-    if (Date.now() > deadline) throw new Error(`main thread of ${pid} is not reading stdin after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  // x86-64: syscall 0 is read; the first argument is the file descriptor.
+  await waitUntil(
+    () => {
+      const [number, fd] = threadSyscall(pid, pid);
+      return number === '0' && fd === '0x0';
+    },
+    timeoutMs,
+    () => `main thread of ${pid} is not reading stdin after ${timeoutMs} ms`,
+  );
+}
+
+/** x86-64 syscalls time.sleep() blocks in: select, nanosleep, pselect6 (3.10), clock_nanosleep (3.11+). */
+const SLEEP_SYSCALLS = new Set(['23', '35', '270', '230']);
+
+/**
+ * Resolves once every thread in `tids` is blocked inside time.sleep(). A fixture thread that announced
+ * itself (and then calls time.sleep) may still be between the two, or waiting for the GIL, for a while
+ * on a loaded machine.
+ */
+export async function threadsSleeping(pid: number, tids: number[], timeoutMs = 10_000): Promise<void> {
+  const awake = (): number[] => tids.filter((tid) => !SLEEP_SYSCALLS.has(threadSyscall(pid, tid)[0] ?? ''));
+  await waitUntil(() => awake().length === 0, timeoutMs, () => `threads ${awake().join(', ')} of ${pid} are not in time.sleep() after ${timeoutMs} ms`);
 }
 
 /** Kills every fixture child started so far (call in afterEach/afterAll). */
