@@ -18,7 +18,6 @@ def gilscope_marker():
 threading.Thread(target=gilscope_marker, daemon=True).start()
 while not tids:
     time.sleep(0.01)
-time.sleep(0.1)
 print(json.dumps({"worker": tids[0], "main": threading.get_native_id(), "file": __file__}), flush=True)
 sys.stdin.read()
 `;
@@ -76,9 +75,11 @@ describe.each(TARGETS)('CPython $label layout', (target) => {
       const main = states.find((s) => s.tid === fixture.output.main);
       if (!worker || !main) throw new Error('thread states not found');
 
-      const workerNames = walkFrames(mem, layout, worker.address).map((f) => f.name);
-      expect(workerNames).toContain('gilscope_marker');
-      expect(workerNames[0]).toBe('wait');
+      // The worker announced its tid one line before stop.wait(): on a loaded machine it can still be on
+      // its way there (or waiting for the GIL), so wait until its innermost frame is Event.wait's.
+      const workerNames = (): string[] => walkFrames(mem, layout, worker.address).map((f) => f.name);
+      await expect.poll(() => workerNames()[0], { timeout: 10_000 }).toBe('wait');
+      expect(workerNames()).toContain('gilscope_marker');
       expect(walkFrames(mem, layout, main.address)).toEqual([{ name: '<module>', file: fixture.output.file }]);
 
       if (layout.tstate.datastackChunk !== null) {
