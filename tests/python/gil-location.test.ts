@@ -56,6 +56,12 @@ interface FutexCounts {
 
 async function countFutexWaits(pid: number, output: BusyOutput, gil: { address: number; size: number }): Promise<FutexCounts> {
   const inside = (a: number): boolean => a >= gil.address && a < gil.address + gil.size;
+  // The waiter announced itself one line before lock.acquire(); among 4 spinners it can wait for the GIL
+  // a while before it gets there. Once it sleeps on the Lock it stays there: count from then on.
+  await expect.poll(() => {
+    const a = futexAddress(pid, output.lockWaiter);
+    return a !== null && !inside(a);
+  }, { timeout: 10_000, message: 'the lock waiter never slept on a futex outside the GIL range' }).toBe(true);
   const counts: FutexCounts = { busyInside: 0, busyOutside: 0, waiterInside: 0, waiterOutside: 0 };
   for (let round = 0; round < 60; round++) {
     for (const tid of output.busy) {
