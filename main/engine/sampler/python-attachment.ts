@@ -7,6 +7,7 @@ import {
   readModulesDictAddress,
   type PythonProcessInfo,
 } from '../python/python-process.ts';
+import type { KeyAddressCache } from '../python/py-objects.ts';
 import { readThreadingNames } from '../python/threading-names.ts';
 import { createStackCache, readThreadStack, type StackCache } from '../stacks/read-stacks.ts';
 import type { StackFrame as UnwoundFrame, UnwindStats } from '../stacks/stack-types.ts';
@@ -41,6 +42,8 @@ export class PythonAttachment {
   private threadStateByTid = new Map<Tid, Address>();
   private lastTstateRefreshNs = -Infinity;
   private stackCache: StackCache | null = null;
+  /** Key strings (e.g. "threading", "_active", "_name") found by earlier name reads: later reads skip most comparisons. */
+  private readonly nameKeys: KeyAddressCache = new Map();
   /** Why stacks are not read although memory is (e.g. CPython ≤ 3.9), for the run's warnings. */
   stacksUnavailable: string | null = null;
 
@@ -174,7 +177,7 @@ export class PythonAttachment {
       const modules = readModulesDictAddress(this.memory, this.status.info);
       if (modules === null) return names;
       const { major, minor } = this.status.info.version;
-      const byIdent = readThreadingNames(this.memory, modules, { major, minor, freeThreaded: this.status.info.freeThreaded });
+      const byIdent = readThreadingNames(this.memory, modules, { major, minor, freeThreaded: this.status.info.freeThreaded }, this.nameKeys);
       for (const [ident, name] of byIdent) {
         const tid = this.threadIdToTid.get(ident);
         if (tid !== undefined) names.set(tid, name);
