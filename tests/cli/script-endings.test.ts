@@ -25,8 +25,11 @@ function lastLine(result: CliResult): string {
   return result.stderr.trimEnd().split('\n').at(-1) ?? '';
 }
 
-/** Busy for ~0.3 s so the run has samples, then the ending under test. */
-const BUSY = 'import time\nend = time.monotonic() + 0.3\nwhile time.monotonic() < end: pass\n';
+/**
+ * Busy for 0.3 s of its own CPU time (not wall time, which a loaded machine may give little CPU) so the
+ * run has samples and CPU, then the ending under test.
+ */
+const BUSY = 'import time\nend = time.thread_time() + 0.3\nwhile time.thread_time() < end: pass\n';
 
 describe('gilscope profile: how scripts end', () => {
   it('keeps the traceback of a script with a syntax error, status failed, exit code 1', async () => {
