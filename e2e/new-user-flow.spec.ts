@@ -1,5 +1,6 @@
 // The new-user flow against the real backend and real Python: profile a 3-thread script and watch it
 // live, open its detail; stop a never-ending script (button, then Ctrl+.); find all runs in the library.
+import fs from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
 import { expectDetailDrawn, fillNewRun, liveRunId, openApp } from './support/app-page.ts';
 import { fixtureScripts, PYTHONS, shot } from './support/e2e-env.ts';
@@ -49,6 +50,16 @@ test.describe.serial('new-user flow', () => {
     await expect(page.getByTestId('thread-row')).toHaveCount(4); // main + 3 workers
     await expect(page.getByTestId('thread-table')).toContainText('cruncher-0');
     await expect(page.getByTestId('card-exit')).toContainText('exit code 0');
+
+    // The trace export (for Firefox Profiler / Perfetto) downloads and carries every worker's samples.
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByTestId('export-trace').click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/\.trace\.json$/);
+    const trace = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as { traceEvents: Array<{ name: string; args?: { name?: string } }> };
+    const named = trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args?.name);
+    expect(named).toEqual(expect.arrayContaining(['cruncher-0', 'cruncher-1', 'cruncher-2']));
+    expect(trace.traceEvents.filter((e) => e.name === 'ProfileChunk')).toHaveLength(named.length);
   });
 
   test('stops a never-ending script with the Stop button', async ({ page }) => {

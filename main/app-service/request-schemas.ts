@@ -105,7 +105,7 @@ export const requestSchemas: RequestSchemas = {
   'experiments:list': none,
   'experiments:get': z.strictObject({ experimentId, baselineKey: z.string().max(4096).nullable() }),
   'experiments:delete': z.strictObject({ experimentId }),
-  'exports:save': z.strictObject({ target: exportTarget, format: z.enum(['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed']), path: absolutePath.nullable() }),
+  'exports:save': z.strictObject({ target: exportTarget, format: z.enum(['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed', 'trace']), path: absolutePath.nullable() }),
 };
 
 /** A request the backend refuses before doing anything: unknown channel or invalid payload. */

@@ -13,7 +13,7 @@ Usage:
                    [--vary-arg NAME=v1,v2 | --vary-env NAME=v1,v2] [--rate HZ] [--duration SEC]
                    [--db FILE] [--json] [--baseline KEY] [--fail-if EXPR] [-- ARGS…]
   gilscope export RUN|--compare RUN,RUN…|--experiment ID
-                  --format html|pdf|json|csv|speedscope|collapsed [--timeline] [--bins N] [-o FILE] [--db FILE]
+                  --format html|pdf|json|csv|speedscope|collapsed|trace [--timeline] [--bins N] [-o FILE] [--db FILE]
   gilscope ui [--port N] [--db FILE] [--open]
 
 Commands:
@@ -29,7 +29,8 @@ Commands:
                 configuration, parallelism, contention. Ctrl-C cancels (finished runs are kept, exit 130)
   export        write a run, comparison or experiment: json (with schemaVersion), csv (run: one row
                 per thread, or its binned timeline with --timeline; comparison: metrics; experiment:
-                configurations), speedscope or collapsed stacks (runs only), html or pdf reports
+                configurations), speedscope, collapsed stacks or trace events for Firefox Profiler /
+                Perfetto (runs only), html or pdf reports
   ui            serve the app to a browser on 127.0.0.1 (prints a URL that works once; the
                 browser that opens it keeps a session cookie)
 

@@ -114,7 +114,7 @@ export interface ExperimentListItem {
 }
 
 /** Formats a run, a comparison or an experiment can be exported to. */
-export type ExportFormat = 'html' | 'pdf' | 'json' | 'csv' | 'speedscope' | 'collapsed';
+export type ExportFormat = 'html' | 'pdf' | 'json' | 'csv' | 'speedscope' | 'collapsed' | 'trace';
 
 /** What to export. speedscope and collapsed apply to single runs only. */
 export type ExportTarget = { kind: 'run'; runId: number } | { kind: 'compare'; runIds: number[] } | { kind: 'experiment'; experimentId: number };

@@ -10,6 +10,7 @@ export const EXPORT_MIME_TYPES: Readonly<Record<ExportFormat, string>> = {
   csv: 'text/csv',
   speedscope: 'application/json',
   collapsed: 'text/plain',
+  trace: 'application/json',
 };
 
 // The extension each format is saved with, with its leading dot.
@@ -20,4 +21,5 @@ export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = {
   csv: '.csv',
   speedscope: '.speedscope.json',
   collapsed: '.collapsed.txt',
+  trace: '.trace.json',
 };

@@ -18,7 +18,7 @@ import { toJsonExport } from './json-export.ts';
 import { runThreadsCsv, runTimelineCsv } from './run-csv.ts';
 
 /** Every format, in the order help texts list them. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed', 'trace'];
 
 /** Bins of a run's timeline in JSON and timeline CSV exports unless asked otherwise. */
 export const DEFAULT_EXPORT_BINS = 200;
@@ -74,7 +74,7 @@ export async function exportTarget(sources: ExportSources, target: ExportTarget,
       throw error;
     }
   }
-  if (format === 'speedscope' || format === 'collapsed') {
+  if (format === 'speedscope' || format === 'collapsed' || format === 'trace') {
     if (target.kind !== 'run') throw new ExportError(`format ${format} applies to a single run, not to a ${target.kind === 'compare' ? 'comparison' : 'experiment'}`);
     const text = exportRun(sources.runs, target.runId, format);
     if (text === null) throw new ExportError(`no run ${target.runId}`);

@@ -6,7 +6,12 @@ import { getApi } from '../api/get-api.ts';
 import { errorMessage } from '../api/use-request.ts';
 import { base64ToBytes, downloadFileName, exportMimeTypes } from '../logic/export-download.ts';
 
-const labels: Record<ExportFormat, string> = { html: 'HTML', pdf: 'PDF', json: 'JSON', csv: 'CSV', speedscope: 'speedscope', collapsed: 'Collapsed' };
+const labels: Record<ExportFormat, string> = { html: 'HTML', pdf: 'PDF', json: 'JSON', csv: 'CSV', speedscope: 'speedscope', collapsed: 'Collapsed', trace: 'Trace' };
+const hints: Partial<Record<ExportFormat, string>> = {
+  speedscope: 'speedscope JSON: one sampled profile per thread',
+  collapsed: 'Collapsed stacks for flamegraph.pl, speedscope or Firefox Profiler',
+  trace: 'Trace events: opens in Firefox Profiler (with GIL and lock markers), Perfetto and chrome://tracing',
+};
 
 // Hands `bytes` to the browser as a file download (Blob + a temporary <a download>).
 export function triggerDownload(bytes: Uint8Array<ArrayBuffer>, fileName: string, mimeType: string): void {
@@ -45,7 +50,7 @@ export function ExportButtons(props: { target: ExportTarget; formats?: ExportFor
     <div className="export-buttons row wrap" role="group" aria-label="Export">
       <span className="muted">Export</span>
       {formats.map((format) => (
-        <button key={format} type="button" className="chip" data-testid={`export-${format}`} disabled={props.disabled || state.kind === 'busy'} onClick={() => void save(format)}>
+        <button key={format} type="button" className="chip" data-testid={`export-${format}`} title={hints[format]} disabled={props.disabled || state.kind === 'busy'} onClick={() => void save(format)}>
           {state.kind === 'busy' && state.format === format ? `${labels[format]}…` : labels[format]}
         </button>
       ))}

@@ -67,7 +67,7 @@ export function RunDetailView(props: { runId: number; onBack: () => void; onComp
           </button>
         </div>
       </header>
-      {s && s.status !== 'running' && <ExportButtons target={{ kind: 'run', runId: props.runId }} formats={['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed']} />}
+      {s && s.status !== 'running' && <ExportButtons target={{ kind: 'run', runId: props.runId }} formats={['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed', 'trace']} />}
       {s && picking && <ComparePicker open={picking} runId={props.runId} script={s.script} onClose={() => setPicking(false)} onCompare={props.onCompare} />}
       {summary.kind === 'error' && <Notice tone="error" title="Could not load this run:">{summary.message}</Notice>}
       {summary.kind === 'ok' && summary.data === null && (
