@@ -74,4 +74,36 @@ export interface RunSummary {
   /** Why some measurements are missing or approximate (e.g. no permission to read memory). */
   warnings: string[];
   sampler: unknown;
+  /** Is the GIL what holds the threads back, and what removing it could gain (see shared/gil-verdict.ts). */
+  verdict: GilVerdict;
+}
+
+export type GilVerdictKind =
+  | 'gil-bound'
+  | 'partly-gil-bound'
+  | 'single-threaded'
+  | 'cpu-bound'
+  | 'lock-bound'
+  | 'mostly-waiting'
+  | 'parallel'
+  | 'no-gil'
+  | 'unknown';
+
+export interface GilVerdict {
+  kind: GilVerdictKind;
+  /** One sentence that answers the question. */
+  headline: string;
+  /** The figures behind it, one short sentence each. */
+  details: string[];
+  /** Share of the busy threads' time spent waiting for the GIL (time-weighted); null when unmeasured. */
+  gilWaitShare: number | null;
+  /** Busy threads: those that wanted a CPU (running, runnable or waiting for the GIL) ≥ 20% of their life. */
+  busyThreads: number;
+  /**
+   * Ceiling on the speedup without the GIL on `cores` cores: this wall time over the longer of the
+   * longest busy thread's life minus its GIL and run-queue waits, and all CPU time spread over the
+   * cores. Null when the run had no GIL to remove (or no wall time).
+   */
+  speedupCeiling: number | null;
+  cores: number | null;
 }

@@ -1,5 +1,6 @@
 // Accuracy against ground truth: real CPython processes whose threads report their own CPU time
 // (time.thread_time) and native id. Tolerances are those of the engine issue.
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { freeThreadedPython, pyenvPython } from '../support/spawn-python.ts';
 import { profileFixture, threadOf, type ProfiledFixture } from '../support/profile-fixture.ts';
@@ -36,6 +37,19 @@ function expectMostlyGilWait(thread: { name: string; states: Record<string, numb
   expect(gilWait, thread.name).toBeGreaterThanOrEqual(0.6);
 }
 
+/**
+ * 4 threads each burning 1.5 s of CPU under one GIL: the verdict says GIL-bound, and its ceiling is what
+ * the cores allow (all CPU time spread over them), at least 1.5× and never above the 4 threads.
+ */
+function expectGilBoundVerdict(run: ProfiledFixture): void {
+  const { verdict } = run.summary;
+  expect(verdict.kind).toBe('gil-bound');
+  expect(verdict.busyThreads).toBe(4);
+  expect(verdict.cores).toBe(os.availableParallelism());
+  expect(verdict.speedupCeiling).toBeGreaterThanOrEqual(1.5);
+  expect(verdict.speedupCeiling).toBeLessThanOrEqual(Math.min(4, os.availableParallelism()) * 1.1);
+}
+
 /** The workers' summaries (threads that reported truth), with names checked against the truth. */
 function workers(run: ProfiledFixture) {
   return [...run.truth].map(([tid, truth]) => {
@@ -58,6 +72,7 @@ describe.each(GIL_BUILDS)('CPython %s (GIL build)', MEASUREMENT, (version) => {
     expect(run.summary.gilEnabled).toBe(true);
     expect(run.summary.gil?.heldFraction).toBeGreaterThan(0.8);
     expect(run.summary.gil?.contention).toBeGreaterThan(0.8);
+    expectGilBoundVerdict(run);
   });
 });
 
@@ -68,6 +83,8 @@ describe('CPython 3.12 workloads that do not need the GIL', MEASUREMENT, () => {
     const run = await profileFixture(python, hashingThreads(4, 6));
     expectCpuMatchesTruth(run);
     for (const thread of workers(run)) expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.15);
+    expect(run.summary.verdict.headline).toMatch(/^The GIL is not what limits this run/);
+    expect(['parallel', 'cpu-bound']).toContain(run.summary.verdict.kind);
   });
 
   it('threads queueing on a Lock whose holder sleeps: lock wait, not GIL wait', async () => {
@@ -76,11 +93,13 @@ describe('CPython 3.12 workloads that do not need the GIL', MEASUREMENT, () => {
       expect(thread.states.lockWait, thread.name).toBeGreaterThanOrEqual(0.5);
       expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.05);
     }
+    expect(run.summary.verdict.kind).toBe('lock-bound');
   });
 
   it('sleeping threads are idle', async () => {
     const run = await profileFixture(python, sleepingThreads(3, 1));
     for (const thread of workers(run)) expect(thread.states.idle, thread.name).toBeGreaterThanOrEqual(0.9);
+    expect(run.summary.verdict.kind).toBe('mostly-waiting');
   });
 });
 
@@ -95,6 +114,8 @@ describe('CPython 3.13t (free-threaded)', MEASUREMENT, () => {
       expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.02);
       expect(thread.states.running + thread.states.runnable, thread.name).toBeGreaterThanOrEqual(0.9);
     }
+    expect(run.summary.verdict.kind).toBe('no-gil');
+    expect(run.summary.verdict.speedupCeiling).toBeNull();
   });
 
   it('--gil on: the same threads queue on the GIL', async () => {
@@ -103,6 +124,7 @@ describe('CPython 3.13t (free-threaded)', MEASUREMENT, () => {
     expectCpuMatchesTruth(run);
     for (const thread of workers(run)) expectMostlyGilWait(thread);
     expect(run.summary.gil?.contention).toBeGreaterThan(0.8);
+    expectGilBoundVerdict(run);
   });
 });
 

@@ -3,6 +3,7 @@
 import type { BinnedTimeline } from '../../main/shared/api-contract.ts';
 import type { ComparisonView, ExperimentView } from '../../main/shared/compare-types.ts';
 import type { RunSummary, StateFractions, ThreadSummary } from '../../main/shared/run-summary-types.ts';
+import { gilVerdict } from '../../main/shared/gil-verdict.ts';
 import { HOSTILE_NAMES } from './hostile-run.ts';
 
 /** A label that would inject markup if not escaped. */
@@ -41,7 +42,7 @@ export function sampleSummary(runId: number, free: boolean): RunSummary {
     thread(100, 'MainThread', 0.02, states(0.01, 0, 0, 0.95)),
     ...HOSTILE_NAMES.map((name, i) => thread(101 + i, name, 0.6, free ? states(0.75, 0.05, 0, 0) : states(0.3, 0.1, 0.6 - i * 0.02, 0))),
   ];
-  return {
+  const summary: Omit<RunSummary, 'verdict'> = {
     schemaVersion: 1,
     runId,
     createdAt: '2025-03-04T05:06:07.000Z',
@@ -70,6 +71,7 @@ export function sampleSummary(runId: number, free: boolean): RunSummary {
     warnings: [`<b>warning</b> for run ${runId} & more`],
     sampler: null,
   };
+  return { ...summary, verdict: gilVerdict(summary, 2) };
 }
 
 /** A synthetic timeline for a sample summary: `bins` bins over its wall time. */

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { RunReader } from '../store/run-reader.ts';
 import type { Timeline } from '../store/run-types.ts';
 import { STATE_CODE } from '../model.ts';
@@ -6,6 +7,7 @@ import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from
 import { gilFigures } from './gil-figures.ts';
 import { threadTimeBreakdown } from './thread-state-fractions.ts';
 import { roundTo } from './round-to.ts';
+import { gilVerdict } from '../../shared/gil-verdict.ts';
 
 /** Bumped only when a field changes meaning or disappears; new fields do not bump it. */
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -23,7 +25,11 @@ export function loadRunSummary(reader: RunReader, runId: number): RunSummary | n
   if (!run) return null;
   if (run.status !== 'running') {
     const stored = reader.readStoredSummary(runId);
-    if (stored && stored.schemaVersion === SUMMARY_SCHEMA_VERSION) return { ...(stored.summary as RunSummary), label: run.label };
+    if (stored && stored.schemaVersion === SUMMARY_SCHEMA_VERSION) {
+      const summary = stored.summary as Omit<RunSummary, 'verdict'> & { verdict?: RunSummary['verdict'] };
+      // Summaries stored before the verdict existed get it on the way out.
+      return { ...summary, label: run.label, verdict: summary.verdict ?? gilVerdict(summary, os.availableParallelism()) };
+    }
   }
   return buildRunSummary(reader, runId);
 }
@@ -65,7 +71,7 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
   for (const event of events) {
     if (event.kind === 'sampling-degraded') warnings.push(String((event.detail as { reason?: unknown }).reason ?? 'sampling degraded'));
   }
-  return {
+  const summary: Omit<RunSummary, 'verdict'> = {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     runId: run.id,
     createdAt: run.createdAt,
@@ -100,4 +106,6 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
     warnings,
     sampler: run.samplerStats,
   };
+  // The cores of the machine reading the run: the recording machine's unless the database moved.
+  return { ...summary, verdict: gilVerdict(summary, os.availableParallelism()) };
 }

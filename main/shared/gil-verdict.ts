@@ -1,0 +1,156 @@
+// The answer to the question a run is recorded for: is the GIL what holds these threads back, and would
+// free-threaded Python help? Derived from the run summary alone (pure; shared by the engine, the CLI,
+// the reports and the renderer). The thresholds are judgement calls, stated in the details shown.
+import type { GilVerdict, RunSummary, StateFractions, ThreadSummary } from './run-summary-types.ts';
+
+export type { GilVerdict, GilVerdictKind } from './run-summary-types.ts';
+
+/** A thread is busy when it wanted a CPU at least this share of its life… */
+const BUSY_SHARE = 0.2;
+/** …and lived at least this long. */
+const BUSY_MIN_SECONDS = 0.05;
+const GIL_BOUND = 0.3;
+const PARTLY_GIL_BOUND = 0.1;
+const RUNQUEUE_BOUND = 0.3;
+const LOCK_BOUND = 0.3;
+const MOSTLY_WAITING = 0.5;
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** Time-weighted share of `state` over `threads` (each fraction weighed by the thread's lifetime). */
+function share(threads: readonly ThreadSummary[], pick: (states: StateFractions) => number): number {
+  let time = 0;
+  let life = 0;
+  for (const thread of threads) {
+    time += pick(thread.states) * thread.lifetimeSeconds;
+    life += thread.lifetimeSeconds;
+  }
+  return life > 0 ? time / life : 0;
+}
+
+function isBusy(thread: ThreadSummary): boolean {
+  const { running, runnable, gilWait } = thread.states;
+  return thread.lifetimeSeconds >= BUSY_MIN_SECONDS && running + runnable + gilWait >= BUSY_SHARE;
+}
+
+/** See GilVerdict.speedupCeiling. */
+function ceilingWithoutGil(summary: Omit<RunSummary, 'verdict'>, busy: readonly ThreadSummary[], cores: number | null): number | null {
+  if (!summary.wallSeconds || busy.length === 0) return null;
+  const longest = Math.max(...busy.map((t) => t.lifetimeSeconds * Math.max(0, 1 - t.states.gilWait - t.states.runnable)));
+  const spread = cores ? summary.cpuSeconds / cores : 0;
+  const floor = Math.max(longest, spread);
+  return floor > 0 ? Math.max(1, Math.round((summary.wallSeconds / floor) * 10) / 10) : null;
+}
+
+/** Reads the run summary (its `verdict` aside) and says whether the GIL limited it, what did if not, and what removing the GIL could gain. */
+export function gilVerdict(summary: Omit<RunSummary, 'verdict'>, cores: number | null): GilVerdict {
+  const busy = summary.threads.filter(isBusy);
+  const base = { busyThreads: busy.length, cores };
+  const reenabled = summary.gilEnabledChanges.find((change) => change.enabled);
+  const reenabledNote = reenabled ? [`The GIL was switched back on at ${reenabled.timeSeconds.toFixed(2)} s (an extension module without free-threading support was imported).`] : [];
+  const limits = {
+    runnable: share(busy, (s) => s.runnable),
+    lockWait: share(busy, (s) => s.lockWait),
+    idle: share(busy, (s) => s.idle),
+  };
+  const otherLimit = (): Pick<GilVerdict, 'kind' | 'headline'> | null => {
+    if (limits.runnable >= RUNQUEUE_BOUND) {
+      return { kind: 'cpu-bound', headline: `The cores are the limit: busy threads waited for a CPU ${percent(limits.runnable)} of their time.` };
+    }
+    if (limits.lockWait >= LOCK_BOUND) {
+      return { kind: 'lock-bound', headline: `Your own locks are the limit: busy threads waited on locks (Lock, Queue, join…) ${percent(limits.lockWait)} of their time.` };
+    }
+    if (limits.idle >= MOSTLY_WAITING) {
+      return { kind: 'mostly-waiting', headline: `The threads mostly wait (I/O, sleep, select): idle ${percent(limits.idle)} of their time.` };
+    }
+    return null;
+  };
+
+  const gilGone = summary.gilEnabled === false && !reenabled;
+  if (gilGone) {
+    const other = otherLimit();
+    return {
+      ...base,
+      kind: 'no-gil',
+      headline: other ? `No GIL in this run. ${other.headline}` : `No GIL in this run: ${busy.length} busy thread${busy.length === 1 ? '' : 's'} ran in parallel.`,
+      details: [`Parallelism ${summary.parallelism?.toFixed(2) ?? '—'} (CPU time ÷ wall time).`],
+      gilWaitShare: share(busy, (s) => s.gilWait),
+      speedupCeiling: null,
+    };
+  }
+  if (summary.gil === null) {
+    return {
+      ...base,
+      kind: 'unknown',
+      headline: 'GIL waits could not be told from other waits in this run (the GIL was not readable).',
+      details: summary.warnings.slice(0, 1),
+      gilWaitShare: null,
+      speedupCeiling: null,
+    };
+  }
+
+  const gilWaitShare = share(busy, (s) => s.gilWait);
+  const ceiling = ceilingWithoutGil(summary, busy, cores);
+  const ceilingNote =
+    ceiling !== null && ceiling > 1.05
+      ? [`Without the GIL this run could be at most about ${ceiling.toFixed(1)}× faster${cores ? ` on ${cores} cores` : ''}; free-threaded builds run each thread somewhat slower, so measure it: an experiment with the GIL on and off.`]
+      : [];
+  const figures = `Busy threads spent ${percent(gilWaitShare)} of their time waiting for the GIL; GIL contention ${percent(summary.gil.contention)} of the run.`;
+
+  if (busy.length === 0) {
+    // Nobody was busy: say what everyone waited on instead.
+    const everyone = summary.threads.filter((t) => t.lifetimeSeconds >= BUSY_MIN_SECONDS);
+    const lockWait = share(everyone, (s) => s.lockWait);
+    const onLocks = lockWait >= LOCK_BOUND && lockWait >= share(everyone, (s) => s.idle);
+    return {
+      ...base,
+      kind: onLocks ? 'lock-bound' : 'mostly-waiting',
+      headline: onLocks
+        ? `No thread did much Python work: they mostly waited on locks (${percent(lockWait)} of their time), so the GIL is not what limits this run.`
+        : 'No thread did much Python work: they mostly waited (I/O, sleep), so the GIL is not what limits this run.',
+      details: [figures, ...reenabledNote],
+      gilWaitShare,
+      speedupCeiling: null,
+    };
+  }
+  if (busy.length === 1) {
+    return {
+      ...base,
+      kind: 'single-threaded',
+      headline: 'Only one thread did Python work, so the GIL is not what limits this run and free-threading would not speed it up.',
+      details: [figures, ...reenabledNote],
+      gilWaitShare,
+      speedupCeiling: null,
+    };
+  }
+  if (gilWaitShare >= GIL_BOUND) {
+    return {
+      ...base,
+      kind: 'gil-bound',
+      headline: `The GIL holds these threads back: ${busy.length} busy threads waited for it ${percent(gilWaitShare)} of their time.`,
+      details: [figures, ...ceilingNote, ...reenabledNote],
+      gilWaitShare,
+      speedupCeiling: ceiling,
+    };
+  }
+  const other = otherLimit();
+  if (gilWaitShare >= PARTLY_GIL_BOUND) {
+    return {
+      ...base,
+      kind: 'partly-gil-bound',
+      headline: `The GIL costs these threads something (${percent(gilWaitShare)} of their time waiting for it), but it is not the main limit.${other ? ` ${other.headline}` : ''}`,
+      details: [figures, ...ceilingNote, ...reenabledNote],
+      gilWaitShare,
+      speedupCeiling: ceiling,
+    };
+  }
+  return {
+    ...base,
+    ...(other
+      ? { kind: other.kind, headline: `The GIL is not what limits this run. ${other.headline}` }
+      : { kind: 'parallel' as const, headline: `The GIL is not what limits this run: ${busy.length} busy threads seldom waited for it.` }),
+    details: [figures, ...reenabledNote],
+    gilWaitShare,
+    speedupCeiling: ceiling,
+  };
+}

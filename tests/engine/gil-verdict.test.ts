@@ -1,0 +1,101 @@
+// The verdict's rules on hand-made summaries; the ground-truth tests check it on real runs.
+import { describe, expect, it } from 'vitest';
+import { gilVerdict } from '../../main/shared/gil-verdict.ts';
+import type { RunSummary, StateFractions, ThreadSummary } from '../../main/shared/run-summary-types.ts';
+
+const states = (s: Partial<StateFractions>): StateFractions => {
+  const known = { running: 0, runnable: 0, gilWait: 0, lockWait: 0, ...s };
+  return { ...known, idle: Math.max(0, 1 - known.running - known.runnable - known.gilWait - known.lockWait) };
+};
+
+function thread(name: string, life: number, fractions: StateFractions): ThreadSummary {
+  return { tid: name.length, name, nameSource: 'python', cpuSeconds: life * fractions.running, lifetimeSeconds: life, states: fractions, gilHeldFraction: null, topFrames: [], gilWaitFrames: [] };
+}
+
+/** A summary of `threads` (plus a main thread joining them) over `wall` seconds. */
+function summary(wall: number, threads: ThreadSummary[], extra: Partial<Omit<RunSummary, 'verdict'>> = {}): Omit<RunSummary, 'verdict'> {
+  const all = [thread('MainThread', wall, states({ running: 0.01, lockWait: 0.95 })), ...threads];
+  const cpu = all.reduce((sum, t) => sum + t.cpuSeconds, 0);
+  return {
+    schemaVersion: 1, runId: 1, createdAt: '', label: null, script: 's.py', args: [], cwd: '/', interpreter: null, gilMode: 'default',
+    gilEnabled: true, gilEnabledChanges: [], status: 'completed', exitCode: 0, signal: null, error: null, wallSeconds: wall, cpuSeconds: cpu,
+    parallelism: cpu / wall, rateHz: 100, samples: 0, threadSamples: 0, threads: all, gil: { heldFraction: 0.99, contention: 0.9 },
+    topFunctions: [], gilHolderFrames: [], warnings: [], sampler: null, ...extra,
+  };
+}
+
+const workers = (count: number, life: number, fractions: StateFractions) => Array.from({ length: count }, (_, i) => thread(`w${i}`, life, fractions));
+
+describe('gilVerdict', () => {
+  it('calls 4 threads that wait 70% for the GIL GIL-bound, with a ceiling from the cores', () => {
+    // Each thread: 2.4 s of life, 25% running → 0.6 s CPU; 2.4 s CPU in all.
+    const verdict = gilVerdict(summary(2.4, workers(4, 2.4, states({ running: 0.25, runnable: 0.03, gilWait: 0.72 }))), 2);
+    expect(verdict.kind).toBe('gil-bound');
+    expect(verdict.busyThreads).toBe(4);
+    expect(verdict.gilWaitShare).toBeCloseTo(0.72, 5);
+    // Without GIL waits a thread needs 2.4 × 0.25 = 0.6 s, but 2.4 s of CPU over 2 cores needs 1.2 s: ≤ 2×.
+    expect(verdict.speedupCeiling).toBe(2);
+    expect(verdict.headline).toContain('72%');
+    expect(verdict.details.join(' ')).toContain('2.0× faster on 2 cores');
+    // More cores raise the ceiling until the longest thread is the limit (2.4 / 0.6 = 4).
+    expect(gilVerdict(summary(2.4, workers(4, 2.4, states({ running: 0.25, gilWait: 0.75 }))), 64).speedupCeiling).toBe(4);
+  });
+
+  it('says the GIL is not the limit when busy threads seldom wait for it, and names what is', () => {
+    const parallel = gilVerdict(summary(1, workers(2, 1, states({ running: 0.9, gilWait: 0.02 }))), 2);
+    expect(parallel.kind).toBe('parallel');
+    expect(parallel.headline).toMatch(/^The GIL is not what limits this run/);
+    const cores = gilVerdict(summary(1, workers(4, 1, states({ running: 0.5, runnable: 0.45, gilWait: 0.03 }))), 2);
+    expect(cores.kind).toBe('cpu-bound');
+    expect(cores.headline).toContain('waited for a CPU 45%');
+    const locks = gilVerdict(summary(1, workers(3, 1, states({ running: 0.25, lockWait: 0.7 }))), 2);
+    expect(locks.kind).toBe('lock-bound');
+    const waiting = gilVerdict(summary(1, workers(3, 1, states({ running: 0.25 }))), 2);
+    expect(waiting.kind).toBe('mostly-waiting');
+  });
+
+  it('counts only busy threads: sleepers and a joining main thread do not dilute the GIL share', () => {
+    const sleepers = workers(6, 2, states({ running: 0.01 })).map((t, i) => ({ ...t, name: `sleeper${i}` }));
+    const verdict = gilVerdict(summary(2, [...workers(2, 2, states({ running: 0.45, gilWait: 0.5 })), ...sleepers]), 2);
+    expect(verdict.busyThreads).toBe(2);
+    expect(verdict.kind).toBe('gil-bound');
+    expect(verdict.gilWaitShare).toBeCloseTo(0.5, 5);
+  });
+
+  it('says what threads which are never busy wait on: mostly sleep, or mostly locks', () => {
+    const verdict = gilVerdict(summary(1, workers(3, 1, states({ running: 0.01 }))), 2);
+    expect(verdict.kind).toBe('mostly-waiting');
+    expect(verdict.busyThreads).toBe(0);
+    expect(verdict.headline).toContain('the GIL is not what limits this run');
+    expect(gilVerdict(summary(1, workers(3, 1, states({ running: 0.01, lockWait: 0.7 }))), 2).kind).toBe('lock-bound');
+  });
+
+  it('has no speedup to offer a single busy thread', () => {
+    const verdict = gilVerdict(summary(1, workers(1, 1, states({ running: 0.98 }))), 8);
+    expect(verdict.kind).toBe('single-threaded');
+    expect(verdict.speedupCeiling).toBeNull();
+  });
+
+  it('between 10% and 30% GIL wait: partly GIL-bound, naming the bigger limit', () => {
+    const verdict = gilVerdict(summary(1, workers(4, 1, states({ running: 0.35, runnable: 0.4, gilWait: 0.2 }))), 2);
+    expect(verdict.kind).toBe('partly-gil-bound');
+    expect(verdict.headline).toContain('The cores are the limit');
+  });
+
+  it('knows a run without a GIL, and a GIL switched back on by an import', () => {
+    const free = summary(1, workers(4, 1, states({ running: 0.5, runnable: 0.48 })), { gilEnabled: false, gil: { heldFraction: 0, contention: 0 } });
+    const verdict = gilVerdict(free, 2);
+    expect(verdict.kind).toBe('no-gil');
+    expect(verdict.headline).toContain('The cores are the limit');
+    expect(verdict.speedupCeiling).toBeNull();
+    const reenabled = gilVerdict({ ...free, gilEnabledChanges: [{ timeSeconds: 0.4, enabled: true }], threads: free.threads.map((t) => ({ ...t, states: states({ running: 0.3, gilWait: 0.6 }) })) }, 2);
+    expect(reenabled.kind).toBe('gil-bound');
+    expect(reenabled.details.join(' ')).toContain('switched back on at 0.40 s');
+  });
+
+  it('says so when the GIL could not be read', () => {
+    const verdict = gilVerdict(summary(1, workers(2, 1, states({ running: 0.5 })), { gil: null, gilEnabled: null, warnings: ['no ptrace permission'] }), 2);
+    expect(verdict.kind).toBe('unknown');
+    expect(verdict.details).toEqual(['no ptrace permission']);
+  });
+});
