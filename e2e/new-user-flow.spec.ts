@@ -60,6 +60,13 @@ test.describe.serial('new-user flow', () => {
     const named = trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args?.name);
     expect(named).toEqual(expect.arrayContaining(['cruncher-0', 'cruncher-1', 'cruncher-2']));
     expect(trace.traceEvents.filter((e) => e.name === 'ProfileChunk')).toHaveLength(named.length);
+
+    // The verdict answers the question (3 crunchers under one GIL) and leads to the experiment that measures it.
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-kind', 'gil-bound');
+    await expect(page.getByTestId('verdict-headline')).toContainText('The GIL holds these threads back');
+    await page.getByTestId('verdict-measure').click();
+    await expect(page.getByTestId('experiment-form')).toBeVisible();
+    await expect(page.getByTestId('experiment-form').getByTestId('script-path-input')).toHaveValue(scripts.threeThreads);
   });
 
   test('stops a never-ending script with the Stop button', async ({ page }) => {

@@ -33,4 +33,8 @@ export function printSummary(summary: RunSummary, out: NodeJS.WritableStream): v
     thread.gilHeldFraction === null ? '–' : percent(thread.gilHeldFraction),
   ]);
   out.write(formatTable(['TID', 'THREAD', 'CPU s', 'RUNNING', 'RUNNABLE', 'GIL WAIT', 'LOCK WAIT', 'IDLE', 'HOLDS GIL'], rows));
+  if (summary.status !== 'running') {
+    const { headline, details } = summary.verdict;
+    out.write(`\nVerdict: ${headline}\n${details.map((line) => `  ${line}\n`).join('')}`);
+  }
 }

@@ -33,6 +33,22 @@ function isBusy(thread: ThreadSummary): boolean {
   return thread.lifetimeSeconds >= BUSY_MIN_SECONDS && running + runnable + gilWait >= BUSY_SHARE;
 }
 
+/** "Most GIL waits were in f (file:line)": the frame with the most GIL-wait time over the busy threads. */
+function whereThreadsWaited(busy: readonly ThreadSummary[]): string[] {
+  const time = new Map<string, { label: string; seconds: number }>();
+  for (const thread of busy) {
+    const waited = thread.states.gilWait * thread.lifetimeSeconds;
+    for (const frame of thread.gilWaitFrames) {
+      const key = `${frame.function}\0${frame.file}\0${frame.line}`;
+      const entry = time.get(key) ?? { label: `${frame.function} (${frame.file.split('/').pop()}:${frame.line})`, seconds: 0 };
+      entry.seconds += frame.fraction * waited;
+      time.set(key, entry);
+    }
+  }
+  const top = [...time.values()].sort((a, b) => b.seconds - a.seconds)[0];
+  return top ? [`Most GIL waits were in ${top.label}.`] : [];
+}
+
 /** See GilVerdict.speedupCeiling. */
 function ceilingWithoutGil(summary: Omit<RunSummary, 'verdict'>, busy: readonly ThreadSummary[], cores: number | null): number | null {
   if (!summary.wallSeconds || busy.length === 0) return null;
@@ -96,6 +112,8 @@ export function gilVerdict(summary: Omit<RunSummary, 'verdict'>, cores: number |
       ? [`Without the GIL this run could be at most about ${ceiling.toFixed(1)}× faster${cores ? ` on ${cores} cores` : ''}; free-threaded builds run each thread somewhat slower, so measure it: an experiment with the GIL on and off.`]
       : [];
   const figures = `Busy threads spent ${percent(gilWaitShare)} of their time waiting for the GIL; GIL contention ${percent(summary.gil.contention)} of the run.`;
+  const contention = `Someone was waiting for the GIL ${percent(summary.gil.contention)} of the run.`;
+  const where = whereThreadsWaited(busy);
 
   if (busy.length === 0) {
     // Nobody was busy: say what everyone waited on instead.
@@ -128,7 +146,7 @@ export function gilVerdict(summary: Omit<RunSummary, 'verdict'>, cores: number |
       ...base,
       kind: 'gil-bound',
       headline: `The GIL holds these threads back: ${busy.length} busy threads waited for it ${percent(gilWaitShare)} of their time.`,
-      details: [figures, ...ceilingNote, ...reenabledNote],
+      details: [contention, ...where, ...ceilingNote, ...reenabledNote],
       gilWaitShare,
       speedupCeiling: ceiling,
     };
@@ -139,7 +157,7 @@ export function gilVerdict(summary: Omit<RunSummary, 'verdict'>, cores: number |
       ...base,
       kind: 'partly-gil-bound',
       headline: `The GIL costs these threads something (${percent(gilWaitShare)} of their time waiting for it), but it is not the main limit.${other ? ` ${other.headline}` : ''}`,
-      details: [figures, ...ceilingNote, ...reenabledNote],
+      details: [contention, ...where, ...ceilingNote, ...reenabledNote],
       gilWaitShare,
       speedupCeiling: ceiling,
     };

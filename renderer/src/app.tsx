@@ -2,12 +2,14 @@
 // the native menu's commands. Views own their data; the shell owns only what outlives a view.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ProfileStartRequest, ProfileStartResponse } from '../../main/shared/api-contract.ts';
+import type { RunSummary } from '../../main/shared/run-summary-types.ts';
 import { getApi } from './api/get-api.ts';
 import { errorMessage, useEvent, useRequest } from './api/use-request.ts';
 import { CommandsContext, commandForKey, type CommandName, type CommandRegistry } from './commands.ts';
 import { Notice } from './components/notice.tsx';
 import { Sidebar, type View } from './components/sidebar.tsx';
 import { createLiveRunStore } from './logic/live-run-store.ts';
+import { joinArgs } from './logic/split-args.ts';
 import { pruneSelection, toggleSelection } from './logic/compare-selection.ts';
 import { emptyExperimentForm, type ExperimentForm } from './logic/experiment-form.ts';
 import { emptyNewRunForm, type NewRunForm } from './logic/new-run-form.ts';
@@ -57,6 +59,11 @@ export function App() {
   const navigate = useCallback((next: View) => (next.kind === 'experiment-new' ? newExperiment() : setView(next)), [newExperiment]);
   const openRun = useCallback((runId: number) => setView({ kind: 'run', runId }), []);
   const compare = useCallback((runIds: number[]) => setView({ kind: 'compare', runIds }), []);
+  // "Measure GIL on vs off" from a run's verdict: the experiment form with that run's script, arguments and folder.
+  const measure = useCallback((summary: RunSummary) => {
+    setExperimentForm((f) => ({ ...f, script: summary.script, argsText: joinArgs(summary.args), cwd: summary.cwd }));
+    setView({ kind: 'experiment-new' });
+  }, []);
 
   const startProfile = useCallback(
     async (request: ProfileStartRequest): Promise<ProfileStartResponse> => {
@@ -157,7 +164,7 @@ export function App() {
               onCompare={() => compare(selected)}
             />
           )}
-          {view.kind === 'run' && <RunDetailView key={view.runId} runId={view.runId} onBack={() => setView({ kind: 'runs' })} onCompare={compare} />}
+          {view.kind === 'run' && <RunDetailView key={view.runId} runId={view.runId} onBack={() => setView({ kind: 'runs' })} onCompare={compare} onMeasure={measure} />}
           {view.kind === 'compare' && (
             <CompareView
               key={view.runIds.join(',')}

@@ -26,9 +26,9 @@ export function loadRunSummary(reader: RunReader, runId: number): RunSummary | n
   if (run.status !== 'running') {
     const stored = reader.readStoredSummary(runId);
     if (stored && stored.schemaVersion === SUMMARY_SCHEMA_VERSION) {
-      const summary = stored.summary as Omit<RunSummary, 'verdict'> & { verdict?: RunSummary['verdict'] };
-      // Summaries stored before the verdict existed get it on the way out.
-      return { ...summary, label: run.label, verdict: summary.verdict ?? gilVerdict(summary, os.availableParallelism()) };
+      const summary = stored.summary as Omit<RunSummary, 'verdict'>;
+      // The verdict is derived, and cheap: made anew so its wording follows this version (and older stored summaries get one).
+      return { ...summary, label: run.label, verdict: gilVerdict(summary, os.availableParallelism()) };
     }
   }
   return buildRunSummary(reader, runId);

@@ -1,5 +1,6 @@
-// The run detail: summary cards, warnings, timeline, per-thread table, stacks, GIL waits, output.
+// The run detail: summary cards, the GIL verdict, warnings, timeline, per-thread table, stacks, GIL waits, output.
 import { useEffect, useRef, useState } from 'react';
+import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -14,10 +15,11 @@ import { StacksPanel } from './stacks-panel.tsx';
 import { SummaryCards } from './summary-cards.tsx';
 import { ThreadTable } from './thread-table.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
+import { VerdictPanel } from './verdict-panel.tsx';
 
 // Opens run `runId`; the timeline starts loading at once, in parallel with the summary.
-// `onCompare` opens a comparison with this run first (the baseline).
-export function RunDetailView(props: { runId: number; onBack: () => void; onCompare: (runIds: number[]) => void }) {
+// `onCompare` opens a comparison with this run first (the baseline); `onMeasure` an experiment form for its script.
+export function RunDetailView(props: { runId: number; onBack: () => void; onCompare: (runIds: number[]) => void; onMeasure?: (summary: RunSummary) => void }) {
   const [picking, setPicking] = useState(false);
   const summary = useRequest('runs:summary', { runId: props.runId }, String(props.runId));
   const openedAt = useRef(performance.now());
@@ -76,6 +78,7 @@ export function RunDetailView(props: { runId: number; onBack: () => void; onComp
         </EmptyState>
       )}
       {s && <SummaryCards summary={s} />}
+      {s && s.status !== 'running' && <VerdictPanel summary={s} onMeasure={props.onMeasure && (() => props.onMeasure?.(s))} />}
       {s?.error && (
         <Notice tone="error" title="The run failed:" testId="run-error">
           {s.error}
