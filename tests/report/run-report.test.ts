@@ -79,6 +79,8 @@ describe('run report of a hostile run', () => {
     }
     expect(await page.getByText(run.summary.script).count()).toBeGreaterThanOrEqual(1);
     expect(await page.getByText(HOSTILE_OUTPUT).count()).toBe(1);
+    // The verdict opens the report, as text.
+    await expect.poll(() => page.locator(`.verdict[data-kind="${run.summary.verdict.kind}"] strong`).textContent()).toBe(run.summary.verdict.headline);
     // The charts were drawn: state bands for every thread, GIL lane, stacked bars.
     expect(await page.locator('svg').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('svg g.thread').count()).toBe(timeline!.threads.length);

@@ -43,6 +43,11 @@ tr.baseline td { background: #f3f8fc; }
 ul.warnings { margin: 6px 0; padding-left: 20px; }
 ul.warnings li { margin: 2px 0; }
 .callout { border-left: 4px solid #D55E00; background: #fdf3ec; padding: 6px 10px; margin: 8px 0; }
+.verdict { border: 1px solid #d0d4da; border-left-width: 4px; border-radius: 6px; padding: 8px 12px; margin: 10px 0; }
+.verdict ul { margin: 4px 0 0; padding-left: 20px; color: #555; }
+.verdict-gil { border-left-color: #D55E00; }
+.verdict-partly { border-left-color: #E69F00; }
+.verdict-other { border-left-color: #009E73; }
 pre.output { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f8fa; border: 1px solid #e3e5e8; padding: 8px; max-height: none; font-size: 12px; }
 pre.output .stderr { color: #b34700; }
 footer { margin-top: 32px; font-size: 12px; color: #59636e; border-top: 1px solid #d0d7de; padding-top: 8px; }

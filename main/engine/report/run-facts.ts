@@ -1,7 +1,8 @@
 // How a run is described in report headers and tables: its title, interpreter, GIL mode, status.
 import path from 'node:path';
 import type { RunSummary } from '../../shared/run-summary-types.ts';
-import { formatCommand, formatPercent, formatSeconds } from './report-format.ts';
+import { html, type SafeHtml } from './escape-html.ts';
+import { formatCommand, formatSeconds } from './report-format.ts';
 
 /** "Run 12: my label" or "Run 12: workload.py". */
 export function runTitle(summary: RunSummary): string {
@@ -41,19 +42,13 @@ export function commandText(summary: RunSummary): string {
   return formatCommand([summary.script, ...summary.args]);
 }
 
-/** A few plain-language observations about a run (GIL waits, parallelism), most telling first. */
-export function runFindings(summary: RunSummary): string[] {
-  const findings: string[] = [];
-  if (summary.parallelism !== null && summary.wallSeconds !== null) {
-    findings.push(`On average ${summary.parallelism.toFixed(2)} CPU cores were busy over ${formatSeconds(summary.wallSeconds)} of wall time.`);
-  }
-  const waiting = [...summary.threads].filter((thread) => thread.states.gilWait > 0.01).sort((a, b) => b.states.gilWait - a.states.gilWait);
-  const worst = waiting[0];
-  if (worst) {
-    findings.push(`${waiting.length} thread(s) waited for the GIL; “${worst.name}” spent ${formatPercent(worst.states.gilWait)} of its lifetime waiting.`);
-  } else if (summary.gil) {
-    findings.push('No thread spent a noticeable share of its time waiting for the GIL.');
-  }
-  if (summary.gil && summary.gil.contention > 0) findings.push(`Someone was waiting for the GIL in ${formatPercent(summary.gil.contention)} of the samples.`);
-  return findings;
+/** The verdict (is the GIL what holds the threads back?) as the report's opening box. */
+export function verdictBlock(summary: RunSummary): SafeHtml {
+  const { verdict } = summary;
+  const parallelism =
+    summary.parallelism !== null && summary.wallSeconds !== null
+      ? [`On average ${summary.parallelism.toFixed(2)} CPU cores were busy over ${formatSeconds(summary.wallSeconds)} of wall time.`]
+      : [];
+  const tone = verdict.kind === 'gil-bound' ? 'gil' : verdict.kind === 'partly-gil-bound' ? 'partly' : 'other';
+  return html`<div class="verdict verdict-${tone}" data-kind="${verdict.kind}"><strong>${verdict.headline}</strong><ul>${[...verdict.details, ...parallelism].map((line) => html`<li>${line}</li>`)}</ul></div>`;
 }

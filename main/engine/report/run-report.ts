@@ -6,7 +6,7 @@ import { html, type SafeHtml } from './escape-html.ts';
 import { cardGrid, chartBlock, factList, note, reportDocument, section, warningList, type Card, type ReportMeta } from './report-layout.ts';
 import { formatDate, formatNumber, formatPercent, formatSeconds } from './report-format.ts';
 import { gilscopeVersion } from './report-version.ts';
-import { commandText, gilText, interpreterText, runFindings, runTitle, statusText } from './run-facts.ts';
+import { commandText, gilText, interpreterText, runTitle, statusText, verdictBlock } from './run-facts.ts';
 import { functionsSection, gilWaitSection, outputSection, threadsSection } from './run-sections.ts';
 import { timelineChart, timelineLegend } from './svg-timeline.ts';
 
@@ -68,12 +68,11 @@ export function runFacts(summary: RunSummary, meta: ReportMeta): SafeHtml {
 /** The whole report of one run, as one self-contained HTML string. */
 export function renderRunReport(summary: RunSummary, timeline: BinnedTimeline | null, options: RunReportOptions = {}): string {
   const meta = reportMeta(options);
-  const findings = runFindings(summary);
   const problem = summary.error ?? (summary.status === 'failed' || summary.status === 'killed' ? `The run ${statusText(summary)}.` : null);
   const body = html`
 ${cardGrid(runCards(summary))}
 ${problem ? html`<div class="callout">${problem}</div>` : null}
-${findings.length > 0 ? html`<ul class="warnings">${findings.map((finding) => html`<li>${finding}</li>`)}</ul>` : null}
+${summary.status === 'running' ? null : verdictBlock(summary)}
 ${section('timeline', 'Timeline', timelineSection(timeline, summary))}
 ${threadsSection(summary)}
 ${functionsSection(summary)}
