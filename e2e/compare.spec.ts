@@ -38,6 +38,10 @@ test('compares a GIL run with a free-threaded GIL-off run of the same script', a
   await expect(runsPanel).toContainText(`#${gilRun}`);
   await expect(runsPanel).toContainText(`#${freeRun}`);
   await expect(runsPanel).toContainText('GIL off (disabled)');
+  // The comparison's verdict: B's speed against A, and the GIL's share in each.
+  const verdict = page.getByTestId('compare-verdict');
+  await expect(verdict).toContainText(/B (ran [\d.]+× faster than A|was slower than A|ran about as fast as A)/);
+  await expect(verdict).toContainText(/Busy threads waited for the GIL: A \d+% of their time, B almost none\./);
 
   // Metrics: both runs' columns and the key rows.
   const metrics = page.getByTestId('compare-metrics');

@@ -23,8 +23,10 @@ function formatValue(value: number | null, unit: CompareMetricRow['unit']): stri
 
 // Writes the comparison as plain-text tables.
 export function printComparison(view: ComparisonView, out: NodeJS.WritableStream): void {
-  const runs = view.runs.map((run, i) => `${i === 0 ? '[baseline] ' : ''}${describeRun(run)}`);
+  const runs = view.runs.map((run, i) => `${String.fromCharCode(65 + i)}  ${describeRun(run)}${i === 0 ? ' (baseline)' : ''}`);
   out.write(`${runs.join('\n')}\n\n`);
+  for (const { lines } of view.verdict) out.write(`${lines.join(' ')}\n`);
+  if (view.verdict.length > 0) out.write('\n');
   const header = ['metric', ...view.runs.map((run) => `run ${run.runId}`)];
   const rows = view.metrics.map((metric) => [
     metric.label,

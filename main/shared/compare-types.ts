@@ -42,6 +42,8 @@ export interface ComparisonView {
   metrics: CompareMetricRow[];
   threads: CompareThreadRow[];
   functions: FunctionDiffRow[];
+  /** Per run after the baseline: how it fared against it and why, in sentences (see compare-verdict.ts). */
+  verdict: Array<{ runId: number; lines: string[] }>;
 }
 
 /** What to run: every interpreter × GIL mode (× value of the varied argument or variable) × `repeat`. */

@@ -17,8 +17,8 @@ const MOSTLY_WAITING = 0.5;
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
-/** Time-weighted share of `state` over `threads` (each fraction weighed by the thread's lifetime). */
-function share(threads: readonly ThreadSummary[], pick: (states: StateFractions) => number): number {
+/** Time-weighted share of a state over `threads` (each fraction weighed by the thread's lifetime). */
+export function share(threads: readonly ThreadSummary[], pick: (states: StateFractions) => number): number {
   let time = 0;
   let life = 0;
   for (const thread of threads) {
@@ -28,7 +28,8 @@ function share(threads: readonly ThreadSummary[], pick: (states: StateFractions)
   return life > 0 ? time / life : 0;
 }
 
-function isBusy(thread: ThreadSummary): boolean {
+/** Threads that wanted a CPU (running, runnable or waiting for the GIL) for a real part of their life. */
+export function isBusy(thread: ThreadSummary): boolean {
   const { running, runnable, gilWait } = thread.states;
   return thread.lifetimeSeconds >= BUSY_MIN_SECONDS && running + runnable + gilWait >= BUSY_SHARE;
 }

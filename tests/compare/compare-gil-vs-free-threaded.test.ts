@@ -61,6 +61,11 @@ describe('compare 3.12 (GIL) with 3.13t --gil off', () => {
     expect(metric('speedup').values[1]).toBeCloseTo(walls[0]! / walls[1]!, 6);
     // With the GIL at most one of the 4 CPU threads runs Python at a time.
     expect(metric('parallelism').values[0]).toBeLessThan(1.15);
+    // The sentences say the same, with the measured figures.
+    const [sentences] = view.verdict;
+    expect(sentences!.runId).toBe(runIds[1]);
+    expect(sentences!.lines[0]).toContain(metric('speedup').values[1]!.toFixed(2));
+    expect(sentences!.lines[1]).toMatch(/^Busy threads waited for the GIL: A \d+% of their time, B almost none\.$/);
     const contention = metric('gilContention').values;
     expect(contention[0]).toBeGreaterThan(0.3);
     expect(contention[1]!).toBeLessThan(contention[0]!);

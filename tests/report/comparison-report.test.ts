@@ -32,6 +32,10 @@ describe('comparison report from a hand-built view', () => {
     for (const name of HOSTILE_NAMES) expect(html).not.toContain(name);
     expect(html).toContain('Speedup versus A');
     expect(html).toContain('No timeline was recorded for this run.');
+    // The comparison's sentences open the report, one paragraph per run after the baseline.
+    expect(view.verdict.map((entry) => entry.runId)).toEqual([2, 3]);
+    for (const entry of view.verdict) expect(html).toContain(`<p>${entry.lines.join(' ')}</p>`);
+    expect(view.verdict[0]!.lines[0]).toMatch(/^B ran [\d.]+× faster than A\.$/);
   });
 
   it('opens in Chromium with the hostile strings as text', async () => {

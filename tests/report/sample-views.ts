@@ -3,6 +3,7 @@
 import type { BinnedTimeline } from '../../main/shared/api-contract.ts';
 import type { ComparisonView, ExperimentView } from '../../main/shared/compare-types.ts';
 import type { RunSummary, StateFractions, ThreadSummary } from '../../main/shared/run-summary-types.ts';
+import { compareVerdict } from '../../main/shared/compare-verdict.ts';
 import { gilVerdict } from '../../main/shared/gil-verdict.ts';
 import { HOSTILE_NAMES } from './hostile-run.ts';
 
@@ -120,6 +121,7 @@ export function sampleComparison(): ComparisonView {
       { function: '<genexpr>', file: HOSTILE_SCRIPT, self: [0.5, 0.9, 0.9], total: [0.6, 0.95, 0.95], selfChange: 0.4 },
       { function: 'take_gil "wait"', file: '<frozen importlib._bootstrap>', self: [0.3, 0, 0], total: [0.3, 0, 0], selfChange: -0.3 },
     ],
+    verdict: compareVerdict({ runs }),
   };
 }
 

@@ -1,6 +1,7 @@
 // Lines 2–4 run summaries up side by side: run-level metrics with deltas and ratios against the first
 // run (the baseline), threads matched by name, and a per-function diff of on-CPU self/total shares.
 // Pure: the loader (load-comparison.ts) reads the summaries and function shares from a store.
+import { compareVerdict } from '../../shared/compare-verdict.ts';
 import type { CompareMetricRow, CompareThreadRow, ComparisonView, FunctionDiffRow } from '../../shared/compare-types.ts';
 import type { FunctionShare, RunSummary, ThreadStateName } from '../../shared/run-summary-types.ts';
 import { roundTo } from '../analysis/round-to.ts';
@@ -109,11 +110,12 @@ export function diffFunctions(perRun: ReadonlyArray<readonly FunctionShare[]>, l
 /** The comparison of `summaries` (runs[0] is the baseline); `onCpuFunctionsPerRun[i]` are run i's on-CPU function shares. */
 export function compareRuns(summaries: readonly RunSummary[], onCpuFunctionsPerRun: ReadonlyArray<readonly FunctionShare[]>): ComparisonView {
   if (summaries.length === 0) throw new Error('compareRuns needs at least one run');
-  return {
+  const view: Omit<ComparisonView, 'verdict'> = {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
     runs: [...summaries],
     metrics: METRICS.map((metric) => metricRow(metric, summaries)),
     threads: matchThreads(summaries),
     functions: diffFunctions(onCpuFunctionsPerRun),
   };
+  return { ...view, verdict: compareVerdict(view) };
 }

@@ -122,8 +122,10 @@ export function renderComparisonReport(view: ComparisonView, timelines: Readonly
     value: formatSeconds(run.wallSeconds),
     note: `parallelism ${run.parallelism?.toFixed(2) ?? '—'} · contention ${formatPercent(run.gil?.contention)}`,
   }));
+  const sentences = view.verdict.filter((entry) => entry.lines.length > 0);
   const body = html`
 ${cardGrid(cards)}
+${sentences.length > 0 ? html`<div class="verdict verdict-other">${sentences.map((entry) => html`<p>${entry.lines.join(' ')}</p>`)}</div>` : null}
 ${section('runs', 'Runs', runsTable(view.runs))}
 ${metricsSection(view)}
 ${speedupSection(view)}

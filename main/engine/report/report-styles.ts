@@ -48,6 +48,8 @@ ul.warnings li { margin: 2px 0; }
 .verdict-gil { border-left-color: #D55E00; }
 .verdict-partly { border-left-color: #E69F00; }
 .verdict-other { border-left-color: #009E73; }
+.verdict p { margin: 0; }
+.verdict p + p { margin-top: 4px; }
 pre.output { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f8fa; border: 1px solid #e3e5e8; padding: 8px; max-height: none; font-size: 12px; }
 pre.output .stderr { color: #b34700; }
 footer { margin-top: 32px; font-size: 12px; color: #59636e; border-top: 1px solid #d0d7de; padding-top: 8px; }

@@ -77,6 +77,15 @@ export function CompareView(props: { runIds: number[]; onOpenRun: (runId: number
               </div>
             ))}
           </div>
+          {c.verdict.some((entry) => entry.lines.length > 0) && (
+            <div className="verdict verdict-other" data-testid="compare-verdict" role="status">
+              <div className="verdict-text">
+                {c.verdict.map((entry) => (
+                  <p key={entry.runId}>{entry.lines.join(' ')}</p>
+                ))}
+              </div>
+            </div>
+          )}
           <CompareMetrics comparison={c} />
           <CompareLanes comparison={c} onOpenRun={props.onOpenRun} />
           <CompareThreads comparison={c} />
