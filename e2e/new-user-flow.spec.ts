@@ -63,7 +63,7 @@ test.describe.serial('new-user flow', () => {
 
     // The verdict answers the question (3 crunchers under one GIL) and leads to the experiment that measures it.
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-kind', 'gil-bound');
-    await expect(page.getByTestId('verdict-headline')).toContainText('The GIL holds these threads back');
+    await expect(page.getByTestId('verdict-headline')).toContainText('The GIL holds this run back');
     await page.getByTestId('verdict-measure').click();
     await expect(page.getByTestId('experiment-form')).toBeVisible();
     await expect(page.getByTestId('experiment-form').getByTestId('script-path-input')).toHaveValue(scripts.threeThreads);

@@ -75,7 +75,7 @@ export class LiveRuns {
           if (payload) this.emit('profile:progress', payload);
         },
       },
-      { samplerWorkerUrl: this.samplerWorkerUrl, storeDigest: false },
+      { samplerWorkerUrl: this.samplerWorkerUrl, digestInline: false },
     );
     this.all.add(session);
     const ended = session.done.then(

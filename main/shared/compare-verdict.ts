@@ -55,7 +55,7 @@ function limitSentence(name: string, run: RunSummary): string | null {
 }
 
 /** One paragraph (a list of sentences) per compared run after the baseline, in run order. */
-export function compareVerdict(view: Pick<ComparisonView, 'runs'>): ComparisonView['verdict'] {
+export function explainComparison(view: Pick<ComparisonView, 'runs'>): ComparisonView['verdict'] {
   const base = view.runs[0];
   if (!base) return [];
   return view.runs.slice(1).map((run, i) => {

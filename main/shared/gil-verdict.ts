@@ -15,7 +15,8 @@ const RUNQUEUE_BOUND = 0.3;
 const LOCK_BOUND = 0.3;
 const MOSTLY_WAITING = 0.5;
 
-const percent = (share: number): string => `${Math.round(share * 100)}%`;
+// Floored, so a share just under a threshold (29.7%) never reads as the threshold (30%).
+const percent = (share: number): string => `${Math.floor(share * 100)}%`;
 
 /** Time-weighted share of a state over `threads` (each fraction weighed by the thread's lifetime). */
 export function share(threads: readonly ThreadSummary[], pick: (states: StateFractions) => number): number {
@@ -41,7 +42,8 @@ function whereThreadsWaited(busy: readonly ThreadSummary[]): string[] {
     const waited = thread.states.gilWait * thread.lifetimeSeconds;
     for (const frame of thread.gilWaitFrames) {
       const key = `${frame.function}\0${frame.file}\0${frame.line}`;
-      const entry = time.get(key) ?? { label: `${frame.function} (${frame.file.split('/').pop()}:${frame.line})`, seconds: 0 };
+      const place = `${frame.file.split('/').pop()}${frame.line > 0 ? `:${frame.line}` : ''}`;
+      const entry = time.get(key) ?? { label: `${frame.function} (${place})`, seconds: 0 };
       entry.seconds += frame.fraction * waited;
       time.set(key, entry);
     }
@@ -51,16 +53,22 @@ function whereThreadsWaited(busy: readonly ThreadSummary[]): string[] {
 }
 
 /** See GilVerdict.speedupCeiling. */
-function ceilingWithoutGil(summary: Omit<RunSummary, 'verdict'>, busy: readonly ThreadSummary[], cores: number | null): number | null {
+function speedupCeiling(summary: Omit<RunSummary, 'verdict'>, busy: readonly ThreadSummary[], cores: number | null): number | null {
   if (!summary.wallSeconds || busy.length === 0) return null;
-  const longest = Math.max(...busy.map((t) => t.lifetimeSeconds * Math.max(0, 1 - t.states.gilWait - t.states.runnable)));
+  const longest = Math.max(...busy.map((t) => t.lifetimeSeconds * Math.max(0, 1 - t.states.gilWait)));
   const spread = cores ? summary.cpuSeconds / cores : 0;
   const floor = Math.max(longest, spread);
   return floor > 0 ? Math.max(1, Math.round((summary.wallSeconds / floor) * 10) / 10) : null;
 }
 
+/** The Python main thread, when other threads are there to speak for the run (it mostly waits in join()). */
+function withoutJoiningMain(threads: readonly ThreadSummary[]): ThreadSummary[] {
+  const others = threads.filter((t) => !(t.name === 'MainThread' && t.nameSource === 'python'));
+  return others.length > 0 ? others : [...threads];
+}
+
 /** Reads the run summary (its `verdict` aside) and says whether the GIL limited it, what did if not, and what removing the GIL could gain. */
-export function gilVerdict(summary: Omit<RunSummary, 'verdict'>, cores: number | null): GilVerdict {
+export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | null): GilVerdict {
   const busy = summary.threads.filter(isBusy);
   const base = { busyThreads: busy.length, cores };
   const reenabled = summary.gilEnabledChanges.find((change) => change.enabled);
@@ -72,10 +80,10 @@ export function gilVerdict(summary: Omit<RunSummary, 'verdict'>, cores: number |
   };
   const otherLimit = (): Pick<GilVerdict, 'kind' | 'headline'> | null => {
     if (limits.runnable >= RUNQUEUE_BOUND) {
-      return { kind: 'cpu-bound', headline: `The cores are the limit: busy threads waited for a CPU ${percent(limits.runnable)} of their time.` };
+      return { kind: 'cpu-bound', headline: `The cores are the limit: busy threads waited ${percent(limits.runnable)} of their time for a CPU (taken by each other or by other programs).` };
     }
     if (limits.lockWait >= LOCK_BOUND) {
-      return { kind: 'lock-bound', headline: `Your own locks are the limit: busy threads waited on locks (Lock, Queue, join…) ${percent(limits.lockWait)} of their time.` };
+      return { kind: 'lock-bound', headline: `Blocking waits are the limit: busy threads waited on locks, queues, events or joins ${percent(limits.lockWait)} of their time.` };
     }
     if (limits.idle >= MOSTLY_WAITING) {
       return { kind: 'mostly-waiting', headline: `The threads mostly wait (I/O, sleep, select): idle ${percent(limits.idle)} of their time.` };
@@ -86,68 +94,67 @@ export function gilVerdict(summary: Omit<RunSummary, 'verdict'>, cores: number |
   const gilGone = summary.gilEnabled === false && !reenabled;
   if (gilGone) {
     const other = otherLimit();
+    const parallel = busy.length >= 2 ? `No GIL in this run: ${busy.length} busy threads ran in parallel.` : 'No GIL in this run.';
     return {
       ...base,
       kind: 'no-gil',
-      headline: other ? `No GIL in this run. ${other.headline}` : `No GIL in this run: ${busy.length} busy thread${busy.length === 1 ? '' : 's'} ran in parallel.`,
+      headline: other ? `No GIL in this run. ${other.headline}` : parallel,
       details: [`Parallelism ${summary.parallelism?.toFixed(2) ?? '—'} (CPU time ÷ wall time).`],
       gilWaitShare: share(busy, (s) => s.gilWait),
       speedupCeiling: null,
     };
   }
-  if (summary.gil === null) {
+  const everyone = withoutJoiningMain(summary.threads.filter((t) => t.lifetimeSeconds >= BUSY_MIN_SECONDS));
+  if (summary.gil === null || everyone.length === 0) {
     return {
       ...base,
       kind: 'unknown',
-      headline: 'GIL waits could not be told from other waits in this run (the GIL was not readable).',
+      headline:
+        summary.gil === null
+          ? 'GIL waits could not be told from other waits in this run (the GIL was not readable).'
+          : 'No thread lived long enough to judge what held this run back.',
       details: summary.warnings.slice(0, 1),
       gilWaitShare: null,
       speedupCeiling: null,
     };
   }
 
-  const gilWaitShare = share(busy, (s) => s.gilWait);
-  const ceiling = ceilingWithoutGil(summary, busy, cores);
-  const ceilingNote =
-    ceiling !== null && ceiling > 1.05
-      ? [`Without the GIL this run could be at most about ${ceiling.toFixed(1)}× faster${cores ? ` on ${cores} cores` : ''}; free-threaded builds run each thread somewhat slower, so measure it: an experiment with the GIL on and off.`]
-      : [];
-  const figures = `Busy threads spent ${percent(gilWaitShare)} of their time waiting for the GIL; GIL contention ${percent(summary.gil.contention)} of the run.`;
   const contention = `Someone was waiting for the GIL ${percent(summary.gil.contention)} of the run.`;
-  const where = whereThreadsWaited(busy);
-
   if (busy.length === 0) {
-    // Nobody was busy: say what everyone waited on instead.
-    const everyone = summary.threads.filter((t) => t.lifetimeSeconds >= BUSY_MIN_SECONDS);
+    // Nobody was busy: say what the threads waited on instead.
     const lockWait = share(everyone, (s) => s.lockWait);
     const onLocks = lockWait >= LOCK_BOUND && lockWait >= share(everyone, (s) => s.idle);
     return {
       ...base,
       kind: onLocks ? 'lock-bound' : 'mostly-waiting',
       headline: onLocks
-        ? `No thread did much Python work: they mostly waited on locks (${percent(lockWait)} of their time), so the GIL is not what limits this run.`
+        ? `No thread did much Python work: they mostly waited on locks, queues or events (${percent(lockWait)} of their time), so the GIL is not what limits this run.`
         : 'No thread did much Python work: they mostly waited (I/O, sleep), so the GIL is not what limits this run.',
-      details: [figures, ...reenabledNote],
-      gilWaitShare,
+      details: [`The threads spent ${percent(share(everyone, (s) => s.gilWait))} of their time waiting for the GIL.`, ...reenabledNote],
+      gilWaitShare: share(everyone, (s) => s.gilWait),
       speedupCeiling: null,
     };
   }
-  if (busy.length === 1) {
-    return {
-      ...base,
-      kind: 'single-threaded',
-      headline: 'Only one thread did Python work, so the GIL is not what limits this run and free-threading would not speed it up.',
-      details: [figures, ...reenabledNote],
-      gilWaitShare,
-      speedupCeiling: null,
-    };
-  }
+
+  const gilWaitShare = share(busy, (s) => s.gilWait);
+  const ceiling = speedupCeiling(summary, busy, cores);
+  const ceilingNote =
+    ceiling !== null && ceiling > 1.05
+      ? [
+          `Without the GIL this run could be at most about ${ceiling.toFixed(1)}× faster${cores ? ` on ${cores} otherwise idle cores` : ''}; free-threaded builds run each thread somewhat slower, so measure it: an experiment with the GIL on and off.`,
+        ]
+      : [];
+  const where = whereThreadsWaited(busy);
+  const threads = busy.length === 1 ? 'its one busy thread' : `${busy.length} busy threads`;
+  const their = busy.length === 1 ? 'its' : 'their';
+  // One busy thread can still be held back: by threads that hold the GIL while they do not compute (e.g. blocked in C with it held).
+  const heldByOthers = busy.length === 1 ? ['Other threads held the GIL meanwhile: see what held it.'] : [];
   if (gilWaitShare >= GIL_BOUND) {
     return {
       ...base,
       kind: 'gil-bound',
-      headline: `The GIL holds these threads back: ${busy.length} busy threads waited for it ${percent(gilWaitShare)} of their time.`,
-      details: [contention, ...where, ...ceilingNote, ...reenabledNote],
+      headline: `The GIL holds this run back: ${threads} waited for it ${percent(gilWaitShare)} of ${their} time.`,
+      details: [contention, ...where, ...heldByOthers, ...ceilingNote, ...reenabledNote],
       gilWaitShare,
       speedupCeiling: ceiling,
     };
@@ -157,10 +164,21 @@ export function gilVerdict(summary: Omit<RunSummary, 'verdict'>, cores: number |
     return {
       ...base,
       kind: 'partly-gil-bound',
-      headline: `The GIL costs these threads something (${percent(gilWaitShare)} of their time waiting for it), but it is not the main limit.${other ? ` ${other.headline}` : ''}`,
-      details: [contention, ...where, ...ceilingNote, ...reenabledNote],
+      headline: `The GIL costs this run something (${threads} waited for it ${percent(gilWaitShare)} of ${their} time), but it is not the main limit.${other ? ` ${other.headline}` : ''}`,
+      details: [contention, ...where, ...heldByOthers, ...ceilingNote, ...reenabledNote],
       gilWaitShare,
       speedupCeiling: ceiling,
+    };
+  }
+  const figures = `Busy threads spent ${percent(gilWaitShare)} of their time waiting for the GIL; GIL contention ${percent(summary.gil.contention)} of the run.`;
+  if (busy.length === 1) {
+    return {
+      ...base,
+      kind: 'single-threaded',
+      headline: 'Only one thread did Python work and it seldom waited for the GIL, so free-threading would not speed this run up.',
+      details: [figures, ...reenabledNote],
+      gilWaitShare,
+      speedupCeiling: null,
     };
   }
   return {
@@ -170,6 +188,6 @@ export function gilVerdict(summary: Omit<RunSummary, 'verdict'>, cores: number |
       : { kind: 'parallel' as const, headline: `The GIL is not what limits this run: ${busy.length} busy threads seldom waited for it.` }),
     details: [figures, ...reenabledNote],
     gilWaitShare,
-    speedupCeiling: ceiling,
+    speedupCeiling: null,
   };
 }

@@ -1,8 +1,8 @@
 // The comparison's sentences on hand-made runs: speed against the baseline, the GIL's share on each
 // side, extra CPU time of a free-threaded build, and the cores as the new limit.
 import { describe, expect, it } from 'vitest';
-import { compareVerdict } from '../../main/shared/compare-verdict.ts';
-import { gilVerdict } from '../../main/shared/gil-verdict.ts';
+import { explainComparison } from '../../main/shared/compare-verdict.ts';
+import { judgeGil } from '../../main/shared/gil-verdict.ts';
 import type { RunSummary, StateFractions } from '../../main/shared/run-summary-types.ts';
 
 const states = (running: number, runnable: number, gilWait: number): StateFractions => ({ running, runnable, gilWait, lockWait: 0, idle: Math.max(0, 1 - running - runnable - gilWait) });
@@ -20,14 +20,14 @@ function run(runId: number, wall: number, fractions: StateFractions, options: { 
     status: 'completed', exitCode: 0, signal: null, error: null, wallSeconds: wall, cpuSeconds: cpu, parallelism: cpu / wall, rateHz: 100,
     samples: 0, threadSamples: 0, threads, gil: { heldFraction: 0.9, contention: 0.9 }, topFunctions: [], gilHolderFrames: [], warnings: [], sampler: null,
   };
-  return { ...summary, verdict: gilVerdict(summary, 2) };
+  return { ...summary, verdict: judgeGil(summary, 2) };
 }
 
-describe('compareVerdict', () => {
+describe('explainComparison', () => {
   it('explains a free-threaded run that is faster: no GIL wait, more CPU per thread, cores now the limit', () => {
     const gil = run(1, 6, states(0.25, 0.03, 0.72));
     const free = run(2, 3.1, states(0.58, 0.42, 0), { freeThreaded: true, gilEnabled: false });
-    const [entry] = compareVerdict({ runs: [gil, free] });
+    const [entry] = explainComparison({ runs: [gil, free] });
     expect(entry!.runId).toBe(2);
     expect(entry!.lines).toEqual([
       'B ran 1.94× faster than A.',
@@ -39,10 +39,10 @@ describe('compareVerdict', () => {
 
   it('says when a run was slower or about as fast, one entry per run after the baseline', () => {
     const base = run(1, 2, states(0.9, 0, 0.05));
-    const entries = compareVerdict({ runs: [base, run(2, 2.5, states(0.72, 0, 0.05)), run(3, 2.02, states(0.89, 0, 0.05))] });
+    const entries = explainComparison({ runs: [base, run(2, 2.5, states(0.72, 0, 0.05)), run(3, 2.02, states(0.89, 0, 0.05))] });
     expect(entries.map((e) => e.runId)).toEqual([2, 3]);
     expect(entries[0]!.lines[0]).toBe('B was slower than A: 0.80× its speed.');
     expect(entries[1]!.lines[0]).toBe('C ran about as fast as A (0.99×).');
-    expect(compareVerdict({ runs: [base] })).toEqual([]);
+    expect(explainComparison({ runs: [base] })).toEqual([]);
   });
 });

@@ -3,8 +3,8 @@
 import type { BinnedTimeline } from '../../main/shared/api-contract.ts';
 import type { ComparisonView, ExperimentView } from '../../main/shared/compare-types.ts';
 import type { RunSummary, StateFractions, ThreadSummary } from '../../main/shared/run-summary-types.ts';
-import { compareVerdict } from '../../main/shared/compare-verdict.ts';
-import { gilVerdict } from '../../main/shared/gil-verdict.ts';
+import { explainComparison } from '../../main/shared/compare-verdict.ts';
+import { judgeGil } from '../../main/shared/gil-verdict.ts';
 import { HOSTILE_NAMES } from './hostile-run.ts';
 
 /** A label that would inject markup if not escaped. */
@@ -72,7 +72,7 @@ export function sampleSummary(runId: number, free: boolean): RunSummary {
     warnings: [`<b>warning</b> for run ${runId} & more`],
     sampler: null,
   };
-  return { ...summary, verdict: gilVerdict(summary, 2) };
+  return { ...summary, verdict: judgeGil(summary, 2) };
 }
 
 /** A synthetic timeline for a sample summary: `bins` bins over its wall time. */
@@ -121,7 +121,7 @@ export function sampleComparison(): ComparisonView {
       { function: '<genexpr>', file: HOSTILE_SCRIPT, self: [0.5, 0.9, 0.9], total: [0.6, 0.95, 0.95], selfChange: 0.4 },
       { function: 'take_gil "wait"', file: '<frozen importlib._bootstrap>', self: [0.3, 0, 0], total: [0.3, 0, 0], selfChange: -0.3 },
     ],
-    verdict: compareVerdict({ runs }),
+    verdict: explainComparison({ runs }),
   };
 }
 

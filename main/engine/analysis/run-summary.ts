@@ -7,7 +7,7 @@ import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from
 import { gilFigures } from './gil-figures.ts';
 import { threadTimeBreakdown } from './thread-state-fractions.ts';
 import { roundTo } from './round-to.ts';
-import { gilVerdict } from '../../shared/gil-verdict.ts';
+import { judgeGil } from '../../shared/gil-verdict.ts';
 
 /** Bumped only when a field changes meaning or disappears; new fields do not bump it. */
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -28,7 +28,7 @@ export function loadRunSummary(reader: RunReader, runId: number): RunSummary | n
     if (stored && stored.schemaVersion === SUMMARY_SCHEMA_VERSION) {
       const summary = stored.summary as Omit<RunSummary, 'verdict'>;
       // The verdict is derived, and cheap: made anew so its wording follows this version (and older stored summaries get one).
-      return { ...summary, label: run.label, verdict: gilVerdict(summary, os.availableParallelism()) };
+      return { ...summary, label: run.label, verdict: judgeGil(summary, os.availableParallelism()) };
     }
   }
   return buildRunSummary(reader, runId);
@@ -107,5 +107,5 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
     sampler: run.samplerStats,
   };
   // The cores of the machine reading the run: the recording machine's unless the database moved.
-  return { ...summary, verdict: gilVerdict(summary, os.availableParallelism()) };
+  return { ...summary, verdict: judgeGil(summary, os.availableParallelism()) };
 }

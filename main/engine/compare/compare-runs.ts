@@ -1,7 +1,7 @@
 // Lines 2–4 run summaries up side by side: run-level metrics with deltas and ratios against the first
 // run (the baseline), threads matched by name, and a per-function diff of on-CPU self/total shares.
 // Pure: the loader (load-comparison.ts) reads the summaries and function shares from a store.
-import { compareVerdict } from '../../shared/compare-verdict.ts';
+import { explainComparison } from '../../shared/compare-verdict.ts';
 import type { CompareMetricRow, CompareThreadRow, ComparisonView, FunctionDiffRow } from '../../shared/compare-types.ts';
 import type { FunctionShare, RunSummary, ThreadStateName } from '../../shared/run-summary-types.ts';
 import { roundTo } from '../analysis/round-to.ts';
@@ -117,5 +117,5 @@ export function compareRuns(summaries: readonly RunSummary[], onCpuFunctionsPerR
     threads: matchThreads(summaries),
     functions: diffFunctions(onCpuFunctionsPerRun),
   };
-  return { ...view, verdict: compareVerdict(view) };
+  return { ...view, verdict: explainComparison(view) };
 }

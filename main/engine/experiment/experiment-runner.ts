@@ -129,7 +129,7 @@ export async function startExperiment(
             if (runId >= 0) callSafely(hooks.onRunBatch, runId, batch);
           },
         },
-        { samplerWorkerUrl: options.samplerWorkerUrl, storeDigest: options.storeDigest === undefined },
+        { samplerWorkerUrl: options.samplerWorkerUrl, digestInline: !options.storeDigest },
       );
       current = session;
       if (cancelled) session.stop();

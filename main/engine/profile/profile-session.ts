@@ -56,16 +56,16 @@ export class ProfileSession {
   private requestStop: () => void = () => {};
 
   private readonly samplerWorkerUrl: URL | string | undefined;
-  private readonly storeDigest: boolean;
+  private readonly digestInline: boolean;
 
   /**
    * `samplerWorkerUrl`: where the sampler worker script is, when bundled (see SamplingSession).
-   * `storeDigest` (default true): build and store the finished run's summary and overview here; a host
+   * `digestInline` (default true): build and store the finished run's summary and overview here; a host
    * whose thread must stay responsive (the app) passes false and has its query worker do it.
    */
-  constructor(request: ProfileRequest, hooks: ProfileHooks = {}, options: { samplerWorkerUrl?: URL | string; storeDigest?: boolean } = {}) {
+  constructor(request: ProfileRequest, hooks: ProfileHooks = {}, options: { samplerWorkerUrl?: URL | string; digestInline?: boolean } = {}) {
     this.samplerWorkerUrl = options.samplerWorkerUrl;
-    this.storeDigest = options.storeDigest ?? true;
+    this.digestInline = options.digestInline ?? true;
     this.done = this.run(request, hooks);
   }
 
@@ -95,7 +95,7 @@ export class ProfileSession {
     }
     try {
       const outcome = await this.record(request, hooks, store, interpreter, scriptCheck.absolutePath);
-      if (outcome.kind === 'recorded' && this.storeDigest) storeSummary(store, outcome.runId);
+      if (outcome.kind === 'recorded' && this.digestInline) storeSummary(store, outcome.runId);
       return outcome;
     } finally {
       store.close();
