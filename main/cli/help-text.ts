@@ -29,8 +29,8 @@ Commands:
                 configuration, parallelism, contention. Ctrl-C cancels (finished runs are kept, exit 130)
   export        write a run, comparison or experiment: json (with schemaVersion), csv (run: one row
                 per thread, or its binned timeline with --timeline; comparison: metrics; experiment:
-                configurations), speedscope, collapsed stacks or trace events for Firefox Profiler /
-                Perfetto (runs only), html or pdf reports
+                configurations), speedscope, collapsed stacks or trace events for Firefox Profiler
+                (runs only), html or pdf reports
   ui            serve the app to a browser on 127.0.0.1 (prints a URL that works once; the
                 browser that opens it keeps a session cookie)
 

@@ -16,9 +16,9 @@ export function exportRun(reader: RunReader, runId: number, format: RunExportFor
   if (format === 'collapsed') return toCollapsedStacks(threads, table, timeline);
   const name = `GILscope run ${runId}: ${run.script}`;
   if (format === 'trace') {
-    // The target's pid is not stored; its main thread's tid is the pid, and the lowest tid of the run.
-    const pid = threads.reduce((lowest, info) => Math.min(lowest, info.tid), Number.MAX_SAFE_INTEGER);
-    return `${JSON.stringify(toTraceEvents(name, threads.length ? pid : 0, threads, table, timeline, 1e9 / run.rateHz))}\n`;
+    // The target's pid is not stored; its main thread's tid is the pid, and the main thread is seen first.
+    const main = [...threads].sort((a, b) => a.firstSeenNs - b.firstSeenNs || a.tid - b.tid)[0];
+    return `${JSON.stringify(toTraceEvents(name, main?.tid ?? 0, threads, table, timeline, 1e9 / run.rateHz))}\n`;
   }
   return `${JSON.stringify(toSpeedscope(name, threads, table, timeline, 1e9 / run.rateHz))}\n`;
 }

@@ -1,8 +1,12 @@
-// A run as Chrome's trace event format (a JSON object with `traceEvents`), the format Firefox Profiler,
-// Perfetto and chrome://tracing all open. Per thread: its name, one sampled CPU profile (Profile +
-// ProfileChunk events, the V8 shape) whose leaf says the thread's state when it was not running, and
-// complete ('X') events for every stretch of GIL wait, lock wait and GIL holding, which Firefox Profiler
-// shows as markers. Times are microseconds since the run started.
+// A run in Chrome's trace event format (a JSON object with `traceEvents`; spec:
+// https://docs.google.com/document/d/1CvAClvFfyA5R-PhYUmn5OOQtYMH4h6I0nSsKchNAySU), shaped for Firefox
+// Profiler's importer (src/profile-logic/import/chrome.ts in firefox-devtools/profiler). Per thread: its
+// name, one sampled CPU profile (Profile + ProfileChunk events, the V8 shape) whose leaf says the thread's
+// state when it was not running, and complete ('X') events for every stretch of GIL wait, lock wait and
+// GIL holding, which Firefox Profiler shows as markers. Times are microseconds since the run started.
+//
+// Firefox Profiler makes one function per (name, file, line) of a node. A node's line is therefore the
+// first line sampled in that function, not the line being run, so a function stays one function there.
 import { STATE_CODE, type ThreadInfo } from '../model.ts';
 import type { StackTable, Timeline } from '../store/run-types.ts';
 import { makeTickTimeLookup } from '../analysis/tick-time-lookup.ts';
@@ -61,12 +65,15 @@ const us = (ns: number): number => Math.round(ns / 100) / 10;
 export function toTraceEvents(runLabel: string, pid: number, threads: readonly ThreadInfo[], table: StackTable, timeline: Timeline, periodNs: number): TraceFile {
   const timeOf = makeTickTimeLookup(timeline.ticks);
   const events: TraceEvent[] = [{ name: 'process_name', ph: 'M', pid, tid: pid, ts: 0, args: { name: runLabel } }];
+  const firstLine = firstLinesByFunction(table);
+  const sampledTids = new Set<number>();
   let nextNodeId = 1;
 
   threads.forEach((info, order) => {
     const samples = timeline.threads.get(info.tid);
     if (!samples || samples.tickIndex.length === 0) return;
     const tid = info.tid;
+    sampledTids.add(tid);
     events.push({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name: info.name || `thread ${tid}` } });
     events.push({ name: 'thread_sort_index', ph: 'M', pid, tid, ts: 0, args: { sort_index: order } });
 
@@ -92,14 +99,11 @@ export function toTraceEvents(runLabel: string, pid: number, threads: readonly T
       if (known !== undefined) return known;
       const frame = table.stacks.frame[stackId] ?? -1;
       const parent = nodeOfStack(table.stacks.prefix[stackId] ?? -1);
-      const line = table.frames.line[frame] ?? 0;
-      const id = childOf(parent, frame, {
-        functionName: table.frames.function[frame] ?? '?',
-        url: table.frames.file[frame] ?? '',
-        lineNumber: line > 0 ? line - 1 : -1,
-        columnNumber: -1,
-        scriptId: 0,
-      });
+      const functionName = table.frames.function[frame] ?? '?';
+      const url = table.frames.file[frame] ?? '';
+      const line = firstLine.get(functionKey(functionName, url)) ?? 0;
+      // Nodes are per function under a parent (lines of one function fold into one node).
+      const id = childOf(parent, functionKey(functionName, url), { functionName, url, lineNumber: line > 0 ? line - 1 : -1, columnNumber: -1, scriptId: 0 });
       stackNodes.set(stackId, id);
       return id;
     };
@@ -148,8 +152,24 @@ export function toTraceEvents(runLabel: string, pid: number, threads: readonly T
     });
   });
 
-  events.push(...gilHeldEvents(pid, timeline, timeOf, periodNs));
+  // A holder that was never sampled would get a nameless thread of its own.
+  events.push(...gilHeldEvents(pid, timeline, timeOf, periodNs).filter((event) => sampledTids.has(event.tid)));
   return { traceEvents: events, displayTimeUnit: 'ms', otherData: { exporter: 'GILscope', run: runLabel } };
+}
+
+const functionKey = (name: string, file: string): string => `${name}\0${file}`;
+
+/** The first (lowest) line sampled in each function, by functionKey. */
+function firstLinesByFunction(table: StackTable): Map<string, number> {
+  const lines = new Map<string, number>();
+  table.frames.function.forEach((name, frame) => {
+    const line = table.frames.line[frame] ?? 0;
+    if (line <= 0) return;
+    const key = functionKey(name, table.frames.file[frame] ?? '');
+    const known = lines.get(key);
+    if (known === undefined || line < known) lines.set(key, line);
+  });
+  return lines;
 }
 
 /** A 'GIL held' event on the holder's thread for every run of ticks in which that thread held the GIL. */

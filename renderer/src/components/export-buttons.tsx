@@ -10,7 +10,7 @@ const labels: Record<ExportFormat, string> = { html: 'HTML', pdf: 'PDF', json: '
 const hints: Partial<Record<ExportFormat, string>> = {
   speedscope: 'speedscope JSON: one sampled profile per thread',
   collapsed: 'Collapsed stacks for flamegraph.pl, speedscope or Firefox Profiler',
-  trace: 'Trace events: opens in Firefox Profiler (with GIL and lock markers), Perfetto and chrome://tracing',
+  trace: 'Trace events for Firefox Profiler: sampled stacks plus GIL and lock markers',
 };
 
 // Hands `bytes` to the browser as a file download (Blob + a temporary <a download>).
