@@ -51,7 +51,7 @@ test.describe.serial('new-user flow', () => {
     await expect(page.getByTestId('thread-table')).toContainText('cruncher-0');
     await expect(page.getByTestId('card-exit')).toContainText('exit code 0');
 
-    // The trace export (for Firefox Profiler / Perfetto) downloads and carries every worker's samples.
+    // The trace export (for Firefox Profiler) downloads and carries every worker's samples.
     const downloadPromise = page.waitForEvent('download');
     await page.getByTestId('export-trace').click();
     const download = await downloadPromise;
@@ -67,6 +67,12 @@ test.describe.serial('new-user flow', () => {
     await page.getByTestId('verdict-measure').click();
     await expect(page.getByTestId('experiment-form')).toBeVisible();
     await expect(page.getByTestId('experiment-form').getByTestId('script-path-input')).toHaveValue(scripts.threeThreads);
+    // Proposed: the run's GIL build next to the free-threaded build, which runs with the GIL on and off.
+    const picked = (python: string) => page.locator(`[data-testid="experiment-interpreter"][data-path="${python}"] input`);
+    await expect(picked(PYTHONS.gil312)).toBeChecked();
+    await expect(picked(PYTHONS.freeThreaded)).toBeChecked();
+    await expect(page.getByTestId('experiment-gil-on')).toBeChecked();
+    await expect(page.getByTestId('experiment-gil-off')).toBeChecked();
   });
 
   test('stops a never-ending script with the Stop button', async ({ page }) => {

@@ -1,7 +1,7 @@
 // The app shell: sidebar navigation, the live run store fed by API events, global shortcuts and
 // the native menu's commands. Views own their data; the shell owns only what outlives a view.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { ProfileStartRequest, ProfileStartResponse } from '../../main/shared/api-contract.ts';
+import type { InterpreterView, ProfileStartRequest, ProfileStartResponse } from '../../main/shared/api-contract.ts';
 import type { RunSummary } from '../../main/shared/run-summary-types.ts';
 import { getApi } from './api/get-api.ts';
 import { errorMessage, useEvent, useRequest } from './api/use-request.ts';
@@ -9,9 +9,8 @@ import { CommandsContext, commandForKey, type CommandName, type CommandRegistry 
 import { Notice } from './components/notice.tsx';
 import { Sidebar, type View } from './components/sidebar.tsx';
 import { createLiveRunStore } from './logic/live-run-store.ts';
-import { joinArgs } from './logic/split-args.ts';
 import { pruneSelection, toggleSelection } from './logic/compare-selection.ts';
-import { emptyExperimentForm, type ExperimentForm } from './logic/experiment-form.ts';
+import { emptyExperimentForm, measureProposal, type ExperimentForm } from './logic/experiment-form.ts';
 import { emptyNewRunForm, type NewRunForm } from './logic/new-run-form.ts';
 import { CompareView } from './views/compare/compare-view.tsx';
 import { ExperimentDetailView } from './views/experiments/experiment-detail-view.tsx';
@@ -59,10 +58,15 @@ export function App() {
   const navigate = useCallback((next: View) => (next.kind === 'experiment-new' ? newExperiment() : setView(next)), [newExperiment]);
   const openRun = useCallback((runId: number) => setView({ kind: 'run', runId }), []);
   const compare = useCallback((runIds: number[]) => setView({ kind: 'compare', runIds }), []);
-  // "Measure GIL on vs off" from a run's verdict: the experiment form with that run's script, arguments and folder.
+  // "Measure GIL on vs off" from a run's verdict: the experiment form proposed for that run.
   const measure = useCallback((summary: RunSummary) => {
-    setExperimentForm((f) => ({ ...f, script: summary.script, argsText: joinArgs(summary.args), cwd: summary.cwd }));
-    setView({ kind: 'experiment-new' });
+    const open = (interpreters: InterpreterView[]) => {
+      setExperimentForm(measureProposal(summary, interpreters));
+      setView({ kind: 'experiment-new' });
+    };
+    getApi()
+      .request('interpreters:list', { refresh: false })
+      .then((list) => open(list.interpreters), () => open([]));
   }, []);
 
   const startProfile = useCallback(

@@ -4,7 +4,7 @@
 import type { GilModeName, InterpreterView } from '../../../main/shared/api-contract.ts';
 import type { ExperimentSpec } from '../../../main/shared/compare-types.ts';
 import { rateLimits } from './new-run-form.ts';
-import { splitArgs } from './split-args.ts';
+import { joinArgs, splitArgs } from './split-args.ts';
 
 // Everything the user typed or picked.
 export interface ExperimentForm {
@@ -56,6 +56,31 @@ export function toggleInterpreter(form: ExperimentForm, path: string, all: reado
 // The proposal for one interpreter: a free-threaded build with the GIL on and off, otherwise the build as is; 3 repetitions each.
 export function defaultProposal(interpreter: InterpreterView): Pick<ExperimentForm, 'interpreters' | 'gilModes' | 'repeatText'> {
   return { interpreters: [interpreter.path], gilModes: interpreter.freeThreaded ? ['on', 'off'] : ['default'], repeatText: '3' };
+}
+
+// The experiment a run's "Measure GIL on vs off" proposes: the run's script, arguments and folder; its
+// interpreter when free-threaded, else the run's GIL build next to a free-threaded build (the same
+// minor version if there is one); GIL on and off, 3 repetitions each. With no free-threaded build
+// known, just the run's interpreter (the form then says GIL modes need one).
+export function measureProposal(
+  run: { script: string; args: string[]; cwd: string; interpreter: { path: string; version: string; freeThreaded: boolean } | null },
+  interpreters: readonly InterpreterView[],
+): ExperimentForm {
+  const minor = (version: string): string => version.split('.').slice(0, 2).join('.');
+  const own = run.interpreter;
+  const freeThreaded = own?.freeThreaded
+    ? own
+    : (interpreters.find((i) => i.freeThreaded && own !== null && minor(i.version) === minor(own.version)) ?? interpreters.find((i) => i.freeThreaded) ?? null);
+  const paths = [...new Set([...(own && !own.freeThreaded ? [own.path] : []), ...(freeThreaded ? [freeThreaded.path] : [])])];
+  return {
+    ...emptyExperimentForm,
+    script: run.script,
+    argsText: joinArgs(run.args),
+    cwd: run.cwd,
+    interpreters: paths.length > 0 ? paths : own ? [own.path] : [],
+    gilModes: ['on', 'off'],
+    repeatText: '3',
+  };
 }
 
 // Adds or removes a GIL mode, marking the form as chosen by the user.
