@@ -4,7 +4,7 @@ import type { StackFrame as UnwoundFrame } from '../stacks/stack-types.ts';
 /**
  * Turns stacks read at each tick into small integer ids, appending new frames and stacks to the
  * run's table (a prefix tree: each stack is a frame on top of its caller's stack). Identical stacks
- * cost two map lookups per frame and nothing in the database.
+ * cost a few map lookups per frame and nothing in the database.
  */
 export class StackInterner {
   /**

@@ -37,7 +37,7 @@ function LaneCanvas(props: { data: BinnedTimeline; mode: LaneMode; sharedNs: num
     return () => cancelAnimationFrame(frame);
   }, [data, mode, sharedNs, width, dpr]);
   const [hover, setHover] = useState<{ hit: TimelineHit; left: number; top: number } | null>(null);
-  useEffect(() => setHover(null), [data, mode, sharedNs]);
+  useEffect(() => setHover(null), [data, mode, sharedNs, width]);
   const showHover = (clientX: number, clientY: number) => {
     const rect = ref.current?.getBoundingClientRect();
     if (!rect) return;
@@ -47,7 +47,7 @@ function LaneCanvas(props: { data: BinnedTimeline; mode: LaneMode; sharedNs: num
     setHover(hit && { hit, left: x > rect.width - 260 ? Math.max(0, x - 250) : x + 14, top: y + 14 });
   };
   return (
-    <div className="timeline-wrap">
+    <div className="tooltip-anchor">
       <canvas
         ref={ref}
         className="timeline-canvas static"

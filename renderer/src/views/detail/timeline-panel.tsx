@@ -111,7 +111,7 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
   }, [plotWidth]);
 
   // A zoom or new bins move what is under the pointer: the next move shows it again.
-  useEffect(() => setHover(null), [data, view]);
+  useEffect(() => setHover(null), [data, view, size.width]);
 
   // The tooltip sits right of the pointer, or left of it near the right edge.
   const showHover = (clientX: number, clientY: number) => {
