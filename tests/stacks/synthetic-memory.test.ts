@@ -82,9 +82,10 @@ function world() {
     put64(c.buf, 136, table.address);
     return c.address;
   };
-  const frame = (executableBits: number, owner: number, codeAddress: number, unit: number): { address: number; buf: Buffer } => {
+  const frame = (executableBits: number, owner: number, codeAddress: number, unit: number, globals = 0): { address: number; buf: Buffer } => {
     const f = mem.alloc(80);
     put64(f.buf, 0, executableBits);
+    put64(f.buf, 24, globals); // f_globals
     put64(f.buf, 56, codeAddress + 192 + 2 * unit);
     f.buf.writeUInt8(owner, 70);
     return f;
@@ -107,7 +108,9 @@ function world() {
     layout: LAYOUT,
     gil: null,
   } as PythonProcessInfo;
-  return { mem, code, frame, link, tstate, info };
+  /** The bytes of the allocation at `address` (to rewrite an object in place, as a reused address would). */
+  const bytesAt = (address: number): Buffer => mem.regions.find((r) => r.start === address)!.buf;
+  return { mem, code, frame, link, tstate, info, str, bytesAt };
 }
 
 describe('unwinder on a fabricated 3.14 address space', () => {
@@ -152,6 +155,23 @@ describe('unwinder on a fabricated 3.14 address space', () => {
     expect(readThreadStack(w.mem, w.info, cache, { address: w.tstate(badOwner.address) })).toEqual({ kind: 'dropped', reason: 'unreadable' });
     expect(readThreadStack(w.mem, w.info, cache, { address: 0x7fff_0000_0000 })).toEqual({ kind: 'dropped', reason: 'unreadable' });
     expect(cache.stats).toMatchObject({ stacks: 4, droppedCycle: 1, droppedUnreadable: 3, retried: 4 });
+  });
+
+  it('re-reads a cached code object at once when a frame of another module (other f_globals) runs code at its address', () => {
+    const w = world();
+    const reused = w.code('dead');
+    const cache = createStackCache(w.info);
+    const read = (globals: number) => readThreadStack(w.mem, w.info, cache, { address: w.tstate(w.frame(reused, 0, reused, 0, globals).address) });
+    expect(read(0x5000)).toMatchObject({ frames: [{ function: 'Q.dead' }] });
+    // The code object dies and the next module's function is allocated at the same address.
+    put64(w.bytesAt(reused), 120, w.str('live'));
+    put64(w.bytesAt(reused), 128, w.str('Q.live'));
+    expect(read(0x6000)).toMatchObject({ frames: [{ function: 'Q.live' }] });
+    expect(cache.stats.codeInvalidated).toBe(1);
+    // Frames of that module keep hitting the cache without reads.
+    const reads = cache.stats.codeReads;
+    expect(read(0x6000)).toMatchObject({ frames: [{ function: 'Q.live' }] });
+    expect(cache.stats.codeReads).toBe(reads);
   });
 
   it('cuts a 5000-frame chain at maxDepth with truncated: true', () => {

@@ -68,6 +68,8 @@ export interface PythonLayout {
     code: number;
     /** f_back (3.10) / previous. */
     previous: number;
+    /** f_globals: the code cache checks it to notice a code object address reused by another module's code. */
+    globals: number;
     /** f_lasti (int, code units, 3.10) / prev_instr (3.11, 3.12) / instr_ptr (3.13+). */
     instr: number;
     instrKind: 'f_lasti' | 'prev_instr' | 'instr_ptr';
@@ -114,7 +116,7 @@ const LAYOUT_3_10: PythonLayout = {
     threadId: 176, nativeThreadId: null, datastackChunk: null, status: null, state: null,
   },
   frame: {
-    kind: 'frame-object', size: null, code: 32, previous: 24, instr: 96, instrKind: 'f_lasti',
+    kind: 'frame-object', size: null, code: 32, previous: 24, globals: 48, instr: 96, instrKind: 'f_lasti',
     owner: null, isEntry: null, localsplus: null, stackpointer: null, tlbcIndex: null,
   },
   code: { filename: 104, name: 112, qualname: null, linetable: 120, firstlineno: 40, codeAdaptive: null, coCode: 48, coTlbc: null },
@@ -133,7 +135,7 @@ const LAYOUT_3_11: PythonLayout = {
     threadId: 152, nativeThreadId: 160, datastackChunk: 296, status: null, state: null,
   },
   frame: {
-    kind: 'interpreter-frame', size: 80, code: 32, previous: 48, instr: 56, instrKind: 'prev_instr',
+    kind: 'interpreter-frame', size: 80, code: 32, previous: 48, globals: 8, instr: 56, instrKind: 'prev_instr',
     owner: 69, isEntry: 68, localsplus: 72, stackpointer: null, tlbcIndex: null,
   },
   code: { filename: 112, name: 120, qualname: 128, linetable: 136, firstlineno: 72, codeAdaptive: 184, coCode: null, coTlbc: null },
@@ -151,7 +153,7 @@ const LAYOUT_3_12: PythonLayout = {
     threadId: 136, nativeThreadId: 144, datastackChunk: 232, status: null, state: null,
   },
   frame: {
-    kind: 'interpreter-frame', size: 80, code: 0, previous: 8, instr: 56, instrKind: 'prev_instr',
+    kind: 'interpreter-frame', size: 80, code: 0, previous: 8, globals: 24, instr: 56, instrKind: 'prev_instr',
     owner: 70, isEntry: null, localsplus: 72, stackpointer: null, tlbcIndex: null,
   },
   code: { filename: 112, name: 120, qualname: 128, linetable: 136, firstlineno: 68, codeAdaptive: 192, coCode: null, coTlbc: null },
@@ -203,6 +205,8 @@ export function layoutFromDebugOffsets(d: DebugOffsets): PythonLayout {
       size: d.frame.size,
       code: d.frame.executable,
       previous: d.frame.previous,
+      // Not in the debug offsets: f_executable, previous, f_funcobj, then f_globals (Include/internal/pycore_frame.h, 3.13 and 3.14).
+      globals: 24,
       instr: d.frame.instrPtr,
       instrKind: 'instr_ptr',
       owner: d.frame.owner,

@@ -28,6 +28,8 @@ export interface CodeEntry {
   fingerprint: number[];
   /** performance.now() of the last header check. */
   checkedAt: number;
+  /** f_globals of the frame it was last checked for: another module's frame at this address means a check now. */
+  globals: Address;
   /** 3.14t: `co_tlbc` and the bytecode copies already looked up, by tlbc index. */
   tlbc: Address;
   tlbcBases: Map<number, Address> | null;
@@ -106,7 +108,7 @@ function isCodeType(cache: CodeCache, type: Address): boolean {
   return true;
 }
 
-function fill(cache: CodeCache, address: Address, head: Buffer): CodeEntry | null {
+function fill(cache: CodeCache, address: Address, head: Buffer, globals: Address): CodeEntry | null {
   const { layout, reader: r } = cache;
   const c = layout.code;
   if (!isCodeType(cache, readPointer(head, layout.object.obType))) return null;
@@ -129,18 +131,22 @@ function fill(cache: CodeCache, address: Address, head: Buffer): CodeEntry | nul
     shim: layout.minor === 13 && file === '__init__' && name === '__init__',
     fingerprint: fingerprintOf(layout, head),
     checkedAt: cache.now,
+    globals,
     tlbc: c.coTlbc === null ? 0 : readPointer(head, c.coTlbc),
     tlbcBases: null,
   };
 }
 
 /**
- * The code object at `address` (cached), or null when it is not a readable code object. A warm hit costs
- * no read, except one header check per entry every REVALIDATE_MS. Never throws.
+ * The code object at `address` run by a frame whose f_globals is `globals` (cached), or null when it is
+ * not a readable code object. A warm hit costs no read, except one header check per entry every
+ * REVALIDATE_MS, and at once when the frame's globals differ from the entry's: a freed code object's
+ * address is soon reused (pymalloc), e.g. a `.pth` line exec'd at start-up by the next module's
+ * functions, and the cache must not name those frames after the dead code. Never throws.
  */
-export function lookupCode(cache: CodeCache, address: Address): CodeEntry | null {
+export function lookupCode(cache: CodeCache, address: Address, globals: Address): CodeEntry | null {
   const cached = cache.entries.get(address);
-  if (cached && cache.now - cached.checkedAt < REVALIDATE_MS) return cached;
+  if (cached && cached.globals === globals && cache.now - cached.checkedAt < REVALIDATE_MS) return cached;
   if (!isObjectAddress(address)) return null;
   cache.reader.readsLeft = FILL_READ_BUDGET;
   const head = tryRead(cache.reader, address, headerSpan(cache.layout));
@@ -148,12 +154,13 @@ export function lookupCode(cache: CodeCache, address: Address): CodeEntry | null
   if (cached) {
     if (sameFingerprint(cached.fingerprint, fingerprintOf(cache.layout, head))) {
       cached.checkedAt = cache.now;
+      cached.globals = globals; // the same code run with other globals (exec with a new namespace)
       return cached;
     }
     cache.entries.delete(address);
     cache.stats.codeInvalidated++;
   }
-  const entry = fill(cache, address, head);
+  const entry = fill(cache, address, head, globals);
   if (entry) {
     if (cache.entries.size >= MAX_ENTRIES) cache.entries.clear();
     cache.entries.set(address, entry);

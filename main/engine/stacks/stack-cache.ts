@@ -38,7 +38,7 @@ export class UnsupportedStacksError extends Error {
 
 function spans(layout: PythonLayout): { frameSpan: number; tstateSpan: number } {
   const f = layout.frame;
-  const frameSpan = Math.max(f.code, f.previous, f.instr, f.owner ?? 0, f.tlbcIndex ?? 0) + 8;
+  const frameSpan = Math.max(f.code, f.previous, f.globals, f.instr, f.owner ?? 0, f.tlbcIndex ?? 0) + 8;
   const t = layout.tstate;
   const access = t.frame.kind === 'direct' ? t.frame.offset : t.frame.cframe;
   const tstateSpan = Math.max(t.interp, access, t.datastackChunk === null ? 0 : t.datastackChunk + 8) + 8;

@@ -125,7 +125,7 @@ export function walkStack(cache: StackCache, tstate: Address, params: WalkParams
       continue;
     }
     const code = untag(layout.minor, readPointer(buf, at + f.code));
-    const entry = code === 0 ? null : lookupCode(b.codes, code);
+    const entry = code === 0 ? null : lookupCode(b.codes, code, readPointer(buf, at + f.globals));
     if (!entry) {
       stats.nonCodeFrames++;
       continue;
