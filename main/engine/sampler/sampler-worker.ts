@@ -2,6 +2,7 @@
 // sleep, so the main thread's event loop (child output, database writes, UI) never delays a tick.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SamplerBatch, SamplerMessage, SamplerTarget, SamplerWorkerInput } from './sampler-messages.ts';
+import { raiseThreadPriority } from './sampler-priority.ts';
 import { ThreadSampler } from './thread-sampler.ts';
 import type { Tick } from '../model.ts';
 
@@ -10,6 +11,7 @@ const POST_INTERVAL_NS = 100e6;
 function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
   const control = new Int32Array(input.control);
   const sampler = new ThreadSampler(target.pid, { stacks: input.stacks });
+  sampler.stats.priority = priority;
   const periodNs = 1e9 / input.rateHz;
   const now = (): number => Number(process.hrtime.bigint() - target.runStartNs);
   let pending: Tick[] = [];
@@ -65,4 +67,6 @@ parentPort?.once('message', (target: SamplerTarget) => {
     parentPort?.postMessage({ type: 'failure', message: (error as Error).message } satisfies SamplerMessage);
   }
 });
+// Before 'ready': the target is not launched yet, so this costs no tick.
+const priority = raiseThreadPriority();
 parentPort?.postMessage({ type: 'ready' } satisfies SamplerMessage);

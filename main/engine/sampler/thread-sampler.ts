@@ -6,6 +6,7 @@ import { StackInterner } from './stack-interner.ts';
 import { ThreadTable, type LiveThread } from './thread-table.ts';
 import type { StackTableDelta } from '../model.ts';
 import type { UnwindStats } from '../stacks/stack-types.ts';
+import type { SamplerPriority } from './sampler-priority.ts';
 
 /** Thread lists are re-read at most this often (and whenever a thread's files fail). */
 const RELIST_INTERVAL_NS = 10e6;
@@ -44,6 +45,8 @@ export interface SamplerStats {
   unchangedThreadSamples: number;
   /** The stack unwinder's counters (stacks read, dropped, cache misses); null when stacks are off or unavailable. */
   stacks: UnwindStats | null;
+  /** The sampler thread's scheduling: real-time FIFO, a raised nice value, or normal (see sampler-priority.ts). */
+  priority: SamplerPriority;
 }
 
 /**
@@ -62,7 +65,7 @@ export class ThreadSampler {
   private readonly renamed = new Set<number>();
   private readonly announced = new Set<number>();
   private fallbackReported = false;
-  readonly stats: SamplerStats = { ticks: 0, threadSamples: 0, busyNs: 0, maxTickNs: 0, lateTicks: 0, statFallbacks: 0, unchangedThreadSamples: 0, stacks: null };
+  readonly stats: SamplerStats = { ticks: 0, threadSamples: 0, busyNs: 0, maxTickNs: 0, lateTicks: 0, statFallbacks: 0, unchangedThreadSamples: 0, stacks: null, priority: 'normal' };
   private readonly interner: StackInterner | null;
 
   constructor(pid: number, options: { stacks?: boolean } = {}) {
