@@ -1,10 +1,12 @@
-// The sampler thread asks for a better place in the scheduler, so that a machine busy with the target's
-// threads does not make its ticks late. Measured on 2 cores with 4 busy Python threads, a 1 ms
-// Atomics.wait woke more than 1 ms late 4–5% of the time at normal priority (and at nice −10): the
-// kernel let the running thread finish its slice, up to a scheduler tick (4 ms). As SCHED_FIFO at the
-// lowest real-time priority it never did (p99 91 µs). Only root or CAP_SYS_NICE may do either; anyone
-// else keeps a normal thread, and the run records which it got. The kernel's real-time throttling (95% of
-// each second by default) bounds what a runaway real-time thread could take; this one sleeps every tick.
+// The sampler thread's place in the scheduler. Measured on 2 cores with 4 busy Python threads, a normal
+// thread's 1 ms Atomics.wait woke more than 1 ms late 4–5% of the time (nice −10 changed nothing): the
+// kernel lets the running thread finish its slice, up to a scheduler tick. As SCHED_FIFO at the lowest
+// real-time priority it never did (p99 91 µs), and 8 busy threads got 99% of 1 kHz instead of 90% — but
+// each tick then preempts the target at once, which raised the 1 kHz slowdown of GIL-bound workloads
+// from about 4% to about 9% (BENCHMARKS.md). Late ticks are counted and never distort a figure, while
+// preemption does, so normal is the default and real-time is asked for with
+// GILSCOPE_SAMPLER_PRIORITY=realtime (needs root or CAP_SYS_NICE; the run records what it got). The
+// kernel's real-time throttling (95% of each second) bounds what a runaway real-time thread could take.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,14 +38,15 @@ function makeRealtime(tid: number): boolean {
 }
 
 /**
- * Raises the calling thread's scheduling priority as far as allowed (setpriority on a TID affects that
- * thread only). GILSCOPE_SAMPLER_PRIORITY=normal keeps it normal, =raised stops short of real-time.
+ * Applies GILSCOPE_SAMPLER_PRIORITY to the calling thread: `realtime` (SCHED_FIFO 1, else nice −10 if that
+ * is all that is allowed), `raised` (nice −10) or, by default, nothing. setpriority and chrt on a TID
+ * affect that thread only.
  */
-export function raiseThreadPriority(): SamplerPriority {
-  const wanted = process.env.GILSCOPE_SAMPLER_PRIORITY;
+export function applySamplerPriority(wanted = process.env.GILSCOPE_SAMPLER_PRIORITY): SamplerPriority {
+  if (wanted !== 'realtime' && wanted !== 'raised') return 'normal';
   const tid = currentTid();
-  if (tid === null || wanted === 'normal') return 'normal';
-  if (wanted !== 'raised' && makeRealtime(tid)) return 'realtime';
+  if (tid === null) return 'normal';
+  if (wanted === 'realtime' && makeRealtime(tid)) return 'realtime';
   try {
     os.setPriority(tid, SAMPLER_NICE);
     return os.getPriority(tid) === SAMPLER_NICE ? 'raised' : 'normal';

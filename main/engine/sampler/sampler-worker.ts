@@ -2,7 +2,7 @@
 // sleep, so the main thread's event loop (child output, database writes, UI) never delays a tick.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SamplerBatch, SamplerMessage, SamplerTarget, SamplerWorkerInput } from './sampler-messages.ts';
-import { raiseThreadPriority } from './sampler-priority.ts';
+import { applySamplerPriority } from './sampler-priority.ts';
 import { ThreadSampler } from './thread-sampler.ts';
 import type { Tick } from '../model.ts';
 
@@ -68,5 +68,5 @@ parentPort?.once('message', (target: SamplerTarget) => {
   }
 });
 // Before 'ready': the target is not launched yet, so this costs no tick.
-const priority = raiseThreadPriority();
+const priority = applySamplerPriority();
 parentPort?.postMessage({ type: 'ready' } satisfies SamplerMessage);
