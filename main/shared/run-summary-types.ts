@@ -100,9 +100,9 @@ export interface GilVerdict {
   /** Busy threads: those that wanted a CPU (running, runnable or waiting for the GIL) ≥ 20% of their life. */
   busyThreads: number;
   /**
-   * Ceiling on the speedup without the GIL on `cores` cores: this wall time over the longer of the
-   * longest busy thread's life minus its GIL and run-queue waits, and all CPU time spread over the
-   * cores. Null when the run had no GIL to remove (or no wall time).
+   * Ceiling on the speedup without the GIL on `cores` otherwise idle cores: this wall time over the
+   * longer of the longest busy thread's life minus its GIL waits, and all CPU time spread over the
+   * cores. Only for GIL-bound and partly GIL-bound runs; null otherwise (or without a wall time).
    */
   speedupCeiling: number | null;
   cores: number | null;
