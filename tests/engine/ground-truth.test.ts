@@ -1,7 +1,7 @@
 // Accuracy against ground truth: real CPython processes whose threads report their own CPU time
 // (time.thread_time) and native id. Tolerances are those of the engine issue.
 import os from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFailed } from 'vitest';
 import { freeThreadedPython, pyenvPython } from '../support/spawn-python.ts';
 import { profileFixture, threadOf, type ProfiledFixture } from '../support/profile-fixture.ts';
 import { cpuThreads, hashingThreads, lockQueueThreads, sleepingThreads } from './workloads.ts';
@@ -14,6 +14,13 @@ const GIL_BUILDS = ['3.12.1', '3.13.0'];
  * a broken engine fails every try.
  */
 const MEASUREMENT = { retry: 2 };
+
+/** Prints why an attempt failed: a retry that then passes would otherwise leave no trace in the log. */
+function logFailedAttempt(): void {
+  onTestFailed(({ task }) => {
+    console.log(`[ground truth] attempt failed: ${task.name}: ${task.result?.errors?.at(-1)?.message ?? '?'}`);
+  });
+}
 
 /** Every worker's CPU is within 5% (or 30 ms) of what it measured itself. */
 function expectCpuMatchesTruth(run: ProfiledFixture): void {
@@ -67,6 +74,7 @@ describe.each(GIL_BUILDS)('CPython %s (GIL build)', MEASUREMENT, (version) => {
   const python = pyenvPython(version);
 
   it('4 pure-Python CPU threads: exact CPU; their blocked time is GIL wait', async () => {
+    logFailedAttempt();
     const run = await profileFixture(python, cpuThreads(4, 1.5));
     expect(run.summary.status).toBe('completed');
     expectCpuMatchesTruth(run);
@@ -82,6 +90,7 @@ describe('CPython 3.12 workloads that do not need the GIL', MEASUREMENT, () => {
   const python = pyenvPython('3.12.1');
 
   it('threads hashing 32 MiB buffers run in parallel: little GIL wait', async () => {
+    logFailedAttempt();
     const run = await profileFixture(python, hashingThreads(4, 6));
     expectCpuMatchesTruth(run);
     for (const thread of workers(run)) expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.15);
@@ -90,6 +99,7 @@ describe('CPython 3.12 workloads that do not need the GIL', MEASUREMENT, () => {
   });
 
   it('threads queueing on a Lock whose holder sleeps: lock wait, not GIL wait', async () => {
+    logFailedAttempt();
     const run = await profileFixture(python, lockQueueThreads(4, 4, 0.05));
     for (const thread of workers(run)) {
       expect(thread.states.lockWait, thread.name).toBeGreaterThanOrEqual(0.5);
@@ -99,6 +109,7 @@ describe('CPython 3.12 workloads that do not need the GIL', MEASUREMENT, () => {
   });
 
   it('sleeping threads are idle', async () => {
+    logFailedAttempt();
     const run = await profileFixture(python, sleepingThreads(3, 1));
     for (const thread of workers(run)) expect(thread.states.idle, thread.name).toBeGreaterThanOrEqual(0.9);
     expect(run.summary.verdict.kind).toBe('mostly-waiting');
@@ -108,6 +119,7 @@ describe('CPython 3.12 workloads that do not need the GIL', MEASUREMENT, () => {
 describe('CPython 3.13t (free-threaded)', MEASUREMENT, () => {
   // Resolved inside the tests so a missing build fails them (in CI the build script must have run).
   it('--gil off: 4 CPU threads never wait for a GIL and are always running or runnable', async () => {
+    logFailedAttempt();
     const run = await profileFixture(freeThreadedPython(), cpuThreads(4, 1.5), { gilMode: 'off' });
     expect(run.summary.interpreter?.freeThreaded).toBe(true);
     expect(run.summary.gilEnabled).toBe(false);
@@ -121,6 +133,7 @@ describe('CPython 3.13t (free-threaded)', MEASUREMENT, () => {
   });
 
   it('--gil on: the same threads queue on the GIL', async () => {
+    logFailedAttempt();
     const run = await profileFixture(freeThreadedPython(), cpuThreads(4, 1.5), { gilMode: 'on' });
     expect(run.summary.gilEnabled).toBe(true);
     expectCpuMatchesTruth(run);
