@@ -1,7 +1,7 @@
 // Hit-testing the timeline canvas: the pointer's bin and row follow drawTimeline's geometry.
 import { describe, expect, it } from 'vitest';
 import { timelineLayout } from '../../renderer/src/logic/timeline-geometry.ts';
-import { timelineHit } from '../../renderer/src/logic/timeline-hit.ts';
+import { timelineHit, timelineHover } from '../../renderer/src/logic/timeline-hit.ts';
 import type { BinnedTimeline } from '../../main/shared/api-contract.ts';
 
 const states = (running: number[], gilWait: number[]) => ({ running, runnable: [0, 0, 0, 0], gilWait, lockWait: [0, 0, 0, 0], idle: [0, 0, 0, 0] });
@@ -52,5 +52,17 @@ describe('timelineHit', () => {
   it('starts thread lanes at the top when the run has no GIL row', () => {
     const noGil = { ...data, gil: null };
     expect(timelineHit(noGil, view, width, gutter + 10, axis + 1)).toMatchObject({ row: 'thread', tid: 11 });
+  });
+});
+
+describe('timelineHover', () => {
+  const rect = { left: 100, top: 50, width };
+  it('turns client coordinates into a hit and a box beside the pointer', () => {
+    expect(timelineHover(data, view, rect, 100 + gutter + 50, 50 + axis + 5)).toMatchObject({ hit: { row: 'gil', bin: 0 }, left: gutter + 50 + 14, top: axis + 5 + 14 });
+  });
+  it('puts the box left of the pointer near the right edge, and is null off the lanes', () => {
+    expect(timelineHover(data, view, rect, 100 + width - 2, 50 + axis + 5)).toBeNull(); // right margin
+    expect(timelineHover(data, view, rect, 100 + gutter + 390, 50 + axis + 5)?.left).toBe(gutter + 390 - 250);
+    expect(timelineHover(data, view, rect, 100 + 10, 50 + axis + 5)).toBeNull();
   });
 });

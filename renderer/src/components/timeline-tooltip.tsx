@@ -1,6 +1,6 @@
 // The box that follows the pointer over the timeline: the bin's time span, then the GIL row's held and
 // contention shares or a thread's CPU and state shares (largest first, zero shares left out).
-import type { TimelineHit } from '../logic/timeline-hit.ts';
+import type { TimelineHit, TimelineHover } from '../logic/timeline-hit.ts';
 import { formatPercent } from '../logic/format.ts';
 import { stateColors, stateLabels, stateOrder } from '../logic/thread-states.ts';
 
@@ -10,7 +10,7 @@ function spanLabel(hit: TimelineHit): string {
 }
 
 // `left`/`top`: where to put the box, in pixels inside the positioned timeline wrapper.
-export function TimelineTooltip(props: { hit: TimelineHit; left: number; top: number }) {
+export function TimelineTooltip(props: TimelineHover) {
   const { hit } = props;
   return (
     <div className="chart-tooltip" data-testid="timeline-tooltip" role="tooltip" style={{ left: props.left, top: props.top }}>

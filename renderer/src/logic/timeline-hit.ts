@@ -42,3 +42,21 @@ export function timelineHit(data: BinnedTimeline, view: TimeRange, width: number
   const states = Object.fromEntries(Object.entries(thread.states).map(([state, values]) => [state, values[bin] ?? 0])) as Record<ThreadStateName, number>;
   return { ...span, row: 'thread', tid: thread.tid, name: thread.name, cpu: thread.cpu[bin] ?? 0, samples: thread.sampled[bin] ?? 0, states };
 }
+
+/** Where the tooltip for a pointer goes: what is under it, and a position inside the canvas's positioned wrapper. */
+export interface TimelineHover {
+  hit: TimelineHit;
+  left: number;
+  top: number;
+}
+
+/**
+ * The hover for a pointer at client (`clientX`, `clientY`) over a canvas whose client rectangle is
+ * `rect`; null off the lanes. The box sits right of the pointer, or left of it near the right edge.
+ */
+export function timelineHover(data: BinnedTimeline, view: TimeRange, rect: { left: number; top: number; width: number }, clientX: number, clientY: number): TimelineHover | null {
+  const x = clientX - rect.left;
+  const y = clientY - rect.top;
+  const hit = timelineHit(data, view, rect.width, x, y);
+  return hit && { hit, left: x > rect.width - 260 ? Math.max(0, x - 250) : x + 14, top: y + 14 };
+}

@@ -7,7 +7,7 @@ import { getApi } from '../../api/get-api.ts';
 import { errorMessage } from '../../api/use-request.ts';
 import { drawCompareLane } from '../../canvas/draw-compare-lane.ts';
 import { timelineHeight, timelineLayout } from '../../logic/timeline-geometry.ts';
-import { timelineHit, type TimelineHit } from '../../logic/timeline-hit.ts';
+import { timelineHover, type TimelineHover } from '../../logic/timeline-hit.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
 import { Notice } from '../../components/notice.tsx';
@@ -36,15 +36,11 @@ function LaneCanvas(props: { data: BinnedTimeline; mode: LaneMode; sharedNs: num
     });
     return () => cancelAnimationFrame(frame);
   }, [data, mode, sharedNs, width, dpr]);
-  const [hover, setHover] = useState<{ hit: TimelineHit; left: number; top: number } | null>(null);
+  const [hover, setHover] = useState<TimelineHover | null>(null);
   useEffect(() => setHover(null), [data, mode, sharedNs, width]);
   const showHover = (clientX: number, clientY: number) => {
     const rect = ref.current?.getBoundingClientRect();
-    if (!rect) return;
-    const x = clientX - rect.left;
-    const y = clientY - rect.top;
-    const hit = timelineHit(data, laneRange(data, mode, sharedNs), rect.width, x, y);
-    setHover(hit && { hit, left: x > rect.width - 260 ? Math.max(0, x - 250) : x + 14, top: y + 14 });
+    if (rect) setHover(timelineHover(data, laneRange(data, mode, sharedNs), rect, clientX, clientY));
   };
   return (
     <div className="tooltip-anchor">

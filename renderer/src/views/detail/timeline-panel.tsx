@@ -7,7 +7,7 @@ import { getApi } from '../../api/get-api.ts';
 import { errorMessage } from '../../api/use-request.ts';
 import { drawTimeline } from '../../canvas/draw-timeline.ts';
 import { timelineHeight, timelineLayout } from '../../logic/timeline-geometry.ts';
-import { timelineHit, type TimelineHit } from '../../logic/timeline-hit.ts';
+import { timelineHover, type TimelineHover } from '../../logic/timeline-hit.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -36,7 +36,7 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
   const onFirstDrawRef = useRef(props.onFirstDraw);
   onFirstDrawRef.current = props.onFirstDraw;
   const drag = useRef<{ x: number; view: TimeRange } | null>(null);
-  const [hover, setHover] = useState<{ hit: TimelineHit; left: number; top: number } | null>(null);
+  const [hover, setHover] = useState<TimelineHover | null>(null);
   const plotWidth = Math.max(1, size.width - timelineLayout.gutter - 8);
   // Zooming in further than ten samples shows nothing more.
   const minSpanNs = Math.max(50e6, props.rateHz ? 10e9 / props.rateHz : 0);
@@ -113,14 +113,9 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
   // A zoom or new bins move what is under the pointer: the next move shows it again.
   useEffect(() => setHover(null), [data, view, size.width]);
 
-  // The tooltip sits right of the pointer, or left of it near the right edge.
   const showHover = (clientX: number, clientY: number) => {
     const rect = canvasRef.current?.getBoundingClientRect();
-    if (!rect || !data || !view) return setHover(null);
-    const x = clientX - rect.left;
-    const y = clientY - rect.top;
-    const hit = timelineHit(data, view, rect.width, x, y);
-    setHover(hit && { hit, left: x > rect.width - 260 ? Math.max(0, x - 250) : x + 14, top: y + 14 });
+    setHover(rect && data && view ? timelineHover(data, view, rect, clientX, clientY) : null);
   };
 
   // Wheel zoom needs a non-passive listener to keep the page from scrolling.
