@@ -1,9 +1,14 @@
 // The answer to the question a run is recorded for: is the GIL what holds these threads back, and would
 // free-threaded Python help? Derived from the run summary alone (pure; shared by the engine, the CLI,
 // the reports and the renderer). The thresholds are judgement calls, stated in the details shown.
-import type { GilVerdict, RunSummary, StateFractions, ThreadSummary } from './run-summary-types.ts';
+import type { GilVerdict, GilVerdictKind, RunSummary, StateFractions, ThreadSummary } from './run-summary-types.ts';
 
 export type { GilVerdict, GilVerdictKind } from './run-summary-types.ts';
+
+/** How loudly a verdict should read: the GIL is the story, part of it, or not (report and app colour it so). */
+export function verdictTone(kind: GilVerdictKind): 'gil' | 'partly' | 'other' {
+  return kind === 'gil-bound' ? 'gil' : kind === 'partly-gil-bound' ? 'partly' : 'other';
+}
 
 /** A thread is busy when it wanted a CPU at least this share of its life… */
 const BUSY_SHARE = 0.2;
@@ -123,6 +128,7 @@ export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | n
   if (busy.length === 0) {
     // Nobody was busy: say what the threads waited on instead.
     const lockWait = share(everyone, (s) => s.lockWait);
+    const gilWait = share(everyone, (s) => s.gilWait);
     const onLocks = lockWait >= LOCK_BOUND && lockWait >= share(everyone, (s) => s.idle);
     return {
       ...base,
@@ -130,8 +136,8 @@ export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | n
       headline: onLocks
         ? `No thread did much Python work: they mostly waited on locks, queues or events (${percent(lockWait)} of their time), so the GIL is not what limits this run.`
         : 'No thread did much Python work: they mostly waited (I/O, sleep), so the GIL is not what limits this run.',
-      details: [`The threads spent ${percent(share(everyone, (s) => s.gilWait))} of their time waiting for the GIL.`, ...reenabledNote],
-      gilWaitShare: share(everyone, (s) => s.gilWait),
+      details: [`The threads spent ${percent(gilWait)} of their time waiting for the GIL.`, ...reenabledNote],
+      gilWaitShare: gilWait,
       speedupCeiling: null,
     };
   }

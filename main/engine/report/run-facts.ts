@@ -1,6 +1,7 @@
 // How a run is described in report headers and tables: its title, interpreter, GIL mode, status.
 import path from 'node:path';
 import type { RunSummary } from '../../shared/run-summary-types.ts';
+import { verdictTone } from '../../shared/gil-verdict.ts';
 import { html, type SafeHtml } from './escape-html.ts';
 import { formatCommand, formatSeconds } from './report-format.ts';
 
@@ -49,6 +50,5 @@ export function verdictBlock(summary: RunSummary): SafeHtml {
     summary.parallelism !== null && summary.wallSeconds !== null
       ? [`On average ${summary.parallelism.toFixed(2)} CPU cores were busy over ${formatSeconds(summary.wallSeconds)} of wall time.`]
       : [];
-  const tone = verdict.kind === 'gil-bound' ? 'gil' : verdict.kind === 'partly-gil-bound' ? 'partly' : 'other';
-  return html`<div class="verdict verdict-${tone}" data-kind="${verdict.kind}"><strong>${verdict.headline}</strong><ul>${[...verdict.details, ...parallelism].map((line) => html`<li>${line}</li>`)}</ul></div>`;
+  return html`<div class="verdict verdict-${verdictTone(verdict.kind)}" data-kind="${verdict.kind}"><strong>${verdict.headline}</strong><ul>${[...verdict.details, ...parallelism].map((line) => html`<li>${line}</li>`)}</ul></div>`;
 }
