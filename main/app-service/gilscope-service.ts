@@ -9,6 +9,7 @@ import { experimentView, listExperimentItems } from '../engine/experiment/experi
 import { exportBaseName } from '../engine/export/export-target.ts';
 import { openRunStore, type RunStore } from '../engine/store/open-database.ts';
 import { createRunReader, type RunReader } from '../engine/store/run-reader.ts';
+import { storedSummary } from '../engine/analysis/run-summary.ts';
 import { deleteRun, relabelRun, saveRunSummary } from '../engine/store/run-admin.ts';
 import { StoreError } from '../engine/store/store-error.ts';
 import type { RunRecord } from '../engine/store/run-types.ts';
@@ -168,7 +169,7 @@ export class GilscopeService {
     const digest = await this.queries.run({ kind: 'digest', runId }).catch(() => null);
     if (!digest) return;
     try {
-      this.withWritableStore((store) => saveRunSummary(store, runId, digest.summary, digest.overview));
+      this.withWritableStore((store) => saveRunSummary(store, runId, storedSummary(digest.summary), digest.overview));
     } catch {
       // computed again next time
     }
@@ -178,7 +179,7 @@ export class GilscopeService {
   private storeSummary(summary: RunSummary): void {
     if (summary.status === 'running') return;
     try {
-      this.withWritableStore((store) => saveRunSummary(store, summary.runId, summary));
+      this.withWritableStore((store) => saveRunSummary(store, summary.runId, storedSummary(summary)));
     } catch {
       // computed again next time
     }

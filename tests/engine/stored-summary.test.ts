@@ -15,6 +15,8 @@ it('stores the summary at the end of a run, equal to one built from the samples,
     const reader = createRunReader(store);
     const record = reader.getRun(run.summary.runId)!;
     expect(reader.readStoredSummary(record.id)).not.toBeNull();
+    // The verdict is derived on load, not stored.
+    expect(reader.readStoredSummary(record.id)!.summary).not.toHaveProperty('verdict');
     expect(record.cpuSeconds).toBe(run.summary.cpuSeconds);
     expect(record.contention).toBe(run.summary.gil?.contention ?? null);
     expect(loadRunSummary(reader, record.id)).toEqual(buildRunSummary(reader, record.id));

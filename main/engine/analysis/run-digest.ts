@@ -8,7 +8,7 @@ import type { RunReader } from '../store/run-reader.ts';
 import { createRunReader } from '../store/run-reader.ts';
 import type { RunRecord, Timeline } from '../store/run-types.ts';
 import { binTimeline } from './bin-timeline.ts';
-import { buildRunSummary } from './run-summary.ts';
+import { buildRunSummary, storedSummary } from './run-summary.ts';
 import type { RunSummary } from '../../shared/run-summary-types.ts';
 
 /** Bins of the stored overview: more than any screen shows, so views re-bin it (rebin-timeline.ts). */
@@ -51,6 +51,6 @@ export function buildRunDigest(reader: RunReader, runId: number): RunDigest | nu
 export function storeRunDigest(store: RunStore, runId: number): boolean {
   const digest = buildRunDigest(createRunReader(store), runId);
   if (!digest) return false;
-  saveRunSummary(store, runId, digest.summary, digest.overview);
+  saveRunSummary(store, runId, storedSummary(digest.summary), digest.overview);
   return true;
 }

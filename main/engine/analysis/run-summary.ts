@@ -34,6 +34,12 @@ export function loadRunSummary(reader: RunReader, runId: number): RunSummary | n
   return buildRunSummary(reader, runId);
 }
 
+/** The form a summary is stored in: without the verdict, which is derived anew on every load. */
+export function storedSummary(summary: RunSummary): Omit<RunSummary, 'verdict'> {
+  const { verdict: _derived, ...stored } = summary;
+  return stored;
+}
+
 /** Summarises a stored run (also one still being recorded); null when the run does not exist. Pass the run's whole timeline if it is already decoded. */
 export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?: Timeline): RunSummary | null {
   const run = reader.getRun(runId);
