@@ -31,7 +31,8 @@ const ROWS_SCHEMA = `
 
 function liveBytes(db: Database.Database): number {
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const pages = (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number);
+  const pages =
+    (db.pragma('page_count', { simple: true }) as number) - (db.pragma('freelist_count', { simple: true }) as number);
   return pages * (db.pragma('page_size', { simple: true }) as number);
 }
 
@@ -46,7 +47,8 @@ function measureRows(file: string, shape: SyntheticRunShape): Omit<Measurement, 
     for (const t of ticks) {
       const flags = t.gil ? 1 | (t.gil.held ? 2 : 0) | (t.gil.enabled ? 4 : 0) : 0;
       insertTick.run(t.index, Math.round(t.timeNs), flags, t.gil?.holderTid ?? null);
-      for (const s of t.threads) insertSample.run(t.index, s.tid, s.state, Math.round(s.cpuNs), Math.round(s.runQueueNs));
+      for (const s of t.threads)
+        insertSample.run(t.index, s.tid, s.state, Math.round(s.cpuNs), Math.round(s.runQueueNs));
     }
   });
   let samples = 0;
@@ -60,7 +62,9 @@ function measureRows(file: string, shape: SyntheticRunShape): Omit<Measurement, 
   const bytes = liveBytes(db);
   const t0 = performance.now();
   const perThread = new Map<number, { index: number[]; state: number[]; cpu: number[]; rq: number[] }>();
-  const rows = db.prepare('SELECT tick_index, tid, state, cpu_ns, run_queue_ns FROM sample_rows WHERE run_id = 1').raw();
+  const rows = db
+    .prepare('SELECT tick_index, tid, state, cpu_ns, run_queue_ns FROM sample_rows WHERE run_id = 1')
+    .raw();
   for (const [index, tid, state, cpu, rq] of rows.iterate() as Iterable<number[]>) {
     let t = perThread.get(tid!);
     if (!t) perThread.set(tid!, (t = { index: [], state: [], cpu: [], rq: [] }));
@@ -69,16 +73,38 @@ function measureRows(file: string, shape: SyntheticRunShape): Omit<Measurement, 
     t.cpu.push(cpu!);
     t.rq.push(rq!);
   }
-  const columns = [...perThread.values()].map((t) => [new Uint32Array(t.index), new Uint8Array(t.state), new Float64Array(t.cpu), new Float64Array(t.rq)]);
+  const columns = [...perThread.values()].map((t) => [
+    new Uint32Array(t.index),
+    new Uint8Array(t.state),
+    new Float64Array(t.cpu),
+    new Float64Array(t.rq),
+  ]);
   const readMs = performance.now() - t0;
   db.close();
-  return { samples, samplesPerSecond: samples / (writeMs / 1000), bytesPerSample: bytes / samples, fileMiB: bytes / 2 ** 20, readMs: columns.length ? readMs : 0 };
+  return {
+    samples,
+    samplesPerSecond: samples / (writeMs / 1000),
+    bytesPerSample: bytes / samples,
+    fileMiB: bytes / 2 ** 20,
+    readMs: columns.length ? readMs : 0,
+  };
 }
 
-function measureChunks(file: string, shape: SyntheticRunShape, compress: boolean): Omit<Measurement, 'shape' | 'layout'> {
+function measureChunks(
+  file: string,
+  shape: SyntheticRunShape,
+  compress: boolean,
+): Omit<Measurement, 'shape' | 'layout'> {
   const store = openRunStore(file);
   const writer = new RunWriter(store, { compress });
-  const runId = writer.createRun({ script: 'bench.py', args: [], cwd: '/', interpreter: null, gilMode: 'default', rateHz: shape.rateHz });
+  const runId = writer.createRun({
+    script: 'bench.py',
+    args: [],
+    cwd: '/',
+    interpreter: null,
+    gilMode: 'default',
+    rateHz: shape.rateHz,
+  });
   let samples = 0;
   let writeMs = 0;
   for (const batch of syntheticTickBatches(shape)) {
@@ -93,10 +119,17 @@ function measureChunks(file: string, shape: SyntheticRunShape, compress: boolean
   createRunReader(store).readTimeline(runId);
   const readMs = performance.now() - t0;
   store.close();
-  return { samples, samplesPerSecond: samples / (writeMs / 1000), bytesPerSample: bytes / samples, fileMiB: bytes / 2 ** 20, readMs };
+  return {
+    samples,
+    samplesPerSecond: samples / (writeMs / 1000),
+    bytesPerSample: bytes / samples,
+    fileMiB: bytes / 2 ** 20,
+    readMs,
+  };
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Measures rows vs chunks and returns the BENCHMARKS.md section. */
 export async function run(): Promise<{ title: string; markdown: string }> {

@@ -40,9 +40,13 @@ export async function run(): Promise<BenchSection> {
         // The sampler worker reads it from the environment it is started with.
         if (priority) process.env.GILSCOPE_SAMPLER_PRIORITY = priority;
         else delete process.env.GILSCOPE_SAMPLER_PRIORITY;
-        const result = await profileRun({ python: GIL_PYTHON, script: scripts.threadsFor, args: [String(THREADS), String(RUN_SECONDS), workload], rateHz: requestedHz, dbFile }).finally(
-          () => delete process.env.GILSCOPE_SAMPLER_PRIORITY,
-        );
+        const result = await profileRun({
+          python: GIL_PYTHON,
+          script: scripts.threadsFor,
+          args: [String(THREADS), String(RUN_SECONDS), workload],
+          rateHz: requestedHz,
+          dbFile,
+        }).finally(() => delete process.env.GILSCOPE_SAMPLER_PRIORITY);
         const { ticks, lateTicks, busyNs, maxTickNs } = result.sampler;
         const row: Row = {
           mode: label,
@@ -54,7 +58,9 @@ export async function run(): Promise<BenchSection> {
           usPerTick: busyNs / ticks / 1e3,
           maxTickMs: maxTickNs / 1e6,
         };
-        console.error(`  ${label} @ ${requestedHz} Hz: achieved ${row.achievedHz.toFixed(0)} Hz, late ${lateTicks}, busy ${(row.busyCore * 100).toFixed(1)}%`);
+        console.error(
+          `  ${label} @ ${requestedHz} Hz: achieved ${row.achievedHz.toFixed(0)} Hz, late ${lateTicks}, busy ${(row.busyCore * 100).toFixed(1)}%`,
+        );
         rows.push(row);
       }
     }
@@ -65,7 +71,9 @@ export async function run(): Promise<BenchSection> {
     const at1k = rows.find((r) => r.mode === label && r.requestedHz === 1000);
     return {
       target: `sustain 1 kHz (achieved ≥ ${SUSTAINED * 100}%), ${THREADS} ${label.replace(', ', ' threads, ')}${label.includes(',') ? '' : ' threads'}`,
-      measured: at1k ? `${fmt(at1k.achievedHz)} Hz (${fmt((at1k.achievedHz / 1000) * 100, 1)}%), ${fmt(at1k.lateTicks)} late ticks` : 'not measured',
+      measured: at1k
+        ? `${fmt(at1k.achievedHz)} Hz (${fmt((at1k.achievedHz / 1000) * 100, 1)}%), ${fmt(at1k.lateTicks)} late ticks`
+        : 'not measured',
       met: at1k !== undefined && at1k.achievedHz >= SUSTAINED * 1000,
     };
   });
@@ -90,8 +98,12 @@ function render(rows: Row[]): string {
     '',
   ];
   for (const { label } of MODES) {
-    const sustained = rows.filter((r) => r.mode === label && r.achievedHz >= SUSTAINED * r.requestedHz).map((r) => r.requestedHz);
-    lines.push(`- ${THREADS} ${label}: max sustainable rate **${sustained.length ? `${fmt(Math.max(...sustained))} Hz` : `below ${fmt(RATES_HZ[0]!)} Hz`}** of those tried (${RATES_HZ.map((r) => fmt(r)).join(', ')} Hz).`);
+    const sustained = rows
+      .filter((r) => r.mode === label && r.achievedHz >= SUSTAINED * r.requestedHz)
+      .map((r) => r.requestedHz);
+    lines.push(
+      `- ${THREADS} ${label}: max sustainable rate **${sustained.length ? `${fmt(Math.max(...sustained))} Hz` : `below ${fmt(RATES_HZ[0]!)} Hz`}** of those tried (${RATES_HZ.map((r) => fmt(r)).join(', ')} Hz).`,
+    );
   }
   return lines.join('\n');
 }

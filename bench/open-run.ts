@@ -57,7 +57,12 @@ interface OpenTiming {
 
 /** 200 stacks over 20 frames (ids 0–199 as the synthetic ticks use them), up to 20 deep. */
 function syntheticStackTable(): StackTableDelta {
-  const frames = Array.from({ length: 20 }, (_, id) => ({ id, function: `work_${id}`, file: '/bench/long_run.py', line: 10 + id }));
+  const frames = Array.from({ length: 20 }, (_, id) => ({
+    id,
+    function: `work_${id}`,
+    file: '/bench/long_run.py',
+    line: 10 + id,
+  }));
   const stacks = Array.from({ length: 200 }, (_, id) => ({ id, prefix: id < 10 ? -1 : id - 10, frame: id % 20 }));
   return { frames, stacks };
 }
@@ -79,13 +84,25 @@ function generateRun(dbFile: string): { runId: number; samples: number; seconds:
   writer.appendStackTable(syntheticStackTable());
   let samples = 0;
   let lastNs = 0;
-  for (const batch of syntheticTickBatches({ threads: THREADS, ticks: RATE_HZ * SECONDS, rateHz: RATE_HZ, batchTicks: 1000, seed: 7 })) {
+  for (const batch of syntheticTickBatches({
+    threads: THREADS,
+    ticks: RATE_HZ * SECONDS,
+    rateHz: RATE_HZ,
+    batchTicks: 1000,
+    seed: 7,
+  })) {
     writer.appendTicks(batch);
     for (const tick of batch) samples += tick.threads.length;
     lastNs = batch[batch.length - 1]!.timeNs;
   }
   writer.upsertThreads(
-    Array.from({ length: THREADS }, (_, i) => ({ tid: syntheticTid(i), name: i === 0 ? 'MainThread' : `worker-${i}`, nameSource: 'python' as const, firstSeenNs: 0, lastSeenNs: lastNs })),
+    Array.from({ length: THREADS }, (_, i) => ({
+      tid: syntheticTid(i),
+      name: i === 0 ? 'MainThread' : `worker-${i}`,
+      nameSource: 'python' as const,
+      firstSeenNs: 0,
+      lastSeenNs: lastNs,
+    })),
   );
   writer.finishRun({ status: 'completed', exitCode: 0, signal: null, wallNs: lastNs + 5e6 });
   if (!storeRunDigest(store, runId)) throw new Error('open-run bench: the run digest was not stored');
@@ -102,12 +119,22 @@ async function openFromLibrary(page: Page, runId: number): Promise<OpenTiming> {
   await row.click();
   type Probe = { click: number | null; drawn: number | null; cards: number | null };
   const probeOf = () => (globalThis as unknown as { __openProbe: Probe }).__openProbe;
-  await page.waitForFunction((read) => {
-    const p = (globalThis as unknown as { __openProbe: Probe }).__openProbe;
-    return read && p.drawn !== null && p.cards !== null;
-  }, true, { timeout: 30_000, polling: 50 });
+  await page.waitForFunction(
+    (read) => {
+      const p = (globalThis as unknown as { __openProbe: Probe }).__openProbe;
+      return read && p.drawn !== null && p.cards !== null;
+    },
+    true,
+    { timeout: 30_000, polling: 50 },
+  );
   const probe = (await page.evaluate(probeOf)) as { click: number; drawn: number; cards: number };
-  const appMs = Number(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset.timelineDrawnMs));
+  const appMs = Number(
+    await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document
+          .documentElement.dataset.timelineDrawnMs,
+    ),
+  );
   return { drawnMs: Math.max(probe.drawn, probe.cards) - probe.click, cardsMs: probe.cards - probe.click, appMs };
 }
 
@@ -122,7 +149,11 @@ async function newAppPage(browser: Browser, host: RunningHost): Promise<Page> {
 }
 
 /** Cold opens (a fresh host and page each) and warm opens (same host, reopening the detail). */
-async function measureOpens(dbFile: string, dataHome: string, runId: number): Promise<{ cold: OpenTiming[]; warm: OpenTiming[]; warmReload: OpenTiming[] }> {
+async function measureOpens(
+  dbFile: string,
+  dataHome: string,
+  runId: number,
+): Promise<{ cold: OpenTiming[]; warm: OpenTiming[]; warmReload: OpenTiming[] }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const cold: OpenTiming[] = [];
   const warm: OpenTiming[] = [];
@@ -187,7 +218,10 @@ async function measureZoomSteps(dbFile: string, runId: number): Promise<{ steps:
     }
     // What the detail asks next, after its first draw (whole run, all threads): queued in the same query worker.
     const t0 = performance.now();
-    await Promise.all([service.call('runs:functions', { runId, tid: null, scope: 'on-cpu' }), service.call('runs:flamegraph', { runId, tid: null, scope: 'on-cpu' })]);
+    await Promise.all([
+      service.call('runs:functions', { runId, tid: null, scope: 'on-cpu' }),
+      service.call('runs:flamegraph', { runId, tid: null, scope: 'on-cpu' }),
+    ]);
     stacksMs = performance.now() - t0;
   } finally {
     await service.close();
@@ -219,8 +253,16 @@ export async function run(): Promise<BenchSection> {
     const reloadMedian = median(opens.warmReload.map((t) => t.drawnMs));
     const slowestStep = Math.max(...zoom.map((s) => s.firstMs));
     const targets: TargetCheck[] = [
-      { target: 'open a stored 1 h × 16-thread × 100 Hz run: charts drawn < 1 s (cold)', measured: `median ${ms(coldMedian)} (${list(opens.cold, 'drawnMs')})`, met: coldMedian < TARGET_MS },
-      { target: 'open a stored 1 h × 16-thread × 100 Hz run: charts drawn < 1 s (warm)', measured: `median ${ms(warmMedian)}`, met: warmMedian < TARGET_MS },
+      {
+        target: 'open a stored 1 h × 16-thread × 100 Hz run: charts drawn < 1 s (cold)',
+        measured: `median ${ms(coldMedian)} (${list(opens.cold, 'drawnMs')})`,
+        met: coldMedian < TARGET_MS,
+      },
+      {
+        target: 'open a stored 1 h × 16-thread × 100 Hz run: charts drawn < 1 s (warm)',
+        measured: `median ${ms(warmMedian)}`,
+        met: warmMedian < TARGET_MS,
+      },
     ];
     const markdown = [
       `A synthetic run of ${SECONDS / 3600} h × ${THREADS} threads × ${RATE_HZ} Hz (${generated.samples.toLocaleString('en-US')} thread-samples, ` +
@@ -242,7 +284,10 @@ export async function run(): Promise<BenchSection> {
       '',
       '| range | bins | first (ms) | repeat (ms) |',
       '|---:|---:|---:|---:|',
-      ...zoom.map((s) => `| ${s.rangeS >= 60 ? `${(s.rangeS / 60).toFixed(s.rangeS % 60 ? 1 : 0)} min` : `${s.rangeS.toFixed(1)} s`} | ${s.bins} | ${s.firstMs.toFixed(1)} | ${s.repeatMs.toFixed(1)} |`),
+      ...zoom.map(
+        (s) =>
+          `| ${s.rangeS >= 60 ? `${(s.rangeS / 60).toFixed(s.rangeS % 60 ? 1 : 0)} min` : `${s.rangeS.toFixed(1)} s`} | ${s.bins} | ${s.firstMs.toFixed(1)} | ${s.repeatMs.toFixed(1)} |`,
+      ),
       '',
       `Slowest zoom step: ${ms(slowestStep)}. The stacks queries the detail sends after its first draw (\`runs:functions\` + \`runs:flamegraph\`,`,
       `whole run, all threads, on CPU) took ${ms(stacksMs)} together; they share the query worker with the timeline, so reopening a run`,

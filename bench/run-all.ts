@@ -49,7 +49,11 @@ async function runBench(bench: Bench): Promise<{ section: BenchSection; seconds:
   const section = await (await bench.load()).run();
   const seconds = (performance.now() - t0) / 1000;
   console.error(`[bench] ${bench.name} done in ${seconds.toFixed(0)} s`);
-  return { section: bench.name === 'db-ingest' ? { ...section, targets: ingestTargets(section) } : section, seconds, load };
+  return {
+    section: bench.name === 'db-ingest' ? { ...section, targets: ingestTargets(section) } : section,
+    seconds,
+    load,
+  };
 }
 
 function summaryTable(checks: TargetCheck[]): string[] {
@@ -68,13 +72,20 @@ async function main(): Promise<void> {
     return;
   }
   const startedAt = new Date();
-  const header = [...machineLines(), `- Python (GIL): ${GIL_PYTHON} — ${pythonVersion(GIL_PYTHON)}`, `- Python (free-threaded): ${FREE_THREADED_PYTHON} — ${pythonVersion(FREE_THREADED_PYTHON)}`, engineVersionLine(REPO_DIR)];
+  const header = [
+    ...machineLines(),
+    `- Python (GIL): ${GIL_PYTHON} — ${pythonVersion(GIL_PYTHON)}`,
+    `- Python (free-threaded): ${FREE_THREADED_PYTHON} — ${pythonVersion(FREE_THREADED_PYTHON)}`,
+    engineVersionLine(REPO_DIR),
+  ];
   const results = [];
   for (const bench of BENCHES) results.push(await runBench(bench));
   const totalSeconds = (Date.now() - startedAt.getTime()) / 1000;
 
   const previous = fs.existsSync(OUTPUT) ? fs.readFileSync(OUTPUT, 'utf8') : '';
-  const intro = previous.includes(GENERATED_MARK) ? previous.slice(0, previous.indexOf(GENERATED_MARK)).trimEnd() : DEFAULT_INTRO;
+  const intro = previous.includes(GENERATED_MARK)
+    ? previous.slice(0, previous.indexOf(GENERATED_MARK)).trimEnd()
+    : DEFAULT_INTRO;
   const lines = [
     intro,
     '',
@@ -91,7 +102,14 @@ async function main(): Promise<void> {
     '',
   ];
   for (const { section, seconds, load } of results) {
-    lines.push(`## ${section.title}`, '', `_${seconds.toFixed(0)} s; 1-min load average when it started: ${load}._`, '', section.markdown, '');
+    lines.push(
+      `## ${section.title}`,
+      '',
+      `_${seconds.toFixed(0)} s; 1-min load average when it started: ${load}._`,
+      '',
+      section.markdown,
+      '',
+    );
   }
   fs.writeFileSync(OUTPUT, lines.join('\n'));
   console.error(`[bench] wrote ${OUTPUT} in ${totalSeconds.toFixed(0)} s`);

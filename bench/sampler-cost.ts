@@ -66,7 +66,12 @@ async function measureRun(scripts: Workloads, dbFile: string, threads: number, m
         if (batch.end || startedNs === 0n) return;
         const atNs = process.hrtime.bigint();
         if (atNs - startedNs < WARMUP_NS) return;
-        points.push({ atNs, workerCpuNs: workerTid === null ? null : threadCpuNs(workerTid), processCpuUs: cpu(), stats: batch.stats });
+        points.push({
+          atNs,
+          workerCpuNs: workerTid === null ? null : threadCpuNs(workerTid),
+          processCpuUs: cpu(),
+          stats: batch.stats,
+        });
       },
     },
   });
@@ -77,7 +82,8 @@ async function measureRun(scripts: Workloads, dbFile: string, threads: number, m
   const ticks = last.stats.ticks - first.stats.ticks;
   const samples = last.stats.threadSamples - first.stats.threadSamples;
   const busyNs = last.stats.busyNs - first.stats.busyNs;
-  const workerCore = first.workerCpuNs !== null && last.workerCpuNs !== null ? (last.workerCpuNs - first.workerCpuNs) / wallNs : null;
+  const workerCore =
+    first.workerCpuNs !== null && last.workerCpuNs !== null ? (last.workerCpuNs - first.workerCpuNs) / wallNs : null;
   return {
     threads,
     mode,
@@ -125,7 +131,8 @@ async function measureReads(scripts: Workloads, threads: number, mode: string): 
 
     const tids = listThreadIds(target.pid) ?? [];
     const buffer = Buffer.alloc(512);
-    const open = (file: string): number[] => tids.map((tid) => fs.openSync(`/proc/${target.pid}/task/${tid}/${file}`, 'r'));
+    const open = (file: string): number[] =>
+      tids.map((tid) => fs.openSync(`/proc/${target.pid}/task/${tid}/${file}`, 'r'));
     const schedstat = open('schedstat');
     const syscall = open('syscall');
     const perRead = (fds: number[]): number =>
@@ -148,7 +155,16 @@ async function measureReads(scripts: Workloads, threads: number, mode: string): 
     for (let i = 0; i < 50 && attachment.status.kind === 'pending'; i++) attachment.tryAttach(now());
     if (attachment.status.kind === 'attached') gilReadUs = timeUs(rounds, () => attachment.readGil(now()));
     attachment.close();
-    return { threads, mode, usPerTick: busyNs / (rounds * 1e3), usPerThreadSample: busyNs / samples / 1e3, schedstatUs, syscallUs, readdirUs, gilReadUs };
+    return {
+      threads,
+      mode,
+      usPerTick: busyNs / (rounds * 1e3),
+      usPerThreadSample: busyNs / samples / 1e3,
+      schedstatUs,
+      syscallUs,
+      readdirUs,
+      gilReadUs,
+    };
   } finally {
     await target.stop();
   }
@@ -164,7 +180,9 @@ export async function run(): Promise<BenchSection> {
     for (const mode of MODES) {
       for (const threads of THREAD_COUNTS) {
         const row = await measureRun(scripts, dbFile, threads, mode);
-        console.error(`  ${threads} ${mode}: busy ${(row.busyCore * 100).toFixed(2)}%, worker ${((row.workerCore ?? NaN) * 100).toFixed(2)}%, process ${(row.processCore * 100).toFixed(2)}%`);
+        console.error(
+          `  ${threads} ${mode}: busy ${(row.busyCore * 100).toFixed(2)}%, worker ${((row.workerCore ?? NaN) * 100).toFixed(2)}%, process ${(row.processCore * 100).toFixed(2)}%`,
+        );
         rows.push(row);
       }
     }
@@ -202,7 +220,12 @@ function render(rows: CostRow[], reads: ReadCostRow[]): string {
     '|---:|---|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const r of rows) {
-    const target = r.threads !== 16 ? '' : [r.workerCore ?? r.busyCore, r.processCore].every((c) => c <= TARGET_CORE) ? 'met (worker and process)' : `**missed**`;
+    const target =
+      r.threads !== 16
+        ? ''
+        : [r.workerCore ?? r.busyCore, r.processCore].every((c) => c <= TARGET_CORE)
+          ? 'met (worker and process)'
+          : `**missed**`;
     lines.push(
       `| ${r.threads} | ${r.mode} | ${fmt(r.samplesPerTick, 1)} | ${fmt(r.achievedHz, 1)} Hz | ${core(r.busyCore)} | ${core(r.workerCore)} | ${core(r.processCore)} | ` +
         `${fmt(r.usPerThreadSample, 1)} | ${fmt(r.usPerTick)} | ${target} |`,

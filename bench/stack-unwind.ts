@@ -109,16 +109,27 @@ async function perThread(target: (typeof TARGETS)[number], script: string, depth
     const thread = listThreadStates(raw, info).find((t) => t.tid !== started.pid);
     if (!thread) throw new Error('no worker thread');
     const rows: Row[] = [];
-    const variants: Array<[string, UnwindOptions]> = [['default (chunk copy, top re-check)', {}], ['no chunk copy', { copyDataStack: false }]];
+    const variants: Array<[string, UnwindOptions]> = [
+      ['default (chunk copy, top re-check)', {}],
+      ['no chunk copy', { copyDataStack: false }],
+    ];
     for (const [name, options] of target.label === '3.10' ? variants.slice(0, 1) : variants) {
       const cache = createStackCache(info);
       const first = readThreadStack(raw, info, cache, thread, options);
-      if (first.kind !== 'ok' || first.frames.length !== depth) throw new Error(`${target.label}: expected ${depth} frames, got ${JSON.stringify(first).slice(0, 200)}`);
+      if (first.kind !== 'ok' || first.frames.length !== depth)
+        throw new Error(`${target.label}: expected ${depth} frames, got ${JSON.stringify(first).slice(0, 200)}`);
       const timing = timeLoop(300, () => readThreadStack(raw, info, cache, thread, options));
       const counter = { reads: 0 };
       const counted = countingReader(raw, counter);
       for (let i = 0; i < 100; i++) readThreadStack(counted, info, cache, thread, options);
-      rows.push({ target: target.label, case: target.label === '3.10' ? 'frame objects (one read each)' : name, depth, ...timing, reads: counter.reads / 100, note: '' });
+      rows.push({
+        target: target.label,
+        case: target.label === '3.10' ? 'frame objects (one read each)' : name,
+        depth,
+        ...timing,
+        reads: counter.reads / 100,
+        note: '',
+      });
     }
     return rows;
   } finally {
@@ -141,7 +152,14 @@ async function wholeTick(target: (typeof TARGETS)[number], script: string): Prom
     const s = cache.stats;
     const dropped = s.droppedTorn + s.droppedCycle + s.droppedUnreadable;
     const note = `${((100 * s.retried) / s.stacks).toFixed(1)}% retried, ${((100 * dropped) / s.stacks).toFixed(2)}% dropped of ${s.stacks} stacks`;
-    return { target: target.label, case: '8 spinning threads × 50 frames, one tick', depth: 50, ...timing, reads: counter.reads / 100, note };
+    return {
+      target: target.label,
+      case: '8 spinning threads × 50 frames, one tick',
+      depth: 50,
+      ...timing,
+      reads: counter.reads / 100,
+      note,
+    };
   } finally {
     raw.close();
     await started.stop();
@@ -170,14 +188,20 @@ export async function run(): Promise<BenchSection> {
     '',
     '| Python | case | depth | µs / thread-sample | reads |',
     '|---|---|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.target} | ${r.case} | ${r.depth} | ${r.wallUs.toFixed(1)} (${r.cpuUs.toFixed(1)} CPU) | ${r.reads.toFixed(1)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.target} | ${r.case} | ${r.depth} | ${r.wallUs.toFixed(1)} (${r.cpuUs.toFixed(1)} CPU) | ${r.reads.toFixed(1)} |`,
+    ),
     '',
     'One whole tick of `readThreadStacks` (thread list + every stack, incl. the main thread) with 8 threads spinning',
     'in 50-frame stacks; at 1 kHz the sampler has 1000 µs per tick, so "core share" = µs per tick / 1000.',
     '',
     '| Python | µs / tick | core share at 1 kHz | max rate at 50% core | reads / tick | torn stacks |',
     '|---|---:|---:|---:|---:|---|',
-    ...ticks.map((r) => `| ${r.target} | ${r.wallUs.toFixed(0)} (${r.cpuUs.toFixed(0)} CPU) | ${(r.cpuUs / 10).toFixed(1)}% | ${Math.floor(500_000 / r.cpuUs)} Hz | ${r.reads.toFixed(1)} | ${r.note} |`),
+    ...ticks.map(
+      (r) =>
+        `| ${r.target} | ${r.wallUs.toFixed(0)} (${r.cpuUs.toFixed(0)} CPU) | ${(r.cpuUs / 10).toFixed(1)}% | ${Math.floor(500_000 / r.cpuUs)} Hz | ${r.reads.toFixed(1)} | ${r.note} |`,
+    ),
   ];
   const targets: TargetCheck[] = ticks.map((r) => ({
     target: `8 threads × 50 frames at 1 kHz ≤ 50% of a core — ${r.target}`,

@@ -25,7 +25,13 @@ interface Workload {
 // Iteration counts are fixed (≈1.5–2 s unprofiled on the reference machine), never derived from a clock.
 const WORKLOADS: Workload[] = [
   { name: '4 CPU threads, 3.12 (GIL)', python: GIL_PYTHON, gilMode: 'default', args: ['4', '7500000'] },
-  { name: '4 CPU threads, 3.12 (GIL), --no-stacks', python: GIL_PYTHON, gilMode: 'default', args: ['4', '7500000'], stacks: false },
+  {
+    name: '4 CPU threads, 3.12 (GIL), --no-stacks',
+    python: GIL_PYTHON,
+    gilMode: 'default',
+    args: ['4', '7500000'],
+    stacks: false,
+  },
   { name: 'main thread only, 3.12 (GIL)', python: GIL_PYTHON, gilMode: 'default', args: ['0', '30000000'] },
   { name: '4 CPU threads, 3.13t --gil off', python: FREE_THREADED_PYTHON, gilMode: 'off', args: ['4', '8000000'] },
 ];
@@ -53,13 +59,30 @@ export async function run(): Promise<BenchSection> {
         console.error(`  skip ${workload.name}: ${workload.python} missing`);
         continue;
       }
-      const plain = (): Promise<number> => plainRunWallNs(workload.python, scripts.fixedCpu, workload.args, workload.gilMode);
+      const plain = (): Promise<number> =>
+        plainRunWallNs(workload.python, scripts.fixedCpu, workload.args, workload.gilMode);
       const profiled = (rateHz: number) =>
-        profileRun({ python: workload.python, script: scripts.fixedCpu, args: workload.args, rateHz, dbFile, gilMode: workload.gilMode, stacks: workload.stacks });
+        profileRun({
+          python: workload.python,
+          script: scripts.fixedCpu,
+          args: workload.args,
+          rateHz,
+          dbFile,
+          gilMode: workload.gilMode,
+          stacks: workload.stacks,
+        });
       await plain(); // warm-up: page cache, probe cache, worker code
       await profiled(100);
       for (const rateHz of [100, 1000]) {
-        const row: Row = { workload: workload.name, rateHz, ratios: [], plainMs: [], profiledMs: [], achievedHz: [], samplerCore: [] };
+        const row: Row = {
+          workload: workload.name,
+          rateHz,
+          ratios: [],
+          plainMs: [],
+          profiledMs: [],
+          achievedHz: [],
+          samplerCore: [],
+        };
         for (let pair = 0; pair < PAIRS; pair++) {
           let plainNs = 0;
           let result;
@@ -76,7 +99,9 @@ export async function run(): Promise<BenchSection> {
           row.achievedHz.push(result.sampler.ticks / (result.wallNs / 1e9));
           row.samplerCore.push(result.sampler.busyNs / result.wallNs);
         }
-        console.error(`  ${workload.name} @ ${rateHz} Hz: median ratio ${median(row.ratios).toFixed(4)} (${row.ratios.map((r) => r.toFixed(3)).join(' ')})`);
+        console.error(
+          `  ${workload.name} @ ${rateHz} Hz: median ratio ${median(row.ratios).toFixed(4)} (${row.ratios.map((r) => r.toFixed(3)).join(' ')})`,
+        );
         rows.push(row);
       }
     }
@@ -107,13 +132,17 @@ function render(rows: Row[]): string {
   ];
   for (const r of rows) {
     const ratio = median(r.ratios);
-    const met = ratio <= TARGETS[r.rateHz]! ? 'met' : `**missed** by ${((ratio - TARGETS[r.rateHz]!) * 100).toFixed(1)} points`;
+    const met =
+      ratio <= TARGETS[r.rateHz]! ? 'met' : `**missed** by ${((ratio - TARGETS[r.rateHz]!) * 100).toFixed(1)} points`;
     lines.push(
       `| ${r.workload} | ${fmt(r.rateHz)} Hz | ${ratio.toFixed(3)} (${pct(ratio)}) | ${Math.min(...r.ratios).toFixed(3)}–${Math.max(...r.ratios).toFixed(3)} | ` +
         `${fmt(median(r.plainMs))} ms | ${fmt(median(r.profiledMs))} ms | ${fmt(median(r.achievedHz))} Hz | ${fmt(median(r.samplerCore) * 100, 1)}% | ${met} (≤ ${pct(TARGETS[r.rateHz]!, 0)}) |`,
     );
   }
-  lines.push('', `Per-pair ratios: ${rows.map((r) => `${r.workload} @ ${r.rateHz} Hz: ${r.ratios.map((x) => x.toFixed(3)).join(', ')}`).join('; ')}.`);
+  lines.push(
+    '',
+    `Per-pair ratios: ${rows.map((r) => `${r.workload} @ ${r.rateHz} Hz: ${r.ratios.map((x) => x.toFixed(3)).join(', ')}`).join('; ')}.`,
+  );
   return lines.join('\n');
 }
 

@@ -9,7 +9,11 @@ import { fixtureScripts, PYTHONS, shot } from './support/e2e-env.ts';
 interface ComparisonExport {
   schemaVersion: number;
   kind: string;
-  comparison: { runs: Array<{ runId: number }>; metrics: Array<{ key: string; values: Array<number | null> }>; functions: Array<{ function: string }> };
+  comparison: {
+    runs: Array<{ runId: number }>;
+    metrics: Array<{ key: string; values: Array<number | null> }>;
+    functions: Array<{ function: string }>;
+  };
 }
 
 function canvasPixels(canvas: Locator): Promise<string> {
@@ -71,7 +75,12 @@ test('compares a GIL run with a free-threaded GIL-off run of the same script', a
   await expect(lanesPanel).toHaveAttribute('data-mode', 'normalized');
   await expect(page.getByTestId('lanes-normalized')).toHaveAttribute('aria-checked', 'true');
   // The shorter run now spans the full width, so at least one lane changes.
-  await expect.poll(async () => (await canvasPixels(lanes.nth(0))) !== before[0] || (await canvasPixels(lanes.nth(1))) !== before[1], { timeout: 5_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => (await canvasPixels(lanes.nth(0))) !== before[0] || (await canvasPixels(lanes.nth(1))) !== before[1],
+      { timeout: 5_000 },
+    )
+    .toBe(true);
   // Hovering a lane's first thread (below the 20 px axis, 36 px GIL row and 6 px gap, right of the 150 px gutter).
   await lanes.nth(1).hover({ position: { x: 200, y: 20 + 36 + 6 + 20 } });
   await expect(lanesPanel.getByTestId('timeline-tooltip')).toContainText(/ · \d+\.\d+–\d+\.\d+ s/);

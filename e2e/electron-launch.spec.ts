@@ -10,12 +10,20 @@ import { shot } from './support/e2e-env.ts';
 const ELECTRON_BINARY = path.join(REPO_DIR, 'node_modules', 'electron', 'dist', 'electron');
 
 test('the Electron app opens its window with the secure preload API', async () => {
-  test.skip(!fs.existsSync(ELECTRON_BINARY), `Electron binary not present: ${ELECTRON_BINARY} is missing (its download is blocked on this machine); the browser-host specs cover the UI`);
+  test.skip(
+    !fs.existsSync(ELECTRON_BINARY),
+    `Electron binary not present: ${ELECTRON_BINARY} is missing (its download is blocked on this machine); the browser-host specs cover the UI`,
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gilscope-electron-e2e-'));
   const app = await electron.launch({
     executablePath: ELECTRON_BINARY,
     args: ['--no-sandbox', REPO_DIR],
-    env: { ...process.env, GILSCOPE_DB: path.join(dir, 'runs.sqlite'), XDG_DATA_HOME: path.join(dir, 'data'), XDG_CONFIG_HOME: path.join(dir, 'config') },
+    env: {
+      ...process.env,
+      GILSCOPE_DB: path.join(dir, 'runs.sqlite'),
+      XDG_DATA_HOME: path.join(dir, 'data'),
+      XDG_CONFIG_HOME: path.join(dir, 'config'),
+    },
   });
   try {
     const window = await app.firstWindow();

@@ -16,7 +16,8 @@ async function fillExperiment(page: Page, pythons: string[], repeat: number): Pr
   await expect(form).toBeVisible();
   await form.getByTestId('script-path-input').fill(fixtureScripts().cpuThreads);
   await page.getByTestId('experiment-args').fill(RUN_SECONDS);
-  const interpreter = (python: string) => page.locator(`[data-testid="experiment-interpreter"][data-path="${python}"] input[type="checkbox"]`);
+  const interpreter = (python: string) =>
+    page.locator(`[data-testid="experiment-interpreter"][data-path="${python}"] input[type="checkbox"]`);
   await expect(interpreter(PYTHONS.gil312)).toBeAttached({ timeout: 20_000 });
   // The proposal pre-ticks a free-threaded interpreter once the list arrives; wait for it, then set exactly ours.
   await expect(page.locator('[data-testid="experiment-interpreter"] input:checked').first()).toBeAttached();
@@ -33,7 +34,9 @@ async function doneCount(page: Page): Promise<number> {
 }
 
 test.describe.serial('experiments', () => {
-  test('a 3.12 × 3.13t (GIL on/off) × 3 experiment advances, is cancelled and keeps its finished runs', async ({ page }) => {
+  test('a 3.12 × 3.13t (GIL on/off) × 3 experiment advances, is cancelled and keeps its finished runs', async ({
+    page,
+  }) => {
     test.setTimeout(60_000);
     await openApp(page);
     await fillExperiment(page, [PYTHONS.gil312, PYTHONS.freeThreaded], 3);
@@ -52,7 +55,9 @@ test.describe.serial('experiments', () => {
     await expect(progress).toHaveAttribute('data-total', '9');
     const firstSeen = await doneCount(page);
     // The bar advances: at least one more run finishes while we watch (and at least one in all).
-    await expect.poll(() => doneCount(page), { timeout: 20_000, intervals: [200] }).toBeGreaterThan(Math.max(firstSeen, 0));
+    await expect
+      .poll(() => doneCount(page), { timeout: 20_000, intervals: [200] })
+      .toBeGreaterThan(Math.max(firstSeen, 0));
     // Count, bar and text read in one go: runs keep finishing (about one a second), and a count read
     // before a re-render would never match the text after it.
     const { done, barWidth, current } = await progress.evaluate((panel) => ({

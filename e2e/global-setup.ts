@@ -16,7 +16,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gilscope-e2e-'));
   const scripts = writeFixtureScripts(dir);
   const host = await startHost({ dbFile: path.join(dir, 'runs.sqlite'), dataHome: path.join(dir, 'data') });
-  console.log(`[e2e] built in ${(buildMs / 1000).toFixed(1)} s; gilscope ui at ${host.origin} (pid ${host.pid}, data in ${dir})`);
+  console.log(
+    `[e2e] built in ${(buildMs / 1000).toFixed(1)} s; gilscope ui at ${host.origin} (pid ${host.pid}, data in ${dir})`,
+  );
   // The printed URL's token works once (startHost exchanged it): every browser context gets the session cookie instead.
   fs.mkdirSync(path.dirname(STORAGE_STATE_FILE), { recursive: true });
   fs.writeFileSync(STORAGE_STATE_FILE, JSON.stringify({ cookies: [playwrightCookie(host)], origins: [] }));

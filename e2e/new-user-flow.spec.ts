@@ -29,7 +29,9 @@ test.describe.serial('new-user flow', () => {
     await expect(lanes).toBeVisible();
     // While it runs: the output arrives, the lanes grow to the 3 workers and repaint, the clock moves.
     await expect(page.getByTestId('output-pane')).toContainText('e2e: starting 3 workers');
-    await expect.poll(() => lanes.evaluate((c: HTMLCanvasElement) => parseFloat(c.style.height))).toBeGreaterThanOrEqual(lanesHeight(3));
+    await expect
+      .poll(() => lanes.evaluate((c: HTMLCanvasElement) => parseFloat(c.style.height)))
+      .toBeGreaterThanOrEqual(lanesHeight(3));
     await shot(page, '02-live-running');
     const before = await canvasPixels(lanes);
     const elapsedBefore = await page.getByTestId('live-elapsed').textContent();
@@ -56,7 +58,9 @@ test.describe.serial('new-user flow', () => {
     await page.getByTestId('export-trace').click();
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toMatch(/\.trace\.json$/);
-    const trace = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as { traceEvents: Array<{ name: string; args?: { name?: string } }> };
+    const trace = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as {
+      traceEvents: Array<{ name: string; args?: { name?: string } }>;
+    };
     const named = trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args?.name);
     expect(named).toEqual(expect.arrayContaining(['cruncher-0', 'cruncher-1', 'cruncher-2']));
     expect(trace.traceEvents.filter((e) => e.name === 'ProfileChunk')).toHaveLength(named.length);
@@ -66,9 +70,12 @@ test.describe.serial('new-user flow', () => {
     await expect(page.getByTestId('verdict-headline')).toContainText('The GIL holds this run back');
     await page.getByTestId('verdict-measure').click();
     await expect(page.getByTestId('experiment-form')).toBeVisible();
-    await expect(page.getByTestId('experiment-form').getByTestId('script-path-input')).toHaveValue(scripts.threeThreads);
+    await expect(page.getByTestId('experiment-form').getByTestId('script-path-input')).toHaveValue(
+      scripts.threeThreads,
+    );
     // Proposed: the run's GIL build next to the free-threaded build, which runs with the GIL on and off.
-    const picked = (python: string) => page.locator(`[data-testid="experiment-interpreter"][data-path="${python}"] input`);
+    const picked = (python: string) =>
+      page.locator(`[data-testid="experiment-interpreter"][data-path="${python}"] input`);
     await expect(picked(PYTHONS.gil312)).toBeChecked();
     await expect(picked(PYTHONS.freeThreaded)).toBeChecked();
     await expect(page.getByTestId('experiment-gil-on')).toBeChecked();

@@ -58,7 +58,10 @@ if (!app.requestSingleInstanceLock()) {
     service = createAppService();
     registerIpcHandlers(service);
     forwardServiceEvents(service, () => mainWindow?.webContents);
-    installAppMenu({ sendCommand: (command) => sendEvent(mainWindow?.webContents, 'menu:command', { command }), isDev: !app.isPackaged });
+    installAppMenu({
+      sendCommand: (command) => sendEvent(mainWindow?.webContents, 'menu:command', { command }),
+      isDev: !app.isPackaged,
+    });
     openMainWindow();
   });
 }

@@ -17,7 +17,8 @@ import {
 
 // Typed invoke of a contract channel; anything outside the contract is refused here already.
 function request<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
-  if (!requestChannels.includes(channel)) return Promise.reject(new Error(`gilscope.request: unknown channel ${JSON.stringify(channel)}`));
+  if (!requestChannels.includes(channel))
+    return Promise.reject(new Error(`gilscope.request: unknown channel ${JSON.stringify(channel)}`));
   return ipcRenderer.invoke(channel, payload) as Promise<ResponseOf<C>>;
 }
 

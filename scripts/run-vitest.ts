@@ -29,7 +29,14 @@ function runVitest(args: string[]): Promise<VitestRun> {
   fs.rmSync(report, { force: true });
   const child = spawn(
     process.execPath,
-    ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
+    [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...args,
+    ],
     { stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC', LC_ALL: 'C' } },
   );
   let output = '';
@@ -64,7 +71,9 @@ function summarise(run: VitestRun, label = 'tests'): number {
   // A failing beforeAll (or a crashed worker) fails its file and reports the file's tests as skipped: say so.
   const failedFiles = testResults.filter((file) => file.status === 'failed').length;
   const filesNote = failedFiles > 0 ? ` (${failedFiles} test file(s) failed)` : '';
-  console.log(`${label}: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped${filesNote}`);
+  console.log(
+    `${label}: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped${filesNote}`,
+  );
   if (failedFiles > 0 || numPassedTests === 0) return run.status || 1;
   return run.status;
 }
@@ -73,15 +82,28 @@ function summarise(run: VitestRun, label = 'tests'): number {
 function crashedFiles(output: string): string[] {
   // eslint-disable-next-line no-control-regex
   const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
-  return [...new Set([...plain.matchAll(/exited unexpectedly with signal (SIG\w+) during \w+ state while running test file (\S+)/g)].map((m) => m[2]!))];
+  return [
+    ...new Set(
+      [
+        ...plain.matchAll(/exited unexpectedly with signal (SIG\w+) during \w+ state while running test file (\S+)/g),
+      ].map((m) => m[2]!),
+    ),
+  ];
 }
 
 const first = await runVitest(process.argv.slice(2));
 let exitCode = summarise(first);
 const crashed = crashedFiles(first.output);
 const failed = first.totals?.testResults.filter((file) => file.status === 'failed').map((file) => file.name) ?? [];
-if (exitCode !== 0 && crashed.length > 0 && first.totals?.numFailedTests === 0 && failed.every((file) => crashed.includes(file))) {
-  console.log(`run-vitest: the test worker died of a signal in ${crashed.join(', ')}; running ${crashed.length === 1 ? 'that file' : 'those files'} once more`);
+if (
+  exitCode !== 0 &&
+  crashed.length > 0 &&
+  first.totals?.numFailedTests === 0 &&
+  failed.every((file) => crashed.includes(file))
+) {
+  console.log(
+    `run-vitest: the test worker died of a signal in ${crashed.join(', ')}; running ${crashed.length === 1 ? 'that file' : 'those files'} once more`,
+  );
   exitCode = summarise(await runVitest(crashed), 'tests (re-run of crashed files)');
 }
 process.exit(exitCode);

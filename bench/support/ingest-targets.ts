@@ -11,7 +11,11 @@ export function ingestTargets(section: BenchSection): TargetCheck[] {
     if (!cells[2]?.includes('— used')) continue;
     const bytes = Number(cells[5]?.replace(/,/g, ''));
     if (!Number.isFinite(bytes)) continue;
-    checks.push({ target: `≤ ${BYTES_TARGET} bytes per thread-sample — ${cells[1]}`, measured: `${bytes.toFixed(2)} bytes (ingest ${cells[4]} samples/s)`, met: bytes <= BYTES_TARGET });
+    checks.push({
+      target: `≤ ${BYTES_TARGET} bytes per thread-sample — ${cells[1]}`,
+      measured: `${bytes.toFixed(2)} bytes (ingest ${cells[4]} samples/s)`,
+      met: bytes <= BYTES_TARGET,
+    });
   }
   return checks;
 }

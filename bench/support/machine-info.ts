@@ -15,6 +15,9 @@ export function machineLines(): string[] {
     `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- Kernel: ${os.type()} ${os.release()} (${os.arch()})`,
     `- Node: ${process.version}`,
-    `- Load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min)`,
+    `- Load average at start: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / ')} (1 / 5 / 15 min)`,
   ];
 }

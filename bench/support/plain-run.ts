@@ -4,7 +4,12 @@ import { launchScript } from '../../main/engine/launch/launch-script.ts';
 import type { GilMode } from '../../main/engine/launch/gil-mode.ts';
 
 /** Wall ns from just before launch to exit, timed exactly as ProfileSession times a run. */
-export async function plainRunWallNs(python: string, script: string, args: string[], gilMode: GilMode = 'default'): Promise<number> {
+export async function plainRunWallNs(
+  python: string,
+  script: string,
+  args: string[],
+  gilMode: GilMode = 'default',
+): Promise<number> {
   const startNs = process.hrtime.bigint();
   const launched = await launchScript({ python, script, args, cwd: path.dirname(script), gilMode }, () => {});
   if ('kind' in launched) throw new Error(launched.message);

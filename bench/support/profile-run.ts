@@ -51,9 +51,15 @@ export async function profileRun(options: ProfileRunOptions): Promise<ProfiledRu
   const store = openRunStore(options.dbFile, { readonly: true });
   try {
     const summary = buildRunSummary(createRunReader(store), outcome.runId);
-    const wallNs = store.db.prepare('SELECT wall_ns FROM runs WHERE id = ?').pluck().get(outcome.runId) as number | null;
+    const wallNs = store.db.prepare('SELECT wall_ns FROM runs WHERE id = ?').pluck().get(outcome.runId) as
+      number | null;
     if (!summary || wallNs === null) throw new Error(`run ${outcome.runId} has no summary or wall time`);
-    return { runId: outcome.runId, wallNs, threadSamples: summary.threadSamples, sampler: summary.sampler as SamplerStats };
+    return {
+      runId: outcome.runId,
+      wallNs,
+      threadSamples: summary.threadSamples,
+      sampler: summary.sampler as SamplerStats,
+    };
   } finally {
     store.close();
   }

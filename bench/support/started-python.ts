@@ -9,7 +9,10 @@ export interface StartedPython {
 
 /** Spawns `python script args` and resolves once it prints "started". */
 export function startPython(python: string, script: string, args: string[]): Promise<StartedPython> {
-  const child: ChildProcess = spawn(python, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PYTHONUNBUFFERED: '1' } });
+  const child: ChildProcess = spawn(python, [script, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PYTHONUNBUFFERED: '1' },
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let seen = '';

@@ -6,7 +6,9 @@ import { hostUrl, shot } from './e2e-env.ts';
 export async function openApp(page: Page): Promise<void> {
   await page.goto(hostUrl().href);
   await expect(page.getByTestId('app-version')).toBeVisible();
-  await expect(page.getByTestId('interpreter-select').locator('option[value^="/"]').first()).toBeAttached({ timeout: 20_000 });
+  await expect(page.getByTestId('interpreter-select').locator('option[value^="/"]').first()).toBeAttached({
+    timeout: 20_000,
+  });
 }
 
 /** Types the script path and picks the interpreter by its path. */
@@ -28,7 +30,8 @@ export async function expectDetailDrawn(page: Page, runId: number, shotName?: st
   const detail = page.getByTestId('run-detail');
   await expect(detail.locator('#detail-title')).toContainText(`Run #${runId}`);
   await expect(page.getByTestId('run-summary-cards')).toBeVisible();
-  for (const card of ['wall', 'cpu', 'parallelism', 'contention', 'gil-enabled', 'exit']) await expect(page.getByTestId(`card-${card}`)).toBeVisible();
+  for (const card of ['wall', 'cpu', 'parallelism', 'contention', 'gil-enabled', 'exit'])
+    await expect(page.getByTestId(`card-${card}`)).toBeVisible();
   await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-drawn', 'true', { timeout: 15_000 });
   if (shotName) await shot(page, `${shotName}-top`);
   await page.getByTestId('tab-flame').click();
@@ -39,7 +42,12 @@ export async function expectDetailDrawn(page: Page, runId: number, shotName?: st
 }
 
 /** Records `script` with `python` (and `gilMode` for a free-threaded build) through the New run form, waits until it completed; returns its id. */
-export async function recordRun(page: Page, script: string, python: string, options: { gilMode?: 'default' | 'on' | 'off'; args?: string } = {}): Promise<number> {
+export async function recordRun(
+  page: Page,
+  script: string,
+  python: string,
+  options: { gilMode?: 'default' | 'on' | 'off'; args?: string } = {},
+): Promise<number> {
   await fillNewRun(page, script, python);
   if (options.args !== undefined) await page.getByTestId('args-input').fill(options.args);
   if (options.gilMode) await page.getByTestId('gil-mode-select').selectOption(options.gilMode);

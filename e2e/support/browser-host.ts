@@ -26,7 +26,8 @@ export function exchangeBootstrap(url: string): Promise<{ name: string; value: s
         response.resume();
         const cookie = String(response.headers['set-cookie'] ?? '').split(';')[0] ?? '';
         const [name, ...value] = cookie.split('=');
-        if (response.statusCode !== 303 || !name || value.length === 0) reject(new Error(`gilscope ui gave no session for ${url} (status ${response.statusCode})`));
+        if (response.statusCode !== 303 || !name || value.length === 0)
+          reject(new Error(`gilscope ui gave no session for ${url} (status ${response.statusCode})`));
         else resolve({ name, value: value.join('=') });
       })
       .on('error', reject);
@@ -34,22 +35,50 @@ export function exchangeBootstrap(url: string): Promise<{ name: string; value: s
 }
 
 /** The cookie as Playwright's addCookies / storageState want it. */
-export function playwrightCookie(host: RunningHost): { name: string; value: string; domain: string; path: string; expires: number; httpOnly: boolean; secure: boolean; sameSite: 'Strict' } {
-  return { ...host.session, domain: new URL(host.origin).hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Strict' };
+export function playwrightCookie(host: RunningHost): {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  expires: number;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: 'Strict';
+} {
+  return {
+    ...host.session,
+    domain: new URL(host.origin).hostname,
+    path: '/',
+    expires: -1,
+    httpOnly: true,
+    secure: false,
+    sameSite: 'Strict',
+  };
 }
 
 /** Starts `bin/gilscope ui --port 0 --db dbFile`; `dataHome` replaces XDG_DATA_HOME so nothing lands in $HOME's data folder. */
-export async function startHost(options: { dbFile: string; dataHome: string; timeoutMs?: number }): Promise<RunningHost> {
+export async function startHost(options: {
+  dbFile: string;
+  dataHome: string;
+  timeoutMs?: number;
+}): Promise<RunningHost> {
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: options.dataHome };
   delete env.GILSCOPE_DB;
-  const child = spawn(path.join(REPO_DIR, 'bin', 'gilscope'), ['ui', '--port', '0', '--db', options.dbFile], { cwd: REPO_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(path.join(REPO_DIR, 'bin', 'gilscope'), ['ui', '--port', '0', '--db', options.dbFile], {
+    cwd: REPO_DIR,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => (stderr += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => fail(`no URL printed within ${options.timeoutMs ?? 20_000} ms`), options.timeoutMs ?? 20_000);
+    const timer = setTimeout(
+      () => fail(`no URL printed within ${options.timeoutMs ?? 20_000} ms`),
+      options.timeoutMs ?? 20_000,
+    );
     function fail(why: string): void {
       clearTimeout(timer);
       child.kill('SIGKILL');

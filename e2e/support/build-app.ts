@@ -6,7 +6,12 @@ import { REPO_DIR } from './browser-host.ts';
 /** Runs `electron-vite build`; throws with its output when it fails. Returns the time it took in ms. */
 export function buildApp(): number {
   const t0 = performance.now();
-  const result = spawnSync(process.execPath, [path.join(REPO_DIR, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: REPO_DIR, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`e2e: electron-vite build failed (status ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(
+    process.execPath,
+    [path.join(REPO_DIR, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    { cwd: REPO_DIR, encoding: 'utf8' },
+  );
+  if (result.status !== 0)
+    throw new Error(`e2e: electron-vite build failed (status ${result.status}):\n${result.stdout}\n${result.stderr}`);
   return performance.now() - t0;
 }

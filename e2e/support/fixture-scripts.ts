@@ -71,7 +71,12 @@ export interface FixtureScripts {
 
 /** Writes the fixtures into `dir` and returns their paths. */
 export function writeFixtureScripts(dir: string): FixtureScripts {
-  const scripts = { threeThreads: path.join(dir, 'three_threads.py'), forever: path.join(dir, 'forever.py'), cpuThreads: path.join(dir, 'cpu_threads.py'), missing: path.join(dir, 'no_such_script.py') };
+  const scripts = {
+    threeThreads: path.join(dir, 'three_threads.py'),
+    forever: path.join(dir, 'forever.py'),
+    cpuThreads: path.join(dir, 'cpu_threads.py'),
+    missing: path.join(dir, 'no_such_script.py'),
+  };
   fs.writeFileSync(scripts.threeThreads, THREE_THREADS);
   fs.writeFileSync(scripts.forever, FOREVER);
   fs.writeFileSync(scripts.cpuThreads, CPU_THREADS);

@@ -13,7 +13,16 @@ import { storedSummary } from '../engine/analysis/run-summary.ts';
 import { deleteRun, relabelRun, saveRunSummary } from '../engine/store/run-admin.ts';
 import { StoreError } from '../engine/store/store-error.ts';
 import type { RunRecord } from '../engine/store/run-types.ts';
-import type { ApiEvents, EventChannel, HostInfo, RequestChannel, RequestOf, ResponseOf, RunListItem, Unsubscribe } from '../shared/api-contract.ts';
+import type {
+  ApiEvents,
+  EventChannel,
+  HostInfo,
+  RequestChannel,
+  RequestOf,
+  ResponseOf,
+  RunListItem,
+  Unsubscribe,
+} from '../shared/api-contract.ts';
 import type { RunSummary } from '../shared/run-summary-types.ts';
 import { InterpreterCatalog } from './interpreter-catalog.ts';
 import { LiveExperiments } from './live-experiments.ts';
@@ -67,10 +76,20 @@ export class GilscopeService {
     const dbFile = path.resolve(options.dbFile);
     const dataDir = options.dataDir ?? path.dirname(dbFile);
     this.options = { ...options, dbFile, dataDir };
-    this.live = new LiveRuns(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl, (runId) => {
-      void this.storeDigestOf(runId);
-    });
-    this.experiments = new LiveExperiments(dbFile, (event, payload) => this.emit(event, payload), options.samplerWorkerUrl, (runId) => this.storeDigestOf(runId));
+    this.live = new LiveRuns(
+      dbFile,
+      (event, payload) => this.emit(event, payload),
+      options.samplerWorkerUrl,
+      (runId) => {
+        void this.storeDigestOf(runId);
+      },
+    );
+    this.experiments = new LiveExperiments(
+      dbFile,
+      (event, payload) => this.emit(event, payload),
+      options.samplerWorkerUrl,
+      (runId) => this.storeDigestOf(runId),
+    );
     this.queries = new QueryClient(dbFile, options.queryWorkerUrl);
     this.catalog = new InterpreterCatalog({ userFile: path.join(dataDir, 'user-interpreters.json'), env: options.env });
     this.handlers = this.createHandlers();
@@ -153,7 +172,10 @@ export class GilscopeService {
     const missing = runs.filter((run) => run.status !== 'running' && run.cpuSeconds === null);
     if (missing.length > 0) {
       this.backfillJob ??= this.backfillSummaries(missing).finally(() => (this.backfillJob = null));
-      const done = await Promise.race([this.backfillJob.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), FIGURES_WAIT_MS).unref())]);
+      const done = await Promise.race([
+        this.backfillJob.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), FIGURES_WAIT_MS).unref()),
+      ]);
       if (done) runs = this.reader()?.listRuns() ?? runs;
     }
     return { runs: runs.reverse().map((run) => this.toListItem(run)) };
@@ -192,7 +214,9 @@ export class GilscopeService {
       label: run.label,
       script: run.script,
       args: run.args,
-      interpreter: run.interpreter ? { path: run.interpreter.path, version: run.interpreter.version, freeThreaded: run.interpreter.freeThreaded } : null,
+      interpreter: run.interpreter
+        ? { path: run.interpreter.path, version: run.interpreter.version, freeThreaded: run.interpreter.freeThreaded }
+        : null,
       gilMode: run.gilMode,
       status: run.status,
       wallSeconds: run.wallNs === null ? null : run.wallNs / 1e9,
@@ -203,7 +227,11 @@ export class GilscopeService {
 
   private createHandlers(): Handlers {
     return {
-      'app:version': () => ({ version: this.options.version, host: this.options.host, nativeDialogs: this.options.host === 'electron' }),
+      'app:version': () => ({
+        version: this.options.version,
+        host: this.options.host,
+        nativeDialogs: this.options.host === 'electron',
+      }),
       'interpreters:list': ({ refresh }) => this.catalog.list(refresh),
       'interpreters:add': ({ path: interpreterPath }) => this.catalog.add(interpreterPath),
       // Only Electron has native dialogs; its IPC layer overrides this answer.
@@ -251,7 +279,11 @@ export class GilscopeService {
         return this.queries.run({ kind: 'compare', request: { runIds } });
       },
       'compare:timelines': ({ runIds, bins }) =>
-        Promise.all(runIds.map((runId) => this.queries.run({ kind: 'timeline', request: { runId, fromNs: null, toNs: null, bins } }))),
+        Promise.all(
+          runIds.map((runId) =>
+            this.queries.run({ kind: 'timeline', request: { runId, fromNs: null, toNs: null, bins } }),
+          ),
+        ),
       'experiments:start': (spec) => this.experiments.start(spec),
       'experiments:cancel': ({ experimentId }) => ({ cancelling: this.experiments.cancel(experimentId) }),
       'experiments:list': () => {
@@ -273,8 +305,13 @@ export class GilscopeService {
   }
 
   /** Renders an export in the query worker, then writes it to `path` (only where allowExportPaths) or hands it back for download. */
-  private async saveExport({ target, format, path: file }: RequestOf<'exports:save'>): Promise<ResponseOf<'exports:save'>> {
-    if (file !== null && !this.options.allowExportPaths) return { kind: 'failed', message: 'this host does not write files; export without a path to download it' };
+  private async saveExport({
+    target,
+    format,
+    path: file,
+  }: RequestOf<'exports:save'>): Promise<ResponseOf<'exports:save'>> {
+    if (file !== null && !this.options.allowExportPaths)
+      return { kind: 'failed', message: 'this host does not write files; export without a path to download it' };
     if (!this.reader()) return { kind: 'failed', message: 'no runs recorded yet' };
     let exported;
     try {
@@ -283,12 +320,22 @@ export class GilscopeService {
       return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
     if (!exported) return { kind: 'failed', message: `nothing to export for ${exportBaseName(target)}` };
-    const content = typeof exported.content === 'string' ? Buffer.from(exported.content, 'utf8') : Buffer.from(exported.content);
-    if (file === null) return { kind: 'download', fileName: exported.fileName, mimeType: exported.mimeType, base64: content.toString('base64') };
+    const content =
+      typeof exported.content === 'string' ? Buffer.from(exported.content, 'utf8') : Buffer.from(exported.content);
+    if (file === null)
+      return {
+        kind: 'download',
+        fileName: exported.fileName,
+        mimeType: exported.mimeType,
+        base64: content.toString('base64'),
+      };
     try {
       await fs.promises.writeFile(file, content);
     } catch (error) {
-      return { kind: 'failed', message: `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+      return {
+        kind: 'failed',
+        message: `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      };
     }
     return { kind: 'saved', path: file };
   }

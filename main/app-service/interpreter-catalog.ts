@@ -1,6 +1,11 @@
 // The interpreter picker's data: discovery (probe results are cached on disk by the engine; the list
 // itself is kept here until a refresh) plus the interpreters the user added by path.
-import { discoverInterpreters, probeInterpreter, type Discovery, type Interpreter } from '../engine/interpreters/index.ts';
+import {
+  discoverInterpreters,
+  probeInterpreter,
+  type Discovery,
+  type Interpreter,
+} from '../engine/interpreters/index.ts';
 import type { InterpreterView, ResponseOf } from '../shared/api-contract.ts';
 import { readUserInterpreters, rememberUserInterpreter } from './user-interpreters.ts';
 
@@ -34,7 +39,10 @@ export class InterpreterCatalog {
   /** Discovered + user-added interpreters; `refresh` scans again instead of reusing the last scan. */
   async list(refresh: boolean): Promise<ResponseOf<'interpreters:list'>> {
     if (refresh || !this.discovery) {
-      const scan = discoverInterpreters({ extraPaths: readUserInterpreters(this.options.userFile), env: this.options.env });
+      const scan = discoverInterpreters({
+        extraPaths: readUserInterpreters(this.options.userFile),
+        env: this.options.env,
+      });
       this.discovery = scan;
       scan.catch(() => {
         if (this.discovery === scan) this.discovery = null; // a failed scan is not cached
@@ -54,7 +62,10 @@ export class InterpreterCatalog {
     try {
       rememberUserInterpreter(this.options.userFile, path);
     } catch (error) {
-      return { kind: 'rejected', message: `${path} works, but could not be remembered in ${this.options.userFile}: ${(error as Error).message}` };
+      return {
+        kind: 'rejected',
+        message: `${path} works, but could not be remembered in ${this.options.userFile}: ${(error as Error).message}`,
+      };
     }
     this.discovery = null;
     return { kind: 'ok', interpreter: toInterpreterView({ ...probe.interpreter, source: 'user' }) };

@@ -18,7 +18,12 @@ export class LiveExperiments {
   private closed = false;
 
   /** `storeDigest`: builds and stores a finished run's summary and overview off this thread (awaited between runs). */
-  constructor(dbFile: string, emit: EmitEvent, samplerWorkerUrl: URL | string | undefined, storeDigest: (runId: number) => Promise<void>) {
+  constructor(
+    dbFile: string,
+    emit: EmitEvent,
+    samplerWorkerUrl: URL | string | undefined,
+    storeDigest: (runId: number) => Promise<void>,
+  ) {
     this.dbFile = dbFile;
     this.emit = emit;
     this.samplerWorkerUrl = samplerWorkerUrl;
@@ -38,7 +43,8 @@ export class LiveExperiments {
   /** Checks and starts an experiment; refused while another one runs. */
   async start(spec: ExperimentSpec): Promise<ResponseOf<'experiments:start'>> {
     if (this.closed) return { kind: 'refused', message: 'GILscope is shutting down' };
-    if (this.current || this.starting) return { kind: 'refused', message: 'an experiment is already running; cancel it or wait for its end' };
+    if (this.current || this.starting)
+      return { kind: 'refused', message: 'an experiment is already running; cancel it or wait for its end' };
     const starting = this.begin(spec);
     this.starting = starting;
     try {

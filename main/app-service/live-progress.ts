@@ -22,7 +22,11 @@ export function newProgressState(): ProgressState {
  * fraction of one core and the share of its samples in each state; GIL held / contended shares of the
  * batch's ticks. Updates `state`. Null for a batch without ticks (nothing new to show).
  */
-export function progressFromBatch(runId: number, batch: SamplerBatch, state: ProgressState): ApiEvents['profile:progress'] | null {
+export function progressFromBatch(
+  runId: number,
+  batch: SamplerBatch,
+  state: ProgressState,
+): ApiEvents['profile:progress'] | null {
   for (const info of batch.threads) state.names.set(info.tid, info.name);
   const ticks = batch.ticks;
   const last = ticks[ticks.length - 1];
@@ -59,7 +63,9 @@ export function progressFromBatch(runId: number, batch: SamplerBatch, state: Pro
       tid,
       name: state.names.get(tid) ?? String(tid),
       cpu: entry.cpuNs / spanNs,
-      states: Object.fromEntries(THREAD_STATES.map((name, code) => [name, entry.counts[code]! / entry.samples])) as Record<ThreadStateName, number>,
+      states: Object.fromEntries(
+        THREAD_STATES.map((name, code) => [name, entry.counts[code]! / entry.samples]),
+      ) as Record<ThreadStateName, number>,
     }));
   return {
     runId,

@@ -24,7 +24,12 @@ export class LiveRuns {
   private readonly onRecorded: (runId: number) => void;
 
   /** `onRecorded`: a run has ended and is stored (its summary and overview are for the caller to build, off this thread). */
-  constructor(dbFile: string, emit: EmitEvent, samplerWorkerUrl: URL | string | undefined, onRecorded: (runId: number) => void) {
+  constructor(
+    dbFile: string,
+    emit: EmitEvent,
+    samplerWorkerUrl: URL | string | undefined,
+    onRecorded: (runId: number) => void,
+  ) {
     this.dbFile = dbFile;
     this.emit = emit;
     this.samplerWorkerUrl = samplerWorkerUrl;
@@ -83,11 +88,18 @@ export class LiveRuns {
         if (outcome.kind === 'recorded') this.onRecorded(outcome.runId);
         if (runId === null) {
           // Never started: refused, or the launch failed (that run is stored with status "failed").
-          announce({ kind: 'refused', message: outcome.kind === 'refused' ? outcome.message : (outcome.message ?? `the script could not be started (${outcome.status})`) });
+          announce({
+            kind: 'refused',
+            message:
+              outcome.kind === 'refused'
+                ? outcome.message
+                : (outcome.message ?? `the script could not be started (${outcome.status})`),
+          });
           return;
         }
         this.sessions.delete(runId);
-        if (outcome.kind === 'recorded') this.emit('profile:ended', { runId, status: outcome.status, message: outcome.message });
+        if (outcome.kind === 'recorded')
+          this.emit('profile:ended', { runId, status: outcome.status, message: outcome.message });
         else this.emit('profile:ended', { runId, status: 'failed', message: outcome.message });
       },
       (error: unknown) => {

@@ -21,7 +21,8 @@ export interface QueryRequestMessage {
 }
 
 /** The worker's answer to one message. */
-export type QueryResponseMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+export type QueryResponseMessage =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 const { dbFile } = workerData as QueryWorkerData;
 let open: { store: RunStore; reader: RunReader; experiments: ExperimentReader } | null = null;

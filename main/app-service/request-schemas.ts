@@ -6,7 +6,11 @@ import { z } from 'zod';
 import type { RequestChannel, RequestOf } from '../shared/api-contract.ts';
 import { MAX_RATE_HZ, MIN_RATE_HZ } from '../engine/profile/profile-request.ts';
 import { MAX_COMPARE_RUNS, MIN_COMPARE_RUNS } from '../engine/compare/load-comparison.ts';
-import { MAX_EXPERIMENT_INTERPRETERS, MAX_EXPERIMENT_REPEAT, MAX_VARY_VALUES } from '../engine/experiment/experiment-spec-check.ts';
+import {
+  MAX_EXPERIMENT_INTERPRETERS,
+  MAX_EXPERIMENT_REPEAT,
+  MAX_VARY_VALUES,
+} from '../engine/experiment/experiment-spec-check.ts';
 
 /** Longest label a run may carry. */
 export const MAX_LABEL_LENGTH = 200;
@@ -23,13 +27,25 @@ const absolutePath = z
   .refine((value) => path.isAbsolute(value), 'must be an absolute path');
 const runId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const timeNs = z.number().finite().min(0).max(Number.MAX_SAFE_INTEGER).nullable();
-const tid = z.number().int().min(0).max(2 ** 31 - 1).nullable();
+const tid = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1)
+  .nullable();
 const scope = z.enum(['all', 'on-cpu', 'gil-wait']);
 const none = z.undefined();
 
 const profileStart = z.strictObject({
   script: absolutePath,
-  args: z.array(z.string().max(32_768).refine((value) => !value.includes('\0'), 'must not contain NUL')).max(1000),
+  args: z
+    .array(
+      z
+        .string()
+        .max(32_768)
+        .refine((value) => !value.includes('\0'), 'must not contain NUL'),
+    )
+    .max(1000),
   cwd: absolutePath.nullable(),
   python: absolutePath,
   gilMode: z.enum(['default', 'on', 'off']),
@@ -45,7 +61,10 @@ const timeline = z
     path: ['fromNs'],
   });
 
-const scriptArg = z.string().max(32_768).refine((value) => !value.includes('\0'), 'must not contain NUL');
+const scriptArg = z
+  .string()
+  .max(32_768)
+  .refine((value) => !value.includes('\0'), 'must not contain NUL');
 const gilMode = z.enum(['default', 'on', 'off']);
 const experimentId = runId;
 const compareIds = z
@@ -64,7 +83,11 @@ const experimentStart = z.strictObject({
   vary: z
     .strictObject({
       kind: z.enum(['arg', 'env']),
-      name: z.string().min(1).max(200).refine((value) => !value.includes('\0'), 'must not contain NUL'),
+      name: z
+        .string()
+        .min(1)
+        .max(200)
+        .refine((value) => !value.includes('\0'), 'must not contain NUL'),
       values: z.array(scriptArg).min(1).max(MAX_VARY_VALUES),
     })
     .nullable(),
@@ -96,16 +119,26 @@ export const requestSchemas: RequestSchemas = {
   'runs:output': z.strictObject({ runId }),
   'runs:functions': z.strictObject({ runId, tid, scope }),
   'runs:flamegraph': z.strictObject({ runId, tid, scope }),
-  'runs:rename': z.strictObject({ runId, label: z.string().max(MAX_LABEL_LENGTH, `must be at most ${MAX_LABEL_LENGTH} characters`).nullable() }),
+  'runs:rename': z.strictObject({
+    runId,
+    label: z.string().max(MAX_LABEL_LENGTH, `must be at most ${MAX_LABEL_LENGTH} characters`).nullable(),
+  }),
   'runs:delete': z.strictObject({ runId }),
   'compare:runs': z.strictObject({ runIds: compareIds }),
-  'compare:timelines': z.strictObject({ runIds: z.array(runId).min(1).max(MAX_COMPARE_RUNS), bins: z.number().int().min(1).max(MAX_TIMELINE_BINS) }),
+  'compare:timelines': z.strictObject({
+    runIds: z.array(runId).min(1).max(MAX_COMPARE_RUNS),
+    bins: z.number().int().min(1).max(MAX_TIMELINE_BINS),
+  }),
   'experiments:start': experimentStart,
   'experiments:cancel': z.strictObject({ experimentId }),
   'experiments:list': none,
   'experiments:get': z.strictObject({ experimentId, baselineKey: z.string().max(4096).nullable() }),
   'experiments:delete': z.strictObject({ experimentId }),
-  'exports:save': z.strictObject({ target: exportTarget, format: z.enum(['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed', 'trace']), path: absolutePath.nullable() }),
+  'exports:save': z.strictObject({
+    target: exportTarget,
+    format: z.enum(['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed', 'trace']),
+    path: absolutePath.nullable(),
+  }),
 };
 
 /** A request the backend refuses before doing anything: unknown channel or invalid payload. */
@@ -120,7 +153,9 @@ export function isRequestChannel(channel: unknown): channel is RequestChannel {
 
 /** "runs:timeline: bins: Too big: expected number to be <=4000; …": every issue with the field it concerns. */
 export function describeIssues(channel: string, error: z.ZodError): string {
-  const issues = error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'payload'}: ${issue.message}`);
+  const issues = error.issues.map(
+    (issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'payload'}: ${issue.message}`,
+  );
   return `${channel}: invalid payload: ${issues.join('; ')}`;
 }
 

@@ -3,7 +3,12 @@
 // the query worker (query-worker.ts) so the caller's event loop stays free.
 import { STATE_CODE, type StateCode } from '../engine/model.ts';
 import { loadRunSummary } from '../engine/analysis/run-summary.ts';
-import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from '../engine/analysis/function-profile.ts';
+import {
+  ON_CPU_STATES,
+  gilHolderFrames,
+  topFunctions,
+  topInnermostFrames,
+} from '../engine/analysis/function-profile.ts';
 import type { RunReader } from '../engine/store/run-reader.ts';
 import type { RequestOf, ResponseOf, SampleScope } from '../shared/api-contract.ts';
 import { loadTimeline } from '../engine/analysis/load-timeline.ts';
@@ -81,5 +86,8 @@ function queryFunctions(reader: RunReader, request: RequestOf<'runs:functions'>)
 function queryFlameGraph(reader: RunReader, request: RequestOf<'runs:flamegraph'>): ResponseOf<'runs:flamegraph'> {
   if (!reader.getRun(request.runId)) return null;
   const timeline = reader.readTimeline(request.runId);
-  return buildFlameTree(reader.readStackTable(request.runId), timeline, { tid: request.tid ?? undefined, states: SCOPE_STATES[request.scope] });
+  return buildFlameTree(reader.readStackTable(request.runId), timeline, {
+    tid: request.tid ?? undefined,
+    states: SCOPE_STATES[request.scope],
+  });
 }

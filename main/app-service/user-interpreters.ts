@@ -7,7 +7,9 @@ import path from 'node:path';
 export function readUserInterpreters(file: string): string[] {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { paths?: unknown };
-    return Array.isArray(parsed.paths) ? parsed.paths.filter((entry): entry is string => typeof entry === 'string') : [];
+    return Array.isArray(parsed.paths)
+      ? parsed.paths.filter((entry): entry is string => typeof entry === 'string')
+      : [];
   } catch {
     return [];
   }

@@ -6,7 +6,8 @@ import { CliError } from './cli-error.ts';
 
 /** Opens a run database for reading, with store errors turned into one-line CLI errors. */
 export function openReader(dbFile: string): { store: RunStore; reader: RunReader } {
-  if (!fs.existsSync(dbFile)) throw new CliError(`no run database at ${dbFile} (profile a script first, or pass --db FILE)`);
+  if (!fs.existsSync(dbFile))
+    throw new CliError(`no run database at ${dbFile} (profile a script first, or pass --db FILE)`);
   try {
     const store = openRunStore(dbFile, { readonly: true });
     return { store, reader: createRunReader(store) };

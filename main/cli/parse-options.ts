@@ -14,12 +14,15 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 export function parseNumberOption(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) throw usageError(`--${name} must be a positive number, got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0)
+    throw usageError(`--${name} must be a positive number, got "${value}"`);
   return number;
 }
 
 /** Splits `gilscope … SCRIPT -- ARGS…` into GILscope's own arguments and the script's (after the first `--`). */
 export function splitScriptArgs(argv: string[]): { ownArgs: string[]; scriptArgs: string[] } {
   const separator = argv.indexOf('--');
-  return separator < 0 ? { ownArgs: argv, scriptArgs: [] } : { ownArgs: argv.slice(0, separator), scriptArgs: argv.slice(separator + 1) };
+  return separator < 0
+    ? { ownArgs: argv, scriptArgs: [] }
+    : { ownArgs: argv.slice(0, separator), scriptArgs: argv.slice(separator + 1) };
 }

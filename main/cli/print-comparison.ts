@@ -23,7 +23,9 @@ function formatValue(value: number | null, unit: CompareMetricRow['unit']): stri
 
 // Writes the comparison as plain-text tables.
 export function printComparison(view: ComparisonView, out: NodeJS.WritableStream): void {
-  const runs = view.runs.map((run, i) => `${String.fromCharCode(65 + i)}  ${describeRun(run)}${i === 0 ? ' (baseline)' : ''}`);
+  const runs = view.runs.map(
+    (run, i) => `${String.fromCharCode(65 + i)}  ${describeRun(run)}${i === 0 ? ' (baseline)' : ''}`,
+  );
   out.write(`${runs.join('\n')}\n\n`);
   for (const { lines } of view.verdict) out.write(`${lines.join(' ')}\n`);
   if (view.verdict.length > 0) out.write('\n');
@@ -33,7 +35,9 @@ export function printComparison(view: ComparisonView, out: NodeJS.WritableStream
     ...metric.values.map((value, i) => {
       const ratio = metric.ratios[i];
       const text = formatValue(value, metric.unit);
-      return i === 0 || ratio === null || ratio === undefined || metric.key === 'speedup' ? text : `${text} (×${ratio.toFixed(2)})`;
+      return i === 0 || ratio === null || ratio === undefined || metric.key === 'speedup'
+        ? text
+        : `${text} (×${ratio.toFixed(2)})`;
     }),
   ]);
   out.write(formatTable(header, rows));
@@ -41,7 +45,12 @@ export function printComparison(view: ComparisonView, out: NodeJS.WritableStream
   out.write(
     formatTable(
       ['thread', ...view.runs.map((run) => `run ${run.runId}`)],
-      view.threads.map((thread) => [thread.name, ...thread.perRun.map((cell) => (cell ? `${cell.cpuSeconds.toFixed(3)} s, ${percent(cell.states.gilWait)} wait` : '—'))]),
+      view.threads.map((thread) => [
+        thread.name,
+        ...thread.perRun.map((cell) =>
+          cell ? `${cell.cpuSeconds.toFixed(3)} s, ${percent(cell.states.gilWait)} wait` : '—',
+        ),
+      ]),
     ),
   );
   if (view.functions.length > 0) {
@@ -49,7 +58,14 @@ export function printComparison(view: ComparisonView, out: NodeJS.WritableStream
     out.write(
       formatTable(
         ['function', ...view.runs.map((run) => `run ${run.runId}`), 'change'],
-        view.functions.filter((row) => row.self.some((share) => share > 0)).slice(0, FUNCTION_ROWS).map((row) => [row.function, ...row.self.map((share) => percent(share)), `${row.selfChange >= 0 ? '+' : ''}${(row.selfChange * 100).toFixed(1)} pt`]),
+        view.functions
+          .filter((row) => row.self.some((share) => share > 0))
+          .slice(0, FUNCTION_ROWS)
+          .map((row) => [
+            row.function,
+            ...row.self.map((share) => percent(share)),
+            `${row.selfChange >= 0 ? '+' : ''}${(row.selfChange * 100).toFixed(1)} pt`,
+          ]),
       ),
     );
   }

@@ -7,7 +7,9 @@ const range = (spread: Spread | null): string => (spread ? `${spread.min.toFixed
 
 // Writes the experiment's configuration table (speedups against its baseline configuration).
 export function printExperiment(view: ExperimentView, out: NodeJS.WritableStream): void {
-  out.write(`experiment ${view.id}: ${view.spec.script} — ${view.status}, ${view.progress.done} of ${view.progress.total} runs\n`);
+  out.write(
+    `experiment ${view.id}: ${view.spec.script} — ${view.status}, ${view.progress.done} of ${view.progress.total} runs\n`,
+  );
   if (view.error) out.write(`  ${view.error}\n`);
   const rows = view.configs.map((config) => [
     `${config.key === view.baselineKey ? '* ' : '  '}${config.label}`,
@@ -18,5 +20,18 @@ export function printExperiment(view: ExperimentView, out: NodeJS.WritableStream
     config.parallelism ? config.parallelism.median.toFixed(2) : '—',
     config.contention ? percent(config.contention.median) : '—',
   ]);
-  out.write(formatTable(['configuration (* = baseline)', 'runs', 'wall median', 'wall min–max', 'speedup', 'parallelism', 'GIL contention'], rows));
+  out.write(
+    formatTable(
+      [
+        'configuration (* = baseline)',
+        'runs',
+        'wall median',
+        'wall min–max',
+        'speedup',
+        'parallelism',
+        'GIL contention',
+      ],
+      rows,
+    ),
+  );
 }

@@ -8,7 +8,11 @@ export function printSummary(summary: RunSummary, out: NodeJS.WritableStream): v
   const interpreter = summary.interpreter
     ? `CPython ${summary.interpreter.version}${summary.interpreter.freeThreaded ? ' free-threaded' : ''} (${summary.interpreter.path})`
     : 'unknown interpreter';
-  const ending = summary.signal ? `killed by ${summary.signal}` : summary.exitCode === null ? '' : `exit code ${summary.exitCode}`;
+  const ending = summary.signal
+    ? `killed by ${summary.signal}`
+    : summary.exitCode === null
+      ? ''
+      : `exit code ${summary.exitCode}`;
   const lines = [
     `Run ${summary.runId}: ${summary.script}${summary.args.length ? ' ' + summary.args.join(' ') : ''}`,
     `  ${interpreter}, GIL mode ${summary.gilMode}, GIL ${summary.gilEnabled === null ? 'state unknown' : summary.gilEnabled ? 'enabled' : 'disabled'}`,
@@ -18,7 +22,8 @@ export function printSummary(summary: RunSummary, out: NodeJS.WritableStream): v
       ? `  GIL held ${percent(summary.gil.heldFraction)} of the time; contention (someone waiting for it) ${percent(summary.gil.contention)}`
       : '  GIL not readable in this run',
   ];
-  for (const change of summary.gilEnabledChanges) lines.push(`  GIL ${change.enabled ? 'enabled' : 'disabled'} at ${change.timeSeconds.toFixed(3)} s`);
+  for (const change of summary.gilEnabledChanges)
+    lines.push(`  GIL ${change.enabled ? 'enabled' : 'disabled'} at ${change.timeSeconds.toFixed(3)} s`);
   for (const warning of summary.warnings) lines.push(`  warning: ${warning}`);
   out.write(lines.join('\n') + '\n\n');
   const rows = summary.threads.map((thread) => [
@@ -32,7 +37,9 @@ export function printSummary(summary: RunSummary, out: NodeJS.WritableStream): v
     percent(thread.states.idle),
     thread.gilHeldFraction === null ? '–' : percent(thread.gilHeldFraction),
   ]);
-  out.write(formatTable(['TID', 'THREAD', 'CPU s', 'RUNNING', 'RUNNABLE', 'GIL WAIT', 'LOCK WAIT', 'IDLE', 'HOLDS GIL'], rows));
+  out.write(
+    formatTable(['TID', 'THREAD', 'CPU s', 'RUNNING', 'RUNNABLE', 'GIL WAIT', 'LOCK WAIT', 'IDLE', 'HOLDS GIL'], rows),
+  );
   if (summary.status !== 'running') {
     const { headline, details } = summary.verdict;
     out.write(`\nVerdict: ${headline}\n${details.map((line) => `  ${line}\n`).join('')}`);

@@ -35,7 +35,13 @@ export function installAppMenu(options: AppMenuOptions): void {
     {
       label: '&View',
       submenu: [
-        ...(options.isDev ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] satisfies MenuItemConstructorOptions[]) : []),
+        ...(options.isDev
+          ? ([
+              { role: 'reload' },
+              { role: 'toggleDevTools' },
+              { type: 'separator' },
+            ] satisfies MenuItemConstructorOptions[])
+          : []),
         {
           label: 'Toggle &Dark Mode',
           click: () => {

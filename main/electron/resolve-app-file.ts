@@ -5,8 +5,7 @@ import { APP_HOST, APP_SCHEME } from './app-origin.ts';
 
 // Either the file to serve, or why the request is refused (mapped to an HTTP status by the caller).
 export type AppFileResolution =
-  | { kind: 'file'; path: string }
-  | { kind: 'refused'; reason: 'foreign-origin' | 'bad-path' | 'outside-root' };
+  { kind: 'file'; path: string } | { kind: 'refused'; reason: 'foreign-origin' | 'bad-path' | 'outside-root' };
 
 // Resolves `requestUrl` against `rootDir`; "/" means index.html. Percent-decoding happens before the
 // containment check, so `%2e%2e%2f` and encoded backslashes cannot escape.

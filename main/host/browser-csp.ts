@@ -4,5 +4,8 @@ import { CONTENT_SECURITY_POLICY } from '../shared-node/content-security-policy.
 
 // The policy for pages served on 127.0.0.1:PORT.
 export function browserContentSecurityPolicy(port: number): string {
-  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`);
+  return CONTENT_SECURITY_POLICY.replace(
+    "connect-src 'self'",
+    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
+  );
 }

@@ -63,7 +63,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed');
     const decision = gate.check(url, request.headers);
     if (decision.kind === 'refused') {
-      return refuse(response, 403, 'Forbidden: open the URL gilscope ui printed, once (its token is exchanged for a cookie on first use; restart gilscope ui for a new one)');
+      return refuse(
+        response,
+        403,
+        'Forbidden: open the URL gilscope ui printed, once (its token is exchanged for a cookie on first use; restart gilscope ui for a new one)',
+      );
     }
     if (decision.kind === 'redirect') {
       // Leave the token out of the address bar and history; the cookie carries the session from here on.

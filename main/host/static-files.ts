@@ -18,6 +18,7 @@ export function resolveStaticFile(pathname: string, rootDir: string): StaticReso
   const root = resolve(rootDir);
   const filePath = resolve(root, `.${decoded}`);
   const fromRoot = relative(root, filePath);
-  if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) return { kind: 'refused' };
+  if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot))
+    return { kind: 'refused' };
   return { kind: 'file', path: filePath };
 }

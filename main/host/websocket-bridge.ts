@@ -21,7 +21,8 @@ export type ServerMessage =
 function parseRequest(data: string): RequestMessage | null {
   try {
     const message = JSON.parse(data) as Partial<RequestMessage> | null;
-    if (message?.type !== 'request' || !Number.isSafeInteger(message.id) || typeof message.channel !== 'string') return null;
+    if (message?.type !== 'request' || !Number.isSafeInteger(message.id) || typeof message.channel !== 'string')
+      return null;
     return message as RequestMessage;
   } catch {
     return null;
@@ -43,7 +44,13 @@ export function bridgeSocket(socket: WebSocket, service: GilscopeService): void 
     if (!request) return socket.close(1008, 'expected {"type":"request","id":N,"channel":"…"}');
     service.request(request.channel, request.payload).then(
       (result) => send({ type: 'response', id: request.id, ok: true, result: result ?? null }),
-      (error: unknown) => send({ type: 'response', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        send({
+          type: 'response',
+          id: request.id,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        }),
     );
   });
 }

@@ -2,7 +2,15 @@
 // main (IPC handlers), the browser host (HTTP/WebSocket), preload (the bridge) and renderer, so it
 // has only type imports from main/shared and no Node, Electron or DOM API. Payloads are validated
 // again on the backend with zod (main/app-service/request-schemas.ts).
-import type { ComparisonView, ExperimentListItem, ExperimentSpec, ExperimentStatus, ExperimentView, ExportFormat, ExportTarget } from './compare-types.ts';
+import type {
+  ComparisonView,
+  ExperimentListItem,
+  ExperimentSpec,
+  ExperimentStatus,
+  ExperimentView,
+  ExportFormat,
+  ExportTarget,
+} from './compare-types.ts';
 import type { FrameShare, FunctionShare, RunStatusName, RunSummary, ThreadStateName } from './run-summary-types.ts';
 
 export type GilModeName = 'default' | 'on' | 'off';
@@ -40,7 +48,8 @@ export interface ProfileStartRequest {
   stacks?: boolean;
 }
 
-export type ProfileStartResponse = { kind: 'started'; runId: number; pid: number } | { kind: 'refused'; message: string };
+export type ProfileStartResponse =
+  { kind: 'started'; runId: number; pid: number } | { kind: 'refused'; message: string };
 
 /** One row of the runs library. Figures are null while a run is recording or when unknown. */
 export interface RunListItem {
@@ -97,15 +106,24 @@ export type SampleScope = 'all' | 'on-cpu' | 'gil-wait';
 // Requests the UI may make, keyed by channel name `domain:verb`.
 export type ApiRequests = {
   'app:version': { request: undefined; response: HostInfo };
-  'interpreters:list': { request: { refresh: boolean }; response: { interpreters: InterpreterView[]; rejected: Array<{ path: string; message: string }> } };
-  'interpreters:add': { request: { path: string }; response: { kind: 'ok'; interpreter: InterpreterView } | { kind: 'rejected'; message: string } };
+  'interpreters:list': {
+    request: { refresh: boolean };
+    response: { interpreters: InterpreterView[]; rejected: Array<{ path: string; message: string }> };
+  };
+  'interpreters:add': {
+    request: { path: string };
+    response: { kind: 'ok'; interpreter: InterpreterView } | { kind: 'rejected'; message: string };
+  };
   'dialog:open-script': { request: undefined; response: { path: string | null } };
   'scripts:recent': { request: undefined; response: { scripts: string[] } };
   'profile:start': { request: ProfileStartRequest; response: ProfileStartResponse };
   'profile:stop': { request: { runId: number }; response: { stopping: boolean } };
   'runs:list': { request: undefined; response: { runs: RunListItem[] } };
   'runs:summary': { request: { runId: number }; response: RunSummary | null };
-  'runs:timeline': { request: { runId: number; fromNs: number | null; toNs: number | null; bins: number }; response: BinnedTimeline | null };
+  'runs:timeline': {
+    request: { runId: number; fromNs: number | null; toNs: number | null; bins: number };
+    response: BinnedTimeline | null;
+  };
   'runs:output': { request: { runId: number }; response: RunOutputView | null };
   'runs:functions': {
     request: { runId: number; tid: number | null; scope: SampleScope };
@@ -118,7 +136,10 @@ export type ApiRequests = {
   'compare:runs': { request: { runIds: number[] }; response: ComparisonView | null };
   /** Per run of a comparison, its timeline in `bins` bins over its own length (lanes are drawn aligned or normalized). */
   'compare:timelines': { request: { runIds: number[]; bins: number }; response: Array<BinnedTimeline | null> };
-  'experiments:start': { request: ExperimentSpec; response: { kind: 'started'; experimentId: number } | { kind: 'refused'; message: string } };
+  'experiments:start': {
+    request: ExperimentSpec;
+    response: { kind: 'started'; experimentId: number } | { kind: 'refused'; message: string };
+  };
   'experiments:cancel': { request: { experimentId: number }; response: { cancelling: boolean } };
   'experiments:list': { request: undefined; response: { experiments: ExperimentListItem[] } };
   /** `baselineKey` null = the first configuration. */
@@ -187,7 +208,14 @@ export type EventChannel = keyof ApiEvents;
 export type Unsubscribe = () => void;
 
 // The event channels the preload and the browser client will forward; anything else is refused.
-export const eventChannels: readonly EventChannel[] = ['profile:progress', 'profile:output', 'profile:ended', 'experiment:progress', 'experiment:ended', 'menu:command'];
+export const eventChannels: readonly EventChannel[] = [
+  'profile:progress',
+  'profile:output',
+  'profile:ended',
+  'experiment:progress',
+  'experiment:ended',
+  'menu:command',
+];
 
 // Every request channel, for the browser host's router (which refuses anything else).
 export const requestChannels: readonly RequestChannel[] = [

@@ -119,4 +119,5 @@ export interface ExperimentListItem {
 export type ExportFormat = 'html' | 'pdf' | 'json' | 'csv' | 'speedscope' | 'collapsed' | 'trace';
 
 /** What to export. speedscope and collapsed apply to single runs only. */
-export type ExportTarget = { kind: 'run'; runId: number } | { kind: 'compare'; runIds: number[] } | { kind: 'experiment'; experimentId: number };
+export type ExportTarget =
+  { kind: 'run'; runId: number } | { kind: 'compare'; runIds: number[] } | { kind: 'experiment'; experimentId: number };

@@ -21,7 +21,9 @@ function speedSentence(name: string, base: RunSummary, run: RunSummary): string 
   if (!base.wallSeconds || !run.wallSeconds) return null;
   const speedup = base.wallSeconds / run.wallSeconds;
   if (Math.abs(speedup - 1) < SAME_SPEED) return `${name} ran about as fast as A (${speedup.toFixed(2)}×).`;
-  return speedup > 1 ? `${name} ran ${speedup.toFixed(2)}× faster than A.` : `${name} was slower than A: ${speedup.toFixed(2)}× its speed.`;
+  return speedup > 1
+    ? `${name} ran ${speedup.toFixed(2)}× faster than A.`
+    : `${name} was slower than A: ${speedup.toFixed(2)}× its speed.`;
 }
 
 function gilSentence(name: string, base: RunSummary, run: RunSummary): string | null {
@@ -36,7 +38,10 @@ function cpuSentence(name: string, base: RunSummary, run: RunSummary): string | 
   if (base.cpuSeconds <= 0) return null;
   const ratio = run.cpuSeconds / base.cpuSeconds;
   if (Math.abs(ratio - 1) < CPU_CHANGE) return null;
-  const why = run.interpreter?.freeThreaded && !base.interpreter?.freeThreaded && ratio > 1 ? ' (a free-threaded interpreter runs each thread slower)' : '';
+  const why =
+    run.interpreter?.freeThreaded && !base.interpreter?.freeThreaded && ratio > 1
+      ? ' (a free-threaded interpreter runs each thread slower)'
+      : '';
   return `${name} used ${percent(Math.abs(ratio - 1))} ${ratio > 1 ? 'more' : 'less'} CPU time than A for the same script${why}.`;
 }
 
@@ -47,7 +52,12 @@ function limitSentence(name: string, run: RunSummary): string | null {
   const cores = run.verdict.cores ? ` on ${run.verdict.cores} cores` : '';
   if (runnable >= CPU_BOUND) {
     const gilWait = run.verdict.gilWaitShare ?? 0;
-    const limit = gilWait < NO_GIL_WAIT ? 'the cores were its limit' : runnable > gilWait ? 'the cores limited it more than the GIL' : 'the cores limited it too';
+    const limit =
+      gilWait < NO_GIL_WAIT
+        ? 'the cores were its limit'
+        : runnable > gilWait
+          ? 'the cores limited it more than the GIL'
+          : 'the cores limited it too';
     return `${name}'s busy threads waited for a CPU ${percent(runnable)} of their time${cores}: ${limit}.`;
   }
   if (lockWait >= CPU_BOUND) return `${name}'s busy threads waited on locks ${percent(lockWait)} of their time.`;
@@ -60,7 +70,12 @@ export function explainComparison(view: Pick<ComparisonView, 'runs'>): Compariso
   if (!base) return [];
   return view.runs.slice(1).map((run, i) => {
     const name = letter(i + 1);
-    const lines = [speedSentence(name, base, run), gilSentence(name, base, run), cpuSentence(name, base, run), limitSentence(name, run)];
+    const lines = [
+      speedSentence(name, base, run),
+      gilSentence(name, base, run),
+      cpuSentence(name, base, run),
+      limitSentence(name, run),
+    ];
     return { runId: run.runId, lines: lines.filter((line): line is string => line !== null) };
   });
 }

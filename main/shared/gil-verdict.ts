@@ -58,7 +58,11 @@ function whereThreadsWaited(busy: readonly ThreadSummary[]): string[] {
 }
 
 /** See GilVerdict.speedupCeiling. */
-function speedupCeiling(summary: Omit<RunSummary, 'verdict'>, busy: readonly ThreadSummary[], cores: number | null): number | null {
+function speedupCeiling(
+  summary: Omit<RunSummary, 'verdict'>,
+  busy: readonly ThreadSummary[],
+  cores: number | null,
+): number | null {
   if (!summary.wallSeconds || busy.length === 0) return null;
   const longest = Math.max(...busy.map((t) => t.lifetimeSeconds * Math.max(0, 1 - t.states.gilWait)));
   const spread = cores ? summary.cpuSeconds / cores : 0;
@@ -77,7 +81,11 @@ export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | n
   const busy = summary.threads.filter(isBusy);
   const base = { busyThreads: busy.length, cores };
   const reenabled = summary.gilEnabledChanges.find((change) => change.enabled);
-  const reenabledNote = reenabled ? [`The GIL was switched back on at ${reenabled.timeSeconds.toFixed(2)} s (an extension module without free-threading support was imported).`] : [];
+  const reenabledNote = reenabled
+    ? [
+        `The GIL was switched back on at ${reenabled.timeSeconds.toFixed(2)} s (an extension module without free-threading support was imported).`,
+      ]
+    : [];
   const limits = {
     runnable: share(busy, (s) => s.runnable),
     lockWait: share(busy, (s) => s.lockWait),
@@ -85,13 +93,22 @@ export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | n
   };
   const otherLimit = (): Pick<GilVerdict, 'kind' | 'headline'> | null => {
     if (limits.runnable >= RUNQUEUE_BOUND) {
-      return { kind: 'cpu-bound', headline: `The cores are the limit: busy threads waited ${percent(limits.runnable)} of their time for a CPU (taken by each other or by other programs).` };
+      return {
+        kind: 'cpu-bound',
+        headline: `The cores are the limit: busy threads waited ${percent(limits.runnable)} of their time for a CPU (taken by each other or by other programs).`,
+      };
     }
     if (limits.lockWait >= LOCK_BOUND) {
-      return { kind: 'lock-bound', headline: `Blocking waits are the limit: busy threads waited on locks, queues, events or joins ${percent(limits.lockWait)} of their time.` };
+      return {
+        kind: 'lock-bound',
+        headline: `Blocking waits are the limit: busy threads waited on locks, queues, events or joins ${percent(limits.lockWait)} of their time.`,
+      };
     }
     if (limits.idle >= MOSTLY_WAITING) {
-      return { kind: 'mostly-waiting', headline: `The threads mostly wait (I/O, sleep, select): idle ${percent(limits.idle)} of their time.` };
+      return {
+        kind: 'mostly-waiting',
+        headline: `The threads mostly wait (I/O, sleep, select): idle ${percent(limits.idle)} of their time.`,
+      };
     }
     return null;
   };
@@ -99,7 +116,8 @@ export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | n
   const gilGone = summary.gilEnabled === false && !reenabled;
   if (gilGone) {
     const other = otherLimit();
-    const parallel = busy.length >= 2 ? `No GIL in this run: ${busy.length} busy threads ran in parallel.` : 'No GIL in this run.';
+    const parallel =
+      busy.length >= 2 ? `No GIL in this run: ${busy.length} busy threads ran in parallel.` : 'No GIL in this run.';
     return {
       ...base,
       kind: 'no-gil',
@@ -181,7 +199,8 @@ export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | n
     return {
       ...base,
       kind: 'single-threaded',
-      headline: 'Only one thread did Python work and it seldom waited for the GIL, so free-threading would not speed this run up.',
+      headline:
+        'Only one thread did Python work and it seldom waited for the GIL, so free-threading would not speed this run up.',
       details: [figures, ...reenabledNote],
       gilWaitShare,
       speedupCeiling: null,
@@ -191,7 +210,10 @@ export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | n
     ...base,
     ...(other
       ? { kind: other.kind, headline: `The GIL is not what limits this run. ${other.headline}` }
-      : { kind: 'parallel' as const, headline: `The GIL is not what limits this run: ${busy.length} busy threads seldom waited for it.` }),
+      : {
+          kind: 'parallel' as const,
+          headline: `The GIL is not what limits this run: ${busy.length} busy threads seldom waited for it.`,
+        }),
     details: [figures, ...reenabledNote],
     gilWaitShare,
     speedupCeiling: null,

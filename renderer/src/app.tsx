@@ -52,10 +52,15 @@ export function App() {
 
   // Opening the experiment form for the first time starts from the New run form's script.
   const newExperiment = useCallback(() => {
-    setExperimentForm((f) => (f.script !== '' ? f : { ...f, script: form.script, argsText: form.argsText, cwd: form.cwd }));
+    setExperimentForm((f) =>
+      f.script !== '' ? f : { ...f, script: form.script, argsText: form.argsText, cwd: form.cwd },
+    );
     setView({ kind: 'experiment-new' });
   }, [form]);
-  const navigate = useCallback((next: View) => (next.kind === 'experiment-new' ? newExperiment() : setView(next)), [newExperiment]);
+  const navigate = useCallback(
+    (next: View) => (next.kind === 'experiment-new' ? newExperiment() : setView(next)),
+    [newExperiment],
+  );
   const openRun = useCallback((runId: number) => setView({ kind: 'run', runId }), []);
   const compare = useCallback((runIds: number[]) => setView({ kind: 'compare', runIds }), []);
   // "Measure GIL on vs off" from a run's verdict: the experiment form proposed for that run.
@@ -66,7 +71,10 @@ export function App() {
     };
     getApi()
       .request('interpreters:list', { refresh: false })
-      .then((list) => open(list.interpreters), () => open([]));
+      .then(
+        (list) => open(list.interpreters),
+        () => open([]),
+      );
   }, []);
 
   const startProfile = useCallback(
@@ -135,7 +143,13 @@ export function App() {
   return (
     <CommandsContext.Provider value={commands}>
       <div className="shell">
-        <Sidebar view={view} live={live} version={host.data?.version ?? null} selected={selected} onNavigate={navigate} />
+        <Sidebar
+          view={view}
+          live={live}
+          version={host.data?.version ?? null}
+          selected={selected}
+          onNavigate={navigate}
+        />
         <main className="content">
           {host.kind === 'error' && (
             <Notice tone="error" title="Not connected to GILscope:" testId="connection-error">
@@ -151,10 +165,24 @@ export function App() {
             </Notice>
           )}
           {view.kind === 'new' && (
-            <NewRunView form={form} setForm={setForm} host={host.data} recording={recording} startProfile={startProfile} pendingOpen={pendingOpen} clearPendingOpen={clearPendingOpen} />
+            <NewRunView
+              form={form}
+              setForm={setForm}
+              host={host.data}
+              recording={recording}
+              startProfile={startProfile}
+              pendingOpen={pendingOpen}
+              clearPendingOpen={clearPendingOpen}
+            />
           )}
           {view.kind === 'live' && (
-            <LiveRunView store={store} stopping={stopping} onStop={() => void stop()} onOpenRun={(runId) => setView({ kind: 'run', runId })} onNewRun={() => setView({ kind: 'new' })} />
+            <LiveRunView
+              store={store}
+              stopping={stopping}
+              onStop={() => void stop()}
+              onOpenRun={(runId) => setView({ kind: 'run', runId })}
+              onNewRun={() => setView({ kind: 'new' })}
+            />
           )}
           {view.kind === 'runs' && (
             <RunsLibraryView
@@ -168,7 +196,15 @@ export function App() {
               onCompare={() => compare(selected)}
             />
           )}
-          {view.kind === 'run' && <RunDetailView key={view.runId} runId={view.runId} onBack={() => setView({ kind: 'runs' })} onCompare={compare} onMeasure={measure} />}
+          {view.kind === 'run' && (
+            <RunDetailView
+              key={view.runId}
+              runId={view.runId}
+              onBack={() => setView({ kind: 'runs' })}
+              onCompare={compare}
+              onMeasure={measure}
+            />
+          )}
           {view.kind === 'compare' && (
             <CompareView
               key={view.runIds.join(',')}
@@ -184,7 +220,13 @@ export function App() {
               }}
             />
           )}
-          {view.kind === 'experiments' && <ExperimentsListView refreshKey={experimentsRefresh} onOpen={(experimentId) => setView({ kind: 'experiment', experimentId })} onNew={newExperiment} />}
+          {view.kind === 'experiments' && (
+            <ExperimentsListView
+              refreshKey={experimentsRefresh}
+              onOpen={(experimentId) => setView({ kind: 'experiment', experimentId })}
+              onNew={newExperiment}
+            />
+          )}
           {view.kind === 'experiment-new' && (
             <ExperimentFormView
               form={experimentForm}
@@ -198,7 +240,13 @@ export function App() {
             />
           )}
           {view.kind === 'experiment' && (
-            <ExperimentDetailView key={view.experimentId} experimentId={view.experimentId} onOpenRun={openRun} onBack={() => setView({ kind: 'experiments' })} onCompare={compare} />
+            <ExperimentDetailView
+              key={view.experimentId}
+              experimentId={view.experimentId}
+              onOpenRun={openRun}
+              onBack={() => setView({ kind: 'experiments' })}
+              onCompare={compare}
+            />
           )}
         </main>
       </div>

@@ -26,7 +26,13 @@ export function useCommand(name: CommandName, handler: () => void): void {
 }
 
 // Maps a keydown to a command: Ctrl/Cmd+O, Ctrl/Cmd+Enter, Ctrl/Cmd+. (null for anything else).
-export function commandForKey(event: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }): CommandName | null {
+export function commandForKey(event: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}): CommandName | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
   if (event.key === 'o' || event.key === 'O') return 'open-script';
   if (event.key === 'Enter') return 'profile';

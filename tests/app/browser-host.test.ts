@@ -20,19 +20,32 @@ let exchange: Awaited<ReturnType<typeof get>>;
 let session: string;
 
 /** An HTTP GET with explicit headers (fetch forbids setting Host). */
-function get(pathAndQuery: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  pathAndQuery: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: '127.0.0.1', port: host.port, path: pathAndQuery, headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (response) => {
-      let body = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-    });
+    const request = http.get(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: pathAndQuery,
+        headers: { host: `127.0.0.1:${host.port}`, ...headers },
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      },
+    );
     request.on('error', reject);
   });
 }
 
 /** Opens the API socket with the session cookie unless told otherwise; resolves when open, rejects with the HTTP status when refused. */
-function connect(options: { cookie?: string | null; origin?: string; host?: string; query?: string } = {}): Promise<WebSocket> {
+function connect(
+  options: { cookie?: string | null; origin?: string; host?: string; query?: string } = {},
+): Promise<WebSocket> {
   const cookie = options.cookie === undefined ? session : options.cookie;
   const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api${options.query ?? ''}`, {
     origin: options.origin ?? `http://127.0.0.1:${host.port}`,
@@ -46,7 +59,10 @@ function connect(options: { cookie?: string | null; origin?: string; host?: stri
 }
 
 /** A minimal client: request → response by id, events collected. */
-function client(socket: WebSocket): { request(channel: string, payload?: unknown): Promise<ServerMessage>; events: ServerMessage[] } {
+function client(socket: WebSocket): {
+  request(channel: string, payload?: unknown): Promise<ServerMessage>;
+  events: ServerMessage[];
+} {
   let nextId = 1;
   const waiting = new Map<number, (message: ServerMessage) => void>();
   const events: ServerMessage[] = [];
@@ -70,7 +86,10 @@ beforeAll(async () => {
   ({ service, dir } = newService());
   const rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><script type="module" src="/assets/app.js"></script>');
+  fs.writeFileSync(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><script type="module" src="/assets/app.js"></script>',
+  );
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
   host = await startBrowserHost({ service, rendererDir });
@@ -96,7 +115,7 @@ describe('browser host HTTP', () => {
     expect((await get('/', { cookie: session, host: `127.0.0.1:1` })).status).toBe(403);
   });
 
-  it('exchanges the printed URL\'s token for a strict HttpOnly session cookie and redirects to the URL without it', () => {
+  it("exchanges the printed URL's token for a strict HttpOnly session cookie and redirects to the URL without it", () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.bootstrapToken}`);
     expect(exchange.status).toBe(303);
     expect(exchange.headers.location).toBe('/');
@@ -145,33 +164,53 @@ describe('browser host WebSocket', () => {
     await expect(connect({ host: `rebound.example:${host.port}` })).rejects.toThrow(/403/);
   });
 
-  it('answers requests, reports invalid payloads, and pushes a live run\'s events', async () => {
+  it("answers requests, reports invalid payloads, and pushes a live run's events", async () => {
     const socket = await connect();
     const api = client(socket);
     expect(await api.request('runs:list')).toEqual({ type: 'response', id: 1, ok: true, result: { runs: [] } });
-    expect(await api.request('app:version')).toMatchObject({ ok: true, result: { host: 'browser', nativeDialogs: false } });
+    expect(await api.request('app:version')).toMatchObject({
+      ok: true,
+      result: { host: 'browser', nativeDialogs: false },
+    });
     const invalid = await api.request('runs:timeline', { runId: 1, fromNs: null, toNs: null, bins: 0 });
     expect(invalid).toMatchObject({ ok: false, error: expect.stringMatching(/bins/) });
-    expect(await api.request('shell:exec', {})).toMatchObject({ ok: false, error: expect.stringMatching(/unknown request channel/) });
+    expect(await api.request('shell:exec', {})).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/unknown request channel/),
+    });
 
-    const request = scriptRequest(dir, 'ws.py', 'import time\nfor i in range(5):\n    print("tick", i, flush=True)\n    sum(range(200000))\n    time.sleep(0.1)\n');
+    const request = scriptRequest(
+      dir,
+      'ws.py',
+      'import time\nfor i in range(5):\n    print("tick", i, flush=True)\n    sum(range(200000))\n    time.sleep(0.1)\n',
+    );
     const started = await api.request('profile:start', request);
     expect(started).toMatchObject({ ok: true, result: { kind: 'started' } });
     const runId = (started as { result: { runId: number } }).result.runId;
     const deadline = Date.now() + 30_000;
-    while (!api.events.some((e) => e.type === 'event' && e.event === 'profile:ended') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!api.events.some((e) => e.type === 'event' && e.event === 'profile:ended') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     const kinds = new Set(api.events.map((e) => (e.type === 'event' ? e.event : '')));
     expect([...kinds].sort()).toEqual(['profile:ended', 'profile:output', 'profile:progress']);
     const ended = api.events.find((e) => e.type === 'event' && e.event === 'profile:ended');
     expect(ended).toMatchObject({ payload: { runId, status: 'completed' } });
-    const output = api.events.flatMap((e) => (e.type === 'event' && e.event === 'profile:output' ? [(e.payload as { text: string }).text] : [])).join('');
+    const output = api.events
+      .flatMap((e) =>
+        e.type === 'event' && e.event === 'profile:output' ? [(e.payload as { text: string }).text] : [],
+      )
+      .join('');
     expect(output).toContain('tick 4');
 
     const target = path.join(dir, 'written-by-a-client.json');
     const saved = await api.request('exports:save', { target: { kind: 'run', runId }, format: 'json', path: target });
-    expect(saved).toMatchObject({ ok: true, result: { kind: 'failed', message: expect.stringMatching(/does not write files/) } });
+    expect(saved).toMatchObject({
+      ok: true,
+      result: { kind: 'failed', message: expect.stringMatching(/does not write files/) },
+    });
     expect(fs.existsSync(target)).toBe(false);
-    expect(await api.request('exports:save', { target: { kind: 'run', runId }, format: 'json', path: null })).toMatchObject({ ok: true, result: { kind: 'download' } });
+    expect(
+      await api.request('exports:save', { target: { kind: 'run', runId }, format: 'json', path: null }),
+    ).toMatchObject({ ok: true, result: { kind: 'download' } });
     socket.close();
   });
 

@@ -51,7 +51,7 @@ describe('GilscopeService over a real run', () => {
     await service.close();
   });
 
-  it('stores the finished run\'s summary from its query worker, without being asked', async () => {
+  it("stores the finished run's summary from its query worker, without being asked", async () => {
     const reading = openRunStore(dbFile, { readonly: true });
     try {
       const reader = createRunReader(reading);
@@ -71,8 +71,13 @@ describe('GilscopeService over a real run', () => {
     expect((await service.call('scripts:recent', undefined)).scripts).toEqual([summary.script]);
   });
 
-  it('bins the timeline so that per-bin CPU adds up to each thread\'s CPU time', async () => {
-    const timeline = (await service.call('runs:timeline', { runId, fromNs: null, toNs: null, bins: 50 })) as BinnedTimeline;
+  it("bins the timeline so that per-bin CPU adds up to each thread's CPU time", async () => {
+    const timeline = (await service.call('runs:timeline', {
+      runId,
+      fromNs: null,
+      toNs: null,
+      bins: 50,
+    })) as BinnedTimeline;
     expect(timeline.threads.length).toBe(summary.threads.length);
     for (const thread of summary.threads) {
       const binned = timeline.threads.find((t) => t.tid === thread.tid)!;
@@ -120,17 +125,25 @@ describe('GilscopeService over a real run', () => {
   });
 
   it('rejects bad payloads with a message naming the field', async () => {
-    await expect(service.request('runs:timeline', { runId, fromNs: null, toNs: null, bins: 5000 })).rejects.toThrow(/runs:timeline: invalid payload: bins:/);
+    await expect(service.request('runs:timeline', { runId, fromNs: null, toNs: null, bins: 5000 })).rejects.toThrow(
+      /runs:timeline: invalid payload: bins:/,
+    );
     await expect(service.request('runs:rename', { runId, label: 'x'.repeat(201) })).rejects.toThrow(/label: .*200/);
-    await expect(service.request('profile:start', { ...scriptRequest(dir, 'a.py', ''), script: 'relative.py' })).rejects.toThrow(/script: must be an absolute path/);
-    await expect(service.request('profile:start', { ...scriptRequest(dir, 'a.py', ''), rateHz: 0 })).rejects.toThrow(/rateHz/);
+    await expect(
+      service.request('profile:start', { ...scriptRequest(dir, 'a.py', ''), script: 'relative.py' }),
+    ).rejects.toThrow(/script: must be an absolute path/);
+    await expect(service.request('profile:start', { ...scriptRequest(dir, 'a.py', ''), rateHz: 0 })).rejects.toThrow(
+      /rateHz/,
+    );
     await expect(service.request('runs:summary', { runId: 1, extra: true })).rejects.toThrow(/extra/);
     await expect(service.request('nope:never', undefined)).rejects.toThrow(/unknown request channel/);
   });
 
-  it('as the browser host\'s service, never writes an export to a client-supplied path; it offers a download instead', async () => {
+  it("as the browser host's service, never writes an export to a client-supplied path; it offers a download instead", async () => {
     const target = path.join(dir, 'evil.csv');
-    expect(await service.request('exports:save', { target: { kind: 'run', runId }, format: 'csv', path: target })).toEqual({
+    expect(
+      await service.request('exports:save', { target: { kind: 'run', runId }, format: 'csv', path: target }),
+    ).toEqual({
       kind: 'failed',
       message: 'this host does not write files; export without a path to download it',
     });
@@ -147,7 +160,9 @@ describe('GilscopeService over a real run', () => {
     try {
       for (const table of ['runs', 'threads', 'tick_chunks', 'sample_chunks', 'output', 'events', 'frames', 'stacks']) {
         const column = table === 'runs' ? 'id' : 'run_id';
-        const { n } = store.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(runId) as { n: number };
+        const { n } = store.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(runId) as {
+          n: number;
+        };
         expect(n, table).toBe(0);
       }
     } finally {
@@ -174,7 +189,10 @@ describe('GilscopeService live runs', () => {
       expect(runs[0]).toMatchObject({ id: run.runId, status: 'stopped' });
       expect(runs[0]!.cpuSeconds).not.toBeNull();
 
-      const refused = await service.call('profile:start', { ...scriptRequest(dir, 'x.py', ''), script: `${dir}/missing.py` });
+      const refused = await service.call('profile:start', {
+        ...scriptRequest(dir, 'x.py', ''),
+        script: `${dir}/missing.py`,
+      });
       expect(refused).toEqual({ kind: 'refused', message: expect.stringContaining('script not found') });
 
       const added = await service.call('interpreters:add', { path: '/bin/sh' });

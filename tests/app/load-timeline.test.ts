@@ -19,7 +19,14 @@ it('never bins a 1 s run finer than 1.5 sampling periods: timeline query, JSON a
     const writer = new RunWriter(store);
     const runId = writer.createRun(meta({ rateHz: 100 }));
     let last = 0;
-    for (const batch of syntheticTickBatches({ threads: 2, ticks: 100, rateHz: 100, batchTicks: 50, activity: 'mixed', seed: 3 })) {
+    for (const batch of syntheticTickBatches({
+      threads: 2,
+      ticks: 100,
+      rateHz: 100,
+      batchTicks: 50,
+      activity: 'mixed',
+      seed: 3,
+    })) {
       writer.appendTicks(batch);
       last = batch[batch.length - 1]!.timeNs;
     }
@@ -32,7 +39,9 @@ it('never bins a 1 s run finer than 1.5 sampling periods: timeline query, JSON a
     const whole = loadWholeTimeline(reader, runId, 100_000)!;
     expect(whole.threads[0]!.cpu).toHaveLength(finest);
     expect(whole.binNs).toBeGreaterThanOrEqual(MIN_BIN_PERIODS * 1e7);
-    expect(runQuery(reader, { kind: 'timeline', request: { runId, fromNs: null, toNs: null, bins: 2000 } })).toEqual(whole);
+    expect(runQuery(reader, { kind: 'timeline', request: { runId, fromNs: null, toNs: null, bins: 2000 } })).toEqual(
+      whole,
+    );
     // A zoomed range gets the same floor.
     const zoomed = loadTimeline(reader, runId, { fromNs: 1e8, toNs: 2e8, bins: 1000 })!;
     expect(zoomed.threads[0]!.cpu).toHaveLength(Math.floor(1e8 / (MIN_BIN_PERIODS * 1e7)));
@@ -41,7 +50,9 @@ it('never bins a 1 s run finer than 1.5 sampling periods: timeline query, JSON a
     const sources = { runs: reader, experiments: createExperimentReader(store) };
     const csv = await exportTarget(sources, { kind: 'run', runId }, 'csv', { timeline: true, bins: 100_000 });
     expect(new Set(csvObjects(csv.content as string).map((row) => row.bin)).size).toBe(finest);
-    const json = JSON.parse((await exportTarget(sources, { kind: 'run', runId }, 'json', { bins: 100_000 })).content as string) as { timeline: { threads: Array<{ cpu: number[] }> } };
+    const json = JSON.parse(
+      (await exportTarget(sources, { kind: 'run', runId }, 'json', { bins: 100_000 })).content as string,
+    ) as { timeline: { threads: Array<{ cpu: number[] }> } };
     expect(json.timeline.threads[0]!.cpu).toHaveLength(finest);
   } finally {
     store.close();

@@ -32,7 +32,10 @@ describe('closing the service', () => {
     expect(Date.now() - began).toBeLessThan(15_000);
     const started = await answer;
     if (started.kind === 'started') expect(ended).toEqual([{ runId: started.runId, status: 'stopped', message: null }]);
-    expect(await service.call('profile:start', scriptRequest(dir, 'forever.py', FOREVER))).toEqual({ kind: 'refused', message: 'GILscope is shutting down' });
+    expect(await service.call('profile:start', scriptRequest(dir, 'forever.py', FOREVER))).toEqual({
+      kind: 'refused',
+      message: 'GILscope is shutting down',
+    });
   });
 
   it('cancels an experiment whose start had not answered yet', async () => {
@@ -40,7 +43,17 @@ describe('closing the service', () => {
     const { script } = scriptRequest(dir, 'forever.py', FOREVER);
     const endedEvents: Array<ApiEvents['experiment:ended']> = [];
     service.on('experiment:ended', (payload) => endedEvents.push(payload));
-    const spec = { script, args: [], cwd: null, interpreters: [PYTHON], gilModes: ['default' as const], repeat: 3, vary: null, rateHz: 100, durationSeconds: null };
+    const spec = {
+      script,
+      args: [],
+      cwd: null,
+      interpreters: [PYTHON],
+      gilModes: ['default' as const],
+      repeat: 3,
+      vary: null,
+      rateHz: 100,
+      durationSeconds: null,
+    };
     const answer = service.call('experiments:start', spec);
     const began = Date.now();
     await service.close();
@@ -48,17 +61,30 @@ describe('closing the service', () => {
     const started = await answer;
     expect(started.kind).toBe('started');
     if (started.kind !== 'started') return;
-    expect(endedEvents).toEqual([{ experimentId: started.experimentId, status: 'cancelled', message: expect.stringMatching(/^cancelled after [01] of 3 runs$/) }]);
+    expect(endedEvents).toEqual([
+      {
+        experimentId: started.experimentId,
+        status: 'cancelled',
+        message: expect.stringMatching(/^cancelled after [01] of 3 runs$/),
+      },
+    ]);
     const store = openRunStore(dbFile, { readonly: true });
     try {
-      const row = store.db.prepare('SELECT status FROM experiments WHERE id = ?').get(started.experimentId) as { status: string };
+      const row = store.db.prepare('SELECT status FROM experiments WHERE id = ?').get(started.experimentId) as {
+        status: string;
+      };
       expect(row.status).toBe('cancelled');
-      const running = store.db.prepare("SELECT COUNT(*) AS n FROM runs WHERE status = 'running'").get() as { n: number };
+      const running = store.db.prepare("SELECT COUNT(*) AS n FROM runs WHERE status = 'running'").get() as {
+        n: number;
+      };
       expect(running.n).toBe(0);
     } finally {
       store.close();
     }
-    expect(await service.call('experiments:start', spec)).toEqual({ kind: 'refused', message: 'GILscope is shutting down' });
+    expect(await service.call('experiments:start', spec)).toEqual({
+      kind: 'refused',
+      message: 'GILscope is shutting down',
+    });
   });
 });
 
@@ -68,10 +94,22 @@ describe('startExperiment', () => {
     await service.close();
     const { script } = scriptRequest(dir, 'quick.py', 'pass\n');
     const setup = openRunStore(dbFile);
-    setup.db.exec("CREATE TRIGGER no_experiments BEFORE INSERT ON experiments BEGIN SELECT RAISE(ABORT, 'experiments are disabled here'); END");
+    setup.db.exec(
+      "CREATE TRIGGER no_experiments BEFORE INSERT ON experiments BEGIN SELECT RAISE(ABORT, 'experiments are disabled here'); END",
+    );
     setup.close();
     const before = openDescriptors(dbFile);
-    const spec = { script, args: [], cwd: null, interpreters: [PYTHON], gilModes: ['default' as const], repeat: 1, vary: null, rateHz: 100, durationSeconds: null };
+    const spec = {
+      script,
+      args: [],
+      cwd: null,
+      interpreters: [PYTHON],
+      gilModes: ['default' as const],
+      repeat: 1,
+      vary: null,
+      rateHz: 100,
+      durationSeconds: null,
+    };
     const result = await startExperiment(spec, { dbFile });
     expect(result).toEqual({ kind: 'refused', message: expect.stringContaining('experiments are disabled here') });
     expect(openDescriptors(dbFile)).toBe(before);

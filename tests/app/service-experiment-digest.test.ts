@@ -7,14 +7,24 @@ import type { ApiEvents } from '../../main/shared/api-contract.ts';
 import { newService, PYTHON, scriptRequest } from './service-helpers.ts';
 
 describe('experiments through the service', () => {
-  it('stores every run\'s summary by the time the experiment ends', async () => {
+  it("stores every run's summary by the time the experiment ends", async () => {
     const { service, dir, dbFile } = newService();
     try {
       const { script } = scriptRequest(dir, 'quick.py', 'import time\ntime.sleep(0.2)\n');
       const ended = new Promise<ApiEvents['experiment:ended']>((resolve) => service.on('experiment:ended', resolve));
       const runEnds: number[] = [];
       service.on('profile:ended', (payload) => runEnds.push(payload.runId));
-      const spec = { script, args: [], cwd: null, interpreters: [PYTHON], gilModes: ['default' as const], repeat: 2, vary: null, rateHz: 100, durationSeconds: null };
+      const spec = {
+        script,
+        args: [],
+        cwd: null,
+        interpreters: [PYTHON],
+        gilModes: ['default' as const],
+        repeat: 2,
+        vary: null,
+        rateHz: 100,
+        durationSeconds: null,
+      };
       const started = await service.call('experiments:start', spec);
       expect(started.kind).toBe('started');
       expect(await ended).toMatchObject({ status: 'completed' });

@@ -11,17 +11,44 @@ import { pyenvPython } from '../support/spawn-python.ts';
 export const PYTHON = pyenvPython('3.12.1');
 
 /** A service on a new, empty data folder, configured as the browser host's (no export paths) unless told otherwise. */
-export function newService(options: { allowExportPaths?: boolean } = {}): { service: GilscopeService; dir: string; dbFile: string } {
+export function newService(options: { allowExportPaths?: boolean } = {}): {
+  service: GilscopeService;
+  dir: string;
+  dbFile: string;
+} {
   const dir = makeTempDir('app');
   const dbFile = path.join(dir, 'runs.sqlite');
-  return { service: new GilscopeService({ dbFile, host: 'browser', version: 'test', allowExportPaths: options.allowExportPaths ?? false }), dir, dbFile };
+  return {
+    service: new GilscopeService({
+      dbFile,
+      host: 'browser',
+      version: 'test',
+      allowExportPaths: options.allowExportPaths ?? false,
+    }),
+    dir,
+    dbFile,
+  };
 }
 
 /** Writes `source` to DIR/NAME and returns a profile:start request for it. */
-export function scriptRequest(dir: string, name: string, source: string, extra: Partial<ProfileStartRequest> = {}): ProfileStartRequest {
+export function scriptRequest(
+  dir: string,
+  name: string,
+  source: string,
+  extra: Partial<ProfileStartRequest> = {},
+): ProfileStartRequest {
   const script = path.join(dir, name);
   fs.writeFileSync(script, source);
-  return { script, args: [], cwd: null, python: PYTHON, gilMode: 'default', rateHz: 200, durationSeconds: null, ...extra };
+  return {
+    script,
+    args: [],
+    cwd: null,
+    python: PYTHON,
+    gilMode: 'default',
+    rateHz: 200,
+    durationSeconds: null,
+    ...extra,
+  };
 }
 
 /** Profiles through the service; resolves with the run id and every event it published for that run. */
@@ -29,7 +56,12 @@ export async function profileThrough(
   service: GilscopeService,
   request: ProfileStartRequest,
   onStarted: (runId: number) => void = () => {},
-): Promise<{ runId: number; progress: ApiEvents['profile:progress'][]; output: string; ended: ApiEvents['profile:ended'] }> {
+): Promise<{
+  runId: number;
+  progress: ApiEvents['profile:progress'][];
+  output: string;
+  ended: ApiEvents['profile:ended'];
+}> {
   const progress: ApiEvents['profile:progress'][] = [];
   let output = '';
   let runId = -1;

@@ -18,7 +18,14 @@ it('serves the whole-run timeline of a long finished run from its stored overvie
   const runId = writer.createRun(meta());
   const ticks = OVERVIEW_MIN_TICKS + 500;
   let last = 0;
-  for (const batch of syntheticTickBatches({ threads: 3, ticks, rateHz: 100, batchTicks: 1000, activity: 'mixed', seed: 9 })) {
+  for (const batch of syntheticTickBatches({
+    threads: 3,
+    ticks,
+    rateHz: 100,
+    batchTicks: 1000,
+    activity: 'mixed',
+    seed: 9,
+  })) {
     writer.appendTicks(batch);
     last = batch[batch.length - 1]!.timeNs;
   }
@@ -30,11 +37,18 @@ it('serves the whole-run timeline of a long finished run from its stored overvie
 
   const request = { runId, fromNs: null, toNs: null, bins: 400 };
   const fromOverview = runQuery(reader, { kind: 'timeline', request }) as BinnedTimeline;
-  const zoomedToAll = runQuery(reader, { kind: 'timeline', request: { ...request, fromNs: 0, toNs: overview.toNs - 1 } }) as BinnedTimeline;
+  const zoomedToAll = runQuery(reader, {
+    kind: 'timeline',
+    request: { ...request, fromNs: 0, toNs: overview.toNs - 1 },
+  }) as BinnedTimeline;
   expect(fromOverview.binNs).toBeCloseTo(overview.binNs * (OVERVIEW_BINS / 400), 3);
   for (const [i, thread] of fromOverview.threads.entries()) {
-    const cpuSeconds = (t: BinnedTimeline['threads'][number], binNs: number) => (t.cpu.reduce((a, b) => a + b, 0) * binNs) / 1e9;
-    expect(cpuSeconds(thread, fromOverview.binNs)).toBeCloseTo(cpuSeconds(zoomedToAll.threads[i]!, zoomedToAll.binNs), 1);
+    const cpuSeconds = (t: BinnedTimeline['threads'][number], binNs: number) =>
+      (t.cpu.reduce((a, b) => a + b, 0) * binNs) / 1e9;
+    expect(cpuSeconds(thread, fromOverview.binNs)).toBeCloseTo(
+      cpuSeconds(zoomedToAll.threads[i]!, zoomedToAll.binNs),
+      1,
+    );
   }
   store.close();
 });

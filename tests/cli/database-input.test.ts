@@ -31,7 +31,9 @@ time.sleep(${seconds})`;
   const locker = spawn(python, ['-c', code, db], { stdio: ['pipe', 'pipe', 'inherit'] });
   lockers.push(locker);
   await new Promise<void>((resolve, reject) => {
-    locker.stdout.setEncoding('utf8').once('data', (text: string) => (text.startsWith('locked') ? resolve() : reject(new Error(text))));
+    locker.stdout
+      .setEncoding('utf8')
+      .once('data', (text: string) => (text.startsWith('locked') ? resolve() : reject(new Error(text))));
     locker.once('exit', (code) => reject(new Error(`locker exited with ${code}`)));
   });
   return locker;
@@ -83,8 +85,17 @@ describe('gilscope and unusable run databases', () => {
   });
 
   it.each([
-    ['random bytes', (file: string) => fs.writeFileSync(file, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919 + 13) % 256))), /not a SQLite database, refusing to touch it/],
-    ['a foreign SQLite database', (file: string) => foreignDatabase(file), /a SQLite database of another application, refusing to touch it/],
+    [
+      'random bytes',
+      (file: string) =>
+        fs.writeFileSync(file, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919 + 13) % 256))),
+      /not a SQLite database, refusing to touch it/,
+    ],
+    [
+      'a foreign SQLite database',
+      (file: string) => foreignDatabase(file),
+      /a SQLite database of another application, refusing to touch it/,
+    ],
   ])('refuses %s, leaving the bytes unchanged', async (_name, make, message) => {
     const dir = makeTempDir('corrupt');
     const db = path.join(dir, 'runs.sqlite');
@@ -103,7 +114,11 @@ describe('gilscope and unusable run databases', () => {
     const whole = fs.readFileSync(db);
     fs.writeFileSync(db, whole.subarray(0, Math.floor(whole.length / 2)));
     const before = fs.readFileSync(db);
-    for (const args of [['profile', '--db', db, '--python', python, script], ['runs', '--db', db], ['show', '1', '--db', db]]) {
+    for (const args of [
+      ['profile', '--db', db, '--python', python, script],
+      ['runs', '--db', db],
+      ['show', '1', '--db', db],
+    ]) {
       expectOneLineError(await runCli(args), new RegExp(`${db}: (database is corrupt|.*malformed)`));
     }
     // SQLite may add its -wal/-shm side files next to a WAL database; the file itself is untouched.
@@ -139,7 +154,8 @@ describe('gilscope usage errors (exit 2)', () => {
 
 /** A valid SQLite file made by another application (a table, no GILscope application id). */
 function foreignDatabase(file: string): void {
-  const code = 'import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute("CREATE TABLE notes (text TEXT)")\nc.execute("INSERT INTO notes VALUES (1)")\nc.commit()';
+  const code =
+    'import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute("CREATE TABLE notes (text TEXT)")\nc.execute("INSERT INTO notes VALUES (1)")\nc.commit()';
   const { status } = spawnSync(python, ['-c', code, file], { stdio: 'inherit' });
   if (status !== 0) throw new Error('could not create the foreign database');
 }

@@ -40,14 +40,33 @@ describe('gilscope profile: interpreters', () => {
   it.each(['off', 'on'])('refuses --gil %s on a GIL build, naming the interpreter', async (mode) => {
     const { script, db } = setup(`gil-${mode}`);
     const result = await runCli(['profile', '--gil', mode, '--db', db, '--python', GIL_BUILD, script]);
-    expectOneLineError(result, new RegExp(`--gil ${mode} needs a free-threaded CPython .*; ${GIL_BUILD} is CPython 3\\.12\\.1 with the GIL built in`));
+    expectOneLineError(
+      result,
+      new RegExp(
+        `--gil ${mode} needs a free-threaded CPython .*; ${GIL_BUILD} is CPython 3\\.12\\.1 with the GIL built in`,
+      ),
+    );
     expect(fs.existsSync(db)).toBe(false);
   });
 
   it('runs --gil off on 3.13t with the GIL disabled', async () => {
     const { script, db } = setup('gil-off-ft');
-    writeScript(path.dirname(script), 'hello.py', 'import sys, time\ntime.sleep(0.2)\nprint("GIL", sys._is_gil_enabled())\n');
-    const result = await runCli(['profile', '--json', '--gil', 'off', '--db', db, '--python', freeThreadedPython(), script]);
+    writeScript(
+      path.dirname(script),
+      'hello.py',
+      'import sys, time\ntime.sleep(0.2)\nprint("GIL", sys._is_gil_enabled())\n',
+    );
+    const result = await runCli([
+      'profile',
+      '--json',
+      '--gil',
+      'off',
+      '--db',
+      db,
+      '--python',
+      freeThreadedPython(),
+      script,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const summary = parseSummary(result);
     expect(summary.status).toBe('completed');

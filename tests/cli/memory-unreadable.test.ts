@@ -44,7 +44,10 @@ interface Truth {
 async function profileDegraded(python: string, wrapper: string[]): Promise<{ summary: RunSummary; truth: Truth }> {
   const dir = makeTempDir('nomem');
   const script = writeScript(dir, 'workload.py', WORKLOAD);
-  const result = await runCli(['profile', '--json', '--db', path.join(dir, 'runs.sqlite'), '--python', python, script], { wrapper });
+  const result = await runCli(
+    ['profile', '--json', '--db', path.join(dir, 'runs.sqlite'), '--python', python, script],
+    { wrapper },
+  );
   expectNoStackTrace(result);
   expect(result.code, result.stderr).toBe(0);
   const line = result.stderr.split('\n').find((text) => text.startsWith('TRUTH '));
@@ -86,7 +89,9 @@ describe('gilscope profile without ptrace permission', () => {
     expect(summary.status).toBe('completed');
     expect(summary.gil).toBeNull();
     expect(summary.gilEnabled).toBeNull();
-    expect(summary.warnings.join('\n')).toMatch(/cannot open \/proc\/\d+\/mem \(EACCES\): sampling CPU and thread states only, no GIL reads/);
+    expect(summary.warnings.join('\n')).toMatch(
+      /cannot open \/proc\/\d+\/mem \(EACCES\): sampling CPU and thread states only, no GIL reads/,
+    );
     expectCpuMeasured(summary, truth);
     for (const thread of summary.threads) {
       const total = Object.values(thread.states).reduce((sum, value) => sum + value, 0);

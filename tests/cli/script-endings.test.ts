@@ -40,7 +40,10 @@ describe('gilscope profile: how scripts end', () => {
     const store = openRunStore(db, { readonly: true });
     try {
       const output = createRunReader(store).readOutput(summary.runId);
-      const stderr = output.chunks.filter((chunk) => chunk.stream === 'stderr').map((chunk) => chunk.text).join('');
+      const stderr = output.chunks
+        .filter((chunk) => chunk.stream === 'stderr')
+        .map((chunk) => chunk.text)
+        .join('');
       expect(stderr).toMatch(/SyntaxError: '\(' was never closed/);
       expect(stderr).toContain('workload.py", line 1');
     } finally {
@@ -58,7 +61,10 @@ describe('gilscope profile: how scripts end', () => {
   });
 
   it.each(['SIGKILL', 'SIGSEGV'])('records death by %s as killed, keeping the samples', async (signal) => {
-    const { result, summary } = await profileSource(signal, `${BUSY}import os, signal\nos.kill(os.getpid(), signal.${signal})\n`);
+    const { result, summary } = await profileSource(
+      signal,
+      `${BUSY}import os, signal\nos.kill(os.getpid(), signal.${signal})\n`,
+    );
     expect(result.code).toBe(1);
     expect(summary).toMatchObject({ status: 'killed', exitCode: null, signal });
     expect(summary.samples).toBeGreaterThan(5);

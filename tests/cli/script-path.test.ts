@@ -48,7 +48,11 @@ describe('gilscope profile: script paths', () => {
     fs.chownSync(script, 65534, 65534);
     const result = await runCli(profileArgs(dir, ['secret.py']), {
       cwd: dir,
-      wrapper: ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search'],
+      wrapper: [
+        'setpriv',
+        '--bounding-set=-dac_override,-dac_read_search',
+        '--inh-caps=-dac_override,-dac_read_search',
+      ],
     });
     expectOneLineError(result, /script not readable \(permission denied\): .*\/secret\.py$/);
     expect(fs.existsSync(path.join(dir, 'runs.sqlite'))).toBe(false);
@@ -63,7 +67,10 @@ describe('gilscope profile: script paths', () => {
       cwd: dir,
       wrapper: ['bash', '-c', 'exec "$0" "$@" "$(printf \'\\377\\376-workload.py\')"'],
     });
-    const line = expectOneLineError(result, /contains bytes that are not valid UTF-8; rename the file or pass a symlink with a UTF-8 name$/);
+    const line = expectOneLineError(
+      result,
+      /contains bytes that are not valid UTF-8; rename the file or pass a symlink with a UTF-8 name$/,
+    );
     expect(line).not.toMatch(/not found/);
   });
 
@@ -75,7 +82,10 @@ describe('gilscope profile: script paths', () => {
   it('profiles a script whose folder and name contain spaces, with arguments containing spaces', async () => {
     const dir = makeTempDir('spaces');
     const script = writeScript(dir, 'my folder/my script.py', 'import sys\nprint("ARGS", sys.argv[1:])\n');
-    const result = await runCli(['profile', '--json', '--db', path.join(dir, 'my runs.sqlite'), '--python', python, script, '--', 'an arg', 'b'], { cwd: dir });
+    const result = await runCli(
+      ['profile', '--json', '--db', path.join(dir, 'my runs.sqlite'), '--python', python, script, '--', 'an arg', 'b'],
+      { cwd: dir },
+    );
     expect(result.code, result.stderr).toBe(0);
     expectNoStackTrace(result);
     const summary = parseSummary(result);

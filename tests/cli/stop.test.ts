@@ -20,7 +20,8 @@ while True:
 `;
 
 /** Ignores Ctrl-C and SIGTERM: only SIGKILL ends it. */
-const STUBBORN = `
+const STUBBORN =
+  `
 import signal
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -42,20 +43,28 @@ async function profile(prefix: string, source: string, options: { interrupt?: bo
   let interruptedAt: number | null = null;
   let readyAt: number | null = null;
   let seen = '';
-  const result = await runCli(['profile', '--json', ...(options.extra ?? []), '--db', path.join(dir, 'runs.sqlite'), '--python', python, script], {
-    onStderr: (text, child) => {
-      seen += text;
-      if (readyAt === null && /READY \d+\n/.test(seen)) readyAt = Date.now();
-      if (!options.interrupt || interruptedAt !== null || !/READY \d+\n/.test(seen)) return;
-      interruptedAt = Date.now() + INTERRUPT_AFTER_READY_MS;
-      // Let the script run (and be sampled) a moment first, as a user's Ctrl-C would.
-      setTimeout(() => child.kill('SIGINT'), INTERRUPT_AFTER_READY_MS);
+  const result = await runCli(
+    ['profile', '--json', ...(options.extra ?? []), '--db', path.join(dir, 'runs.sqlite'), '--python', python, script],
+    {
+      onStderr: (text, child) => {
+        seen += text;
+        if (readyAt === null && /READY \d+\n/.test(seen)) readyAt = Date.now();
+        if (!options.interrupt || interruptedAt !== null || !/READY \d+\n/.test(seen)) return;
+        interruptedAt = Date.now() + INTERRUPT_AFTER_READY_MS;
+        // Let the script run (and be sampled) a moment first, as a user's Ctrl-C would.
+        setTimeout(() => child.kill('SIGINT'), INTERRUPT_AFTER_READY_MS);
+      },
     },
-  });
+  );
   expectNoStackTrace(result);
   const pid = Number(/READY (\d+)/.exec(result.stderr)?.[1] ?? NaN);
   const childPid = Number(/CHILD (\d+)/.exec(result.stderr)?.[1] ?? NaN);
-  return { result, summary: parseSummary(result), pid, childPid, secondsAfterInterrupt: interruptedAt === null ? null : (Date.now() - interruptedAt) / 1000,
+  return {
+    result,
+    summary: parseSummary(result),
+    pid,
+    childPid,
+    secondsAfterInterrupt: interruptedAt === null ? null : (Date.now() - interruptedAt) / 1000,
     secondsAfterReady: readyAt === null ? null : (Date.now() - readyAt) / 1000,
   };
 }
@@ -131,7 +140,10 @@ describe('gilscope profile: scripts that never end', () => {
 
   it('a child left running when the script ends does not hold up the run, and is killed', async () => {
     const started = Date.now();
-    const { result, summary, childPid } = await profile('group-exit', withStubbornChild('print("READY", __import__("os").getpid(), flush=True)\n'));
+    const { result, summary, childPid } = await profile(
+      'group-exit',
+      withStubbornChild('print("READY", __import__("os").getpid(), flush=True)\n'),
+    );
     expect(result.code).toBe(0);
     expect(summary.status).toBe('completed');
     expect(summary.wallSeconds).toBeLessThan(1);

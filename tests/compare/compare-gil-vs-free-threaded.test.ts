@@ -32,7 +32,9 @@ let view: ComparisonView;
 
 function withSources<T>(work: (sources: ExportSources) => Promise<T>): Promise<T> {
   const store = openRunStore(dbFile, { readonly: true });
-  return work({ runs: createRunReader(store), experiments: createExperimentReader(store) }).finally(() => store.close());
+  return work({ runs: createRunReader(store), experiments: createExperimentReader(store) }).finally(() =>
+    store.close(),
+  );
 }
 
 beforeAll(async () => {
@@ -105,10 +107,15 @@ describe('compare 3.12 (GIL) with 3.13t --gil off', () => {
     expect(rows.map((row) => row.name)).toEqual(expect.arrayContaining(['cpu-0', HOSTILE_NAME]));
     const hostile = rows.find((row) => row.name === HOSTILE_NAME)!;
     expect(Number(hostile.cpuSeconds)).toBeGreaterThan(0);
-    const stateSum = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'].reduce((sum, key) => sum + Number(hostile[key]), 0);
+    const stateSum = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'].reduce(
+      (sum, key) => sum + Number(hostile[key]),
+      0,
+    );
     expect(stateSum).toBeCloseTo(1, 2);
 
-    const timeline = await withSources((sources) => exportTarget(sources, { kind: 'run', runId: runIds[0]! }, 'csv', { timeline: true, bins: 10 }));
+    const timeline = await withSources((sources) =>
+      exportTarget(sources, { kind: 'run', runId: runIds[0]! }, 'csv', { timeline: true, bins: 10 }),
+    );
     const bins = csvObjects(timeline.content as string);
     expect(new Set(bins.map((row) => row.bin)).size).toBe(10);
     expect(bins.some((row) => row.name === HOSTILE_NAME)).toBe(true);
@@ -118,16 +125,27 @@ describe('compare 3.12 (GIL) with 3.13t --gil off', () => {
     expect(records.every((record) => record.length === records[0]!.length)).toBe(true);
     const speedup = csvObjects(metrics.content as string).find((row) => row.metric === 'speedup')!;
     expect(Number(speedup.value2)).toBeCloseTo(view.metrics.find((row) => row.key === 'speedup')!.values[1]!, 4);
-    expect(csvObjects(metrics.content as string).some((row) => row.metric === `thread:${HOSTILE_NAME}:cpuSeconds`)).toBe(true);
+    expect(
+      csvObjects(metrics.content as string).some((row) => row.metric === `thread:${HOSTILE_NAME}:cpuSeconds`),
+    ).toBe(true);
   });
 
   it('exports JSON with a schema version and kind', async () => {
     const comparison = await withSources((sources) => exportTarget(sources, { kind: 'compare', runIds }, 'json'));
-    const parsed = JSON.parse(comparison.content as string) as { schemaVersion: number; kind: string; comparison: ComparisonView };
+    const parsed = JSON.parse(comparison.content as string) as {
+      schemaVersion: number;
+      kind: string;
+      comparison: ComparisonView;
+    };
     expect(parsed).toMatchObject({ schemaVersion: 1, kind: 'comparison' });
     expect(parsed.comparison.runs.map((run) => run.runId)).toEqual(runIds);
-    const run = JSON.parse((await withSources((sources) => exportTarget(sources, { kind: 'run', runId: runIds[1]! }, 'json'))).content as string) as Record<string, unknown>;
+    const run = JSON.parse(
+      (await withSources((sources) => exportTarget(sources, { kind: 'run', runId: runIds[1]! }, 'json')))
+        .content as string,
+    ) as Record<string, unknown>;
     expect(run).toMatchObject({ schemaVersion: 1, kind: 'run', run: { runId: runIds[1] } });
-    await expect(withSources((sources) => exportTarget(sources, { kind: 'compare', runIds }, 'speedscope'))).rejects.toThrow(/single run/);
+    await expect(
+      withSources((sources) => exportTarget(sources, { kind: 'compare', runIds }, 'speedscope')),
+    ).rejects.toThrow(/single run/);
   });
 });

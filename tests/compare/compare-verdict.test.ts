@@ -5,20 +5,61 @@ import { explainComparison } from '../../main/shared/compare-verdict.ts';
 import { judgeGil } from '../../main/shared/gil-verdict.ts';
 import type { RunSummary, StateFractions } from '../../main/shared/run-summary-types.ts';
 
-const states = (running: number, runnable: number, gilWait: number): StateFractions => ({ running, runnable, gilWait, lockWait: 0, idle: Math.max(0, 1 - running - runnable - gilWait) });
+const states = (running: number, runnable: number, gilWait: number): StateFractions => ({
+  running,
+  runnable,
+  gilWait,
+  lockWait: 0,
+  idle: Math.max(0, 1 - running - runnable - gilWait),
+});
 
 /** A run of 4 workers living the whole wall time in `fractions`. */
-function run(runId: number, wall: number, fractions: StateFractions, options: { freeThreaded?: boolean; gilEnabled?: boolean } = {}): RunSummary {
+function run(
+  runId: number,
+  wall: number,
+  fractions: StateFractions,
+  options: { freeThreaded?: boolean; gilEnabled?: boolean } = {},
+): RunSummary {
   const threads = Array.from({ length: 4 }, (_, i) => ({
-    tid: runId * 10 + i, name: `w${i}`, nameSource: 'python' as const, cpuSeconds: wall * fractions.running, lifetimeSeconds: wall,
-    states: fractions, gilHeldFraction: null, topFrames: [], gilWaitFrames: [],
+    tid: runId * 10 + i,
+    name: `w${i}`,
+    nameSource: 'python' as const,
+    cpuSeconds: wall * fractions.running,
+    lifetimeSeconds: wall,
+    states: fractions,
+    gilHeldFraction: null,
+    topFrames: [],
+    gilWaitFrames: [],
   }));
   const cpu = threads.reduce((sum, t) => sum + t.cpuSeconds, 0);
   const summary: Omit<RunSummary, 'verdict'> = {
-    schemaVersion: 1, runId, createdAt: '', label: null, script: 's.py', args: [], cwd: '/', gilMode: 'default', gilEnabledChanges: [],
-    interpreter: { path: '/py', version: '3.13.5', freeThreaded: options.freeThreaded ?? false }, gilEnabled: options.gilEnabled ?? true,
-    status: 'completed', exitCode: 0, signal: null, error: null, wallSeconds: wall, cpuSeconds: cpu, parallelism: cpu / wall, rateHz: 100,
-    samples: 0, threadSamples: 0, threads, gil: { heldFraction: 0.9, contention: 0.9 }, topFunctions: [], gilHolderFrames: [], warnings: [], sampler: null,
+    schemaVersion: 1,
+    runId,
+    createdAt: '',
+    label: null,
+    script: 's.py',
+    args: [],
+    cwd: '/',
+    gilMode: 'default',
+    gilEnabledChanges: [],
+    interpreter: { path: '/py', version: '3.13.5', freeThreaded: options.freeThreaded ?? false },
+    gilEnabled: options.gilEnabled ?? true,
+    status: 'completed',
+    exitCode: 0,
+    signal: null,
+    error: null,
+    wallSeconds: wall,
+    cpuSeconds: cpu,
+    parallelism: cpu / wall,
+    rateHz: 100,
+    samples: 0,
+    threadSamples: 0,
+    threads,
+    gil: { heldFraction: 0.9, contention: 0.9 },
+    topFunctions: [],
+    gilHolderFrames: [],
+    warnings: [],
+    sampler: null,
   };
   return { ...summary, verdict: judgeGil(summary, 2) };
 }
@@ -39,7 +80,9 @@ describe('explainComparison', () => {
 
   it('says when a run was slower or about as fast, one entry per run after the baseline', () => {
     const base = run(1, 2, states(0.9, 0, 0.05));
-    const entries = explainComparison({ runs: [base, run(2, 2.5, states(0.72, 0, 0.05)), run(3, 2.02, states(0.89, 0, 0.05))] });
+    const entries = explainComparison({
+      runs: [base, run(2, 2.5, states(0.72, 0, 0.05)), run(3, 2.02, states(0.89, 0, 0.05))],
+    });
     expect(entries.map((e) => e.runId)).toEqual([2, 3]);
     expect(entries[0]!.lines[0]).toBe('B was slower than A: 0.80× its speed.');
     expect(entries[1]!.lines[0]).toBe('C ran about as fast as A (0.99×).');

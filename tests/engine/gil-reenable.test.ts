@@ -18,11 +18,26 @@ PyMODINIT_FUNC PyInit_legacy_ext(void) { return PyModule_Create(&legacy_module);
 function buildLegacyExtension(python: string): string {
   const dir = makeTempDir('legacy-ext');
   const config = JSON.parse(
-    execFileSync(python, ['-c', 'import json, sysconfig; print(json.dumps([sysconfig.get_paths()["include"], sysconfig.get_config_var("EXT_SUFFIX")]))'], { encoding: 'utf8' }),
+    execFileSync(
+      python,
+      [
+        '-c',
+        'import json, sysconfig; print(json.dumps([sysconfig.get_paths()["include"], sysconfig.get_config_var("EXT_SUFFIX")]))',
+      ],
+      { encoding: 'utf8' },
+    ),
   ) as [string, string];
   const source = path.join(dir, 'legacy_ext.c');
   fs.writeFileSync(source, EXTENSION_SOURCE);
-  execFileSync('cc', ['-shared', '-fPIC', '-O0', `-I${config[0]}`, source, '-o', path.join(dir, `legacy_ext${config[1]}`)]);
+  execFileSync('cc', [
+    '-shared',
+    '-fPIC',
+    '-O0',
+    `-I${config[0]}`,
+    source,
+    '-o',
+    path.join(dir, `legacy_ext${config[1]}`),
+  ]);
   return dir;
 }
 
@@ -54,12 +69,16 @@ time.sleep(0.4)
     const enabling = summary.gilEnabledChanges.filter((change) => change.enabled);
     expect(enabling).toHaveLength(1);
     const importingNs = /importing at (\d+)/.exec(stdout)?.[1];
-    if (importingNs === undefined || launchedNs === null) throw new Error(`no import time or no launch; stdout: ${stdout}`);
+    if (importingNs === undefined || launchedNs === null)
+      throw new Error(`no import time or no launch; stdout: ${stdout}`);
     // On the run's clock the import happened at least this late (the run started at or before the hook).
     const importSeconds = Number(BigInt(importingNs) - launchedNs) / 1e9;
     expect(importSeconds).toBeGreaterThan(0.35);
     const afterImport = (enabling[0]?.timeSeconds ?? 0) - importSeconds;
-    expect(afterImport, `switch recorded at ${enabling[0]?.timeSeconds} s, import at ${importSeconds} s after the launch`).toBeGreaterThanOrEqual(-0.001);
+    expect(
+      afterImport,
+      `switch recorded at ${enabling[0]?.timeSeconds} s, import at ${importSeconds} s after the launch`,
+    ).toBeGreaterThanOrEqual(-0.001);
     expect(afterImport).toBeLessThanOrEqual(0.25);
   });
 });

@@ -9,27 +9,69 @@ const states = (s: Partial<StateFractions>): StateFractions => {
 };
 
 function thread(name: string, life: number, fractions: StateFractions): ThreadSummary {
-  return { tid: name.length, name, nameSource: 'python', cpuSeconds: life * fractions.running, lifetimeSeconds: life, states: fractions, gilHeldFraction: null, topFrames: [], gilWaitFrames: [] };
-}
-
-/** A summary of `threads` (plus a main thread joining them) over `wall` seconds. */
-function summary(wall: number, threads: ThreadSummary[], extra: Partial<Omit<RunSummary, 'verdict'>> = {}): Omit<RunSummary, 'verdict'> {
-  const all = [thread('MainThread', wall, states({ running: 0.01, lockWait: 0.95 })), ...threads];
-  const cpu = all.reduce((sum, t) => sum + t.cpuSeconds, 0);
   return {
-    schemaVersion: 1, runId: 1, createdAt: '', label: null, script: 's.py', args: [], cwd: '/', interpreter: null, gilMode: 'default',
-    gilEnabled: true, gilEnabledChanges: [], status: 'completed', exitCode: 0, signal: null, error: null, wallSeconds: wall, cpuSeconds: cpu,
-    parallelism: cpu / wall, rateHz: 100, samples: 0, threadSamples: 0, threads: all, gil: { heldFraction: 0.99, contention: 0.9 },
-    topFunctions: [], gilHolderFrames: [], warnings: [], sampler: null, ...extra,
+    tid: name.length,
+    name,
+    nameSource: 'python',
+    cpuSeconds: life * fractions.running,
+    lifetimeSeconds: life,
+    states: fractions,
+    gilHeldFraction: null,
+    topFrames: [],
+    gilWaitFrames: [],
   };
 }
 
-const workers = (count: number, life: number, fractions: StateFractions) => Array.from({ length: count }, (_, i) => thread(`w${i}`, life, fractions));
+/** A summary of `threads` (plus a main thread joining them) over `wall` seconds. */
+function summary(
+  wall: number,
+  threads: ThreadSummary[],
+  extra: Partial<Omit<RunSummary, 'verdict'>> = {},
+): Omit<RunSummary, 'verdict'> {
+  const all = [thread('MainThread', wall, states({ running: 0.01, lockWait: 0.95 })), ...threads];
+  const cpu = all.reduce((sum, t) => sum + t.cpuSeconds, 0);
+  return {
+    schemaVersion: 1,
+    runId: 1,
+    createdAt: '',
+    label: null,
+    script: 's.py',
+    args: [],
+    cwd: '/',
+    interpreter: null,
+    gilMode: 'default',
+    gilEnabled: true,
+    gilEnabledChanges: [],
+    status: 'completed',
+    exitCode: 0,
+    signal: null,
+    error: null,
+    wallSeconds: wall,
+    cpuSeconds: cpu,
+    parallelism: cpu / wall,
+    rateHz: 100,
+    samples: 0,
+    threadSamples: 0,
+    threads: all,
+    gil: { heldFraction: 0.99, contention: 0.9 },
+    topFunctions: [],
+    gilHolderFrames: [],
+    warnings: [],
+    sampler: null,
+    ...extra,
+  };
+}
+
+const workers = (count: number, life: number, fractions: StateFractions) =>
+  Array.from({ length: count }, (_, i) => thread(`w${i}`, life, fractions));
 
 describe('judgeGil', () => {
   it('calls 4 threads that wait 70% for the GIL GIL-bound, with a ceiling from the cores', () => {
     // Each thread: 2.4 s of life, 25% running → 0.6 s CPU; 2.4 s CPU in all.
-    const verdict = judgeGil(summary(2.4, workers(4, 2.4, states({ running: 0.25, runnable: 0.03, gilWait: 0.72 }))), 2);
+    const verdict = judgeGil(
+      summary(2.4, workers(4, 2.4, states({ running: 0.25, runnable: 0.03, gilWait: 0.72 }))),
+      2,
+    );
     expect(verdict.kind).toBe('gil-bound');
     expect(verdict.busyThreads).toBe(4);
     expect(verdict.gilWaitShare).toBeCloseTo(0.72, 5);
@@ -38,7 +80,9 @@ describe('judgeGil', () => {
     expect(verdict.headline).toBe('The GIL holds this run back: 4 busy threads waited for it 72% of their time.');
     expect(verdict.details.join(' ')).toContain('2.0× faster on 2 otherwise idle cores');
     // More cores raise the ceiling until the longest thread is the limit (2.4 / 0.6 = 4).
-    expect(judgeGil(summary(2.4, workers(4, 2.4, states({ running: 0.25, gilWait: 0.75 }))), 64).speedupCeiling).toBe(4);
+    expect(judgeGil(summary(2.4, workers(4, 2.4, states({ running: 0.25, gilWait: 0.75 }))), 64).speedupCeiling).toBe(
+      4,
+    );
   });
 
   it('says the GIL is not the limit when busy threads seldom wait for it, and names what is', () => {
@@ -93,7 +137,9 @@ describe('judgeGil', () => {
 
   it('has a speedup ceiling only where the GIL is part of the story', () => {
     expect(judgeGil(summary(1, workers(2, 1, states({ running: 0.9, gilWait: 0.02 }))), 2).speedupCeiling).toBeNull();
-    expect(judgeGil(summary(1, workers(4, 1, states({ running: 0.5, runnable: 0.45, gilWait: 0.03 }))), 2).speedupCeiling).toBeNull();
+    expect(
+      judgeGil(summary(1, workers(4, 1, states({ running: 0.5, runnable: 0.45, gilWait: 0.03 }))), 2).speedupCeiling,
+    ).toBeNull();
   });
 
   it('between 10% and 30% GIL wait: partly GIL-bound, naming the bigger limit', () => {
@@ -103,19 +149,38 @@ describe('judgeGil', () => {
   });
 
   it('knows a run without a GIL, and a GIL switched back on by an import', () => {
-    const free = summary(1, workers(4, 1, states({ running: 0.5, runnable: 0.48 })), { gilEnabled: false, gil: { heldFraction: 0, contention: 0 } });
+    const free = summary(1, workers(4, 1, states({ running: 0.5, runnable: 0.48 })), {
+      gilEnabled: false,
+      gil: { heldFraction: 0, contention: 0 },
+    });
     const verdict = judgeGil(free, 2);
     expect(verdict.kind).toBe('no-gil');
     expect(verdict.headline).toContain('The cores are the limit');
     expect(verdict.speedupCeiling).toBeNull();
-    expect(judgeGil(summary(1, workers(1, 1, states({ running: 0.99 })), { gilEnabled: false }), 2).headline).toBe('No GIL in this run.');
-    const reenabled = judgeGil({ ...free, gilEnabledChanges: [{ timeSeconds: 0.4, enabled: true }], threads: free.threads.map((t) => ({ ...t, states: states({ running: 0.3, gilWait: 0.6 }) })) }, 2);
+    expect(judgeGil(summary(1, workers(1, 1, states({ running: 0.99 })), { gilEnabled: false }), 2).headline).toBe(
+      'No GIL in this run.',
+    );
+    const reenabled = judgeGil(
+      {
+        ...free,
+        gilEnabledChanges: [{ timeSeconds: 0.4, enabled: true }],
+        threads: free.threads.map((t) => ({ ...t, states: states({ running: 0.3, gilWait: 0.6 }) })),
+      },
+      2,
+    );
     expect(reenabled.kind).toBe('gil-bound');
     expect(reenabled.details.join(' ')).toContain('switched back on at 0.40 s');
   });
 
   it('says so when the GIL could not be read', () => {
-    const verdict = judgeGil(summary(1, workers(2, 1, states({ running: 0.5 })), { gil: null, gilEnabled: null, warnings: ['no ptrace permission'] }), 2);
+    const verdict = judgeGil(
+      summary(1, workers(2, 1, states({ running: 0.5 })), {
+        gil: null,
+        gilEnabled: null,
+        warnings: ['no ptrace permission'],
+      }),
+      2,
+    );
     expect(verdict.kind).toBe('unknown');
     expect(verdict.details).toEqual(['no ptrace permission']);
     // A run too short to judge.

@@ -28,7 +28,10 @@ function expectCpuMatchesTruth(run: ProfiledFixture): void {
   for (const [tid, truth] of run.truth) {
     const measured = threadOf(run.summary, tid).cpuSeconds;
     const tolerance = Math.max(0.05 * truth.cpu, 0.03);
-    expect(Math.abs(measured - truth.cpu), `thread ${truth.name} (${tid}): measured ${measured} s, truth ${truth.cpu} s`).toBeLessThanOrEqual(tolerance);
+    expect(
+      Math.abs(measured - truth.cpu),
+      `thread ${truth.name} (${tid}): measured ${measured} s, truth ${truth.cpu} s`,
+    ).toBeLessThanOrEqual(tolerance);
   }
 }
 
@@ -40,7 +43,10 @@ function expectCpuMatchesTruth(run: ProfiledFixture): void {
  */
 function expectMostlyGilWait(thread: { name: string; states: Record<string, number> }): void {
   const { gilWait = 0, lockWait = 0, idle = 0 } = thread.states;
-  expect(gilWait / (gilWait + lockWait + idle), `${thread.name}: share of blocked time that is GIL wait`).toBeGreaterThanOrEqual(0.95);
+  expect(
+    gilWait / (gilWait + lockWait + idle),
+    `${thread.name}: share of blocked time that is GIL wait`,
+  ).toBeGreaterThanOrEqual(0.95);
   expect(gilWait, thread.name).toBeGreaterThanOrEqual(0.6);
 }
 
@@ -142,4 +148,3 @@ describe('CPython 3.13t (free-threaded)', MEASUREMENT, () => {
     expectGilBoundVerdict(run);
   });
 });
-

@@ -34,7 +34,11 @@ describe('StackInterner', () => {
     const d = interner.intern([frame('rest', 5), frame('main', 10)]);
     expect(new Set([a, b, c, d]).size).toBe(4);
     const delta = interner.takeDelta();
-    expect(delta.frames.map((f) => `${f.function}@${f.file}:${f.line}`)).toEqual(['work@app.py:6', 'work@other.py:5', 'rest@app.py:5']);
+    expect(delta.frames.map((f) => `${f.function}@${f.file}:${f.line}`)).toEqual([
+      'work@app.py:6',
+      'work@other.py:5',
+      'rest@app.py:5',
+    ]);
     expect(delta.stacks.every((s) => s.prefix === 0)).toBe(true);
   });
 

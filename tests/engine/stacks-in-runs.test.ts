@@ -83,7 +83,11 @@ describe('stacks in a CPython 3.12 run', () => {
   it('exports collapsed stacks, thread first, outermost frame first', () => {
     const lines = exported(run, 'collapsed').trimEnd().split('\n');
     const alphaLine = lines.find((line) => line.startsWith(`alpha (${tidOf('alpha')});`) && line.includes(';c ('));
-    expect(alphaLine).toMatch(new RegExp(`;a \\(.*workload\\.py:${lineOf('    b()')}\\);b \\(.*workload\\.py:${lineOf('    c()')}\\);c \\(.*workload\\.py:\\d+\\) \\d+$`));
+    expect(alphaLine).toMatch(
+      new RegExp(
+        `;a \\(.*workload\\.py:${lineOf('    b()')}\\);b \\(.*workload\\.py:${lineOf('    c()')}\\);c \\(.*workload\\.py:\\d+\\) \\d+$`,
+      ),
+    );
     for (const line of lines) expect(line).toMatch(/^[^;]+ \(\d+\)(;[^;]+ \([^;]*:\d+\))* \d+$/);
     const counted = lines.reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
     expect(counted).toBe(run.summary.threadSamples);
@@ -91,8 +95,12 @@ describe('stacks in a CPython 3.12 run', () => {
 
   it('exports a speedscope file that validates against the published schema', () => {
     const require = createRequire(import.meta.url);
-    const schema = JSON.parse(fs.readFileSync(require.resolve('speedscope/dist/release/file-format-schema.json'), 'utf8')) as object;
-    const file = JSON.parse(exported(run, 'speedscope')) as { profiles: Array<{ name: string; weights: number[]; endValue: number; startValue: number }> };
+    const schema = JSON.parse(
+      fs.readFileSync(require.resolve('speedscope/dist/release/file-format-schema.json'), 'utf8'),
+    ) as object;
+    const file = JSON.parse(exported(run, 'speedscope')) as {
+      profiles: Array<{ name: string; weights: number[]; endValue: number; startValue: number }>;
+    };
     const validate = new Ajv({ strict: false }).compile(schema);
     expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
     const alpha = file.profiles.find((profile) => profile.name === `alpha (${tidOf('alpha')})`)!;

@@ -10,7 +10,13 @@ import type { TraceEvent, TraceFile } from '../../main/engine/export/trace-event
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { pyenvPython } from '../support/spawn-python.ts';
-import { TRUTH_PRELUDE, makeTempDir, profileFixture, threadOf, type ProfiledFixture } from '../support/profile-fixture.ts';
+import {
+  TRUTH_PRELUDE,
+  makeTempDir,
+  profileFixture,
+  threadOf,
+  type ProfiledFixture,
+} from '../support/profile-fixture.ts';
 import { runCli } from '../cli/run-cli.ts';
 
 const HOSTILE = 'quote " back\\\\slash </script>';
@@ -70,7 +76,9 @@ function importTrace(file: TraceFile): Map<number, ImportedThread> {
   for (const profile of profiles) {
     const chunk = chunks.find((c) => c.id === profile.id && c.pid === profile.pid)!;
     expect(chunk.tid).toBe(profile.tid);
-    const nameEvent = events.find((e): e is Naming => isNaming(e, 'thread_name') && e.pid === profile.pid && e.tid === profile.tid);
+    const nameEvent = events.find(
+      (e): e is Naming => isNaming(e, 'thread_name') && e.pid === profile.pid && e.tid === profile.tid,
+    );
     expect(nameEvent).toBeDefined();
     const { nodes, samples } = chunk.args.data.cpuProfile;
     const { timeDeltas } = chunk.args.data;
@@ -135,7 +143,9 @@ describe('trace-event export of a CPython 3.12 run', () => {
   });
 
   it('has every thread, named (hostile names survive as data), in a process named after the run', () => {
-    expect([...threads.values()].map((t) => t.name)).toEqual(expect.arrayContaining(['MainThread', 'spin-a', HOSTILE, 'holder', 'queuer']));
+    expect([...threads.values()].map((t) => t.name)).toEqual(
+      expect.arrayContaining(['MainThread', 'spin-a', HOSTILE, 'holder', 'queuer']),
+    );
     const process = file.traceEvents.find((e): e is Naming => isNaming(e, 'process_name'));
     expect(process?.args.name).toMatch(/^GILscope run \d+: .*workload\.py$/);
     const main = byName('MainThread');
@@ -146,7 +156,12 @@ describe('trace-event export of a CPython 3.12 run', () => {
     const [, spinner] = byName('spin-a');
     // One node per function (Firefox Profiler makes a function per name, file and line): spin's line is the
     // first line sampled in it, between its def and its loop.
-    const spinLines = new Set(file.traceEvents.flatMap((e) => (e.name === 'ProfileChunk' && e.ph === 'P' ? e.args.data.cpuProfile.nodes : [])).filter((n) => n.callFrame.functionName === 'spin').map((n) => n.callFrame.lineNumber + 1));
+    const spinLines = new Set(
+      file.traceEvents
+        .flatMap((e) => (e.name === 'ProfileChunk' && e.ph === 'P' ? e.args.data.cpuProfile.nodes : []))
+        .filter((n) => n.callFrame.functionName === 'spin')
+        .map((n) => n.callFrame.lineNumber + 1),
+    );
     expect(spinLines.size).toBe(1);
     const [spinLine] = spinLines;
     expect(spinLine).toBeGreaterThan(lineOf('def spin():'));
@@ -156,7 +171,9 @@ describe('trace-event export of a CPython 3.12 run', () => {
     expect(inLoop.length / spinner.stacks.length).toBeGreaterThan(0.7);
     expect(inLoop.every((stack) => stack[0] === '(root)')).toBe(true);
     // Two spinners share the GIL: many of the loop samples end in the GIL-wait leaf.
-    expect(inLoop.filter((stack) => stack.at(-1) === '(waiting for the GIL)').length).toBeGreaterThan(inLoop.length * 0.2);
+    expect(inLoop.filter((stack) => stack.at(-1) === '(waiting for the GIL)').length).toBeGreaterThan(
+      inLoop.length * 0.2,
+    );
     const [, queuer] = byName('queuer');
     const waiting = queuer.stacks.filter((stack) => stack.at(-1) === '(waiting on a lock)');
     expect(waiting.length).toBeGreaterThan(10);
@@ -169,17 +186,25 @@ describe('trace-event export of a CPython 3.12 run', () => {
       const summary = threadOf(run.summary, tid);
       const life = summary.lifetimeSeconds;
       // Markers join the sampled states, each sample standing for the time since the previous one.
-      expect(markedSeconds(thread, 'GIL wait'), `${name}: GIL wait`).toBeCloseTo(sampledSeconds(thread, '(waiting for the GIL)'), 3);
+      expect(markedSeconds(thread, 'GIL wait'), `${name}: GIL wait`).toBeCloseTo(
+        sampledSeconds(thread, '(waiting for the GIL)'),
+        3,
+      );
       // The summary weighs blocked time by schedstat instead; 100 samples of two threads trading the GIL
       // every 5 ms alias (seen: 0.38–0.57 against an exact 0.49), so only roughly the same.
-      expect(Math.abs(markedSeconds(thread, 'GIL wait') / life - summary.states.gilWait), `${name}: GIL wait`).toBeLessThan(0.2);
+      expect(
+        Math.abs(markedSeconds(thread, 'GIL wait') / life - summary.states.gilWait),
+        `${name}: GIL wait`,
+      ).toBeLessThan(0.2);
       expect(markedSeconds(thread, 'GIL held'), `${name}: GIL held`).toBeGreaterThan(0.1);
       expect(thread.markers.every((m) => m.dur >= 0 && m.ts >= 0)).toBe(true);
     }
     const [queuerTid, queuer] = byName('queuer');
     const queuerSummary = threadOf(run.summary, queuerTid);
     expect(markedSeconds(queuer, 'Lock wait')).toBeCloseTo(sampledSeconds(queuer, '(waiting on a lock)'), 3);
-    expect(Math.abs(markedSeconds(queuer, 'Lock wait') / queuerSummary.lifetimeSeconds - queuerSummary.states.lockWait)).toBeLessThan(0.1);
+    expect(
+      Math.abs(markedSeconds(queuer, 'Lock wait') / queuerSummary.lifetimeSeconds - queuerSummary.states.lockWait),
+    ).toBeLessThan(0.1);
     expect(markedSeconds(queuer, 'Lock wait')).toBeGreaterThan(0.5);
     // Markers sit inside the thread's sampled time.
     for (const marker of queuer.markers) {
@@ -190,10 +215,27 @@ describe('trace-event export of a CPython 3.12 run', () => {
 
   it('is what `gilscope export RUN --format trace` writes, and is refused for a comparison', async () => {
     const outFile = path.join(makeTempDir('trace'), 'run.trace.json');
-    const written = await runCli(['export', String(run.summary.runId), '--format', 'trace', '--db', run.dbFile, '-o', outFile]);
+    const written = await runCli([
+      'export',
+      String(run.summary.runId),
+      '--format',
+      'trace',
+      '--db',
+      run.dbFile,
+      '-o',
+      outFile,
+    ]);
     expect(written.code).toBe(0);
     expect(JSON.parse(fs.readFileSync(outFile, 'utf8'))).toEqual(file);
-    const refused = await runCli(['export', '--compare', `${run.summary.runId},${run.summary.runId}`, '--format', 'trace', '--db', run.dbFile]);
+    const refused = await runCli([
+      'export',
+      '--compare',
+      `${run.summary.runId},${run.summary.runId}`,
+      '--format',
+      'trace',
+      '--db',
+      run.dbFile,
+    ]);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
   });

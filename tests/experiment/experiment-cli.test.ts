@@ -32,7 +32,23 @@ let script = '';
 let python = '';
 
 function experimentArgs(dbFile: string, extra: string[]): string[] {
-  return ['experiment', script, '--python', python, '--gil', 'on,off', '--repeat', '2', '--rate', '100', '--db', dbFile, ...extra, '--', '2'];
+  return [
+    'experiment',
+    script,
+    '--python',
+    python,
+    '--gil',
+    'on,off',
+    '--repeat',
+    '2',
+    '--rate',
+    '100',
+    '--db',
+    dbFile,
+    ...extra,
+    '--',
+    '2',
+  ];
 }
 
 function storedView(dbFile: string, id: number): ExperimentView {
@@ -57,10 +73,17 @@ beforeAll(() => {
 describe('gilscope experiment', () => {
   it('runs 2 configurations × 2 repetitions interleaved; the gate passes (exit 0) when its condition is false', async () => {
     const dbFile = path.join(dir, 'pass.sqlite');
-    const result = await runCli(experimentArgs(dbFile, ['--json', '--fail-if', 'speedup(off vs on) < 0.01 and wall(3.13t on) > 1000']));
+    const result = await runCli(
+      experimentArgs(dbFile, ['--json', '--fail-if', 'speedup(off vs on) < 0.01 and wall(3.13t on) > 1000']),
+    );
     expect(result.code, result.stderr).toBe(0);
     const view = JSON.parse(result.stdout) as ExperimentView;
-    expect(view).toMatchObject({ schemaVersion: 1, status: 'completed', progress: { done: 4, total: 4 }, baselineKey: 'python3.13t|on' });
+    expect(view).toMatchObject({
+      schemaVersion: 1,
+      status: 'completed',
+      progress: { done: 4, total: 4 },
+      baselineKey: 'python3.13t|on',
+    });
     expect(view.configs.map((config) => config.key)).toEqual(['python3.13t|on', 'python3.13t|off']);
     const [on, off] = view.configs;
     // Interleaved: r1 on, r1 off, r2 on, r2 off.
@@ -78,19 +101,27 @@ describe('gilscope experiment', () => {
     expect(off!.contention!.median).toBeLessThan(on!.contention!.median + 1e-9);
     expect(off!.contention!.median).toBe(0);
     expect(result.stderr).toMatch(/experiment \d+: run 4\/4: CPython 3\.13\.\d+t GIL off \(repetition 2 of 2\)/);
-    expect(lastLine(result)).toMatch(/^gilscope: --fail-if does not hold \(gate passed\): speedup\(off vs on\) = [\d.]+ \(< 0\.01\) and wall\(3\.13t on\) = [\d.]+ \(> 1000\)$/);
+    expect(lastLine(result)).toMatch(
+      /^gilscope: --fail-if does not hold \(gate passed\): speedup\(off vs on\) = [\d.]+ \(< 0\.01\) and wall\(3\.13t on\) = [\d.]+ \(> 1000\)$/,
+    );
     // The stored experiment says the same as the JSON.
-    expect(storedView(dbFile, view.id).configs.map((config) => config.runIds)).toEqual(view.configs.map((config) => config.runIds));
+    expect(storedView(dbFile, view.id).configs.map((config) => config.runIds)).toEqual(
+      view.configs.map((config) => config.runIds),
+    );
     // The table form, and the export of the stored experiment.
     const csv = await runCli(['export', '--experiment', String(view.id), '--format', 'csv', '--db', dbFile]);
     expect(csv.code, csv.stderr).toBe(0);
-    expect(csv.stdout.split('\r\n')[0]).toMatch(/^key,label,interpreter,version,freeThreaded,gilMode,varyValue,runIds,failures,wallMedianSeconds/);
+    expect(csv.stdout.split('\r\n')[0]).toMatch(
+      /^key,label,interpreter,version,freeThreaded,gilMode,varyValue,runIds,failures,wallMedianSeconds/,
+    );
     expect(csv.stdout.split('\r\n').filter((line) => line !== '')).toHaveLength(3);
   });
 
   it('fails the gate with exit 3 and one line naming the measured value', async () => {
     const dbFile = path.join(dir, 'fail.sqlite');
-    const result = await runCli(experimentArgs(dbFile, ['--vary-env', 'GS_THREADS=1', '--fail-if', 'contention(off GS_THREADS=1) < 0.5']));
+    const result = await runCli(
+      experimentArgs(dbFile, ['--vary-env', 'GS_THREADS=1', '--fail-if', 'contention(off GS_THREADS=1) < 0.5']),
+    );
     expect(result.code, result.stderr).toBe(3);
     expect(lastLine(result)).toMatch(/^gilscope: --fail-if holds: contention\(off GS_THREADS=1\) = 0 \(< 0\.5\)$/);
     expect(result.stdout).toMatch(/CPython 3\.13\.\d+t GIL off GS_THREADS=1/);
@@ -113,15 +144,18 @@ describe('gilscope experiment', () => {
     const dbFile = path.join(dir, 'cancel.sqlite');
     const sleepy = writeScript(dir, 'sleepy.py', SLEEPY);
     let sent = false;
-    const result = await runCli(['experiment', sleepy, '--python', python, '--gil', 'on,off', '--repeat', '2', '--db', dbFile], {
-      onStderr: (_text, child) => {
-        // Interrupt while the second run is under way.
-        if (!sent && /run 2\/4/.test(_text)) {
-          sent = true;
-          setTimeout(() => child.kill('SIGINT'), 250);
-        }
+    const result = await runCli(
+      ['experiment', sleepy, '--python', python, '--gil', 'on,off', '--repeat', '2', '--db', dbFile],
+      {
+        onStderr: (_text, child) => {
+          // Interrupt while the second run is under way.
+          if (!sent && /run 2\/4/.test(_text)) {
+            sent = true;
+            setTimeout(() => child.kill('SIGINT'), 250);
+          }
+        },
       },
-    });
+    );
     expect(result.code, result.stderr).toBe(130);
     expect(result.stderr).toMatch(/experiment (\d+) cancelled; 2 of 4 runs kept/);
     const id = Number(/experiment (\d+) cancelled/.exec(result.stderr)?.[1]);

@@ -21,14 +21,35 @@ describe('startExperiment with a storeDigest hook', () => {
       await new Promise((resolve) => setTimeout(resolve, 200)); // a slow worker: the next run must wait for it
       events.push(`digest ${runId} ends`);
     };
-    const spec = { script, args: [], cwd: null, interpreters: [pyenvPython('3.12.1')], gilModes: ['default' as const], repeat: 2, vary: null, rateHz: 100, durationSeconds: null };
-    const started = await startExperiment(spec, { dbFile, storeDigest }, { onRunStarted: (runId) => events.push(`run ${runId} starts`) });
+    const spec = {
+      script,
+      args: [],
+      cwd: null,
+      interpreters: [pyenvPython('3.12.1')],
+      gilModes: ['default' as const],
+      repeat: 2,
+      vary: null,
+      rateHz: 100,
+      durationSeconds: null,
+    };
+    const started = await startExperiment(
+      spec,
+      { dbFile, storeDigest },
+      { onRunStarted: (runId) => events.push(`run ${runId} starts`) },
+    );
     if (started.kind !== 'started') throw new Error(started.message);
     expect(await started.experiment.done).toMatchObject({ status: 'completed' });
     const runIds = events.filter((e) => e.startsWith('run ')).map((e) => Number(e.split(' ')[1]));
     expect(runIds).toHaveLength(2);
     const [first, second] = runIds as [number, number];
-    expect(events).toEqual([`run ${first} starts`, `digest ${first} begins`, `digest ${first} ends`, `run ${second} starts`, `digest ${second} begins`, `digest ${second} ends`]);
+    expect(events).toEqual([
+      `run ${first} starts`,
+      `digest ${first} begins`,
+      `digest ${first} ends`,
+      `run ${second} starts`,
+      `digest ${second} begins`,
+      `digest ${second} ends`,
+    ]);
     const store = openRunStore(dbFile, { readonly: true });
     try {
       const reader = createRunReader(store);

@@ -14,7 +14,11 @@ import { freeThreadedPython } from '../support/spawn-python.ts';
 const { service, dir } = newService({ allowExportPaths: true });
 afterAll(() => service.close());
 
-function record(): { events: Array<[EventChannel, unknown]>; ended: Promise<ApiEvents['experiment:ended']>; stop: () => void } {
+function record(): {
+  events: Array<[EventChannel, unknown]>;
+  ended: Promise<ApiEvents['experiment:ended']>;
+  stop: () => void;
+} {
   const events: Array<[EventChannel, unknown]> = [];
   let resolve: (payload: ApiEvents['experiment:ended']) => void = () => {};
   const ended = new Promise<ApiEvents['experiment:ended']>((r) => (resolve = r));
@@ -26,7 +30,17 @@ function record(): { events: Array<[EventChannel, unknown]>; ended: Promise<ApiE
 }
 
 function spec(script: string, repeat: number): ExperimentSpec {
-  return { script, args: [], cwd: null, interpreters: [freeThreadedPython()], gilModes: ['on', 'off'], repeat, vary: null, rateHz: 100, durationSeconds: null };
+  return {
+    script,
+    args: [],
+    cwd: null,
+    interpreters: [freeThreadedPython()],
+    gilModes: ['on', 'off'],
+    repeat,
+    vary: null,
+    rateHz: 100,
+    durationSeconds: null,
+  };
 }
 
 describe('experiments through the service', () => {
@@ -47,34 +61,65 @@ describe('experiments through the service', () => {
     expect(progress.at(-1)).toEqual({ experimentId, done: 2, total: 2, current: null });
     expect(recorder.events.filter(([event]) => event === 'profile:ended')).toHaveLength(2);
 
-    const view = (await service.request('experiments:get', { experimentId, baselineKey: 'python3.13t|off' })) as { baselineKey: string; configs: Array<{ runIds: number[]; speedup: number }> };
+    const view = (await service.request('experiments:get', { experimentId, baselineKey: 'python3.13t|off' })) as {
+      baselineKey: string;
+      configs: Array<{ runIds: number[]; speedup: number }>;
+    };
     expect(view.baselineKey).toBe('python3.13t|off');
     expect(view.configs[1]!.speedup).toBe(1);
     runIds = view.configs.flatMap((config) => config.runIds);
-    const list = (await service.request('experiments:list', undefined)) as { experiments: Array<{ id: number; status: string; runs: number; configs: number }> };
+    const list = (await service.request('experiments:list', undefined)) as {
+      experiments: Array<{ id: number; status: string; runs: number; configs: number }>;
+    };
     expect(list.experiments[0]).toMatchObject({ id: experimentId, status: 'completed', runs: 2, configs: 2 });
   });
 
   it('compares those runs and exports them (path or download)', async () => {
-    const comparison = (await service.request('compare:runs', { runIds })) as { metrics: Array<{ key: string }> } | null;
+    const comparison = (await service.request('compare:runs', { runIds })) as {
+      metrics: Array<{ key: string }>;
+    } | null;
     expect(comparison?.metrics.map((metric) => metric.key)).toContain('speedup');
     expect(await service.request('compare:runs', { runIds: [runIds[0], 9999] })).toBeNull();
     await expect(service.request('compare:runs', { runIds: [runIds[0], runIds[0]] })).rejects.toThrow(/distinct/);
-    const timelines = (await service.request('compare:timelines', { runIds, bins: 20 })) as Array<{ threads: unknown[] } | null>;
+    const timelines = (await service.request('compare:timelines', { runIds, bins: 20 })) as Array<{
+      threads: unknown[];
+    } | null>;
     expect(timelines).toHaveLength(2);
     expect(timelines.every((timeline) => timeline !== null && timeline.threads.length > 0)).toBe(true);
 
     const file = path.join(dir, 'compare.csv');
-    expect(await service.request('exports:save', { target: { kind: 'compare', runIds }, format: 'csv', path: file })).toEqual({ kind: 'saved', path: file });
+    expect(
+      await service.request('exports:save', { target: { kind: 'compare', runIds }, format: 'csv', path: file }),
+    ).toEqual({ kind: 'saved', path: file });
     expect(fs.readFileSync(file, 'utf8')).toMatch(/^metric,label,unit,value1,delta1,ratio1,value2/);
-    const download = (await service.request('exports:save', { target: { kind: 'run', runId: runIds[0] }, format: 'speedscope', path: null })) as { kind: string; fileName: string; base64: string };
-    expect(download).toMatchObject({ kind: 'download', fileName: `gilscope-run-${runIds[0]}.speedscope.json`, mimeType: 'application/json' });
+    const download = (await service.request('exports:save', {
+      target: { kind: 'run', runId: runIds[0] },
+      format: 'speedscope',
+      path: null,
+    })) as { kind: string; fileName: string; base64: string };
+    expect(download).toMatchObject({
+      kind: 'download',
+      fileName: `gilscope-run-${runIds[0]}.speedscope.json`,
+      mimeType: 'application/json',
+    });
     expect(JSON.parse(Buffer.from(download.base64, 'base64').toString('utf8'))).toMatchObject({ exporter: 'GILscope' });
-    const html = (await service.request('exports:save', { target: { kind: 'compare', runIds }, format: 'html', path: null })) as { kind: string; mimeType: string; base64: string };
+    const html = (await service.request('exports:save', {
+      target: { kind: 'compare', runIds },
+      format: 'html',
+      path: null,
+    })) as { kind: string; mimeType: string; base64: string };
     expect(html).toMatchObject({ kind: 'download', mimeType: 'text/html' });
     expect(Buffer.from(html.base64, 'base64').toString('utf8')).toMatch(/^<!DOCTYPE html>/);
-    expect(await service.request('exports:save', { target: { kind: 'experiment', experimentId: 999 }, format: 'json', path: null })).toEqual({ kind: 'failed', message: 'no experiment 999' });
-    await expect(service.request('exports:save', { target: { kind: 'run', runId: 1 }, format: 'json', path: 'relative.json' })).rejects.toThrow(/absolute/);
+    expect(
+      await service.request('exports:save', {
+        target: { kind: 'experiment', experimentId: 999 },
+        format: 'json',
+        path: null,
+      }),
+    ).toEqual({ kind: 'failed', message: 'no experiment 999' });
+    await expect(
+      service.request('exports:save', { target: { kind: 'run', runId: 1 }, format: 'json', path: 'relative.json' }),
+    ).rejects.toThrow(/absolute/);
   });
 
   it('cancel stops the current run, keeps the finished ones and ends as cancelled', async () => {
@@ -92,9 +137,14 @@ describe('experiments through the service', () => {
     const end = await recorder.ended;
     recorder.stop();
     expect(end).toMatchObject({ experimentId: started.experimentId, status: 'cancelled' });
-    const view = (await service.request('experiments:get', { experimentId: started.experimentId, baselineKey: null })) as { status: string; progress: { done: number; total: number } };
+    const view = (await service.request('experiments:get', {
+      experimentId: started.experimentId,
+      baselineKey: null,
+    })) as { status: string; progress: { done: number; total: number } };
     expect(view).toMatchObject({ status: 'cancelled', progress: { done: 2, total: 4 } });
     expect(await service.request('experiments:delete', { experimentId: started.experimentId })).toEqual({ ok: true });
-    expect(await service.request('experiments:get', { experimentId: started.experimentId, baselineKey: null })).toBeNull();
+    expect(
+      await service.request('experiments:get', { experimentId: started.experimentId, baselineKey: null }),
+    ).toBeNull();
   });
 });

@@ -8,7 +8,8 @@ import { freeThreadedPython, makeTempDir, pyenvPython, pyenvVersions3, requireFi
 const temp = makeTempDir('discover');
 afterAll(temp.remove);
 
-const digest = (d: Discovery) => d.interpreters.map((i) => `${i.version}${i.freeThreaded ? 't' : ''} ${i.source} ${i.path}`);
+const digest = (d: Discovery) =>
+  d.interpreters.map((i) => `${i.version}${i.freeThreaded ? 't' : ''} ${i.source} ${i.path}`);
 
 describe('discoverInterpreters on this machine', () => {
   const cacheFile = join(temp.dir, 'interpreters.json');
@@ -34,7 +35,9 @@ describe('discoverInterpreters on this machine', () => {
   it('reports pyenv 3.12 as a GIL build', () => {
     const python312 = cold.interpreters.find((i) => i.realPath === requireFile(pyenvPython('3.12.1')));
     expect(python312).toMatchObject({ versionTuple: [3, 12, 1], freeThreaded: false, gilEnabledByDefault: true });
-    expect(python312?.aliases).toEqual(['python', 'python3', 'python3.12'].map((n) => join(pyenvPython('3.12.1'), '..', n)));
+    expect(python312?.aliases).toEqual(
+      ['python', 'python3', 'python3.12'].map((n) => join(pyenvPython('3.12.1'), '..', n)),
+    );
   });
 
   it('lists Python 2.7 among the rejected, not the interpreters', () => {
@@ -53,12 +56,20 @@ describe('discoverInterpreters on this machine', () => {
     expect(ft).toMatchObject({ path, freeThreaded: true, gilEnabledByDefault: false, source: 'gilscope-cache' });
     // Right after its GIL sibling of the same minor version (pyenv's 3.13.0 here), when there is one.
     const [major, minor] = ft!.versionTuple;
-    const sameMinorGil = cold.interpreters.filter((i) => i.versionTuple[0] === major && i.versionTuple[1] === minor && !i.freeThreaded);
-    if (sameMinorGil.length > 0) expect(cold.interpreters.indexOf(ft!)).toBe(cold.interpreters.indexOf(sameMinorGil.at(-1)!) + 1);
+    const sameMinorGil = cold.interpreters.filter(
+      (i) => i.versionTuple[0] === major && i.versionTuple[1] === minor && !i.freeThreaded,
+    );
+    if (sameMinorGil.length > 0)
+      expect(cold.interpreters.indexOf(ft!)).toBe(cold.interpreters.indexOf(sameMinorGil.at(-1)!) + 1);
   });
 
   it('sorts newest first, GIL builds before free-threaded ones of the same minor version', () => {
-    const keys = cold.interpreters.map((i) => [i.versionTuple[0], i.versionTuple[1], i.freeThreaded ? 1 : 0, -i.versionTuple[2]]);
+    const keys = cold.interpreters.map((i) => [
+      i.versionTuple[0],
+      i.versionTuple[1],
+      i.freeThreaded ? 1 : 0,
+      -i.versionTuple[2],
+    ]);
     const sorted = [...keys].sort((a, b) => b[0]! - a[0]! || b[1]! - a[1]! || a[2]! - b[2]! || a[3]! - b[3]!);
     expect(keys).toEqual(sorted);
   });
@@ -89,7 +100,9 @@ describe('discoverInterpreters with symlinks and other layouts', () => {
     const matching = interpreters.filter((i) => i.realPath === target);
     expect(matching).toHaveLength(1);
     expect(matching[0]).toMatchObject({ path: target, source: 'pyenv' });
-    expect(matching[0]?.aliases).toEqual(expect.arrayContaining([...extraPaths, target, join(target, '..', 'python3')]));
+    expect(matching[0]?.aliases).toEqual(
+      expect.arrayContaining([...extraPaths, target, join(target, '..', 'python3')]),
+    );
   });
 
   it('lists a symlink the user adds to a system python as an alias of it', async () => {

@@ -22,7 +22,10 @@ export function pyenvVersions3(): string[] {
 export function freeThreadedPython(): string | null {
   const root = process.env.GILSCOPE_CACHE || join(homedir(), '.cache', 'gilscope');
   if (!existsSync(root)) return null;
-  const prefix = readdirSync(root).sort().reverse().find((d) => /^python-3\.\d+\.\d+t$/.test(d));
+  const prefix = readdirSync(root)
+    .sort()
+    .reverse()
+    .find((d) => /^python-3\.\d+\.\d+t$/.test(d));
   if (prefix === undefined) return null;
   const minor = prefix.replace(/^python-(3\.\d+)\..*$/, '$1');
   const file = join(root, prefix, 'bin', `python${minor}t`);

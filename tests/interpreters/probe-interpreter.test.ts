@@ -25,7 +25,11 @@ function ok(result: ProbeResult) {
 describe('probeInterpreter', () => {
   it('reports a missing path as not-found, naming it', async () => {
     const result = await probeInterpreter('/nonexistent/bin/python3', noCache);
-    expect(result).toEqual({ kind: 'not-found', path: '/nonexistent/bin/python3', message: 'Python interpreter not found: /nonexistent/bin/python3' });
+    expect(result).toEqual({
+      kind: 'not-found',
+      path: '/nonexistent/bin/python3',
+      message: 'Python interpreter not found: /nonexistent/bin/python3',
+    });
   });
 
   it('reports a directory as not-executable', async () => {
@@ -45,25 +49,37 @@ describe('probeInterpreter', () => {
     const file = script('hello.sh', '#!/bin/sh\necho hello\n');
     const result = await probeInterpreter(file, noCache);
     expect(result.kind).toBe('not-python');
-    expect(result.message).toBe(`Not a Python interpreter: ${file} did not answer the probe (exit code 0, output "hello")`);
+    expect(result.message).toBe(
+      `Not a Python interpreter: ${file} did not answer the probe (exit code 0, output "hello")`,
+    );
   });
 
   it('reports a hung program as failed after the time limit', async () => {
     const file = script('hangs', '#!/bin/sh\nsleep 5\n');
     const result = await probeInterpreter(file, { ...noCache, timeoutMs: 300 });
-    expect(result).toMatchObject({ kind: 'failed', message: `Probing ${file} failed: it did not answer within 300 ms` });
+    expect(result).toMatchObject({
+      kind: 'failed',
+      message: `Probing ${file} failed: it did not answer within 300 ms`,
+    });
   });
 
   it('reports Python 2.7 as unsupported-version', async () => {
     const python27 = requireFile(join(pyenvPython('2.7.18')));
     const result = await probeInterpreter(python27, noCache);
     expect(result).toMatchObject({ kind: 'unsupported-version', version: '2.7.18', versionTuple: [2, 7, 18] });
-    expect(result.message).toBe(`${python27} is CPython 2.7.18: Python 2.7 is not supported (GILscope needs CPython 3.6 or newer)`);
+    expect(result.message).toBe(
+      `${python27} is CPython 2.7.18: Python 2.7 is not supported (GILscope needs CPython 3.6 or newer)`,
+    );
   });
 
   it('accepts CPython 3.6, the oldest supported version', async () => {
     const interpreter = ok(await probeInterpreter(requireFile(pyenvPython('3.6.15')), noCache));
-    expect(interpreter).toMatchObject({ version: '3.6.15', versionTuple: [3, 6, 15], freeThreaded: false, gilEnabledByDefault: true });
+    expect(interpreter).toMatchObject({
+      version: '3.6.15',
+      versionTuple: [3, 6, 15],
+      freeThreaded: false,
+      gilEnabledByDefault: true,
+    });
   });
 
   it('reports PyPy as not-cpython', async () => {
@@ -121,7 +137,9 @@ describe('probeInterpreter', () => {
     linkSync(requireFile(pyenvPython('3.12.1')), file);
     const result = await probeInterpreter(file, noCache);
     expect(result).toMatchObject({ kind: 'failed' });
-    expect(result.message).toBe(`Cannot run ${temp.dir}/dir \uFFFD/python3: neither it nor its real path is valid UTF-8`);
+    expect(result.message).toBe(
+      `Cannot run ${temp.dir}/dir \uFFFD/python3: neither it nor its real path is valid UTF-8`,
+    );
   });
 });
 

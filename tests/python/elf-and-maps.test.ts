@@ -53,7 +53,14 @@ describe('process maps', () => {
     ].join('\n');
     const maps = parseProcessMaps(text);
     expect(maps).toHaveLength(4);
-    expect(maps[1]).toEqual({ start: 0x55d0c0001000, end: 0x55d0c0005000, perms: 'r-xp', offset: 0x1000, inode: 123, path: '/opt/my python/bin/python3.12' });
+    expect(maps[1]).toEqual({
+      start: 0x55d0c0001000,
+      end: 0x55d0c0005000,
+      perms: 'r-xp',
+      offset: 0x1000,
+      inode: 123,
+      path: '/opt/my python/bin/python3.12',
+    });
     expect(maps[2]?.path).toBe('');
     expect(loadBiasOf(maps, '/opt/my python/bin/python3.12', 0)).toBe(0x55d0c0000000);
     expect(loadBiasOf(maps, '/usr/lib/libpython3.12.so.1.0', 0)).toBe(0x7f1000000000);

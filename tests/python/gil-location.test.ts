@@ -8,7 +8,13 @@ import { openProcessMemory } from '../../main/engine/proc/process-memory.ts';
 import type { MemoryReader } from '../../main/engine/proc/process-memory.ts';
 import { listThreadStates, readGilSample } from '../../main/engine/python/python-process.ts';
 import type { PythonProcessInfo } from '../../main/engine/python/python-process.ts';
-import { freeThreadedPython, inspectOk, killPythonFixtures, pyenvPython, startPythonFixture } from '../support/spawn-python.ts';
+import {
+  freeThreadedPython,
+  inspectOk,
+  killPythonFixtures,
+  pyenvPython,
+  startPythonFixture,
+} from '../support/spawn-python.ts';
 
 const BUSY_FIXTURE = String.raw`
 import json, sys, threading, time
@@ -54,14 +60,23 @@ interface FutexCounts {
   waiterOutside: number;
 }
 
-async function countFutexWaits(pid: number, output: BusyOutput, gil: { address: number; size: number }): Promise<FutexCounts> {
+async function countFutexWaits(
+  pid: number,
+  output: BusyOutput,
+  gil: { address: number; size: number },
+): Promise<FutexCounts> {
   const inside = (a: number): boolean => a >= gil.address && a < gil.address + gil.size;
   // The waiter announced itself one line before lock.acquire(); among 4 spinners it can wait for the GIL
   // a while before it gets there. Once it sleeps on the Lock it stays there: count from then on.
-  await expect.poll(() => {
-    const a = futexAddress(pid, output.lockWaiter);
-    return a !== null && !inside(a);
-  }, { timeout: 10_000, message: 'the lock waiter never slept on a futex outside the GIL range' }).toBe(true);
+  await expect
+    .poll(
+      () => {
+        const a = futexAddress(pid, output.lockWaiter);
+        return a !== null && !inside(a);
+      },
+      { timeout: 10_000, message: 'the lock waiter never slept on a futex outside the GIL range' },
+    )
+    .toBe(true);
   const counts: FutexCounts = { busyInside: 0, busyOutside: 0, waiterInside: 0, waiterOutside: 0 };
   for (let round = 0; round < 60; round++) {
     for (const tid of output.busy) {
@@ -98,7 +113,9 @@ afterEach(() => {
   killPythonFixtures();
 });
 
-async function startBusy(target: Target): Promise<{ pid: number; output: BusyOutput; info: PythonProcessInfo; mem: MemoryReader }> {
+async function startBusy(
+  target: Target,
+): Promise<{ pid: number; output: BusyOutput; info: PythonProcessInfo; mem: MemoryReader }> {
   const fixture = await startPythonFixture<BusyOutput>(target.python(), BUSY_FIXTURE, target.env);
   mem = openProcessMemory(fixture.pid);
   const info = await inspectOk(fixture.pid, mem);
@@ -112,13 +129,14 @@ describe.each(GIL_TARGETS)('CPython $label, 4 CPU-bound threads', (target) => {
     if (!gil) throw new Error('no GIL location');
     const counts = await countFutexWaits(pid, output, gil);
     const busyWaits = counts.busyInside + counts.busyOutside;
-    console.log(`${target.label}: busy futex waits inside GIL ${counts.busyInside}/${busyWaits}; lock waiter inside ${counts.waiterInside}/${counts.waiterInside + counts.waiterOutside}`);
+    console.log(
+      `${target.label}: busy futex waits inside GIL ${counts.busyInside}/${busyWaits}; lock waiter inside ${counts.waiterInside}/${counts.waiterInside + counts.waiterOutside}`,
+    );
     expect(busyWaits).toBeGreaterThan(60);
     expect(counts.busyInside / busyWaits).toBeGreaterThan(0.9);
     expect(counts.waiterOutside).toBeGreaterThan(30);
     expect(counts.waiterInside).toBe(0);
   });
-
 });
 
 describe.each(GIL_TARGETS.slice(1))('CPython $label, 4 CPU-bound threads', (target) => {
@@ -152,7 +170,11 @@ describe('CPython 3.8 readGilSample', () => {
 
 describe('CPython 3.13t PYTHON_GIL=0', () => {
   it('readGilSample says the GIL is disabled', async () => {
-    const { info, mem: reader } = await startBusy({ label: '3.13t', python: freeThreadedPython, env: { PYTHON_GIL: '0' } });
+    const { info, mem: reader } = await startBusy({
+      label: '3.13t',
+      python: freeThreadedPython,
+      env: { PYTHON_GIL: '0' },
+    });
     expect(info.freeThreaded).toBe(true);
     for (let i = 0; i < 50; i++) {
       const sample = readGilSample(reader, info);

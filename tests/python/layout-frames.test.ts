@@ -6,7 +6,13 @@ import { openProcessMemory, readPointer } from '../../main/engine/proc/process-m
 import type { MemoryReader } from '../../main/engine/proc/process-memory.ts';
 import { listThreadStates } from '../../main/engine/python/python-process.ts';
 import type { PythonLayout } from '../../main/engine/python/python-process.ts';
-import { freeThreadedPython, inspectOk, killPythonFixtures, pyenvPython, startPythonFixture } from '../support/spawn-python.ts';
+import {
+  freeThreadedPython,
+  inspectOk,
+  killPythonFixtures,
+  pyenvPython,
+  startPythonFixture,
+} from '../support/spawn-python.ts';
 
 const FIXTURE = String.raw`
 import json, sys, threading, time
@@ -34,9 +40,10 @@ function readAscii(mem: MemoryReader, layout: PythonLayout, str: Address): strin
 /** Function names and file names, innermost first, of one thread (at most 64 frames). */
 function walkFrames(mem: MemoryReader, layout: PythonLayout, tstate: Address): Array<{ name: string; file: string }> {
   const access = layout.tstate.frame;
-  let frame = access.kind === 'direct'
-    ? readPointer(mem.read(tstate + access.offset, 8), 0)
-    : readPointer(mem.read(readPointer(mem.read(tstate + access.cframe, 8), 0) + access.currentFrame, 8), 0);
+  let frame =
+    access.kind === 'direct'
+      ? readPointer(mem.read(tstate + access.offset, 8), 0)
+      : readPointer(mem.read(readPointer(mem.read(tstate + access.cframe, 8), 0) + access.currentFrame, 8), 0);
   const result: Array<{ name: string; file: string }> = [];
   while (frame !== 0 && result.length < 64) {
     const owner = layout.frame.owner === null ? 0 : mem.read(frame + layout.frame.owner, 1).readUInt8(0);

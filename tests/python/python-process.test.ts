@@ -4,8 +4,19 @@ import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openProcessMemory } from '../../main/engine/proc/process-memory.ts';
 import type { MemoryReader } from '../../main/engine/proc/process-memory.ts';
-import { inspectPythonProcess, listThreadStates, readModulesDictAddress } from '../../main/engine/python/python-process.ts';
-import { freeThreadedPython, inspectOk, inspectWhenReady, killPythonFixtures, pyenvPython, startPythonFixture } from '../support/spawn-python.ts';
+import {
+  inspectPythonProcess,
+  listThreadStates,
+  readModulesDictAddress,
+} from '../../main/engine/python/python-process.ts';
+import {
+  freeThreadedPython,
+  inspectOk,
+  inspectWhenReady,
+  killPythonFixtures,
+  pyenvPython,
+  startPythonFixture,
+} from '../support/spawn-python.ts';
 
 const THREADS_FIXTURE = String.raw`
 import json, sys, sysconfig, threading, time
@@ -103,7 +114,9 @@ describe('older and non-Python processes', () => {
     expect(result.kind).toBe('unsupported');
     if (result.kind !== 'unsupported') return;
     expect(result.partial.gil).toBeNull();
-    expect([result.partial.version?.major, result.partial.version?.minor, result.partial.version?.micro]).toEqual(fixture.output);
+    expect([result.partial.version?.major, result.partial.version?.minor, result.partial.version?.micro]).toEqual(
+      fixture.output,
+    );
   });
 
   it('a process without CPython is not-python; a finished one is gone', async () => {

@@ -70,7 +70,8 @@ interface Target {
   env?: Record<string, string>;
 }
 
-const pyenv = (v: string): string => path.join(os.homedir(), '.pyenv/versions', v, 'bin', `python${v.split('.').slice(0, 2).join('.')}`);
+const pyenv = (v: string): string =>
+  path.join(os.homedir(), '.pyenv/versions', v, 'bin', `python${v.split('.').slice(0, 2).join('.')}`);
 const FREE_THREADED = path.join(os.homedir(), '.cache/gilscope/python-3.13.5t/bin/python3.13t');
 
 const TARGETS: Target[] = [
@@ -120,7 +121,10 @@ describe.each(TARGETS)('readThreadingNames on Python $label', (target) => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gilscope-threading-'));
     const script = path.join(dir, 'fixture.py');
     fs.writeFileSync(script, FIXTURE);
-    const proc = spawn(target.executable, [script], { env: { ...process.env, ...target.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(target.executable, [script], {
+      env: { ...process.env, ...target.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     child = proc;
     let stderr = '';
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -162,7 +166,9 @@ describe.each(TARGETS)('readThreadingNames on Python $label', (target) => {
     const micros = Number(process.hrtime.bigint() - started) / 1000;
     expect(b).toEqual(a);
     expect(a.size).toBe(7);
-    console.log(`${target.label}: first call ${first.reads} reads, cached call ${second.reads} reads, ${micros.toFixed(0)} µs`);
+    console.log(
+      `${target.label}: first call ${first.reads} reads, cached call ${second.reads} reads, ${micros.toFixed(0)} µs`,
+    );
     // About five reads a thread (ident, header, values, name, …) plus the path to `_active`.
     expect(second.reads).toBeLessThan(20 + 7 * a.size);
   });
@@ -184,9 +190,14 @@ describe.each(TARGETS)('readThreadingNames on Python $label', (target) => {
   it.skipIf(!available)('never throws while threads start and stop', async () => {
     const script = path.join(dir, 'churn.py');
     fs.writeFileSync(script, CHURN);
-    const proc = spawn(target.executable, [script], { env: { ...process.env, ...target.env }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const proc = spawn(target.executable, [script], {
+      env: { ...process.env, ...target.env },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     try {
-      const line = await new Promise<string>((resolve) => proc.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+      const line = await new Promise<string>((resolve) =>
+        proc.stdout.once('data', (d: Buffer) => resolve(d.toString())),
+      );
       const modules = (JSON.parse(line) as { modules: number }).modules;
       const churnMem = openProcessMemory(proc.pid!);
       const cache: KeyAddressCache = new Map();

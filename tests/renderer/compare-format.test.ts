@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { FunctionDiffRow } from '../../main/shared/compare-types.ts';
-import { deltaTone, formatMetricDelta, formatMetricRatio, formatMetricValue, maxShare, sortFunctionDiff } from '../../renderer/src/logic/compare-format.ts';
+import {
+  deltaTone,
+  formatMetricDelta,
+  formatMetricRatio,
+  formatMetricValue,
+  maxShare,
+  sortFunctionDiff,
+} from '../../renderer/src/logic/compare-format.ts';
 
-const row = (fn: string, self: number[], total: number[]): FunctionDiffRow => ({ function: fn, file: '/w/t.py', self, total, selfChange: (self[self.length - 1] ?? 0) - (self[0] ?? 0) });
+const row = (fn: string, self: number[], total: number[]): FunctionDiffRow => ({
+  function: fn,
+  file: '/w/t.py',
+  self,
+  total,
+  selfChange: (self[self.length - 1] ?? 0) - (self[0] ?? 0),
+});
 
 describe('compare formatting', () => {
   it('formats values and signed deltas by unit', () => {
@@ -24,7 +37,11 @@ describe('compare formatting', () => {
     expect(deltaTone('cpuSeconds', 5, 1)).toBe('same');
   });
   it('sorts the function diff by the chosen change', () => {
-    const rows = [row('a', [0.1, 0.15], [0.5, 0.2]), row('b', [0.4, 0.1], [0.4, 0.4]), row('c', [0.2, 0.2], [0.6, 0.6])];
+    const rows = [
+      row('a', [0.1, 0.15], [0.5, 0.2]),
+      row('b', [0.4, 0.1], [0.4, 0.4]),
+      row('c', [0.2, 0.2], [0.6, 0.6]),
+    ];
     expect(sortFunctionDiff(rows, 'self-change').map((r) => r.function)).toEqual(['b', 'a', 'c']);
     expect(sortFunctionDiff(rows, 'total-change').map((r) => r.function)).toEqual(['a', 'b', 'c']);
     expect(sortFunctionDiff(rows, 'self-baseline').map((r) => r.function)).toEqual(['b', 'c', 'a']);

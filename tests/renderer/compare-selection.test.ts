@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { canCompareRun, compareReadiness, compareWith, parseRunIds, pruneSelection, toggleSelection } from '../../renderer/src/logic/compare-selection.ts';
+import {
+  canCompareRun,
+  compareReadiness,
+  compareWith,
+  parseRunIds,
+  pruneSelection,
+  toggleSelection,
+} from '../../renderer/src/logic/compare-selection.ts';
 
 describe('compare selection', () => {
   it('keeps the order of picking and refuses a fifth run', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BinnedTimeline } from '../../main/shared/api-contract.ts';
-import { alignThreads, coveredFraction, fromPlotFraction, laneRange, sharedSpanNs, toPlotFraction } from '../../renderer/src/logic/compare-time.ts';
+import {
+  alignThreads,
+  coveredFraction,
+  fromPlotFraction,
+  laneRange,
+  sharedSpanNs,
+  toPlotFraction,
+} from '../../renderer/src/logic/compare-time.ts';
 
 const states = { running: [], runnable: [], gilWait: [], lockWait: [], idle: [] };
 const timeline = (toNs: number, threads: Array<[number, string]> = []): BinnedTimeline => ({
@@ -36,10 +43,26 @@ describe('compare time mapping', () => {
     expect(sharedSpanNs([])).toBe(0);
   });
   it('orders thread lanes by the matched rows, unmatched last', () => {
-    const t = timeline(1e9, [[10, 'worker-1'], [11, 'MainThread'], [12, 'extra']]);
+    const t = timeline(1e9, [
+      [10, 'worker-1'],
+      [11, 'MainThread'],
+      [12, 'extra'],
+    ]);
     const rows = [
-      { name: 'MainThread', perRun: [null, { tid: 11, cpuSeconds: 1, states: { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0 } }] },
-      { name: 'worker-1', perRun: [null, { tid: 10, cpuSeconds: 1, states: { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0 } }] },
+      {
+        name: 'MainThread',
+        perRun: [
+          null,
+          { tid: 11, cpuSeconds: 1, states: { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0 } },
+        ],
+      },
+      {
+        name: 'worker-1',
+        perRun: [
+          null,
+          { tid: 10, cpuSeconds: 1, states: { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0 } },
+        ],
+      },
       { name: 'gone', perRun: [null, null] },
     ];
     expect(alignThreads(t, rows, 1).threads.map((x) => x.tid)).toEqual([11, 10, 12]);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentConfigResult, ExperimentSpec } from '../../main/shared/compare-types.ts';
-import { defaultConfigSort, progressFraction, relativeSpread, sortConfigs, speedupSeries, toggleConfigSort } from '../../renderer/src/logic/experiment-results.ts';
+import {
+  defaultConfigSort,
+  progressFraction,
+  relativeSpread,
+  sortConfigs,
+  speedupSeries,
+  toggleConfigSort,
+} from '../../renderer/src/logic/experiment-results.ts';
 
 const ft = { path: '/py/3.13t', version: '3.13.5', freeThreaded: true };
 const gil = { path: '/py/3.12', version: '3.12.1', freeThreaded: false };
@@ -18,7 +25,17 @@ const config = (key: string, extra: Partial<ExperimentConfigResult>): Experiment
   contention: null,
   ...extra,
 });
-const spec: ExperimentSpec = { script: '/w/t.py', args: [], cwd: null, interpreters: [ft.path], gilModes: ['on', 'off'], repeat: 3, vary: null, rateHz: 100, durationSeconds: null };
+const spec: ExperimentSpec = {
+  script: '/w/t.py',
+  args: [],
+  cwd: null,
+  interpreters: [ft.path],
+  gilModes: ['on', 'off'],
+  repeat: 3,
+  vary: null,
+  rateHz: 100,
+  durationSeconds: null,
+};
 
 describe('experiment results', () => {
   const configs = [

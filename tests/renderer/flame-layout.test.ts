@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { FlameNode } from '../../main/shared/api-contract.ts';
 import { hitTest, layoutFlame, pathTo } from '../../renderer/src/logic/flame-layout.ts';
 
-const node = (name: string, value: number, children: FlameNode[] = []): FlameNode => ({ name, file: 'f.py', line: 1, value, children });
+const node = (name: string, value: number, children: FlameNode[] = []): FlameNode => ({
+  name,
+  file: 'f.py',
+  line: 1,
+  value,
+  children,
+});
 const leaf = node('tiny', 1);
 const root = node('<all>', 100, [node('main', 80, [node('work', 60), leaf]), node('bg', 20)]);
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, formatBytes, formatClock, formatPercent, formatRatio, formatSeconds } from '../../renderer/src/logic/format.ts';
+import {
+  baseName,
+  formatBytes,
+  formatClock,
+  formatPercent,
+  formatRatio,
+  formatSeconds,
+} from '../../renderer/src/logic/format.ts';
 
 describe('format', () => {
   it('durations', () => {
@@ -18,7 +25,14 @@ describe('format', () => {
     expect([0, 1.5e9, 65.3e9, 3723e9].map(formatClock)).toEqual(['0:00.0', '0:01.5', '1:05.3', '1:02:03']);
   });
   it('percentages', () => {
-    expect([null, 0, 0.0004, 0.035, 0.42, 1].map((f) => formatPercent(f))).toEqual(['—', '0%', '<0.1%', '3.5%', '42%', '100%']);
+    expect([null, 0, 0.0004, 0.035, 0.42, 1].map((f) => formatPercent(f))).toEqual([
+      '—',
+      '0%',
+      '<0.1%',
+      '3.5%',
+      '42%',
+      '100%',
+    ]);
     expect(formatPercent(0.4256, 1)).toBe('42.6%');
   });
   it('bytes, ratios, names', () => {

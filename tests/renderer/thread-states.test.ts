@@ -8,10 +8,12 @@ describe('thread states', () => {
 
   it('stacks fractions bottom-up and drops sub-pixel segments', () => {
     const segments = stackSegments({ running: 0.5, runnable: 0, gilWait: 0.25, lockWait: 0.001, idle: 0.25 }, 20);
-    expect(segments).toEqual([
-      { state: 'running', y: 10, h: 10 },
-      { state: 'gilWait', y: 5, h: 5 },
-      { state: 'idle', y: 0, h: 5 },
-    ].map((s) => (s.state === 'idle' ? { ...s, y: 20 - 10 - 5 - 0.02 - 5 } : s)));
+    expect(segments).toEqual(
+      [
+        { state: 'running', y: 10, h: 10 },
+        { state: 'gilWait', y: 5, h: 5 },
+        { state: 'idle', y: 0, h: 5 },
+      ].map((s) => (s.state === 'idle' ? { ...s, y: 20 - 10 - 5 - 0.02 - 5 } : s)),
+    );
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { binsForRange, binsForWidth, clampRange, liveWindowNs, panBy, sameRange, tickStepNs, wheelZoomFactor, zoomAround } from '../../renderer/src/logic/zoom-range.ts';
+import {
+  binsForRange,
+  binsForWidth,
+  clampRange,
+  liveWindowNs,
+  panBy,
+  sameRange,
+  tickStepNs,
+  wheelZoomFactor,
+  zoomAround,
+} from '../../renderer/src/logic/zoom-range.ts';
 
 const bounds = { from: 0, to: 1000 };
 

@@ -23,7 +23,10 @@ afterAll(async () => {
 describe('comparison report from a hand-built view', () => {
   const view = sampleComparison();
   const timelines = [sampleTimeline(view.runs[0]!), sampleTimeline(view.runs[1]!), null];
-  const html = renderComparisonReport(view, timelines, { version: '0.0.0-test', generatedAt: new Date('2025-01-01T00:00:00Z') });
+  const html = renderComparisonReport(view, timelines, {
+    version: '0.0.0-test',
+    generatedAt: new Date('2025-01-01T00:00:00Z'),
+  });
 
   it('is self-contained and escapes labels, names and paths', () => {
     expectSelfContained(html);
@@ -89,7 +92,9 @@ describe('comparison report of two real runs (free-threaded CPython, GIL on vs o
       fs.writeFileSync(file, pdf);
       expect((await pdfPageInk(file)).ink).toBeGreaterThan(0.02);
 
-      expect(() => renderTargetHtml(sources, { kind: 'compare', runIds: [on.summary.runId, 9999] })).toThrow(ReportError);
+      expect(() => renderTargetHtml(sources, { kind: 'compare', runIds: [on.summary.runId, 9999] })).toThrow(
+        ReportError,
+      );
       expect(() => renderTargetHtml(sources, { kind: 'run', runId: 9999 })).toThrow('no run 9999');
     } finally {
       store.close();

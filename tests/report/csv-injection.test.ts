@@ -40,7 +40,17 @@ describe('CSV formula injection', () => {
   for (const timeline of [false, true]) {
     it(`prefixes ' to formula-like names in the ${timeline ? 'timeline' : 'thread'} CSV, numbers untouched`, async () => {
       const file = path.join(path.dirname(run.dbFile), `run${timeline ? '-timeline' : ''}.csv`);
-      const result = await runCli(['export', String(run.summary.runId), '--format', 'csv', ...(timeline ? ['--timeline'] : []), '--db', run.dbFile, '-o', file]);
+      const result = await runCli([
+        'export',
+        String(run.summary.runId),
+        '--format',
+        'csv',
+        ...(timeline ? ['--timeline'] : []),
+        '--db',
+        run.dbFile,
+        '-o',
+        file,
+      ]);
       expect(result.code, result.stderr).toBe(0);
       const rows = csvObjects(fs.readFileSync(file, 'utf8'));
       const names = new Set(rows.map((row) => row.name));

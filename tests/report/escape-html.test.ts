@@ -6,7 +6,9 @@ import { svgLabel } from '../../main/engine/report/svg-kit.ts';
 
 describe('escapeHtml', () => {
   it('escapes markup and quote characters for text and attributes', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&\`</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&\`</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;',
+    );
   });
 
   it('replaces control characters but keeps tabs, newlines and non-ASCII text', () => {
@@ -30,8 +32,10 @@ describe('html template', () => {
 
   it('does not escape nested templates twice, and escapes strings inside arrays', () => {
     const inner = html`<b>${'<i>'}</b>`;
-    expect(html`<p>${inner}${['<x>', inner]}${null}${false}</p>`.safeHtml).toBe('<p><b>&lt;i&gt;</b>&lt;x&gt;<b>&lt;i&gt;</b></p>');
-    expect(joinHtml(['<a>', html`<br>`], ' ').safeHtml).toBe('&lt;a&gt; <br>');
+    expect(html`<p>${inner}${['<x>', inner]}${null}${false}</p>`.safeHtml).toBe(
+      '<p><b>&lt;i&gt;</b>&lt;x&gt;<b>&lt;i&gt;</b></p>',
+    );
+    expect(joinHtml(['<a>', html`<br />`], ' ').safeHtml).toBe('&lt;a&gt; <br>');
   });
 
   it('treats look-alike plain objects from user data as text', () => {

@@ -16,7 +16,9 @@ describe('findChromium', () => {
 
   it('honours GILSCOPE_CHROMIUM', () => {
     expect(findChromium({ GILSCOPE_CHROMIUM: '/usr/bin/chromium' })).toBe('/usr/bin/chromium');
-    expect(() => findChromium({ GILSCOPE_CHROMIUM: '/nonexistent/chrome' })).toThrow('GILSCOPE_CHROMIUM is set to /nonexistent/chrome, which is not an executable file');
+    expect(() => findChromium({ GILSCOPE_CHROMIUM: '/nonexistent/chrome' })).toThrow(
+      'GILSCOPE_CHROMIUM is set to /nonexistent/chrome, which is not an executable file',
+    );
   });
 
   it('returns null when nothing is installed where it looks', () => {
@@ -34,7 +36,9 @@ describe('writePdfReport errors', () => {
   });
 
   it('says in one line when the browser fails to print', async () => {
-    const error = await writePdfReport('<p>x</p>', '/tmp/never.pdf', { chromium: '/bin/false' }).catch((caught: unknown) => caught);
+    const error = await writePdfReport('<p>x</p>', '/tmp/never.pdf', { chromium: '/bin/false' }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(PdfReportError);
     expect((error as Error).message).toMatch(/^Cannot write a PDF: \/bin\/false exited with 1 without printing/);
     expect((error as Error).message).not.toContain('\n');

@@ -6,7 +6,11 @@ import { makeTempDir, profileScriptFile, TRUTH_PRELUDE, type ProfiledFixture } f
 import { pyenvPython } from '../support/spawn-python.ts';
 
 /** Thread names that would run script or break markup if any of them were not escaped. */
-export const HOSTILE_NAMES = ['<img src=x onerror=alert(1)>', `"quoted" & 'apostrophe'`, '</script><script>alert(2)</script>'] as const;
+export const HOSTILE_NAMES = [
+  '<img src=x onerror=alert(1)>',
+  `"quoted" & 'apostrophe'`,
+  '</script><script>alert(2)</script>',
+] as const;
 
 /** Printed by the script, so it lands in the stored output. */
 export const HOSTILE_OUTPUT = '<script>alert(3)</script> & <iframe src=javascript:alert(4)>';
@@ -42,5 +46,8 @@ export async function profileHostileRun(): Promise<ProfiledFixture> {
   fs.mkdirSync(dir, { recursive: true });
   const script = path.join(dir, 'work <b> load.py');
   fs.writeFileSync(script, TRUTH_PRELUDE + SOURCE);
-  return profileScriptFile(pyenvPython('3.12.1'), script, path.join(dir, 'runs.sqlite'), { rateHz: 200, args: [HOSTILE_ARG] });
+  return profileScriptFile(pyenvPython('3.12.1'), script, path.join(dir, 'runs.sqlite'), {
+    rateHz: 200,
+    args: [HOSTILE_ARG],
+  });
 }

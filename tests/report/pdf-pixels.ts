@@ -4,11 +4,25 @@ import path from 'node:path';
 import { execa } from 'execa';
 
 /** Share of pixels of page `page` darker than light grey (0 = blank), and the PNG rendered for looking at. */
-export async function pdfPageInk(pdfFile: string, page = 1): Promise<{ ink: number; width: number; height: number; png: string }> {
+export async function pdfPageInk(
+  pdfFile: string,
+  page = 1,
+): Promise<{ ink: number; width: number; height: number; png: string }> {
   const base = pdfFile.replace(/\.pdf$/, '');
   const gray = `${base}-gray-${page}`;
   await execa('pdftoppm', ['-gray', '-r', '40', '-f', String(page), '-l', String(page), '-singlefile', pdfFile, gray]);
-  await execa('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', pdfFile, `${base}-page-${page}`]);
+  await execa('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    pdfFile,
+    `${base}-page-${page}`,
+  ]);
   const data = fs.readFileSync(`${gray}.pgm`);
   // Binary PGM: "P5", width, height, maxval, one whitespace, then width × height bytes.
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 64).toString('latin1'));

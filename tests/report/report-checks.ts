@@ -21,7 +21,11 @@ export async function expectOpensSafely(html: string, name: string): Promise<Ope
   expect(opened.pageErrors).toEqual([]);
   expect(opened.requests).toEqual([]);
   expect(opened.consoleErrors).toEqual([]);
-  expect(await opened.page.locator('script, img, iframe, b, i, link, object, embed, [src], [href], [onerror], [onload]').count()).toBe(0);
+  expect(
+    await opened.page
+      .locator('script, img, iframe, b, i, link, object, embed, [src], [href], [onerror], [onload]')
+      .count(),
+  ).toBe(0);
   const shot = await screenshot(opened, name);
   expect(shot.bytes).toBeGreaterThan(20_000);
   return opened;

@@ -25,11 +25,20 @@ beforeAll(async () => {
   try {
     const reader = createRunReader(store);
     timeline = loadReportTimeline(reader, run.summary.runId);
-    output = { chunks: reader.readOutput(run.summary.runId).chunks.map((c) => ({ stream: c.stream, timeNs: c.timeNs, text: c.text })), truncated: false };
+    output = {
+      chunks: reader
+        .readOutput(run.summary.runId)
+        .chunks.map((c) => ({ stream: c.stream, timeNs: c.timeNs, text: c.text })),
+      truncated: false,
+    };
   } finally {
     store.close();
   }
-  report = renderRunReport(run.summary, timeline, { output, version: '9.9.9-test', generatedAt: new Date('2025-01-02T03:04:05Z') });
+  report = renderRunReport(run.summary, timeline, {
+    output,
+    version: '9.9.9-test',
+    generatedAt: new Date('2025-01-02T03:04:05Z'),
+  });
 });
 
 afterAll(async () => {
@@ -48,7 +57,9 @@ describe('run report of a hostile run', () => {
 
   it('is self-contained: a strict CSP and no URL of any kind', () => {
     expect(report).toMatch(/^<!DOCTYPE html>/);
-    expect(report).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:">`);
+    expect(report).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:">`,
+    );
     expect(report).not.toMatch(/https?:\/\//i);
     expect(report).not.toMatch(/<script|<link|<iframe|<img|@import|url\(/i);
     expect(report).toContain('9.9.9-test');
@@ -80,7 +91,9 @@ describe('run report of a hostile run', () => {
     expect(await page.getByText(run.summary.script).count()).toBeGreaterThanOrEqual(1);
     expect(await page.getByText(HOSTILE_OUTPUT).count()).toBe(1);
     // The verdict opens the report, as text.
-    await expect.poll(() => page.locator(`.verdict[data-kind="${run.summary.verdict.kind}"] strong`).textContent()).toBe(run.summary.verdict.headline);
+    await expect
+      .poll(() => page.locator(`.verdict[data-kind="${run.summary.verdict.kind}"] strong`).textContent())
+      .toBe(run.summary.verdict.headline);
     // The charts were drawn: state bands for every thread, GIL lane, stacked bars.
     expect(await page.locator('svg').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('svg g.thread').count()).toBe(timeline!.threads.length);
@@ -90,7 +103,10 @@ describe('run report of a hostile run', () => {
   });
 
   it('a missed escape still could not run script (the CSP blocks it)', async () => {
-    const broken = report.replace('<main>', '<main><script>alert("csp")</script><img src=x onerror="alert(\'csp\')"><div onclick="x">');
+    const broken = report.replace(
+      '<main>',
+      '<main><script>alert("csp")</script><img src=x onerror="alert(\'csp\')"><div onclick="x">',
+    );
     const opened = await openReport(broken, 'run-report-csp');
     expect(opened.dialogs).toEqual([]);
     expect(opened.pageErrors).toEqual([]);

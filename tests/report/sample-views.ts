@@ -41,7 +41,9 @@ export function sampleSummary(runId: number, free: boolean): RunSummary {
   const wall = free ? 0.8 : 2.1;
   const threads = [
     thread(100, 'MainThread', 0.02, states(0.01, 0, 0, 0.95)),
-    ...HOSTILE_NAMES.map((name, i) => thread(101 + i, name, 0.6, free ? states(0.75, 0.05, 0, 0) : states(0.3, 0.1, 0.6 - i * 0.02, 0))),
+    ...HOSTILE_NAMES.map((name, i) =>
+      thread(101 + i, name, 0.6, free ? states(0.75, 0.05, 0, 0) : states(0.3, 0.1, 0.6 - i * 0.02, 0)),
+    ),
   ];
   const summary: Omit<RunSummary, 'verdict'> = {
     schemaVersion: 1,
@@ -96,7 +98,9 @@ export function sampleTimeline(summary: RunSummary, bins = 120): BinnedTimeline 
         idle: series(() => t.states.idle),
       },
     })),
-    gil: summary.gilEnabled ? { held: series(() => 0.97), contention: series((bin) => 0.9 + 0.05 * Math.sin(bin)), known: series(() => 1) } : null,
+    gil: summary.gilEnabled
+      ? { held: series(() => 0.97), contention: series((bin) => 0.9 + 0.05 * Math.sin(bin)), known: series(() => 1) }
+      : null,
   };
 }
 
@@ -109,17 +113,48 @@ export function sampleComparison(): ComparisonView {
     schemaVersion: 1,
     runs,
     metrics: [
-      { key: 'wallSeconds', label: 'Wall time', unit: 'seconds', values: walls, deltas: walls.map((w) => (w === null ? null : w - base)), ratios: walls.map((w) => (w === null ? null : w / base)) },
-      { key: 'speedup', label: 'Speedup', unit: 'ratio', values: walls.map((w) => (w ? base / w : null)), deltas: [0, 1.6, 1.6], ratios: [1, 2.6, 2.6] },
-      { key: 'gilContention', label: 'GIL contention', unit: 'fraction', values: [0.95, 0, null], deltas: [0, -0.95, null], ratios: [1, 0, null] },
+      {
+        key: 'wallSeconds',
+        label: 'Wall time',
+        unit: 'seconds',
+        values: walls,
+        deltas: walls.map((w) => (w === null ? null : w - base)),
+        ratios: walls.map((w) => (w === null ? null : w / base)),
+      },
+      {
+        key: 'speedup',
+        label: 'Speedup',
+        unit: 'ratio',
+        values: walls.map((w) => (w ? base / w : null)),
+        deltas: [0, 1.6, 1.6],
+        ratios: [1, 2.6, 2.6],
+      },
+      {
+        key: 'gilContention',
+        label: 'GIL contention',
+        unit: 'fraction',
+        values: [0.95, 0, null],
+        deltas: [0, -0.95, null],
+        ratios: [1, 0, null],
+      },
     ],
     threads: runs[0]!.threads.map((t) => ({
       name: t.name,
-      perRun: runs.map((run, i) => (i === 2 && t.name === 'MainThread' ? null : { tid: t.tid, cpuSeconds: t.cpuSeconds, states: run.threads.find((x) => x.name === t.name)!.states })),
+      perRun: runs.map((run, i) =>
+        i === 2 && t.name === 'MainThread'
+          ? null
+          : { tid: t.tid, cpuSeconds: t.cpuSeconds, states: run.threads.find((x) => x.name === t.name)!.states },
+      ),
     })),
     functions: [
       { function: '<genexpr>', file: HOSTILE_SCRIPT, self: [0.5, 0.9, 0.9], total: [0.6, 0.95, 0.95], selfChange: 0.4 },
-      { function: 'take_gil "wait"', file: '<frozen importlib._bootstrap>', self: [0.3, 0, 0], total: [0.3, 0, 0], selfChange: -0.3 },
+      {
+        function: 'take_gil "wait"',
+        file: '<frozen importlib._bootstrap>',
+        self: [0.3, 0, 0],
+        total: [0.3, 0, 0],
+        selfChange: -0.3,
+      },
     ],
     verdict: explainComparison({ runs }),
   };
@@ -128,7 +163,11 @@ export function sampleComparison(): ComparisonView {
 /** An experiment over two interpreters × GIL on/off × a varied thread count, one configuration failing. */
 export function sampleExperiment(): ExperimentView {
   const interpreter = { path: HOSTILE_INTERPRETER, version: '3.13.5', freeThreaded: true };
-  const spread = (median: number): { median: number; min: number; max: number } => ({ median, min: median * 0.93, max: median * 1.08 });
+  const spread = (median: number): { median: number; min: number; max: number } => ({
+    median,
+    min: median * 0.93,
+    max: median * 1.08,
+  });
   const configs: ExperimentView['configs'] = [];
   for (const threads of ['1', '4']) {
     for (const gilMode of ['on', 'off'] as const) {
@@ -148,7 +187,17 @@ export function sampleExperiment(): ExperimentView {
       });
     }
   }
-  configs.push({ ...configs[0]!, key: 'none', label: '<img src=x onerror=alert("cfg")> no data', wallSeconds: null, speedup: null, parallelism: null, contention: null, runIds: [], failures: 3 });
+  configs.push({
+    ...configs[0]!,
+    key: 'none',
+    label: '<img src=x onerror=alert("cfg")> no data',
+    wallSeconds: null,
+    speedup: null,
+    parallelism: null,
+    contention: null,
+    runIds: [],
+    failures: 3,
+  });
   return {
     schemaVersion: 1,
     id: 7,

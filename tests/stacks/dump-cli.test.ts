@@ -54,8 +54,14 @@ describe('gilscope dump', () => {
     expect(text).toContain(
       `Thread ${tids.beta} (idle): "beta"\n    e (${file}:${markerLine('e')})\n    d (${file}:${markerLine('d')})\n    Thread.run (`,
     );
-    expect(text).toMatch(new RegExp(`Thread ${tids.alpha} \\(active(, holds the GIL)?\\): "alpha"\\n    c \\(.*:${markerLine('c')}\\)\\n    b \\(`));
-    expect(text).toContain(`Thread ${tids.MainThread} (idle): "MainThread"\n    <module> (${file}:${markerLine('main')})`);
+    expect(text).toMatch(
+      new RegExp(
+        `Thread ${tids.alpha} \\(active(, holds the GIL)?\\): "alpha"\\n    c \\(.*:${markerLine('c')}\\)\\n    b \\(`,
+      ),
+    );
+    expect(text).toContain(
+      `Thread ${tids.MainThread} (idle): "MainThread"\n    <module> (${file}:${markerLine('main')})`,
+    );
     expect(text).toContain(`"ünï"\n    función_λ (${fixture.output.module}:4)`);
   });
 
@@ -70,7 +76,11 @@ describe('gilscope dump', () => {
     expect(parsed.threads.map((t) => t.name).sort()).toEqual(Object.keys(fixture.output.tids).sort());
     const method = parsed.threads.find((t) => t.name === 'method')!;
     expect(method.tid).toBe(fixture.output.tids.method);
-    expect(method.stack.kind === 'ok' && method.stack.frames[0]).toEqual({ function: 'Worker.method', file: fixture.output.file, line: markerLine('method') });
+    expect(method.stack.kind === 'ok' && method.stack.frames[0]).toEqual({
+      function: 'Worker.method',
+      file: fixture.output.file,
+      line: markerLine('method'),
+    });
   });
 
   it('shows which thread holds the GIL and which waits for it', async () => {
@@ -78,14 +88,19 @@ describe('gilscope dump', () => {
     let seen = false;
     for (let i = 0; i < 10 && !seen; i++) {
       const parsed = JSON.parse(dump([String(fixture.pid), '--json']).stdout) as ProcessDump;
-      const spinners = parsed.threads.filter((t) => t.name.startsWith('spin')).map((t) => t.status.gil).sort();
+      const spinners = parsed.threads
+        .filter((t) => t.name.startsWith('spin'))
+        .map((t) => t.status.gil)
+        .sort();
       seen = spinners.join() === 'holds,waiting';
     }
     expect(seen).toBe(true);
   });
 
   it('says the GIL is disabled on 3.13t with PYTHON_GIL=0', async () => {
-    const fixture = await startPythonFixture<{ tids: Record<string, number> }>(freeThreadedPython(), CONTENDED, { PYTHON_GIL: '0' });
+    const fixture = await startPythonFixture<{ tids: Record<string, number> }>(freeThreadedPython(), CONTENDED, {
+      PYTHON_GIL: '0',
+    });
     const result = dump([String(fixture.pid)]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Thread ${fixture.output.tids.spin1} (active, GIL disabled): "spin1"\n    spin (`);
@@ -100,13 +115,19 @@ describe('gilscope dump', () => {
     } finally {
       sleeper.kill('SIGKILL');
     }
-    const hidden = await startPythonFixture<{ ok: boolean }>(pyenvPython('3.12.1'), String.raw`
+    const hidden = await startPythonFixture<{ ok: boolean }>(
+      pyenvPython('3.12.1'),
+      String.raw`
 import ctypes, json, sys
 assert ctypes.CDLL(None).prctl(4, 0, 0, 0, 0) == 0  # PR_SET_DUMPABLE 0: only CAP_SYS_PTRACE may read it
 print(json.dumps({"ok": True}), flush=True)
 sys.stdin.read()
-`);
-    expectOneLineError(dump([String(hidden.pid)], ['setpriv', '--bounding-set=-sys_ptrace', '--inh-caps=-sys_ptrace']), /permission denied/);
+`,
+    );
+    expectOneLineError(
+      dump([String(hidden.pid)], ['setpriv', '--bounding-set=-sys_ptrace', '--inh-caps=-sys_ptrace']),
+      /permission denied/,
+    );
     const usage = dump(['nope']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^gilscope: not a PID: "nope"/);

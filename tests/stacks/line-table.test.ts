@@ -3,7 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeLineTable, lineForInstruction, lineInRanges, lineTableFormat } from '../../main/engine/stacks/line-table.ts';
+import {
+  decodeLineTable,
+  lineForInstruction,
+  lineInRanges,
+  lineTableFormat,
+} from '../../main/engine/stacks/line-table.ts';
 
 interface CapturedCode {
   name: string;
@@ -32,7 +37,9 @@ function expectedLine(lines: Array<number | null>, byteOffset: number): number |
 }
 
 describe.each(LABELS)('line tables of CPython $label', ({ label, minor }) => {
-  const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${label}.json`), 'utf8')) as { codes: CapturedCode[] };
+  const fixture = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${label}.json`), 'utf8')) as {
+    codes: CapturedCode[];
+  };
   const format = lineTableFormat(minor);
 
   it('match co_lines() at every instruction offset', () => {

@@ -113,11 +113,14 @@ export const SLEEPING_THREADS = ['beta', 'method', 'init', 'gen', 'aio', 'deep',
  */
 export async function stackFixtureSettled(pid: number, output: StackFixtureOutput): Promise<void> {
   await mainThreadReadingStdin(pid);
-  await threadsSleeping(pid, SLEEPING_THREADS.map((name) => {
-    const tid = output.tids[name];
-    if (tid === undefined) throw new Error(`the fixture printed no thread ${name}`);
-    return tid;
-  }));
+  await threadsSleeping(
+    pid,
+    SLEEPING_THREADS.map((name) => {
+      const tid = output.tids[name];
+      if (tid === undefined) throw new Error(`the fixture printed no thread ${name}`);
+      return tid;
+    }),
+  );
 }
 
 /** What the fixture prints. */

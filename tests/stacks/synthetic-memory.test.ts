@@ -82,7 +82,13 @@ function world() {
     put64(c.buf, 136, table.address);
     return c.address;
   };
-  const frame = (executableBits: number, owner: number, codeAddress: number, unit: number, globals = 0): { address: number; buf: Buffer } => {
+  const frame = (
+    executableBits: number,
+    owner: number,
+    codeAddress: number,
+    unit: number,
+    globals = 0,
+  ): { address: number; buf: Buffer } => {
     const f = mem.alloc(80);
     put64(f.buf, 0, executableBits);
     put64(f.buf, 24, globals); // f_globals
@@ -150,10 +156,22 @@ describe('unwinder on a fabricated 3.14 address space', () => {
     put64(dangling.buf, 8, 0x7fff_0000_0000);
     const badOwner = w.frame(c, 9, c, 0);
     const cache = createStackCache(w.info);
-    expect(readThreadStack(w.mem, w.info, cache, { address: w.tstate(cycle[0]!.address) })).toEqual({ kind: 'dropped', reason: 'cycle' });
-    expect(readThreadStack(w.mem, w.info, cache, { address: w.tstate(dangling.address) })).toEqual({ kind: 'dropped', reason: 'unreadable' });
-    expect(readThreadStack(w.mem, w.info, cache, { address: w.tstate(badOwner.address) })).toEqual({ kind: 'dropped', reason: 'unreadable' });
-    expect(readThreadStack(w.mem, w.info, cache, { address: 0x7fff_0000_0000 })).toEqual({ kind: 'dropped', reason: 'unreadable' });
+    expect(readThreadStack(w.mem, w.info, cache, { address: w.tstate(cycle[0]!.address) })).toEqual({
+      kind: 'dropped',
+      reason: 'cycle',
+    });
+    expect(readThreadStack(w.mem, w.info, cache, { address: w.tstate(dangling.address) })).toEqual({
+      kind: 'dropped',
+      reason: 'unreadable',
+    });
+    expect(readThreadStack(w.mem, w.info, cache, { address: w.tstate(badOwner.address) })).toEqual({
+      kind: 'dropped',
+      reason: 'unreadable',
+    });
+    expect(readThreadStack(w.mem, w.info, cache, { address: 0x7fff_0000_0000 })).toEqual({
+      kind: 'dropped',
+      reason: 'unreadable',
+    });
     expect(cache.stats).toMatchObject({ stacks: 4, droppedCycle: 1, droppedUnreadable: 3, retried: 4 });
   });
 
@@ -161,7 +179,8 @@ describe('unwinder on a fabricated 3.14 address space', () => {
     const w = world();
     const reused = w.code('dead');
     const cache = createStackCache(w.info);
-    const read = (globals: number) => readThreadStack(w.mem, w.info, cache, { address: w.tstate(w.frame(reused, 0, reused, 0, globals).address) });
+    const read = (globals: number) =>
+      readThreadStack(w.mem, w.info, cache, { address: w.tstate(w.frame(reused, 0, reused, 0, globals).address) });
     expect(read(0x5000)).toMatchObject({ frames: [{ function: 'Q.dead' }] });
     // The code object dies and the next module's function is allocated at the same address.
     put64(w.bytesAt(reused), 120, w.str('live'));

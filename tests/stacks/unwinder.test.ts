@@ -19,8 +19,13 @@ describe.each(STACK_TARGETS)('unwinder on CPython $label', (target) => {
   let info: PythonProcessInfo;
   let cache: StackCache;
   let out: StackFixtureOutput;
-  const q = (qualified: string): string => (target.minor >= 11 ? qualified : qualified.slice(qualified.lastIndexOf('.') + 1));
-  const at = (fn: string, marker: string): StackFrame => ({ function: q(fn), file: out.file, line: markerLine(marker) });
+  const q = (qualified: string): string =>
+    target.minor >= 11 ? qualified : qualified.slice(qualified.lastIndexOf('.') + 1);
+  const at = (fn: string, marker: string): StackFrame => ({
+    function: q(fn),
+    file: out.file,
+    line: markerLine(marker),
+  });
 
   beforeAll(async () => {
     const fixture = await startPythonFixture<StackFixtureOutput>(target.python(), STACK_FIXTURE, target.env);
@@ -57,7 +62,13 @@ describe.each(STACK_TARGETS)('unwinder on CPython $label', (target) => {
     expectThreadBottom(alpha);
     const beta = framesOf('beta').frames;
     expect(beta.slice(0, 2)).toEqual([at('e', 'e'), at('d', 'd')]);
-    expect(beta.map((f) => f.function)).toEqual([q('e'), q('d'), q('Thread.run'), q('Thread._bootstrap_inner'), q('Thread._bootstrap')]);
+    expect(beta.map((f) => f.function)).toEqual([
+      q('e'),
+      q('d'),
+      q('Thread.run'),
+      q('Thread._bootstrap_inner'),
+      q('Thread._bootstrap'),
+    ]);
   });
 
   it('reads the main thread at module level', () => {
@@ -84,7 +95,9 @@ describe.each(STACK_TARGETS)('unwinder on CPython $label', (target) => {
     const full = framesOf('deep');
     expect(full.truncated).toBe(false);
     expect(full.frames[0]).toEqual(at('recurse', 'deep'));
-    expect(full.frames.slice(1, 501).every((f) => f.function === 'recurse' && f.line === markerLine('recurse'))).toBe(true);
+    expect(full.frames.slice(1, 501).every((f) => f.function === 'recurse' && f.line === markerLine('recurse'))).toBe(
+      true,
+    );
     expect(full.frames[501]).toEqual(at('deep', 'deep_root'));
     expectThreadBottom(full.frames);
     const cut = framesOf('deep', { maxDepth: 100 });
@@ -120,8 +133,13 @@ describe.each(STACK_TARGETS)('unwinder on CPython $label', (target) => {
       kept++;
       expect(stack.frames.slice(0, 3).map((f) => f.function)).toEqual(['c', 'b', 'a']);
     }
-    const dropped = cache.stats.droppedTorn + cache.stats.droppedUnreadable + cache.stats.droppedCycle
-      - before.droppedTorn - before.droppedUnreadable - before.droppedCycle;
+    const dropped =
+      cache.stats.droppedTorn +
+      cache.stats.droppedUnreadable +
+      cache.stats.droppedCycle -
+      before.droppedTorn -
+      before.droppedUnreadable -
+      before.droppedCycle;
     expect(kept + dropped).toBe(300);
     expect(kept).toBeGreaterThan(270);
   });
@@ -148,7 +166,9 @@ describe.each(STACK_TARGETS)('threads exiting mid-sample on CPython $label', (ta
       }
       expect(samples).toBeGreaterThan(100);
       expect(sawWorker).toBeGreaterThan(0);
-      expect(cache.stats.stacks).toBe(cache.stats.ok + cache.stats.droppedTorn + cache.stats.droppedCycle + cache.stats.droppedUnreadable);
+      expect(cache.stats.stacks).toBe(
+        cache.stats.ok + cache.stats.droppedTorn + cache.stats.droppedCycle + cache.stats.droppedUnreadable,
+      );
     } finally {
       mem.close();
       killPythonFixtures();

@@ -1,5 +1,10 @@
 import { expect, it } from 'vitest';
-import { SampleChunkBuilder, TickChunkBuilder, decodeSampleChunk, decodeTickChunk } from '../../main/engine/store/chunk-codec.ts';
+import {
+  SampleChunkBuilder,
+  TickChunkBuilder,
+  decodeSampleChunk,
+  decodeTickChunk,
+} from '../../main/engine/store/chunk-codec.ts';
 import { ByteReader, ByteWriter } from '../../main/engine/store/varint.ts';
 
 it('varints round-trip the whole safe-integer range, signed and unsigned', () => {

@@ -25,7 +25,13 @@ export function meta(overrides: Partial<RunMeta> = {}): RunMeta {
     script: '/tmp/work.py',
     args: ['--n', '3'],
     cwd: '/tmp',
-    interpreter: { path: '/usr/bin/python3', realPath: '/usr/bin/python3.13', version: '3.13.1', implementation: 'cpython', freeThreaded: false },
+    interpreter: {
+      path: '/usr/bin/python3',
+      realPath: '/usr/bin/python3.13',
+      version: '3.13.1',
+      implementation: 'cpython',
+      freeThreaded: false,
+    },
     gilMode: 'default',
     gilEnabled: true,
     rateHz: 100,
@@ -35,7 +41,10 @@ export function meta(overrides: Partial<RunMeta> = {}): RunMeta {
 
 /** What readTimeline should return for `ticks`, as plain arrays. */
 export function expectedColumns(ticks: Tick[]) {
-  const threads = new Map<Tid, { tickIndex: number[]; state: number[]; cpuNs: number[]; runQueueNs: number[]; stackId: number[] }>();
+  const threads = new Map<
+    Tid,
+    { tickIndex: number[]; state: number[]; cpuNs: number[]; runQueueNs: number[]; stackId: number[] }
+  >();
   for (const t of ticks) {
     for (const s of t.threads) {
       let c = threads.get(s.tid);

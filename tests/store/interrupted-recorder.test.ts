@@ -21,8 +21,12 @@ async function runKilledRecorder(file: string): Promise<void> {
     process.stdout.write('RECORDING\\n');
     setInterval(() => {}, 1000);
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('RECORDING') && resolve()));
+  const child = spawn(process.execPath, ['--input-type=module', '-e', source], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) =>
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('RECORDING') && resolve()),
+  );
   child.kill('SIGKILL');
   await new Promise((resolve) => child.once('exit', resolve));
 }

@@ -16,15 +16,26 @@ function record(file: string, ticks: Tick[][], chunkTicks?: number) {
 }
 
 describe('run store round trip', () => {
-  const batches = [...syntheticTickBatches({ threads: 12, ticks: 1500, rateHz: 100, churn: true, nullGilEvery: 7, seed: 3 })];
+  const batches = [
+    ...syntheticTickBatches({ threads: 12, ticks: 1500, rateHz: 100, churn: true, nullGilEvery: 7, seed: 3 }),
+  ];
   const all = batches.flat();
 
   it('returns every tick and thread sample, with threads appearing and vanishing and null GIL samples', () => {
     const file = path.join(tempDir(), 'nested', 'runs.db');
     const { store, writer, runId } = record(file, batches, 64);
-    writer.upsertThreads([{ tid: all[0]!.threads[0]!.tid, name: 'MainThread', nameSource: 'python', firstSeenNs: 0, lastSeenNs: 1 }]);
+    writer.upsertThreads([
+      { tid: all[0]!.threads[0]!.tid, name: 'MainThread', nameSource: 'python', firstSeenNs: 0, lastSeenNs: 1 },
+    ]);
     writer.addEvent('gil-enabled-changed', 123.4, { enabled: false });
-    writer.finishRun({ status: 'completed', exitCode: 0, signal: null, wallNs: 15e9, warnings: ['w'], samplerStats: { missed: 2 } });
+    writer.finishRun({
+      status: 'completed',
+      exitCode: 0,
+      signal: null,
+      wallNs: 15e9,
+      warnings: ['w'],
+      samplerStats: { missed: 2 },
+    });
 
     const reader = createRunReader(store);
     const timeline = reader.readTimeline(runId);
@@ -58,7 +69,9 @@ describe('run store round trip', () => {
       const seen = all.filter((tick) => tick.threads.some((s) => s.tid === t.tid));
       expect(t.lastSeenNs).toBe(Math.round(seen.at(-1)!.timeNs));
     }
-    expect(reader.readEvents(runId)).toEqual([{ id: 1, timeNs: 123, kind: 'gil-enabled-changed', detail: { enabled: false } }]);
+    expect(reader.readEvents(runId)).toEqual([
+      { id: 1, timeNs: 123, kind: 'gil-enabled-changed', detail: { enabled: false } },
+    ]);
     store.close();
   });
 

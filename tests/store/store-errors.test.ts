@@ -110,7 +110,11 @@ describe('a store from an older GILscope', () => {
     const old = new Database(file);
     for (const migration of MIGRATIONS.slice(0, 2)) old.exec(migration.sql);
     old.pragma('user_version = 2');
-    old.prepare(`INSERT INTO runs (created_at, script, cwd, gil_mode, rate_hz, chunk_ticks) VALUES ('2026-01-01T00:00:00Z', 'a.py', '/tmp', 'default', 100, 128)`).run();
+    old
+      .prepare(
+        `INSERT INTO runs (created_at, script, cwd, gil_mode, rate_hz, chunk_ticks) VALUES ('2026-01-01T00:00:00Z', 'a.py', '/tmp', 'default', 100, 128)`,
+      )
+      .run();
     old.close();
     const reading = openRunStore(file, { readonly: true });
     expect(reading.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);

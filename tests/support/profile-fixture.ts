@@ -55,7 +55,11 @@ export function makeTempDir(prefix = 'case'): string {
 }
 
 /** Writes `source` as a script and profiles it with `python`. */
-export async function profileFixture(python: string, source: string, options: FixtureOptions = {}): Promise<ProfiledFixture> {
+export async function profileFixture(
+  python: string,
+  source: string,
+  options: FixtureOptions = {},
+): Promise<ProfiledFixture> {
   const dir = makeTempDir('run');
   const script = path.join(dir, 'workload.py');
   fs.writeFileSync(script, TRUTH_PRELUDE + source);
@@ -63,7 +67,12 @@ export async function profileFixture(python: string, source: string, options: Fi
 }
 
 /** Profiles an existing script file into `dbFile`. */
-export async function profileScriptFile(python: string, script: string, dbFile: string, options: FixtureOptions = {}): Promise<ProfiledFixture> {
+export async function profileScriptFile(
+  python: string,
+  script: string,
+  dbFile: string,
+  options: FixtureOptions = {},
+): Promise<ProfiledFixture> {
   let stdout = '';
   let stderr = '';
   const session = new ProfileSession(
@@ -108,6 +117,7 @@ function parseTruth(stdout: string): Map<number, ThreadTruth> {
 /** The summary's thread with this TID; throws with the list of TIDs when missing. */
 export function threadOf(summary: RunSummary, tid: number): RunSummary['threads'][number] {
   const thread = summary.threads.find((candidate) => candidate.tid === tid);
-  if (!thread) throw new Error(`thread ${tid} not in run ${summary.runId} (have ${summary.threads.map((t) => t.tid).join(', ')})`);
+  if (!thread)
+    throw new Error(`thread ${tid} not in run ${summary.runId} (have ${summary.threads.map((t) => t.tid).join(', ')})`);
   return thread;
 }

@@ -18,8 +18,12 @@ export function pyenvPython(version: string): string {
 
 /** The free-threaded 3.13t build; throws (so tests fail, not skip) when it is missing. */
 export function freeThreadedPython(): string {
-  const exe = path.join(process.env.GILSCOPE_CACHE ?? path.join(os.homedir(), '.cache/gilscope'), 'python-3.13.5t/bin/python3.13t');
-  if (!fs.existsSync(exe)) throw new Error(`free-threaded CPython missing: run scripts/build-free-threaded-python.sh (looked for ${exe})`);
+  const exe = path.join(
+    process.env.GILSCOPE_CACHE ?? path.join(os.homedir(), '.cache/gilscope'),
+    'python-3.13.5t/bin/python3.13t',
+  );
+  if (!fs.existsSync(exe))
+    throw new Error(`free-threaded CPython missing: run scripts/build-free-threaded-python.sh (looked for ${exe})`);
   return exe;
 }
 
@@ -34,7 +38,11 @@ const children = new Set<ChildProcessByStdio<Writable, Readable, Readable>>();
 let tempDir: string | null = null;
 
 /** Writes `script` to a temp file, runs it with `python`, resolves with the first stdout line parsed as JSON. */
-export function startPythonFixture<T>(python: string, script: string, env: Record<string, string> = {}): Promise<PythonFixture<T>> {
+export function startPythonFixture<T>(
+  python: string,
+  script: string,
+  env: Record<string, string> = {},
+): Promise<PythonFixture<T>> {
   tempDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'gilscope-py-'));
   const file = path.join(tempDir, `fixture-${children.size}-${Date.now()}.py`);
   fs.writeFileSync(file, script);
@@ -103,7 +111,11 @@ const SLEEP_SYSCALLS = new Set(['23', '35', '270', '230']);
  */
 export async function threadsSleeping(pid: number, tids: number[], timeoutMs = 10_000): Promise<void> {
   const awake = (): number[] => tids.filter((tid) => !SLEEP_SYSCALLS.has(threadSyscall(pid, tid)[0] ?? ''));
-  await waitUntil(() => awake().length === 0, timeoutMs, () => `threads ${awake().join(', ')} of ${pid} are not in time.sleep() after ${timeoutMs} ms`);
+  await waitUntil(
+    () => awake().length === 0,
+    timeoutMs,
+    () => `threads ${awake().join(', ')} of ${pid} are not in time.sleep() after ${timeoutMs} ms`,
+  );
 }
 
 /** Kills every fixture child started so far (call in afterEach/afterAll). */

@@ -19,7 +19,9 @@ export async function compareCommand(args: string[]): Promise<number> {
     view = loadComparison(reader, runIds);
   } catch (error) {
     if (!(error instanceof ComparisonError)) throw error;
-    throw error.message.startsWith('no run') ? new CliError(`${error.message} in ${dbFile}`) : usageError(error.message);
+    throw error.message.startsWith('no run')
+      ? new CliError(`${error.message} in ${dbFile}`)
+      : usageError(error.message);
   } finally {
     store.close();
   }

@@ -9,7 +9,8 @@ function formatThread(thread: DumpThread): string {
   const { stack } = thread;
   if (stack.kind === 'dropped') lines.push(`    <stack not readable: ${stack.reason}>`);
   else {
-    for (const frame of stack.frames) lines.push(`    ${frame.function} (${frame.file}${frame.line === null ? '' : `:${frame.line}`})`);
+    for (const frame of stack.frames)
+      lines.push(`    ${frame.function} (${frame.file}${frame.line === null ? '' : `:${frame.line}`})`);
     if (stack.truncated) lines.push(`    … (truncated after ${stack.frames.length} frames)`);
   }
   return lines.join('\n');

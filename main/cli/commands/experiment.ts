@@ -2,7 +2,13 @@ import path from 'node:path';
 import { createExperimentReader } from '../../engine/experiment/experiment-store.ts';
 import { startExperiment } from '../../engine/experiment/experiment-runner.ts';
 import { experimentView } from '../../engine/experiment/experiment-view.ts';
-import { GateError, checkGateSelectors, evaluateGate, parseGate, type Gate } from '../../engine/experiment/gate-expression.ts';
+import {
+  GateError,
+  checkGateSelectors,
+  evaluateGate,
+  parseGate,
+  type Gate,
+} from '../../engine/experiment/gate-expression.ts';
 import { GIL_MODES, type GilMode } from '../../engine/launch/gil-mode.ts';
 import { DEFAULT_RATE_HZ } from '../../engine/profile/profile-request.ts';
 import type { ExperimentSpec, ExperimentView } from '../../shared/compare-types.ts';
@@ -18,7 +24,11 @@ export const GATE_FAILED_EXIT = 3;
 /** Exit code after Ctrl-C (128 + SIGINT): the experiment is stored as cancelled. */
 export const CANCELLED_EXIT = 130;
 
-const list = (text: string): string[] => text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+const list = (text: string): string[] =>
+  text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 
 function parseVary(kind: 'arg' | 'env', text: string | undefined): ExperimentSpec['vary'] {
   if (text === undefined) return null;
@@ -60,16 +70,28 @@ export async function experimentCommand(argv: string[]): Promise<number> {
     baseline: { type: 'string' },
     'no-stacks': { type: 'boolean' },
   });
-  if (positionals.length !== 1) throw usageError(positionals.length === 0 ? 'experiment needs a SCRIPT' : `experiment takes one SCRIPT; put the script's own arguments after "--"`);
+  if (positionals.length !== 1)
+    throw usageError(
+      positionals.length === 0
+        ? 'experiment needs a SCRIPT'
+        : `experiment takes one SCRIPT; put the script's own arguments after "--"`,
+    );
   const gilModes = list(values.gil ?? 'on,off') as GilMode[];
   const badMode = gilModes.find((mode) => !GIL_MODES.includes(mode));
-  if (badMode !== undefined || gilModes.length === 0) throw usageError(`--gil takes a comma-separated list of ${GIL_MODES.join(', ')}, got "${values.gil}"`);
+  if (badMode !== undefined || gilModes.length === 0)
+    throw usageError(`--gil takes a comma-separated list of ${GIL_MODES.join(', ')}, got "${values.gil}"`);
   const repeat = parseNumberOption('repeat', values.repeat, 3);
   if (!Number.isInteger(repeat)) throw usageError(`--repeat must be a whole number, got "${values.repeat}"`);
-  if (values['vary-arg'] !== undefined && values['vary-env'] !== undefined) throw usageError('give --vary-arg or --vary-env, not both');
+  if (values['vary-arg'] !== undefined && values['vary-env'] !== undefined)
+    throw usageError('give --vary-arg or --vary-env, not both');
   const gate = parseGateOption(values['fail-if']);
   const cwd = path.resolve(values.cwd ?? process.cwd());
-  const pythons = values.python === undefined ? [findOnPath('python3') ?? 'python3'] : list(values.python).map((python) => (python.includes('/') ? path.resolve(python) : (findOnPath(python) ?? python)));
+  const pythons =
+    values.python === undefined
+      ? [findOnPath('python3') ?? 'python3']
+      : list(values.python).map((python) =>
+          python.includes('/') ? path.resolve(python) : (findOnPath(python) ?? python),
+        );
   const spec: ExperimentSpec = {
     script: path.resolve(cwd, positionals[0] ?? ''),
     args: scriptArgs,
@@ -103,10 +125,14 @@ export async function experimentCommand(argv: string[]): Promise<number> {
     },
     {
       onProgress: ({ experimentId, done, total, current }) => {
-        if (current !== null) process.stderr.write(`gilscope: experiment ${experimentId}: run ${done + 1}/${total}: ${current}\n`);
+        if (current !== null)
+          process.stderr.write(`gilscope: experiment ${experimentId}: run ${done + 1}/${total}: ${current}\n`);
       },
       onRunEnded: (runId, outcome) => {
-        if (outcome.status !== 'completed') process.stderr.write(`gilscope: run ${runId} ${outcome.status}${outcome.message ? `: ${outcome.message}` : ''}\n`);
+        if (outcome.status !== 'completed')
+          process.stderr.write(
+            `gilscope: run ${runId} ${outcome.status}${outcome.message ? `: ${outcome.message}` : ''}\n`,
+          );
       },
     },
   );
@@ -114,7 +140,8 @@ export async function experimentCommand(argv: string[]): Promise<number> {
   const { experiment } = started;
   let interrupted = false;
   const cancel = (): void => {
-    if (!interrupted) process.stderr.write(`gilscope: cancelling experiment ${experiment.id} (the current run is stopped and kept)\n`);
+    if (!interrupted)
+      process.stderr.write(`gilscope: cancelling experiment ${experiment.id} (the current run is stopped and kept)\n`);
     interrupted = true;
     experiment.cancel();
   };
@@ -127,15 +154,20 @@ export async function experimentCommand(argv: string[]): Promise<number> {
 
   const view = readView(dbFile, experiment.id, values.baseline ?? null);
   if (values.baseline !== undefined && view.baselineKey !== values.baseline) {
-    process.stderr.write(`gilscope: --baseline "${values.baseline}" is not a configuration (have: ${view.configs.map((config) => config.key).join(', ')}); speedups are against ${view.baselineKey}\n`);
+    process.stderr.write(
+      `gilscope: --baseline "${values.baseline}" is not a configuration (have: ${view.configs.map((config) => config.key).join(', ')}); speedups are against ${view.baselineKey}\n`,
+    );
   }
   if (json) process.stdout.write(`${JSON.stringify(view)}\n`);
   else printExperiment(view, process.stdout);
   if (end.status === 'cancelled') {
-    process.stderr.write(`gilscope: experiment ${experiment.id} cancelled; ${view.progress.done} of ${view.progress.total} runs kept\n`);
+    process.stderr.write(
+      `gilscope: experiment ${experiment.id} cancelled; ${view.progress.done} of ${view.progress.total} runs kept\n`,
+    );
     return CANCELLED_EXIT;
   }
-  if (end.status === 'failed') throw new CliError(`experiment ${experiment.id} failed: ${end.message ?? 'unknown error'}`);
+  if (end.status === 'failed')
+    throw new CliError(`experiment ${experiment.id} failed: ${end.message ?? 'unknown error'}`);
   if (!gate) return 0;
   const verdict = evaluateGate(gate, view);
   if (verdict.holds) {

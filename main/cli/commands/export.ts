@@ -23,8 +23,11 @@ export async function exportCommand(args: string[]): Promise<number> {
     timeline: { type: 'boolean' },
     bins: { type: 'string' },
   });
-  const targets = [positionals.length > 0, values.compare !== undefined, values.experiment !== undefined].filter(Boolean).length;
-  if (targets !== 1 || positionals.length > 1) throw usageError('export needs exactly one of: a RUN id, --compare RUN,RUN…, --experiment ID');
+  const targets = [positionals.length > 0, values.compare !== undefined, values.experiment !== undefined].filter(
+    Boolean,
+  ).length;
+  if (targets !== 1 || positionals.length > 1)
+    throw usageError('export needs exactly one of: a RUN id, --compare RUN,RUN…, --experiment ID');
   const target: ExportTarget =
     values.compare !== undefined
       ? { kind: 'compare', runIds: parseRunIdList(values.compare) }
@@ -33,19 +36,29 @@ export async function exportCommand(args: string[]): Promise<number> {
         : { kind: 'run', runId: parseRunId(positionals[0]) };
   const format = values.format as ExportFormat | undefined;
   if (!format || !EXPORT_FORMATS.includes(format)) {
-    throw usageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}${values.format ? `, got "${values.format}"` : ''}`);
+    throw usageError(
+      `--format must be one of ${EXPORT_FORMATS.join(', ')}${values.format ? `, got "${values.format}"` : ''}`,
+    );
   }
-  if (values.timeline && (format !== 'csv' || target.kind !== 'run')) throw usageError('--timeline applies to --format csv of a single run');
+  if (values.timeline && (format !== 'csv' || target.kind !== 'run'))
+    throw usageError('--timeline applies to --format csv of a single run');
   const bins = values.bins === undefined ? undefined : parseNumberOption('bins', values.bins, 0);
-  if (bins !== undefined && (!Number.isInteger(bins) || bins > 100_000)) throw usageError(`--bins must be a whole number up to 100000, got "${values.bins}"`);
+  if (bins !== undefined && (!Number.isInteger(bins) || bins > 100_000))
+    throw usageError(`--bins must be a whole number up to 100000, got "${values.bins}"`);
 
   const dbFile = path.resolve(values.db ?? defaultDatabaseFile());
   const { store, reader } = openReader(dbFile);
   let content: string | Uint8Array;
   try {
-    content = (await exportTarget({ runs: reader, experiments: createExperimentReader(store) }, target, format, { timeline: values.timeline === true, bins })).content;
+    content = (
+      await exportTarget({ runs: reader, experiments: createExperimentReader(store) }, target, format, {
+        timeline: values.timeline === true,
+        bins,
+      })
+    ).content;
   } catch (error) {
-    if (error instanceof ExportError) throw new CliError(error.message.startsWith('no ') ? `${error.message} in ${dbFile}` : error.message);
+    if (error instanceof ExportError)
+      throw new CliError(error.message.startsWith('no ') ? `${error.message} in ${dbFile}` : error.message);
     throw error;
   } finally {
     store.close();
@@ -57,7 +70,9 @@ export async function exportCommand(args: string[]): Promise<number> {
   try {
     fs.writeFileSync(values.output, content);
   } catch (error) {
-    throw new CliError(`cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CliError(
+      `cannot write ${values.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   return 0;
 }

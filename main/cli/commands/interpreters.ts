@@ -17,7 +17,11 @@ export async function interpretersCommand(args: string[]): Promise<number> {
   }
   const rows = interpreters.map((interpreter) => [
     interpreter.version + (interpreter.freeThreaded ? 't' : ''),
-    interpreter.freeThreaded ? (interpreter.gilEnabledByDefault ? 'free-threaded (GIL on by default)' : 'free-threaded') : 'GIL',
+    interpreter.freeThreaded
+      ? interpreter.gilEnabledByDefault
+        ? 'free-threaded (GIL on by default)'
+        : 'free-threaded'
+      : 'GIL',
     interpreter.source,
     interpreter.path,
   ]);

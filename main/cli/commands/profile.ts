@@ -24,9 +24,13 @@ export async function profileCommand(argv: string[]): Promise<number> {
     'no-stacks': { type: 'boolean' },
   });
   if (positionals.length === 0) throw usageError('profile needs a SCRIPT');
-  if (positionals.length > 1) throw usageError(`profile takes one SCRIPT; put the script's own arguments after "--" (got ${positionals.slice(1).join(' ')})`);
+  if (positionals.length > 1)
+    throw usageError(
+      `profile takes one SCRIPT; put the script's own arguments after "--" (got ${positionals.slice(1).join(' ')})`,
+    );
   const gilMode = (values.gil ?? 'default') as GilMode;
-  if (!GIL_MODES.includes(gilMode)) throw usageError(`--gil must be one of ${GIL_MODES.join(', ')}, got "${values.gil}"`);
+  if (!GIL_MODES.includes(gilMode))
+    throw usageError(`--gil must be one of ${GIL_MODES.join(', ')}, got "${values.gil}"`);
   const json = values.json === true;
   const request: ProfileRequest = {
     python: values.python ?? findOnPath('python3') ?? 'python3',
@@ -44,7 +48,10 @@ export async function profileCommand(argv: string[]): Promise<number> {
     // With --json, stdout carries only the summary: the script's output goes to stderr (and the DB).
     onOutput: (stream, text) => (json || stream === 'stderr' ? process.stderr : process.stdout).write(text),
     onStarted: (runId, pid, interpreter) => {
-      if (!json) process.stderr.write(`gilscope: run ${runId}: ${interpreter.path} (CPython ${interpreter.version}${interpreter.freeThreaded ? ', free-threaded' : ''}) pid ${pid}, ${request.rateHz} Hz\n`);
+      if (!json)
+        process.stderr.write(
+          `gilscope: run ${runId}: ${interpreter.path} (CPython ${interpreter.version}${interpreter.freeThreaded ? ', free-threaded' : ''}) pid ${pid}, ${request.rateHz} Hz\n`,
+        );
     },
   });
   const stopOnSignal = (): void => session.stop();

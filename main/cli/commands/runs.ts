@@ -25,7 +25,11 @@ export async function runsCommand(args: string[]): Promise<number> {
       run.wallNs === null ? '–' : (run.wallNs / 1e9).toFixed(2),
       run.label ? `${run.script} [${run.label}]` : run.script,
     ]);
-    process.stdout.write(rows.length ? formatTable(['RUN', 'CREATED', 'STATUS', 'PYTHON', 'GIL', 'WALL s', 'SCRIPT'], rows) : 'No runs stored yet.\n');
+    process.stdout.write(
+      rows.length
+        ? formatTable(['RUN', 'CREATED', 'STATUS', 'PYTHON', 'GIL', 'WALL s', 'SCRIPT'], rows)
+        : 'No runs stored yet.\n',
+    );
     return 0;
   } finally {
     store.close();

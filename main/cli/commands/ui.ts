@@ -12,15 +12,27 @@ const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
 
 /** `gilscope ui [--port N] [--db FILE] [--open]`: the app in a browser, served on 127.0.0.1; the printed URL's token works once (exchanged for a session cookie). */
 export async function uiCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, { port: { type: 'string' }, db: { type: 'string' }, open: { type: 'boolean' } });
+  const { values, positionals } = parseOptions(args, {
+    port: { type: 'string' },
+    db: { type: 'string' },
+    open: { type: 'boolean' },
+  });
   if (positionals.length > 0) throw usageError(`ui takes no arguments, got ${positionals.join(' ')}`);
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a whole number 0–65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw usageError(`--port must be a whole number 0–65535, got "${values.port}"`);
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new CliError(`the UI is not built (no ${path.join(RENDERER_DIR, 'index.html')}); run \`npm run build\` first`);
+    throw new CliError(
+      `the UI is not built (no ${path.join(RENDERER_DIR, 'index.html')}); run \`npm run build\` first`,
+    );
   }
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const service = new GilscopeService({ dbFile: path.resolve(values.db ?? defaultDatabaseFile()), host: 'browser', version, allowExportPaths: false });
+  const service = new GilscopeService({
+    dbFile: path.resolve(values.db ?? defaultDatabaseFile()),
+    host: 'browser',
+    version,
+    allowExportPaths: false,
+  });
   let host;
   try {
     host = await startBrowserHost({ service, rendererDir: RENDERER_DIR, port });
@@ -33,7 +45,9 @@ export async function uiCommand(args: string[]): Promise<number> {
   );
   if (values.open) {
     // Best effort: a headless box has no browser to open.
-    spawn('xdg-open', [host.url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+    spawn('xdg-open', [host.url], { stdio: 'ignore', detached: true })
+      .on('error', () => undefined)
+      .unref();
   }
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

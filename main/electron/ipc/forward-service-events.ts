@@ -6,7 +6,11 @@ import { eventChannels, type ApiEvents, type EventChannel, type Unsubscribe } fr
 import { isAppUrl } from '../app-origin.ts';
 
 // Sends one contract event to `contents` if it still shows the app.
-export function sendEvent<E extends EventChannel>(contents: WebContents | undefined, event: E, payload: ApiEvents[E]): void {
+export function sendEvent<E extends EventChannel>(
+  contents: WebContents | undefined,
+  event: E,
+  payload: ApiEvents[E],
+): void {
   if (!contents || contents.isDestroyed() || !eventChannels.includes(event) || !isAppUrl(contents.getURL())) return;
   contents.send(event, payload);
 }

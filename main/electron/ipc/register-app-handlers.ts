@@ -5,5 +5,9 @@ import { handle } from './handle.ts';
 
 // Registers every `app:*` request. Call once after app ready.
 export function registerAppHandlers(): void {
-  handle('app:version', requestSchemas['app:version'], () => ({ version: app.getVersion(), host: 'electron', nativeDialogs: true }));
+  handle('app:version', requestSchemas['app:version'], () => ({
+    version: app.getVersion(),
+    host: 'electron',
+    nativeDialogs: true,
+  }));
 }

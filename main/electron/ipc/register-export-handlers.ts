@@ -25,12 +25,16 @@ export function registerExportHandlers(service: GilscopeService): void {
     if (result.canceled || !result.filePath) return { kind: 'cancelled' };
     if (payload.format !== 'pdf') return service.call('exports:save', { ...payload, path: result.filePath });
     const html = await service.call('exports:save', { ...payload, format: 'html', path: null });
-    if (html.kind !== 'download') return html.kind === 'failed' ? html : { kind: 'failed', message: 'the report could not be rendered' };
+    if (html.kind !== 'download')
+      return html.kind === 'failed' ? html : { kind: 'failed', message: 'the report could not be rendered' };
     try {
       const pdf = await printHtmlToPdf(Buffer.from(html.base64, 'base64').toString('utf8'));
       await fs.promises.writeFile(result.filePath, pdf);
     } catch (error) {
-      return { kind: 'failed', message: `cannot write ${result.filePath}: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        kind: 'failed',
+        message: `cannot write ${result.filePath}: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
     return { kind: 'saved', path: result.filePath };
   });

@@ -60,9 +60,18 @@ export function binTimeline(timeline: Timeline, names: readonly ThreadInfo[], re
     }
     if (sampled.every((count) => count === 0) && cpuNs.every((value) => value === 0)) continue;
     const states = Object.fromEntries(
-      THREAD_STATES.map((name, code) => [name, stateCounts[code]!.map((count, bin) => (sampled[bin]! > 0 ? count / sampled[bin]! : 0))]),
+      THREAD_STATES.map((name, code) => [
+        name,
+        stateCounts[code]!.map((count, bin) => (sampled[bin]! > 0 ? count / sampled[bin]! : 0)),
+      ]),
     ) as Record<ThreadStateName, number[]>;
-    threads.push({ tid, name: nameOf.get(tid) ?? String(tid), cpu: Array.from(cpuNs, (ns) => ns / binNs), sampled, states });
+    threads.push({
+      tid,
+      name: nameOf.get(tid) ?? String(tid),
+      cpu: Array.from(cpuNs, (ns) => ns / binNs),
+      sampled,
+      states,
+    });
   }
   threads.sort((a, b) => a.tid - b.tid);
   return { fromNs, toNs, binNs, threads, gil: binGil(timeline, tickBin, waitingTicks, bins) };
@@ -81,7 +90,8 @@ function spread(target: Float64Array, amount: number, start: number, end: number
   const { fromNs, toNs, binNs } = grid;
   const span = end - start;
   if (span <= 0) {
-    if (end >= fromNs && end <= toNs) target[Math.min(target.length - 1, Math.floor((end - fromNs) / binNs))]! += amount;
+    if (end >= fromNs && end <= toNs)
+      target[Math.min(target.length - 1, Math.floor((end - fromNs) / binNs))]! += amount;
     return;
   }
   const lo = Math.max(start, fromNs);
@@ -98,7 +108,12 @@ function spread(target: Float64Array, amount: number, start: number, end: number
   }
 }
 
-function binGil(timeline: Timeline, tickBin: Int32Array, waitingTicks: Uint8Array, bins: number): BinnedTimeline['gil'] {
+function binGil(
+  timeline: Timeline,
+  tickBin: Int32Array,
+  waitingTicks: Uint8Array,
+  bins: number,
+): BinnedTimeline['gil'] {
   const { ticks } = timeline;
   const total = new Array<number>(bins).fill(0);
   const known = new Array<number>(bins).fill(0);

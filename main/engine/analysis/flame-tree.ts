@@ -32,7 +32,12 @@ export function buildFlameTree(table: StackTable, timeline: Timeline, filter: Sa
     if (known) return known;
     const frame = table.stacks.frame[stackId] ?? -1;
     const parent = nodeOf(table.stacks.prefix[stackId] ?? -1);
-    const node = childOf(parent, table.frames.function[frame] ?? '?', table.frames.file[frame] ?? '?', table.frames.line[frame] ?? 0);
+    const node = childOf(
+      parent,
+      table.frames.function[frame] ?? '?',
+      table.frames.file[frame] ?? '?',
+      table.frames.line[frame] ?? 0,
+    );
     nodeOfStack.set(stackId, node);
     return node;
   };

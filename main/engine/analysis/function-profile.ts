@@ -35,15 +35,28 @@ export function countStacks(timeline: Timeline, filter: SampleFilter): { counts:
 }
 
 /** Functions ranked by self time (then total), over the samples the filter keeps; fractions of those samples. */
-export function topFunctions(table: StackTable, timeline: Timeline, filter: SampleFilter = {}, limit = 20): FunctionShare[] {
-  type Entry = { function: string; file: string; self: number; total: number; lines: Map<number, number>; stackLines: Map<number, number> };
+export function topFunctions(
+  table: StackTable,
+  timeline: Timeline,
+  filter: SampleFilter = {},
+  limit = 20,
+): FunctionShare[] {
+  type Entry = {
+    function: string;
+    file: string;
+    self: number;
+    total: number;
+    lines: Map<number, number>;
+    stackLines: Map<number, number>;
+  };
   const byFunction = new Map<string, Entry>();
   const entryOf = (frame: number): Entry => {
     const fn = table.frames.function[frame] ?? '?';
     const file = table.frames.file[frame] ?? '?';
     const key = `${fn}\0${file}`;
     let entry = byFunction.get(key);
-    if (!entry) byFunction.set(key, (entry = { function: fn, file, self: 0, total: 0, lines: new Map(), stackLines: new Map() }));
+    if (!entry)
+      byFunction.set(key, (entry = { function: fn, file, self: 0, total: 0, lines: new Map(), stackLines: new Map() }));
     return entry;
   };
   const { counts, total } = countStacks(timeline, filter);
@@ -84,7 +97,12 @@ function mostCommon(counts: Map<number, number>): number | undefined {
 }
 
 /** Innermost frames ranked by how often they were seen in the samples the filter keeps. */
-export function topInnermostFrames(table: StackTable, timeline: Timeline, filter: SampleFilter, limit = 10): FrameShare[] {
+export function topInnermostFrames(
+  table: StackTable,
+  timeline: Timeline,
+  filter: SampleFilter,
+  limit = 10,
+): FrameShare[] {
   const { counts: byStack, total } = countStacks(timeline, filter);
   const counts = new Map<number, number>();
   for (const [stackId, count] of byStack) if (stackId >= 0) countInnermost(counts, table, stackId, count);

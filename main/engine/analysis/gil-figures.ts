@@ -35,7 +35,12 @@ export function gilFigures(timeline: Timeline): GilFigures | null {
   const contended = waiting.reduce((sum, flag) => sum + flag, 0);
   const heldByThread = new Map<Tid, number>();
   for (const [tid, count] of heldCounts) heldByThread.set(tid, count / known);
-  return { heldFraction: held / known, contention: tickCount > 0 ? contended / tickCount : 0, heldByThread, enabledAtEnd };
+  return {
+    heldFraction: held / known,
+    contention: tickCount > 0 ? contended / tickCount : 0,
+    heldByThread,
+    enabledAtEnd,
+  };
 }
 
 /** Per tick (by position in `timeline.ticks`): 1 when at least one thread was waiting for the GIL. */

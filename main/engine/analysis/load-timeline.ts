@@ -39,7 +39,9 @@ export function loadTimeline(reader: RunReader, runId: number, range: TimelineRa
   }
   // The whole run is read without a range, so it can come from a cache (the query worker's cached-reader.ts).
   const margin = TIMELINE_MARGIN_PERIODS * periodNs;
-  const timeline = whole ? reader.readTimeline(runId) : reader.readTimeline(runId, { fromNs: Math.max(0, fromNs - margin), toNs: toNs + margin });
+  const timeline = whole
+    ? reader.readTimeline(runId)
+    : reader.readTimeline(runId, { fromNs: Math.max(0, fromNs - margin), toNs: toNs + margin });
   return binTimeline(timeline, reader.getThreads(runId), { fromNs, toNs, bins, periodNs });
 }
 

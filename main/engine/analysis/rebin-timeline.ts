@@ -31,7 +31,9 @@ export function rebinTimeline(overview: BinnedTimeline, bins: number): BinnedTim
   const threads = overview.threads.map((thread) => {
     const cpu: number[] = [];
     const sampled: number[] = [];
-    const states = Object.fromEntries(THREAD_STATES.map((state) => [state, [] as number[]])) as BinnedTimeline['threads'][number]['states'];
+    const states = Object.fromEntries(
+      THREAD_STATES.map((state) => [state, [] as number[]]),
+    ) as BinnedTimeline['threads'][number]['states'];
     for (const parts of weights) {
       let cpuSum = 0;
       let samples = 0;
@@ -52,9 +54,17 @@ export function rebinTimeline(overview: BinnedTimeline, bins: number): BinnedTim
   return { fromNs: overview.fromNs, toNs: overview.toNs, binNs: overview.binNs * ratio, threads, gil };
 }
 
-function rebinShares(gil: NonNullable<BinnedTimeline['gil']>, weights: Array<Array<[number, number]>>, ratio: number): NonNullable<BinnedTimeline['gil']> {
-  const known = weights.map((parts) => parts.reduce((sum, [source, covered]) => sum + (gil.known[source] ?? 0) * covered, 0) / ratio);
-  const contention = weights.map((parts) => parts.reduce((sum, [source, covered]) => sum + (gil.contention[source] ?? 0) * covered, 0) / ratio);
+function rebinShares(
+  gil: NonNullable<BinnedTimeline['gil']>,
+  weights: Array<Array<[number, number]>>,
+  ratio: number,
+): NonNullable<BinnedTimeline['gil']> {
+  const known = weights.map(
+    (parts) => parts.reduce((sum, [source, covered]) => sum + (gil.known[source] ?? 0) * covered, 0) / ratio,
+  );
+  const contention = weights.map(
+    (parts) => parts.reduce((sum, [source, covered]) => sum + (gil.contention[source] ?? 0) * covered, 0) / ratio,
+  );
   // Held is a share of readable ticks: weigh by how readable each overview bin was.
   const held = weights.map((parts) => {
     let weight = 0;

@@ -48,7 +48,8 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
   const events = reader.readEvents(runId);
   const gil = gilFigures(timeline);
   const stacks = reader.readStackTable(runId);
-  const roundShares = <T extends { fraction: number }>(shares: T[]): T[] => shares.map((share) => ({ ...share, fraction: roundTo(share.fraction, 4) }));
+  const roundShares = <T extends { fraction: number }>(shares: T[]): T[] =>
+    shares.map((share) => ({ ...share, fraction: roundTo(share.fraction, 4) }));
   const threads: ThreadSummary[] = [];
   let cpuNs = 0;
   let threadSamples = 0;
@@ -64,18 +65,24 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
       nameSource: info.nameSource,
       cpuSeconds: roundTo(breakdown.cpuNs / NS_PER_SECOND),
       lifetimeSeconds: roundTo(breakdown.lifetimeNs / NS_PER_SECOND),
-      states: Object.fromEntries(Object.entries(breakdown.states).map(([state, value]) => [state, roundTo(value, 4)])) as StateFractions,
+      states: Object.fromEntries(
+        Object.entries(breakdown.states).map(([state, value]) => [state, roundTo(value, 4)]),
+      ) as StateFractions,
       gilHeldFraction: gil ? roundTo(gil.heldByThread.get(info.tid) ?? 0, 4) : null,
       topFrames: roundShares(topInnermostFrames(stacks, timeline, { tid: info.tid }, 5)),
-      gilWaitFrames: roundShares(topInnermostFrames(stacks, timeline, { tid: info.tid, states: [STATE_CODE.gilWait] }, 5)),
+      gilWaitFrames: roundShares(
+        topInnermostFrames(stacks, timeline, { tid: info.tid, states: [STATE_CODE.gilWait] }, 5),
+      ),
     });
   }
   let firstKnown = -1;
-  for (let i = 0; i < timeline.ticks.gilKnown.length && firstKnown < 0; i++) if (timeline.ticks.gilKnown[i]) firstKnown = i;
+  for (let i = 0; i < timeline.ticks.gilKnown.length && firstKnown < 0; i++)
+    if (timeline.ticks.gilKnown[i]) firstKnown = i;
   const wallSeconds = run.wallNs === null ? null : roundTo(run.wallNs / NS_PER_SECOND);
   const warnings = [...run.warnings];
   for (const event of events) {
-    if (event.kind === 'sampling-degraded') warnings.push(String((event.detail as { reason?: unknown }).reason ?? 'sampling degraded'));
+    if (event.kind === 'sampling-degraded')
+      warnings.push(String((event.detail as { reason?: unknown }).reason ?? 'sampling degraded'));
   }
   const summary: Omit<RunSummary, 'verdict'> = {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
@@ -85,12 +92,17 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
     script: run.script,
     args: run.args,
     cwd: run.cwd,
-    interpreter: run.interpreter ? { path: run.interpreter.path, version: run.interpreter.version, freeThreaded: run.interpreter.freeThreaded } : null,
+    interpreter: run.interpreter
+      ? { path: run.interpreter.path, version: run.interpreter.version, freeThreaded: run.interpreter.freeThreaded }
+      : null,
     gilMode: run.gilMode,
     gilEnabled: firstKnown >= 0 ? timeline.ticks.gilEnabled[firstKnown] === 1 : null,
     gilEnabledChanges: events
       .filter((event) => event.kind === 'gil-enabled-changed')
-      .map((event) => ({ timeSeconds: roundTo(event.timeNs / NS_PER_SECOND), enabled: Boolean((event.detail as { enabled?: unknown }).enabled) })),
+      .map((event) => ({
+        timeSeconds: roundTo(event.timeNs / NS_PER_SECOND),
+        enabled: Boolean((event.detail as { enabled?: unknown }).enabled),
+      })),
     status: run.status,
     exitCode: run.exitCode,
     signal: run.signal,

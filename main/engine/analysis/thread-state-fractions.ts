@@ -58,7 +58,12 @@ export function threadTimeBreakdown(thread: SampleColumns, ticks: TickColumns): 
   totals[STATE_CODE.running] = cpuNs;
   totals[STATE_CODE.runnable] = runQueueNs;
   for (const code of [STATE_CODE.gilWait, STATE_CODE.lockWait, STATE_CODE.idle]) {
-    totals[code] = shortfallTotal > 0 ? (blockedNs * (shortfallByState[code] ?? 0)) / shortfallTotal : code === lastWait ? blockedNs : 0;
+    totals[code] =
+      shortfallTotal > 0
+        ? (blockedNs * (shortfallByState[code] ?? 0)) / shortfallTotal
+        : code === lastWait
+          ? blockedNs
+          : 0;
   }
   const lifetimeNs = cpuNs + runQueueNs + blockedNs;
   const states = Object.fromEntries(

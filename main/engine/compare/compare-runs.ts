@@ -2,29 +2,49 @@
 // run (the baseline), threads matched by name, and a per-function diff of on-CPU self/total shares.
 // Pure: the loader (load-comparison.ts) reads the summaries and function shares from a store.
 import { explainComparison } from '../../shared/compare-verdict.ts';
-import type { CompareMetricRow, CompareThreadRow, ComparisonView, FunctionDiffRow } from '../../shared/compare-types.ts';
+import type {
+  CompareMetricRow,
+  CompareThreadRow,
+  ComparisonView,
+  FunctionDiffRow,
+} from '../../shared/compare-types.ts';
 import type { FunctionShare, RunSummary, ThreadStateName } from '../../shared/run-summary-types.ts';
 import { roundTo } from '../analysis/round-to.ts';
 import { THREAD_STATES } from '../model.ts';
 
 /** How a state reads in a metrics table. */
-const STATE_LABELS: Record<ThreadStateName, string> = { running: 'Running', runnable: 'Runnable', gilWait: 'GIL wait', lockWait: 'Lock wait', idle: 'Idle' };
+const STATE_LABELS: Record<ThreadStateName, string> = {
+  running: 'Running',
+  runnable: 'Runnable',
+  gilWait: 'GIL wait',
+  lockWait: 'Lock wait',
+  idle: 'Idle',
+};
 
 /** Bumped only when a field of ComparisonView changes meaning or disappears. */
 export const COMPARISON_SCHEMA_VERSION = 1;
-
 
 type MetricValue = (run: RunSummary, baseline: RunSummary) => number | null;
 
 /** Metric rows in display order; state means are lifetime-weighted over all threads of a run. */
 const METRICS: ReadonlyArray<{ key: string; label: string; unit: CompareMetricRow['unit']; value: MetricValue }> = [
   { key: 'wallSeconds', label: 'Wall time', unit: 'seconds', value: (run) => run.wallSeconds },
-  { key: 'speedup', label: 'Speedup vs baseline', unit: 'ratio', value: (run, base) => (run.wallSeconds && base.wallSeconds !== null ? base.wallSeconds / run.wallSeconds : null) },
+  {
+    key: 'speedup',
+    label: 'Speedup vs baseline',
+    unit: 'ratio',
+    value: (run, base) => (run.wallSeconds && base.wallSeconds !== null ? base.wallSeconds / run.wallSeconds : null),
+  },
   { key: 'cpuSeconds', label: 'CPU time', unit: 'seconds', value: (run) => run.cpuSeconds },
   { key: 'parallelism', label: 'Parallelism (cores busy)', unit: 'ratio', value: (run) => run.parallelism },
   { key: 'gilContention', label: 'GIL contention', unit: 'fraction', value: (run) => run.gil?.contention ?? null },
   { key: 'gilHeld', label: 'GIL held', unit: 'fraction', value: (run) => run.gil?.heldFraction ?? null },
-  ...THREAD_STATES.map((state) => ({ key: `state.${state}`, label: `${STATE_LABELS[state]}, thread mean`, unit: 'fraction' as const, value: (run: RunSummary) => meanState(run, state) })),
+  ...THREAD_STATES.map((state) => ({
+    key: `state.${state}`,
+    label: `${STATE_LABELS[state]}, thread mean`,
+    unit: 'fraction' as const,
+    value: (run: RunSummary) => meanState(run, state),
+  })),
 ];
 
 function meanState(run: RunSummary, state: ThreadStateName): number | null {
@@ -95,7 +115,17 @@ export function diffFunctions(perRun: ReadonlyArray<readonly FunctionShare[]>, l
     for (const share of shares) {
       const key = `${share.function}\0${comparableFile(share.file)}`;
       let row = rows.get(key);
-      if (!row) rows.set(key, (row = { function: share.function, file: share.file, self: perRun.map(() => 0), total: perRun.map(() => 0), selfChange: 0 }));
+      if (!row)
+        rows.set(
+          key,
+          (row = {
+            function: share.function,
+            file: share.file,
+            self: perRun.map(() => 0),
+            total: perRun.map(() => 0),
+            selfChange: 0,
+          }),
+        );
       row.self[runIndex] = roundTo(share.selfFraction, 4);
       row.total[runIndex] = roundTo(share.totalFraction, 4);
     }
@@ -103,12 +133,20 @@ export function diffFunctions(perRun: ReadonlyArray<readonly FunctionShare[]>, l
   const last = perRun.length - 1;
   for (const row of rows.values()) row.selfChange = roundTo((row.self[last] ?? 0) - (row.self[0] ?? 0), 4);
   return [...rows.values()]
-    .sort((a, b) => Math.abs(b.selfChange) - Math.abs(a.selfChange) || (b.self[0] ?? 0) - (a.self[0] ?? 0) || a.function.localeCompare(b.function))
+    .sort(
+      (a, b) =>
+        Math.abs(b.selfChange) - Math.abs(a.selfChange) ||
+        (b.self[0] ?? 0) - (a.self[0] ?? 0) ||
+        a.function.localeCompare(b.function),
+    )
     .slice(0, limit);
 }
 
 /** The comparison of `summaries` (runs[0] is the baseline); `onCpuFunctionsPerRun[i]` are run i's on-CPU function shares. */
-export function compareRuns(summaries: readonly RunSummary[], onCpuFunctionsPerRun: ReadonlyArray<readonly FunctionShare[]>): ComparisonView {
+export function compareRuns(
+  summaries: readonly RunSummary[],
+  onCpuFunctionsPerRun: ReadonlyArray<readonly FunctionShare[]>,
+): ComparisonView {
   if (summaries.length === 0) throw new Error('compareRuns needs at least one run');
   const view: Omit<ComparisonView, 'verdict'> = {
     schemaVersion: COMPARISON_SCHEMA_VERSION,

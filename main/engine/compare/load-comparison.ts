@@ -36,6 +36,13 @@ export function loadComparison(reader: RunReader, runIds: readonly number[]): Co
     if (!summary) throw new ComparisonError(`no run ${runId}`);
     summaries.push(summary);
   }
-  const functions = runIds.map((runId) => topFunctions(reader.readStackTable(runId), reader.readTimeline(runId), { states: ON_CPU_STATES }, FUNCTIONS_PER_RUN));
+  const functions = runIds.map((runId) =>
+    topFunctions(
+      reader.readStackTable(runId),
+      reader.readTimeline(runId),
+      { states: ON_CPU_STATES },
+      FUNCTIONS_PER_RUN,
+    ),
+  );
   return compareRuns(summaries, functions);
 }

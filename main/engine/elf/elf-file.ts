@@ -166,12 +166,18 @@ export function openElfFile(path: string): ElfFile {
     const head = Buffer.alloc(64);
     const n = fs.readSync(fd, head, 0, 64, 0);
     const parsed = parseHeader(path, head.subarray(0, n));
-    return { header: parsed, programHeaders: readProgramHeaders(path, fd, parsed), sections: readSections(path, fd, parsed) };
+    return {
+      header: parsed,
+      programHeaders: readProgramHeaders(path, fd, parsed),
+      sections: readSections(path, fd, parsed),
+    };
   });
   const symbolTables = new Map<string, SymbolMap>();
 
   const sectionBytes = (section: ElfSection): Buffer =>
-    section.type === SHT_NOBITS ? Buffer.alloc(0) : withFd(path, (fd) => readAt(path, fd, section.offset, section.size));
+    section.type === SHT_NOBITS
+      ? Buffer.alloc(0)
+      : withFd(path, (fd) => readAt(path, fd, section.offset, section.size));
 
   const loadSymbols = (tableName: string): SymbolMap => {
     const cached = symbolTables.get(tableName);

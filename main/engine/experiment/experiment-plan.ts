@@ -43,7 +43,12 @@ export function gilModesFor(interpreter: PlanInterpreter, requested: readonly Gi
 }
 
 /** "3.13.5t GIL off threads=4". */
-function configLabel(interpreter: PlanInterpreter, gilMode: GilModeName, vary: ExperimentSpec['vary'], value: string | null): string {
+function configLabel(
+  interpreter: PlanInterpreter,
+  gilMode: GilModeName,
+  vary: ExperimentSpec['vary'],
+  value: string | null,
+): string {
   const version = `${interpreter.version}${interpreter.freeThreaded ? 't' : ''}`;
   const gil = gilMode === 'default' ? (interpreter.freeThreaded ? 'GIL default' : 'GIL') : `GIL ${gilMode}`;
   return [`CPython ${version}`, gil, vary && value !== null ? `${vary.name}=${value}` : null].filter(Boolean).join(' ');
@@ -59,23 +64,37 @@ export function expandExperiment(spec: ExperimentSpec, interpreters: readonly Pl
     const name = unique ? names[i]! : interpreter.path;
     for (const gilMode of gilModesFor(interpreter, spec.gilModes)) {
       for (const value of values) {
-        const key = [name, gilMode, spec.vary && value !== null ? `${spec.vary.name}=${value}` : null].filter((part) => part !== null).join('|');
-        configs.push({ key, label: configLabel(interpreter, gilMode, spec.vary, value), interpreter, gilMode, varyValue: value });
+        const key = [name, gilMode, spec.vary && value !== null ? `${spec.vary.name}=${value}` : null]
+          .filter((part) => part !== null)
+          .join('|');
+        configs.push({
+          key,
+          label: configLabel(interpreter, gilMode, spec.vary, value),
+          interpreter,
+          gilMode,
+          varyValue: value,
+        });
       }
     }
   });
   const runs: PlannedRun[] = [];
-  for (let repetition = 1; repetition <= spec.repeat; repetition++) configs.forEach((_, config) => runs.push({ config, repetition }));
+  for (let repetition = 1; repetition <= spec.repeat; repetition++)
+    configs.forEach((_, config) => runs.push({ config, repetition }));
   return { configs, runs };
 }
 
 /** The script's arguments and extra environment for one configuration's varied value. */
-export function launchVariant(spec: ExperimentSpec, varyValue: string | null): { args: string[]; env: Record<string, string> } {
+export function launchVariant(
+  spec: ExperimentSpec,
+  varyValue: string | null,
+): { args: string[]; env: Record<string, string> } {
   if (!spec.vary || varyValue === null) return { args: [...spec.args], env: {} };
   if (spec.vary.kind === 'env') return { args: [...spec.args], env: { [spec.vary.name]: varyValue } };
   // kind 'arg': every `{value}` is replaced; without one, the value is appended as the last argument.
   const hasPlaceholder = spec.args.some((arg) => arg.includes(VARY_PLACEHOLDER));
-  const args = hasPlaceholder ? spec.args.map((arg) => arg.split(VARY_PLACEHOLDER).join(varyValue)) : [...spec.args, varyValue];
+  const args = hasPlaceholder
+    ? spec.args.map((arg) => arg.split(VARY_PLACEHOLDER).join(varyValue))
+    : [...spec.args, varyValue];
   return { args, env: {} };
 }
 

@@ -11,7 +11,13 @@ import { rateRefusal } from '../profile/profile-request.ts';
 import type { SamplerBatch } from '../sampler/sampler-messages.ts';
 import { openRunStore, type RunStore } from '../store/open-database.ts';
 import type { ExperimentSpec, ExperimentStatus } from '../../shared/compare-types.ts';
-import { expandExperiment, launchVariant, type ExperimentPlan, type PlannedConfig, type PlanInterpreter } from './experiment-plan.ts';
+import {
+  expandExperiment,
+  launchVariant,
+  type ExperimentPlan,
+  type PlannedConfig,
+  type PlanInterpreter,
+} from './experiment-plan.ts';
 import { addExperimentRun, createExperiment, finishExperiment } from './experiment-store.ts';
 import { specRefusal } from './experiment-spec-check.ts';
 
@@ -70,7 +76,11 @@ export async function startExperiment(
   for (const [i, probe] of probes.entries()) {
     if (probe.kind !== 'ok') return { kind: 'refused', message: probe.message };
     // Launch the path the user named (a venv's python is a symlink whose own site-packages count).
-    interpreters.push({ path: spec.interpreters[i]!, version: probe.interpreter.version, freeThreaded: probe.interpreter.freeThreaded });
+    interpreters.push({
+      path: spec.interpreters[i]!,
+      version: probe.interpreter.version,
+      freeThreaded: probe.interpreter.freeThreaded,
+    });
   }
   const stored: ExperimentSpec = { ...spec, script: script.absolutePath, cwd };
   const plan = expandExperiment(stored, interpreters);
@@ -101,7 +111,12 @@ export async function startExperiment(
     for (const planned of plan.runs) {
       if (cancelled) break;
       const config = plan.configs[planned.config]!;
-      callSafely(hooks.onProgress, { experimentId: id, done, total, current: `${config.label} (repetition ${planned.repetition} of ${spec.repeat})` });
+      callSafely(hooks.onProgress, {
+        experimentId: id,
+        done,
+        total,
+        current: `${config.label} (repetition ${planned.repetition} of ${spec.repeat})`,
+      });
       const variant = launchVariant(stored, config.varyValue);
       let runId = -1;
       const session: ProfileSession = new ProfileSession(
@@ -134,8 +149,14 @@ export async function startExperiment(
       current = session;
       if (cancelled) session.stop();
       const outcome = await session.done.finally(() => (current = null));
-      if (outcome.kind === 'refused') throw new Error(`run ${done + 1} of ${total} (${config.label}) was refused: ${outcome.message}`);
-      addExperimentRun(store, id, { runId: outcome.runId, configKey: config.key, repetition: planned.repetition, varyValue: config.varyValue });
+      if (outcome.kind === 'refused')
+        throw new Error(`run ${done + 1} of ${total} (${config.label}) was refused: ${outcome.message}`);
+      addExperimentRun(store, id, {
+        runId: outcome.runId,
+        configKey: config.key,
+        repetition: planned.repetition,
+        varyValue: config.varyValue,
+      });
       await options.storeDigest?.(outcome.runId).catch(() => {}); // best effort: a missing summary is computed when read
       done++;
       if (outcome.status === 'completed') completed++;
@@ -145,16 +166,26 @@ export async function startExperiment(
     callSafely(hooks.onProgress, { experimentId: id, done, total, current: null });
     if (cancelled) return { status: 'cancelled', message: `cancelled after ${done} of ${total} runs` };
     if (completed === 0) return { status: 'failed', message: `no run completed; last: ${lastFailure ?? 'none'}` };
-    return { status: 'completed', message: lastFailure === null ? null : `${done - completed} of ${total} runs did not complete; last: ${lastFailure}` };
+    return {
+      status: 'completed',
+      message:
+        lastFailure === null ? null : `${done - completed} of ${total} runs did not complete; last: ${lastFailure}`,
+    };
   };
 
   const finished = runAll()
-    .catch((error: unknown): ExperimentEnd => ({ status: 'failed', message: error instanceof Error ? error.message : String(error) }))
+    .catch((error: unknown): ExperimentEnd => ({
+      status: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+    }))
     .then((end) => {
       try {
         finishExperiment(store, id, end.status, end.status === 'completed' ? null : end.message);
       } catch (error) {
-        return { status: 'failed' as const, message: `the experiment's end could not be stored: ${(error as Error).message}` };
+        return {
+          status: 'failed' as const,
+          message: `the experiment's end could not be stored: ${(error as Error).message}`,
+        };
       } finally {
         store.close();
       }

@@ -11,11 +11,14 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Why `spec` cannot run (one line naming the bad value), or null.
 export function specRefusal(spec: ExperimentSpec): string | null {
   if (spec.interpreters.length === 0) return 'an experiment needs at least one interpreter';
-  if (spec.interpreters.length > MAX_EXPERIMENT_INTERPRETERS) return `at most ${MAX_EXPERIMENT_INTERPRETERS} interpreters, got ${spec.interpreters.length}`;
-  if (!Number.isInteger(spec.repeat) || spec.repeat < 1 || spec.repeat > MAX_EXPERIMENT_REPEAT) return `repeat must be a whole number from 1 to ${MAX_EXPERIMENT_REPEAT}, got ${spec.repeat}`;
+  if (spec.interpreters.length > MAX_EXPERIMENT_INTERPRETERS)
+    return `at most ${MAX_EXPERIMENT_INTERPRETERS} interpreters, got ${spec.interpreters.length}`;
+  if (!Number.isInteger(spec.repeat) || spec.repeat < 1 || spec.repeat > MAX_EXPERIMENT_REPEAT)
+    return `repeat must be a whole number from 1 to ${MAX_EXPERIMENT_REPEAT}, got ${spec.repeat}`;
   const badMode = spec.gilModes.find((mode) => !['default', 'on', 'off'].includes(mode));
   if (badMode !== undefined) return `GIL mode must be default, on or off, got "${badMode}"`;
-  if (spec.durationSeconds !== null && !(spec.durationSeconds > 0)) return `duration must be positive, got ${spec.durationSeconds}`;
+  if (spec.durationSeconds !== null && !(spec.durationSeconds > 0))
+    return `duration must be positive, got ${spec.durationSeconds}`;
   if (spec.vary) {
     const { kind, name, values } = spec.vary;
     if (name.trim() === '') return 'the varied argument or variable needs a name';

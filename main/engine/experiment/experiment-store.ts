@@ -50,22 +50,36 @@ function hasExperiments(db: Database.Database): boolean {
 // Stores a new experiment with status 'running'; returns its id.
 export function createExperiment(store: RunStore, spec: ExperimentSpec, plan: ExperimentPlan): number {
   return guard(store, () =>
-    Number(store.db
-      .prepare('INSERT INTO experiments (created_at, spec, plan, recorder) VALUES (?, ?, ?, ?)')
-      .run(new Date().toISOString(), JSON.stringify(spec), JSON.stringify(plan), JSON.stringify(currentRecorder())).lastInsertRowid),
+    Number(
+      store.db
+        .prepare('INSERT INTO experiments (created_at, spec, plan, recorder) VALUES (?, ?, ?, ?)')
+        .run(new Date().toISOString(), JSON.stringify(spec), JSON.stringify(plan), JSON.stringify(currentRecorder()))
+        .lastInsertRowid,
+    ),
   );
 }
 
 // Records that a planned run became stored run `run.runId`.
 export function addExperimentRun(store: RunStore, experimentId: number, run: ExperimentRunRecord): void {
   guard(store, () =>
-    store.db.prepare('INSERT INTO experiment_runs (experiment_id, run_id, config_key, repetition, vary_value) VALUES (?, ?, ?, ?, ?)').run(experimentId, run.runId, run.configKey, run.repetition, run.varyValue),
+    store.db
+      .prepare(
+        'INSERT INTO experiment_runs (experiment_id, run_id, config_key, repetition, vary_value) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(experimentId, run.runId, run.configKey, run.repetition, run.varyValue),
   );
 }
 
 // Ends an experiment with its final status (and why, when it failed).
-export function finishExperiment(store: RunStore, experimentId: number, status: Exclude<ExperimentStatus, 'running'>, error: string | null): void {
-  guard(store, () => store.db.prepare('UPDATE experiments SET status = ?, error = ? WHERE id = ?').run(status, error, experimentId));
+export function finishExperiment(
+  store: RunStore,
+  experimentId: number,
+  status: Exclude<ExperimentStatus, 'running'>,
+  error: string | null,
+): void {
+  guard(store, () =>
+    store.db.prepare('UPDATE experiments SET status = ?, error = ? WHERE id = ?').run(status, error, experimentId),
+  );
 }
 
 // Deletes an experiment and its run links (its runs stay in the library); false when there is none.
@@ -102,19 +116,32 @@ export function createExperimentReader(store: RunStore): ExperimentReader {
     listExperiments: () =>
       guard(store, () => {
         if (!hasExperiments(db)) return [];
-        const rows = db.prepare('SELECT e.*, (SELECT count(*) FROM experiment_runs r WHERE r.experiment_id = e.id) AS runs FROM experiments e ORDER BY e.id').all() as Array<ExperimentRow & { runs: number }>;
+        const rows = db
+          .prepare(
+            'SELECT e.*, (SELECT count(*) FROM experiment_runs r WHERE r.experiment_id = e.id) AS runs FROM experiments e ORDER BY e.id',
+          )
+          .all() as Array<ExperimentRow & { runs: number }>;
         return rows.map((row) => ({ ...toRecord(row), runs: row.runs }));
       }),
     experimentRuns: (id) =>
       guard(store, () => {
         if (!hasExperiments(db)) return [];
-        const rows = db.prepare('SELECT run_id, config_key, repetition, vary_value FROM experiment_runs WHERE experiment_id = ? ORDER BY run_id').all(id) as Array<{
+        const rows = db
+          .prepare(
+            'SELECT run_id, config_key, repetition, vary_value FROM experiment_runs WHERE experiment_id = ? ORDER BY run_id',
+          )
+          .all(id) as Array<{
           run_id: number;
           config_key: string;
           repetition: number;
           vary_value: string | null;
         }>;
-        return rows.map((row) => ({ runId: row.run_id, configKey: row.config_key, repetition: row.repetition, varyValue: row.vary_value }));
+        return rows.map((row) => ({
+          runId: row.run_id,
+          configKey: row.config_key,
+          repetition: row.repetition,
+          varyValue: row.vary_value,
+        }));
       }),
   };
 }

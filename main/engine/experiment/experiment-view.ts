@@ -18,16 +18,24 @@ export function spreadOf(values: readonly number[]): Spread | null {
   return { median: roundTo(median), min: roundTo(sorted[0]!), max: roundTo(sorted[sorted.length - 1]!) };
 }
 
-const numbers = (values: ReadonlyArray<number | null | undefined>): number[] => values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
+const numbers = (values: ReadonlyArray<number | null | undefined>): number[] =>
+  values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
 
 // The stored experiment `id` with results; `baselineKey` null (or unknown) = its first configuration.
-export function experimentView(reader: RunReader, experiments: ExperimentReader, id: number, baselineKey: string | null = null): ExperimentView | null {
+export function experimentView(
+  reader: RunReader,
+  experiments: ExperimentReader,
+  id: number,
+  baselineKey: string | null = null,
+): ExperimentView | null {
   const record = experiments.getExperiment(id);
   if (!record) return null;
   const links = experiments.experimentRuns(id);
   const configs: ExperimentConfigResult[] = record.plan.configs.map((config) => {
     const runIds = links.filter((link) => link.configKey === config.key).map((link) => link.runId);
-    const summaries = runIds.map((runId) => loadRunSummary(reader, runId)).filter((summary): summary is RunSummary => summary !== null);
+    const summaries = runIds
+      .map((runId) => loadRunSummary(reader, runId))
+      .filter((summary): summary is RunSummary => summary !== null);
     const completed = summaries.filter((summary) => summary.status === 'completed' && summary.wallSeconds !== null);
     return {
       key: config.key,
@@ -67,5 +75,12 @@ export function listExperimentItems(experiments: ExperimentReader): ExperimentLi
   return experiments
     .listExperiments()
     .reverse()
-    .map((record) => ({ id: record.id, createdAt: record.createdAt, script: record.spec.script, status: record.status, configs: record.plan.configs.length, runs: record.runs }));
+    .map((record) => ({
+      id: record.id,
+      createdAt: record.createdAt,
+      script: record.spec.script,
+      status: record.status,
+      configs: record.plan.configs.length,
+      runs: record.runs,
+    }));
 }

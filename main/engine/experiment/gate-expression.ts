@@ -22,7 +22,8 @@ export class GateError extends Error {
   override name = 'GateError';
 }
 
-type Measure = { kind: 'speedup'; a: string[]; b: string[] } | { kind: 'wall' | 'parallelism' | 'contention'; a: string[] };
+type Measure =
+  { kind: 'speedup'; a: string[]; b: string[] } | { kind: 'wall' | 'parallelism' | 'contention'; a: string[] };
 type Op = '<' | '<=' | '>' | '>=';
 interface Comparison {
   measure: Measure;
@@ -70,7 +71,8 @@ export function parseGate(source: string): Gate {
   const selector = (stop: string): string[] => {
     const words: string[] = [];
     while (peek() !== undefined && peek()!.toLowerCase() !== stop && peek() !== ')') words.push(next('a selector'));
-    if (words.length === 0) throw new GateError(`expected a configuration (e.g. off, on, 3.13t) before "${peek() ?? 'the end'}"`);
+    if (words.length === 0)
+      throw new GateError(`expected a configuration (e.g. off, on, 3.13t) before "${peek() ?? 'the end'}"`);
     return words;
   };
   const comparisons: Comparison[] = [];
@@ -91,13 +93,16 @@ export function parseGate(source: string): Gate {
       expect(')');
       measure = { kind: name, a };
     } else {
-      throw new GateError(`unknown measure "${tokens[begin]}": use speedup(A vs B), wall(A), parallelism(A) or contention(A)`);
+      throw new GateError(
+        `unknown measure "${tokens[begin]}": use speedup(A vs B), wall(A), parallelism(A) or contention(A)`,
+      );
     }
     const op = next('<, <=, > or >=');
     if (!['<', '<=', '>', '>='].includes(op)) throw new GateError(`expected <, <=, > or >=, found "${op}"`);
     const numberText = next('a number');
     const threshold = Number(numberText);
-    if (numberText.trim() === '' || !Number.isFinite(threshold)) throw new GateError(`expected a number after ${op}, found "${numberText}"`);
+    if (numberText.trim() === '' || !Number.isFinite(threshold))
+      throw new GateError(`expected a number after ${op}, found "${numberText}"`);
     comparisons.push({ measure, op: op as Op, threshold, text: measureText(measure) });
     const joiner = peek();
     if (joiner === undefined) return { comparisons };
@@ -107,7 +112,9 @@ export function parseGate(source: string): Gate {
 }
 
 function measureText(measure: Measure): string {
-  return measure.kind === 'speedup' ? `speedup(${measure.a.join(' ')} vs ${measure.b.join(' ')})` : `${measure.kind}(${measure.a.join(' ')})`;
+  return measure.kind === 'speedup'
+    ? `speedup(${measure.a.join(' ')} vs ${measure.b.join(' ')})`
+    : `${measure.kind}(${measure.a.join(' ')})`;
 }
 
 /** What selectors look at: the fields a planned configuration already has before any run. */
@@ -123,14 +130,22 @@ function wordMatches(word: string, config: GateConfig): boolean {
     return wanted.every((part, i) => part === have[i]) && (version[2] !== 't' || config.interpreter.freeThreaded);
   }
   if (word.includes('=') && config.varyValue !== null && config.key.split('|').includes(word)) return true;
-  return word === config.key || word === config.label || word === config.interpreter.path || word === path.basename(config.interpreter.path);
+  return (
+    word === config.key ||
+    word === config.label ||
+    word === config.interpreter.path ||
+    word === path.basename(config.interpreter.path)
+  );
 }
 
 function select<C extends GateConfig>(words: string[], configs: readonly C[]): C {
   const matches = configs.filter((config) => words.every((word) => wordMatches(word, config)));
   const keys = configs.map((config) => config.key).join(', ');
   if (matches.length === 0) throw new GateError(`"${words.join(' ')}" matches no configuration (have: ${keys})`);
-  if (matches.length > 1) throw new GateError(`"${words.join(' ')}" matches ${matches.length} configurations (${matches.map((c) => c.key).join(', ')}); add words to pick one`);
+  if (matches.length > 1)
+    throw new GateError(
+      `"${words.join(' ')}" matches ${matches.length} configurations (${matches.map((c) => c.key).join(', ')}); add words to pick one`,
+    );
   return matches[0]!;
 }
 
@@ -156,7 +171,13 @@ function measured(measure: Measure, view: ExperimentView): number | null {
 }
 
 const compare = (value: number, op: Op, threshold: number): boolean =>
-  op === '<' ? value < threshold : op === '<=' ? value <= threshold : op === '>' ? value > threshold : value >= threshold;
+  op === '<'
+    ? value < threshold
+    : op === '<='
+      ? value <= threshold
+      : op === '>'
+        ? value > threshold
+        : value >= threshold;
 
 /** Whether the gate's condition holds (= the gate fails), with one line naming each measured value. */
 export function evaluateGate(gate: Gate, view: ExperimentView): { holds: boolean; description: string } {
@@ -164,7 +185,10 @@ export function evaluateGate(gate: Gate, view: ExperimentView): { holds: boolean
     const value = measured(comparison.measure, view);
     // A figure that could not be measured (no completed run) fails the gate: a CI gate must not pass blind.
     if (value === null) return { holds: true, text: `${comparison.text} could not be measured (no completed run)` };
-    return { holds: compare(value, comparison.op, comparison.threshold), text: `${comparison.text} = ${Number(value.toFixed(3))} (${comparison.op} ${comparison.threshold})` };
+    return {
+      holds: compare(value, comparison.op, comparison.threshold),
+      text: `${comparison.text} = ${Number(value.toFixed(3))} (${comparison.op} ${comparison.threshold})`,
+    };
   });
   return { holds: parts.every((part) => part.holds), description: parts.map((part) => part.text).join(' and ') };
 }

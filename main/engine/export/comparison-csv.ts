@@ -16,14 +16,46 @@ export function comparisonCsv(view: ComparisonView): string {
       key,
       label,
       unit,
-      ...values.flatMap((value) => [value, value === null || base === null ? null : roundTo(value - base), value === null || !base ? null : roundTo(value / base)]),
+      ...values.flatMap((value) => [
+        value,
+        value === null || base === null ? null : roundTo(value - base),
+        value === null || !base ? null : roundTo(value / base),
+      ]),
     ];
   };
-  const rows: CsvValue[][] = [row('runId', 'Run', 'id', view.runs.map((run) => run.runId))];
-  for (const metric of view.metrics) rows.push([metric.key, metric.label, metric.unit, ...metric.values.flatMap((value, i) => [value, metric.deltas[i] ?? null, metric.ratios[i] ?? null])]);
+  const rows: CsvValue[][] = [
+    row(
+      'runId',
+      'Run',
+      'id',
+      view.runs.map((run) => run.runId),
+    ),
+  ];
+  for (const metric of view.metrics)
+    rows.push([
+      metric.key,
+      metric.label,
+      metric.unit,
+      ...metric.values.flatMap((value, i) => [value, metric.deltas[i] ?? null, metric.ratios[i] ?? null]),
+    ]);
   for (const thread of view.threads) {
-    rows.push(row(`thread:${thread.name}:cpuSeconds`, `${thread.name} CPU`, 'seconds', thread.perRun.map((run) => run?.cpuSeconds ?? null)));
-    for (const state of THREAD_STATES) rows.push(row(`thread:${thread.name}:${state}`, `${thread.name} ${state}`, 'fraction', thread.perRun.map((run) => run?.states[state] ?? null)));
+    rows.push(
+      row(
+        `thread:${thread.name}:cpuSeconds`,
+        `${thread.name} CPU`,
+        'seconds',
+        thread.perRun.map((run) => run?.cpuSeconds ?? null),
+      ),
+    );
+    for (const state of THREAD_STATES)
+      rows.push(
+        row(
+          `thread:${thread.name}:${state}`,
+          `${thread.name} ${state}`,
+          'fraction',
+          thread.perRun.map((run) => run?.states[state] ?? null),
+        ),
+      );
   }
   return toCsv(header, rows);
 }

@@ -3,14 +3,35 @@
 import type { ExperimentView, Spread } from '../../shared/compare-types.ts';
 import { toCsv } from './csv-format.ts';
 
-const spread = (value: Spread | null): Array<number | null> => [value?.median ?? null, value?.min ?? null, value?.max ?? null];
+const spread = (value: Spread | null): Array<number | null> => [
+  value?.median ?? null,
+  value?.min ?? null,
+  value?.max ?? null,
+];
 
 // key, label, interpreter, version, freeThreaded, gilMode, varyValue, runs, failures, wall median/min/max, speedup, parallelism…, contention….
 export function experimentCsv(view: ExperimentView): string {
   const header = [
-    'key', 'label', 'interpreter', 'version', 'freeThreaded', 'gilMode', 'varyValue', 'runIds', 'failures',
-    'wallMedianSeconds', 'wallMinSeconds', 'wallMaxSeconds', 'speedup', 'baseline',
-    'parallelismMedian', 'parallelismMin', 'parallelismMax', 'contentionMedian', 'contentionMin', 'contentionMax',
+    'key',
+    'label',
+    'interpreter',
+    'version',
+    'freeThreaded',
+    'gilMode',
+    'varyValue',
+    'runIds',
+    'failures',
+    'wallMedianSeconds',
+    'wallMinSeconds',
+    'wallMaxSeconds',
+    'speedup',
+    'baseline',
+    'parallelismMedian',
+    'parallelismMin',
+    'parallelismMax',
+    'contentionMedian',
+    'contentionMin',
+    'contentionMax',
   ];
   const rows = view.configs.map((config) => [
     config.key,

@@ -18,7 +18,15 @@ import { toJsonExport } from './json-export.ts';
 import { runThreadsCsv, runTimelineCsv } from './run-csv.ts';
 
 /** Every format, in the order help texts list them. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed', 'trace'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  'html',
+  'pdf',
+  'json',
+  'csv',
+  'speedscope',
+  'collapsed',
+  'trace',
+];
 
 /** Bins of a run's timeline in JSON and timeline CSV exports unless asked otherwise. */
 export const DEFAULT_EXPORT_BINS = 200;
@@ -50,7 +58,6 @@ export interface ExportOptions {
   pdf?: (sources: ExportSources, target: ExportTarget) => Promise<Uint8Array>;
 }
 
-
 /** "gilscope-run-12", "gilscope-compare-3-4", "gilscope-experiment-2" (+ "-timeline" for a timeline CSV). */
 export function exportBaseName(target: ExportTarget, options: ExportOptions = {}): string {
   if (target.kind === 'run') return `gilscope-run-${target.runId}${options.timeline ? '-timeline' : ''}`;
@@ -64,18 +71,35 @@ export function exportFileName(target: ExportTarget, format: ExportFormat, optio
 }
 
 // Renders `target` as `format`; throws ExportError (missing run/experiment, format not applicable).
-export async function exportTarget(sources: ExportSources, target: ExportTarget, format: ExportFormat, options: ExportOptions = {}): Promise<ExportedFile> {
-  const file = (content: string | Uint8Array): ExportedFile => ({ fileName: exportFileName(target, format, options), mimeType: EXPORT_MIME_TYPES[format], content });
+export async function exportTarget(
+  sources: ExportSources,
+  target: ExportTarget,
+  format: ExportFormat,
+  options: ExportOptions = {},
+): Promise<ExportedFile> {
+  const file = (content: string | Uint8Array): ExportedFile => ({
+    fileName: exportFileName(target, format, options),
+    mimeType: EXPORT_MIME_TYPES[format],
+    content,
+  });
   if (format === 'html' || format === 'pdf') {
     try {
-      return file(format === 'html' ? (options.html ?? renderTargetHtml)(sources, target) : await (options.pdf ?? renderTargetPdf)(sources, target));
+      return file(
+        format === 'html'
+          ? (options.html ?? renderTargetHtml)(sources, target)
+          : await (options.pdf ?? renderTargetPdf)(sources, target),
+      );
     } catch (error) {
-      if (error instanceof ReportError || error instanceof PdfReportError || error instanceof ComparisonError) throw new ExportError(error.message);
+      if (error instanceof ReportError || error instanceof PdfReportError || error instanceof ComparisonError)
+        throw new ExportError(error.message);
       throw error;
     }
   }
   if (format === 'speedscope' || format === 'collapsed' || format === 'trace') {
-    if (target.kind !== 'run') throw new ExportError(`format ${format} applies to a single run, not to a ${target.kind === 'compare' ? 'comparison' : 'experiment'}`);
+    if (target.kind !== 'run')
+      throw new ExportError(
+        `format ${format} applies to a single run, not to a ${target.kind === 'compare' ? 'comparison' : 'experiment'}`,
+      );
     const text = exportRun(sources.runs, target.runId, format);
     if (text === null) throw new ExportError(`no run ${target.runId}`);
     return file(text);
@@ -84,7 +108,10 @@ export async function exportTarget(sources: ExportSources, target: ExportTarget,
     const summary = loadRunSummary(sources.runs, target.runId);
     if (!summary) throw new ExportError(`no run ${target.runId}`);
     const bins = options.bins ?? DEFAULT_EXPORT_BINS;
-    if (format === 'json') return file(toJsonExport({ kind: 'run', run: summary, timeline: loadWholeTimeline(sources.runs, target.runId, bins) }));
+    if (format === 'json')
+      return file(
+        toJsonExport({ kind: 'run', run: summary, timeline: loadWholeTimeline(sources.runs, target.runId, bins) }),
+      );
     if (!options.timeline) return file(runThreadsCsv(summary));
     const timeline = loadWholeTimeline(sources.runs, target.runId, bins);
     if (!timeline) throw new ExportError(`no run ${target.runId}`);

@@ -14,7 +14,10 @@ export type JsonExport =
   | { schemaVersion: number; kind: 'comparison'; exporter: 'GILscope'; comparison: ComparisonView }
   | { schemaVersion: number; kind: 'experiment'; exporter: 'GILscope'; experiment: ExperimentView };
 
-type Payload = { kind: 'run'; run: RunSummary; timeline: BinnedTimeline | null } | { kind: 'comparison'; comparison: ComparisonView } | { kind: 'experiment'; experiment: ExperimentView };
+type Payload =
+  | { kind: 'run'; run: RunSummary; timeline: BinnedTimeline | null }
+  | { kind: 'comparison'; comparison: ComparisonView }
+  | { kind: 'experiment'; experiment: ExperimentView };
 
 // The export object for `payload`, as pretty-printed JSON text ending in a newline.
 export function toJsonExport(payload: Payload): string {

@@ -24,7 +24,19 @@ export function runThreadsCsv(summary: RunSummary): string {
 
 // Binned timeline: bin, startSeconds, endSeconds, tid, name, cpu (cores), samples, one column per state, gilHeld, gilContention.
 export function runTimelineCsv(runId: number, timeline: BinnedTimeline): string {
-  const header = ['runId', 'bin', 'startSeconds', 'endSeconds', 'tid', 'name', 'cpu', 'samples', ...THREAD_STATES, 'gilHeld', 'gilContention'];
+  const header = [
+    'runId',
+    'bin',
+    'startSeconds',
+    'endSeconds',
+    'tid',
+    'name',
+    'cpu',
+    'samples',
+    ...THREAD_STATES,
+    'gilHeld',
+    'gilContention',
+  ];
   const rows = [];
   const bins = timeline.threads[0]?.cpu.length ?? timeline.gil?.held.length ?? 0;
   for (let bin = 0; bin < bins; bin++) {

@@ -24,8 +24,18 @@ export interface SpeedscopeFile {
 }
 
 /** A run's samples as a speedscope file; `periodNs` weighs each thread's first sample. */
-export function toSpeedscope(name: string, threads: readonly ThreadInfo[], table: StackTable, timeline: Timeline, periodNs: number): SpeedscopeFile {
-  const frames = table.frames.function.map((fn, i) => ({ name: fn, file: table.frames.file[i] ?? '', line: table.frames.line[i] ?? 0 }));
+export function toSpeedscope(
+  name: string,
+  threads: readonly ThreadInfo[],
+  table: StackTable,
+  timeline: Timeline,
+  periodNs: number,
+): SpeedscopeFile {
+  const frames = table.frames.function.map((fn, i) => ({
+    name: fn,
+    file: table.frames.file[i] ?? '',
+    line: table.frames.line[i] ?? 0,
+  }));
   const timeOf = makeTickTimeLookup(timeline.ticks);
   const stackCache = new Map<number, number[]>();
   const stackOf = (stackId: number): number[] => {
@@ -49,7 +59,15 @@ export function toSpeedscope(name: string, threads: readonly ThreadInfo[], table
     }
     const end = previous ?? 0;
     const start = end - weights.reduce((sum, weight) => sum + weight, 0);
-    profiles.push({ type: 'sampled', name: `${info.name || 'thread'} (${info.tid})`, unit: 'nanoseconds', startValue: start, endValue: end, samples: stacks, weights });
+    profiles.push({
+      type: 'sampled',
+      name: `${info.name || 'thread'} (${info.tid})`,
+      unit: 'nanoseconds',
+      startValue: start,
+      endValue: end,
+      samples: stacks,
+      weights,
+    });
   }
   return {
     $schema: 'https://www.speedscope.app/file-format-schema.json',

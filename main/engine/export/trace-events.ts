@@ -21,7 +21,16 @@ interface ProfileNode {
 export type TraceEvent =
   | { name: 'process_name' | 'thread_name'; ph: 'M'; pid: number; tid: number; ts: 0; args: { name: string } }
   | { name: 'thread_sort_index'; ph: 'M'; pid: number; tid: number; ts: 0; args: { sort_index: number } }
-  | { name: 'Profile'; ph: 'P'; cat: string; id: string; pid: number; tid: number; ts: number; args: { data: { startTime: number } } }
+  | {
+      name: 'Profile';
+      ph: 'P';
+      cat: string;
+      id: string;
+      pid: number;
+      tid: number;
+      ts: number;
+      args: { data: { startTime: number } };
+    }
   | {
       name: 'ProfileChunk';
       ph: 'P';
@@ -62,7 +71,14 @@ const us = (ns: number): number => Math.round(ns / 100) / 10;
  * Builds the file. Node ids are unique and consecutive across all threads (Firefox Profiler turns node
  * id N into frame N − 1 of one shared table), and every node comes after its parent.
  */
-export function toTraceEvents(runLabel: string, pid: number, threads: readonly ThreadInfo[], table: StackTable, timeline: Timeline, periodNs: number): TraceFile {
+export function toTraceEvents(
+  runLabel: string,
+  pid: number,
+  threads: readonly ThreadInfo[],
+  table: StackTable,
+  timeline: Timeline,
+  periodNs: number,
+): TraceFile {
   const timeOf = makeTickTimeLookup(timeline.ticks);
   const events: TraceEvent[] = [{ name: 'process_name', ph: 'M', pid, tid: pid, ts: 0, args: { name: runLabel } }];
   const firstLine = firstLinesByFunction(table);
@@ -92,7 +108,13 @@ export function toTraceEvents(runLabel: string, pid: number, threads: readonly T
       }
       return id;
     };
-    const root = childOf(undefined, 'root', { functionName: '(root)', url: '', lineNumber: -1, columnNumber: -1, scriptId: 0 });
+    const root = childOf(undefined, 'root', {
+      functionName: '(root)',
+      url: '',
+      lineNumber: -1,
+      columnNumber: -1,
+      scriptId: 0,
+    });
     const stackNodes = new Map<number, number>([[-1, root]]);
     const nodeOfStack = (stackId: number): number => {
       const known = stackNodes.get(stackId);
@@ -103,7 +125,13 @@ export function toTraceEvents(runLabel: string, pid: number, threads: readonly T
       const url = table.frames.file[frame] ?? '';
       const line = firstLine.get(functionKey(functionName, url)) ?? 0;
       // Nodes are per function under a parent (lines of one function fold into one node).
-      const id = childOf(parent, functionKey(functionName, url), { functionName, url, lineNumber: line > 0 ? line - 1 : -1, columnNumber: -1, scriptId: 0 });
+      const id = childOf(parent, functionKey(functionName, url), {
+        functionName,
+        url,
+        lineNumber: line > 0 ? line - 1 : -1,
+        columnNumber: -1,
+        scriptId: 0,
+      });
       stackNodes.set(stackId, id);
       return id;
     };
@@ -117,14 +145,24 @@ export function toTraceEvents(runLabel: string, pid: number, threads: readonly T
     const stretch = { state: -1, fromUs: 0, toUs: 0 };
     const closeStretch = (): void => {
       const marker = STATE_MARKER[stretch.state];
-      if (marker) events.push({ name: marker.name, ph: 'X', cat: marker.cat, pid, tid, ts: stretch.fromUs, dur: Math.max(0, stretch.toUs - stretch.fromUs) });
+      if (marker)
+        events.push({
+          name: marker.name,
+          ph: 'X',
+          cat: marker.cat,
+          pid,
+          tid,
+          ts: stretch.fromUs,
+          dur: Math.max(0, stretch.toUs - stretch.fromUs),
+        });
     };
     for (let i = 0; i < samples.tickIndex.length; i++) {
       const timeUs = us(timeOf(samples.tickIndex[i] ?? 0) ?? 0);
       const state = samples.state[i] ?? STATE_CODE.running;
       let node = nodeOfStack(Math.max(-1, samples.stackId[i] ?? -1));
       const leaf = STATE_LEAF[state];
-      if (leaf !== undefined) node = childOf(node, leaf, { functionName: leaf, url: '', lineNumber: -1, columnNumber: -1, scriptId: 0 });
+      if (leaf !== undefined)
+        node = childOf(node, leaf, { functionName: leaf, url: '', lineNumber: -1, columnNumber: -1, scriptId: 0 });
       sampleNodes.push(node);
       timeDeltas.push(Math.max(0, Math.round((timeUs - previousUs) * 10) / 10));
       // A sample stands for the interval since the thread's previous one.
@@ -139,7 +177,16 @@ export function toTraceEvents(runLabel: string, pid: number, threads: readonly T
     closeStretch();
 
     const id = `0x${tid.toString(16)}`;
-    events.push({ name: 'Profile', ph: 'P', cat: PROFILER_CATEGORY, id, pid, tid, ts: startUs, args: { data: { startTime: startUs } } });
+    events.push({
+      name: 'Profile',
+      ph: 'P',
+      cat: PROFILER_CATEGORY,
+      id,
+      pid,
+      tid,
+      ts: startUs,
+      args: { data: { startTime: startUs } },
+    });
     events.push({
       name: 'ProfileChunk',
       ph: 'P',
@@ -173,7 +220,12 @@ function firstLinesByFunction(table: StackTable): Map<string, number> {
 }
 
 /** A 'GIL held' event on the holder's thread for every run of ticks in which that thread held the GIL. */
-function gilHeldEvents(pid: number, timeline: Timeline, timeOf: (tickIndex: number) => number | undefined, periodNs: number): TraceEvent[] {
+function gilHeldEvents(
+  pid: number,
+  timeline: Timeline,
+  timeOf: (tickIndex: number) => number | undefined,
+  periodNs: number,
+): TraceEvent[] {
   const events: TraceEvent[] = [];
   const { index, gilHeld, gilHolderTid } = timeline.ticks;
   let holder = -1;
@@ -181,7 +233,16 @@ function gilHeldEvents(pid: number, timeline: Timeline, timeOf: (tickIndex: numb
   let toUs = 0;
   let previousUs: number | null = null;
   const close = (): void => {
-    if (holder >= 0) events.push({ name: 'GIL held', ph: 'X', cat: 'GIL', pid, tid: holder, ts: fromUs, dur: Math.max(0, toUs - fromUs) });
+    if (holder >= 0)
+      events.push({
+        name: 'GIL held',
+        ph: 'X',
+        cat: 'GIL',
+        pid,
+        tid: holder,
+        ts: fromUs,
+        dur: Math.max(0, toUs - fromUs),
+      });
   };
   for (let i = 0; i < index.length; i++) {
     const timeUs = us(timeOf(index[i] ?? 0) ?? 0);

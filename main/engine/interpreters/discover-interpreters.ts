@@ -35,17 +35,30 @@ export interface Discovery {
 export async function discoverInterpreters(options: DiscoverOptions = {}): Promise<Discovery> {
   const env = options.env ?? process.env;
   const groups = await listCandidateGroups(await listCandidateDirs(env), options.extraPaths ?? []);
-  const cache = options.cacheFile === null ? noProbeCache() : await openProbeCache(options.cacheFile ?? defaultProbeCacheFile(env));
-  const probeOptions: ProbeOptions = { cache, env: options.env, timeoutMs: options.timeoutMs, onProbeRun: options.onProbeRun };
+  const cache =
+    options.cacheFile === null ? noProbeCache() : await openProbeCache(options.cacheFile ?? defaultProbeCacheFile(env));
+  const probeOptions: ProbeOptions = {
+    cache,
+    env: options.env,
+    timeoutMs: options.timeoutMs,
+    onProbeRun: options.onProbeRun,
+  };
   // Each group is one binary, probed through its best display path (the group's first candidate).
-  const results = await mapWithConcurrency(groups, options.concurrency ?? 4, ([best]) => probeInterpreter(best.bytes, probeOptions));
+  const results = await mapWithConcurrency(groups, options.concurrency ?? 4, ([best]) =>
+    probeInterpreter(best.bytes, probeOptions),
+  );
   await cache.save().catch(() => undefined); // an unwritable cache only costs time on the next run
   const interpreters: Interpreter[] = [];
   const rejected: ProbeRejection[] = [];
   results.forEach((result, i) => {
     const [best, ...others] = groups[i] as CandidateGroup;
     if (result.kind !== 'ok') rejected.push(result);
-    else interpreters.push({ ...result.interpreter, aliases: [best, ...others].map((c) => c.path).sort(), source: best.source });
+    else
+      interpreters.push({
+        ...result.interpreter,
+        aliases: [best, ...others].map((c) => c.path).sort(),
+        source: best.source,
+      });
   });
   return { interpreters: interpreters.sort(compareInterpreters), rejected };
 }

@@ -26,8 +26,12 @@ export const INTERPRETER_NAME = /^python(?:3(?:\.\d{1,3})?)?(?:t|-nogil)?$/;
 
 /** Lists candidates from the folders (name filter, executables only, no scripts such as shims) and the user's paths (as given). */
 export async function listCandidateGroups(dirs: CandidateDir[], extraPaths: PathInput[]): Promise<CandidateGroup[]> {
-  const extras = await Promise.all(extraPaths.map(async (p) => ({ bytes: pathBytes(p), isDir: await isDirectory(pathBytes(p)) })));
-  const userDirs: CandidateDir[] = extras.filter((e) => e.isDir).map((e) => ({ dir: displayPath(e.bytes), source: 'user' }));
+  const extras = await Promise.all(
+    extraPaths.map(async (p) => ({ bytes: pathBytes(p), isDir: await isDirectory(pathBytes(p)) })),
+  );
+  const userDirs: CandidateDir[] = extras
+    .filter((e) => e.isDir)
+    .map((e) => ({ dir: displayPath(e.bytes), source: 'user' }));
   const folders = await uniqueFolders([...userDirs, ...dirs]);
   const fromFolders = await Promise.all(folders.map((folder, index) => listFolder(folder, index + 1)));
   const fromUser = extras.filter((e) => !e.isDir).map((e) => ({ bytes: e.bytes, source: 'user' as const, order: 0 }));
@@ -79,7 +83,9 @@ async function listFolder(folder: CandidateDir, order: number): Promise<Omit<Can
     return [];
   }
   const dirBytes = pathBytes(folder.dir.replace(/\/+$/, ''));
-  const matches = names.filter((n) => INTERPRETER_NAME.test(n.toString('latin1'))).map((n) => Buffer.concat([dirBytes, Buffer.from('/'), n]));
+  const matches = names
+    .filter((n) => INTERPRETER_NAME.test(n.toString('latin1')))
+    .map((n) => Buffer.concat([dirBytes, Buffer.from('/'), n]));
   const kept = await Promise.all(matches.map(async (bytes) => ((await isExecutableBinary(bytes)) ? bytes : null)));
   return kept.filter((b) => b !== null).map((bytes) => ({ bytes, source: folder.source, order }));
 }
@@ -112,5 +118,8 @@ async function fileIdentity(bytes: Buffer): Promise<{ key: string; isSymlink: bo
 }
 
 async function isDirectory(bytes: Buffer): Promise<boolean> {
-  return stat(bytes).then((s) => s.isDirectory(), () => false);
+  return stat(bytes).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }

@@ -41,7 +41,10 @@ const entrySchema = z.object({
     z.object({ kind: z.literal('not-python'), detail: z.string() }),
   ]),
 });
-const fileSchema = z.object({ formatVersion: z.literal(CACHE_FORMAT_VERSION), entries: z.record(z.string(), entrySchema) });
+const fileSchema = z.object({
+  formatVersion: z.literal(CACHE_FORMAT_VERSION),
+  entries: z.record(z.string(), entrySchema),
+});
 interface Entry {
   mtimeMs: number;
   size: number;

@@ -33,7 +33,9 @@ export async function probeInterpreter(path: PathInput, options: ProbeOptions = 
   const ownCache = options.cache === undefined;
   const cache =
     options.cache ??
-    (options.cacheFile === null ? noProbeCache() : await openProbeCache(options.cacheFile ?? defaultProbeCacheFile(options.env)));
+    (options.cacheFile === null
+      ? noProbeCache()
+      : await openProbeCache(options.cacheFile ?? defaultProbeCacheFile(options.env)));
   const result = await probeWithCache(pathBytes(path), cache, options);
   if (ownCache) await cache.save().catch(() => undefined); // a read-only cache folder must not fail the probe
   return result;
@@ -46,12 +48,16 @@ async function probeWithCache(bytes: Buffer, cache: ProbeCache, options: ProbeOp
     stats = await stat(bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'not-found', path, message: `Python interpreter not found: ${path}` };
-    if (code === 'ELOOP') return { kind: 'not-found', path, message: `Python interpreter not found: ${path} is a symlink loop` };
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return { kind: 'not-found', path, message: `Python interpreter not found: ${path}` };
+    if (code === 'ELOOP')
+      return { kind: 'not-found', path, message: `Python interpreter not found: ${path} is a symlink loop` };
     return { kind: 'failed', path, message: `Could not inspect ${path}: ${(error as Error).message}` };
   }
-  if (stats.isDirectory()) return { kind: 'not-executable', path, message: `Not an executable file: ${path} is a directory` };
-  if (!stats.isFile()) return { kind: 'not-executable', path, message: `Not an executable file: ${path} is not a regular file` };
+  if (stats.isDirectory())
+    return { kind: 'not-executable', path, message: `Not an executable file: ${path} is a directory` };
+  if (!stats.isFile())
+    return { kind: 'not-executable', path, message: `Not an executable file: ${path} is not a regular file` };
   try {
     await access(bytes, constants.X_OK);
   } catch {
@@ -68,9 +74,13 @@ async function probeWithCache(bytes: Buffer, cache: ProbeCache, options: ProbeOp
   if (outcome === undefined) {
     // Node hands strings to the kernel as UTF-8: a name that is not UTF-8 is run through its real path.
     const file = isUtf8Path(bytes) ? path : isUtf8Path(real) ? displayPath(real) : null;
-    if (file === null) return { kind: 'failed', path, message: `Cannot run ${path}: neither it nor its real path is valid UTF-8` };
+    if (file === null)
+      return { kind: 'failed', path, message: `Cannot run ${path}: neither it nor its real path is valid UTF-8` };
     options.onProbeRun?.(path);
-    outcome = await runPythonProbe(file, { timeoutMs: options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS, env: options.env });
+    outcome = await runPythonProbe(file, {
+      timeoutMs: options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS,
+      env: options.env,
+    });
     if (outcome.kind === 'python' || outcome.kind === 'not-python') cache.set(stamp, outcome);
   }
   switch (outcome.kind) {
@@ -85,7 +95,13 @@ async function probeWithCache(bytes: Buffer, cache: ProbeCache, options: ProbeOp
   }
 }
 
-const IMPLEMENTATION_NAMES: Record<string, string> = { cpython: 'CPython', pypy: 'PyPy', graalpy: 'GraalPy', ironpython: 'IronPython', jython: 'Jython' };
+const IMPLEMENTATION_NAMES: Record<string, string> = {
+  cpython: 'CPython',
+  pypy: 'PyPy',
+  graalpy: 'GraalPy',
+  ironpython: 'IronPython',
+  jython: 'Jython',
+};
 
 function judgeFacts(path: string, realPath: string, facts: PythonFacts): ProbeResult {
   const { version, versionTuple, implementation } = facts;
@@ -109,7 +125,9 @@ function judgeFacts(path: string, realPath: string, facts: PythonFacts): ProbeRe
       message: `${path} is CPython ${version}: Python ${major}.${minor} is not supported (GILscope needs CPython ${MIN_SUPPORTED_VERSION[0]}.${MIN_SUPPORTED_VERSION[1]} or newer)`,
     };
   }
-  const flavour = facts.freeThreaded ? ` free-threaded (GIL ${facts.gilEnabledByDefault ? 'on' : 'off'} by default)` : '';
+  const flavour = facts.freeThreaded
+    ? ` free-threaded (GIL ${facts.gilEnabledByDefault ? 'on' : 'off'} by default)`
+    : '';
   return {
     kind: 'ok',
     path,

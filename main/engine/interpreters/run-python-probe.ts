@@ -24,7 +24,9 @@ export async function runPythonProbe(file: string, options: RunProbeOptions): Pr
   const first = await runOnce(file, ['-I'], options);
   if (first.kind === 'rejected-isolated-flag') {
     const second = await runOnce(file, ['-E', '-s'], options);
-    return second.kind === 'rejected-isolated-flag' ? { kind: 'not-python', detail: 'rejects the -I and -E flags' } : second;
+    return second.kind === 'rejected-isolated-flag'
+      ? { kind: 'not-python', detail: 'rejects the -I and -E flags' }
+      : second;
   }
   return first;
 }
@@ -58,9 +60,13 @@ async function runOnce(
   const facts = parseProbeOutput(stdout);
   if (facts !== null && result.exitCode === 0) return { kind: 'python', facts };
   if (result.code === 'EACCES') return { kind: 'not-executable', detail: 'cannot be executed (EACCES)' };
-  if (result.code === 'ENOEXEC') return { kind: 'not-python', detail: 'is not a program this system can run (ENOEXEC)' };
+  if (result.code === 'ENOEXEC')
+    return { kind: 'not-python', detail: 'is not a program this system can run (ENOEXEC)' };
   if (result.code !== undefined && result.exitCode === undefined) {
-    return { kind: 'failed', detail: `could not be started (${result.code}): ${firstLine(result.originalMessage ?? '')}` };
+    return {
+      kind: 'failed',
+      detail: `could not be started (${result.code}): ${firstLine(result.originalMessage ?? '')}`,
+    };
   }
   if (result.exitCode === 2 && ISOLATED_FLAG_REJECTED.test(stderr)) return { kind: 'rejected-isolated-flag' };
   if (result.signal !== undefined) return { kind: 'failed', detail: `was killed by ${result.signal}` };

@@ -10,7 +10,10 @@ export function checkScriptPath(script: string, cwd: string): ScriptPathCheck {
   // Node decodes command-line bytes as UTF-8; bytes that are not valid UTF-8 arrive as U+FFFD and
   // can no longer name the file. Say so instead of a misleading "not found".
   if (script.includes('\uFFFD')) {
-    return { kind: 'refused', message: `script path ${JSON.stringify(script)} contains bytes that are not valid UTF-8; rename the file or pass a symlink with a UTF-8 name` };
+    return {
+      kind: 'refused',
+      message: `script path ${JSON.stringify(script)} contains bytes that are not valid UTF-8; rename the file or pass a symlink with a UTF-8 name`,
+    };
   }
   const absolutePath = path.resolve(cwd, script);
   let stats: fs.Stats;
@@ -18,8 +21,10 @@ export function checkScriptPath(script: string, cwd: string): ScriptPathCheck {
     stats = fs.statSync(absolutePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'refused', message: `script not found: ${absolutePath}` };
-    if (code === 'EACCES') return { kind: 'refused', message: `script not readable (permission denied): ${absolutePath}` };
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return { kind: 'refused', message: `script not found: ${absolutePath}` };
+    if (code === 'EACCES')
+      return { kind: 'refused', message: `script not readable (permission denied): ${absolutePath}` };
     return { kind: 'refused', message: `cannot access script ${absolutePath}: ${code ?? (error as Error).message}` };
   }
   if (stats.isDirectory()) {

@@ -11,7 +11,10 @@ export function pythonGilEnv(mode: GilMode): string | undefined {
  * Why a GIL mode cannot be used with an interpreter, or null when it can. CPython makes PYTHON_GIL=0
  * fatal on GIL builds; PYTHON_GIL=1 does nothing there, so both toggles are refused for clarity.
  */
-export function gilModeRefusal(mode: GilMode, interpreter: { path: string; version: string; freeThreaded: boolean }): string | null {
+export function gilModeRefusal(
+  mode: GilMode,
+  interpreter: { path: string; version: string; freeThreaded: boolean },
+): string | null {
   if (mode === 'default' || interpreter.freeThreaded) return null;
   return `--gil ${mode} needs a free-threaded CPython (3.13t or newer); ${interpreter.path} is CPython ${interpreter.version} with the GIL built in`;
 }

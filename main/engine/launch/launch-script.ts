@@ -38,7 +38,10 @@ export type OutputListener = (stream: 'stdout' | 'stderr', text: string) => void
  * Starts `python script args…` in its own process group (so Stop reaches the children it spawns),
  * unbuffered so output arrives as it is printed. Resolves once the process exists, or with spawn-failed.
  */
-export async function launchScript(request: LaunchRequest, onOutput: OutputListener): Promise<LaunchedScript | { kind: 'spawn-failed'; message: string }> {
+export async function launchScript(
+  request: LaunchRequest,
+  onOutput: OutputListener,
+): Promise<LaunchedScript | { kind: 'spawn-failed'; message: string }> {
   const env: Record<string, string | undefined> = { ...process.env, ...request.env, PYTHONUNBUFFERED: '1' };
   const gil = pythonGilEnv(request.gilMode);
   if (gil === undefined) delete env.PYTHON_GIL;
@@ -63,10 +66,15 @@ export async function launchScript(request: LaunchRequest, onOutput: OutputListe
   const settled: Promise<ScriptExit> = subprocess.then((result) => {
     if (result.signal) return { kind: 'signaled', signal: result.signal };
     if (result.exitCode !== undefined) return { kind: 'exited', exitCode: result.exitCode };
-    return { kind: 'spawn-failed', message: `cannot start ${request.python}: ${result.code ?? result.shortMessage ?? 'unknown error'}` };
+    return {
+      kind: 'spawn-failed',
+      message: `cannot start ${request.python}: ${result.code ?? result.shortMessage ?? 'unknown error'}`,
+    };
   });
   const exited = new Promise<ScriptExit>((resolve) => {
-    subprocess.nodeChildProcess.once('exit', (code, signal) => resolve(signal ? { kind: 'signaled', signal } : { kind: 'exited', exitCode: code ?? -1 }));
+    subprocess.nodeChildProcess.once('exit', (code, signal) =>
+      resolve(signal ? { kind: 'signaled', signal } : { kind: 'exited', exitCode: code ?? -1 }),
+    );
   });
   const exit = Promise.race([exited, settled]);
   // Output still in the pipes arrives after 'exit'; a straggler that keeps them open is not waited for long.
@@ -83,7 +91,10 @@ export async function launchScript(request: LaunchRequest, onOutput: OutputListe
   const pid = subprocess.pid;
   if (pid === undefined) {
     const outcome = await exit;
-    return { kind: 'spawn-failed', message: outcome.kind === 'spawn-failed' ? outcome.message : `cannot start ${request.python}` };
+    return {
+      kind: 'spawn-failed',
+      message: outcome.kind === 'spawn-failed' ? outcome.message : `cannot start ${request.python}`,
+    };
   }
   return {
     pid,

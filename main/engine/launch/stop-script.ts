@@ -13,7 +13,10 @@ export const DEFAULT_STOP_GRACE: StopGrace = { afterInterruptMs: 2000, afterTerm
  * then SIGTERM, then SIGKILL, each to the whole process group, waiting a grace period between steps.
  * Returns the signal that finally ended it.
  */
-export async function stopScript(script: LaunchedScript, grace: StopGrace = DEFAULT_STOP_GRACE): Promise<NodeJS.Signals> {
+export async function stopScript(
+  script: LaunchedScript,
+  grace: StopGrace = DEFAULT_STOP_GRACE,
+): Promise<NodeJS.Signals> {
   let ended = false;
   void script.exit.then(() => {
     ended = true;

@@ -44,7 +44,6 @@ interface Recording {
   samplerStats: () => SamplerStats | null;
 }
 
-
 /**
  * One profiling run: checks the request, launches the script, samples it from a worker, stores
  * every batch as it arrives (so a crash of the script or of the UI loses nothing already sampled),
@@ -63,7 +62,11 @@ export class ProfileSession {
    * `digestInline` (default true): build and store the finished run's summary and overview here; a host
    * whose thread must stay responsive (the app) passes false and has its query worker do it.
    */
-  constructor(request: ProfileRequest, hooks: ProfileHooks = {}, options: { samplerWorkerUrl?: URL | string; digestInline?: boolean } = {}) {
+  constructor(
+    request: ProfileRequest,
+    hooks: ProfileHooks = {},
+    options: { samplerWorkerUrl?: URL | string; digestInline?: boolean } = {},
+  ) {
     this.samplerWorkerUrl = options.samplerWorkerUrl;
     this.digestInline = options.digestInline ?? true;
     this.done = this.run(request, hooks);
@@ -102,7 +105,13 @@ export class ProfileSession {
     }
   }
 
-  private async record(request: ProfileRequest, hooks: ProfileHooks, store: RunStore, interpreter: Interpreter, script: string): Promise<ProfileOutcome> {
+  private async record(
+    request: ProfileRequest,
+    hooks: ProfileHooks,
+    store: RunStore,
+    interpreter: Interpreter,
+    script: string,
+  ): Promise<ProfileOutcome> {
     const writer = createRunWriter(store);
     let runStartNs = nowNs();
     const elapsedNs = (): number => Number(nowNs() - runStartNs);
@@ -141,13 +150,16 @@ export class ProfileSession {
     let sampling: SamplingSession | null = null;
     let launched: LaunchedScript | null = null;
     try {
-      sampling = new SamplingSession({ rateHz: request.rateHz, stacks: request.stacks ?? true, workerUrl: this.samplerWorkerUrl }, {
-        onBatch: (batch) => {
-          batches.push(batch);
-          samplerStats = batch.stats;
-          callSafely(hooks.onBatch, batch);
+      sampling = new SamplingSession(
+        { rateHz: request.rateHz, stacks: request.stacks ?? true, workerUrl: this.samplerWorkerUrl },
+        {
+          onBatch: (batch) => {
+            batches.push(batch);
+            samplerStats = batch.stats;
+            callSafely(hooks.onBatch, batch);
+          },
         },
-      });
+      );
       await sampling.ready;
       runStartNs = nowNs();
       // Launch the path the user named: a venv's python is a symlink whose own site-packages count.
@@ -158,13 +170,28 @@ export class ProfileSession {
       if ('kind' in started) {
         await sampling.cancel();
         flushOutput();
-        writer.finishRun({ status: 'failed', exitCode: null, signal: null, wallNs: elapsedNs(), error: started.message });
+        writer.finishRun({
+          status: 'failed',
+          exitCode: null,
+          signal: null,
+          wallNs: elapsedNs(),
+          error: started.message,
+        });
         return { kind: 'recorded', runId, status: 'failed', message: started.message };
       }
       launched = started;
       sampling.begin(launched.pid, runStartNs);
       callSafely(hooks.onStarted, runId, launched.pid, interpreter);
-      return await this.follow(request, { launched, sampling, batches, writer, runId, elapsedNs, flushOutput, samplerStats: () => samplerStats });
+      return await this.follow(request, {
+        launched,
+        sampling,
+        batches,
+        writer,
+        runId,
+        elapsedNs,
+        flushOutput,
+        samplerStats: () => samplerStats,
+      });
     } catch (error) {
       // A bug of ours must not leave the script running or the run "running": end both, keep the samples.
       launched?.signalGroup('SIGKILL');
@@ -209,7 +236,10 @@ export class ProfileSession {
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { kind: 'refused', message: `run ${runId} could not be stored completely (${reason}); the samples stored before that are kept` };
+      return {
+        kind: 'refused',
+        message: `run ${runId} could not be stored completely (${reason}); the samples stored before that are kept`,
+      };
     }
     return { kind: 'recorded', runId, status, message };
   }
@@ -243,7 +273,10 @@ function storeSummary(store: RunStore, runId: number): void {
 }
 
 /** Maps how the script ended to a run status and a one-line message for the user. */
-export function describeExit(exit: ScriptExit, stopRequested: boolean): { status: FinishedStatus; message: string | null } {
+export function describeExit(
+  exit: ScriptExit,
+  stopRequested: boolean,
+): { status: FinishedStatus; message: string | null } {
   if (exit.kind === 'spawn-failed') return { status: 'failed', message: exit.message };
   if (stopRequested) return { status: 'stopped', message: null };
   if (exit.kind === 'signaled') return { status: 'killed', message: `the script was killed by ${exit.signal}` };

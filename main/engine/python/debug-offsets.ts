@@ -92,7 +92,8 @@ export function parseDebugOffsets(buffer: Buffer): DebugOffsetsResult {
   }
   const is314 = minor === 14;
   const needed = is314 ? 760 : 584;
-  if (buffer.length < needed) return { kind: 'invalid', message: `debug offsets need ${needed} bytes, got ${buffer.length}` };
+  if (buffer.length < needed)
+    return { kind: 'invalid', message: `debug offsets need ${needed} bytes, got ${buffer.length}` };
   const at = (offset: number): number => Number(buffer.readBigUInt64LE(offset));
   // 3.14 inserts interp.threads_main after threads_head: later interp fields move by 8.
   const i = is314 ? 8 : 0;

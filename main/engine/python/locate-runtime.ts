@@ -24,7 +24,12 @@ export type LocateResult =
   | { kind: 'not-ready'; message: string }
   | { kind: 'not-python'; message: string }
   /** A CPython older than 3.7, which has no `_PyRuntime` (version from the binary's name). */
-  | { kind: 'too-old'; message: string; version: { major: number; minor: number; micro: number; hex: number }; binaryPath: string }
+  | {
+      kind: 'too-old';
+      message: string;
+      version: { major: number; minor: number; micro: number; hex: number };
+      binaryPath: string;
+    }
   | { kind: 'gone'; message: string };
 
 /** libpython3.X[t].so, and also 3.6's `libpython3.6m.so` to tell "too old" from "not mapped yet". */
@@ -34,7 +39,11 @@ function stripDeleted(path: string): string {
   return path.endsWith(' (deleted)') ? path.slice(0, -' (deleted)'.length) : path;
 }
 
-function locateIn(facts: PythonBinaryFacts, mappings: MemoryMapping[], namePath: string): LocatedRuntime | 'unmapped' | null {
+function locateIn(
+  facts: PythonBinaryFacts,
+  mappings: MemoryMapping[],
+  namePath: string,
+): LocatedRuntime | 'unmapped' | null {
   if (!facts.runtime) return null;
   const bias = facts.type === 'exec' ? 0 : loadBiasOf(mappings, namePath, facts.firstLoadVaddr);
   if (bias === null) return 'unmapped';
@@ -70,13 +79,16 @@ export function locateRuntime(pid: number): LocateResult {
   }
   const mappedPaths = [...new Set(mappings.map((m) => stripDeleted(m.path)))];
   const libraries = mappedPaths.filter((p) => LIBPYTHON.test(p));
-  const candidates: Array<{ path: string; facts: PythonBinaryFacts }> = exeFacts ? [{ path: exeTarget, facts: exeFacts }] : [];
+  const candidates: Array<{ path: string; facts: PythonBinaryFacts }> = exeFacts
+    ? [{ path: exeTarget, facts: exeFacts }]
+    : [];
   for (const library of libraries) {
     try {
       const facts = pythonBinaryFacts(`/proc/${pid}/root${library}`, library);
       candidates.push({ path: library, facts });
       const found = locateIn(facts, mappings, library);
-      if (found === 'unmapped') return { kind: 'not-ready', message: `${library} is not fully mapped in process ${pid} yet` };
+      if (found === 'unmapped')
+        return { kind: 'not-ready', message: `${library} is not fully mapped in process ${pid} yet` };
       if (found) return { kind: 'found', runtime: found };
       problems.push(`${library}: no _PyRuntime symbol or .PyRuntime section`);
     } catch (error) {
@@ -89,11 +101,20 @@ export function locateRuntime(pid: number): LocateResult {
   }
   // Prefer the candidate whose .rodata gave a micro version (the library rather than a tiny launcher exe).
   const old = candidates
-    .flatMap((c) => (c.facts.fileVersion && c.facts.fileVersion.major === 3 && c.facts.fileVersion.minor < 7 ? [{ path: c.path, v: c.facts.fileVersion }] : []))
+    .flatMap((c) =>
+      c.facts.fileVersion && c.facts.fileVersion.major === 3 && c.facts.fileVersion.minor < 7
+        ? [{ path: c.path, v: c.facts.fileVersion }]
+        : [],
+    )
     .sort((a, b) => b.v.micro - a.v.micro)[0];
   if (old) {
     const { v } = old;
-    return { kind: 'too-old', message: `CPython ${v.major}.${v.minor} has no _PyRuntime`, version: v, binaryPath: old.path };
+    return {
+      kind: 'too-old',
+      message: `CPython ${v.major}.${v.minor} has no _PyRuntime`,
+      version: v,
+      binaryPath: old.path,
+    };
   }
   const detail = problems.length > 0 ? ` (${problems.join('; ')})` : '';
   return { kind: 'not-python', message: `no CPython runtime found in process ${pid} (${exeTarget})${detail}` };

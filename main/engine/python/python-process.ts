@@ -52,7 +52,8 @@ function legacyMainOffset(minor: number): number | null {
   return null;
 }
 
-type VersionResult = { version: PythonVersion; freeThreaded: boolean; layout: PythonLayout | null } | { unsupported: string };
+type VersionResult =
+  { version: PythonVersion; freeThreaded: boolean; layout: PythonLayout | null } | { unsupported: string };
 
 function readVersionAndLayout(mem: MemoryReader, runtime: LocatedRuntime): VersionResult {
   const head = mem.read(runtime.address, Math.min(DEBUG_OFFSETS_READ_SIZE, Math.max(runtime.size, 24)));
@@ -60,7 +61,11 @@ function readVersionAndLayout(mem: MemoryReader, runtime: LocatedRuntime): Versi
     const parsed = parseDebugOffsets(head);
     if (parsed.kind === 'invalid') return { unsupported: parsed.message };
     const { offsets } = parsed;
-    return { version: versionFromHex(offsets.version, 'debug-offsets'), freeThreaded: offsets.freeThreaded, layout: layoutFromDebugOffsets(offsets) };
+    return {
+      version: versionFromHex(offsets.version, 'debug-offsets'),
+      freeThreaded: offsets.freeThreaded,
+      layout: layoutFromDebugOffsets(offsets),
+    };
   }
   let version: PythonVersion | null = null;
   if (runtime.facts.pyVersionValue !== null) {
@@ -70,7 +75,8 @@ function readVersionAndLayout(mem: MemoryReader, runtime: LocatedRuntime): Versi
   const fromFile = runtime.facts.fileVersion;
   if (!version && fromFile) version = { ...fromFile, source: 'file-name' };
   if (!version) return { unsupported: `cannot tell the CPython version of ${runtime.binaryPath}` };
-  if (version.minor >= 13) return { unsupported: `CPython ${version.major}.${version.minor} without valid _Py_DebugOffsets` };
+  if (version.minor >= 13)
+    return { unsupported: `CPython ${version.major}.${version.minor} without valid _Py_DebugOffsets` };
   return { version, freeThreaded: false, layout: builtinLayout(version.minor) };
 }
 
@@ -81,10 +87,15 @@ function inspectLocated(pid: number, mem: MemoryReader, located: LocatedRuntime)
   const { version, freeThreaded, layout } = vl;
   const mainOffset = layout ? layout.runtime.interpretersMain : legacyMainOffset(version.minor);
   const mainInterpreter = mainOffset === null ? null : readPointer(mem.read(located.address + mainOffset, 8), 0);
-  if (mainOffset !== null && mainInterpreter === 0) return { kind: 'not-ready', message: 'interpreters.main is still NULL' };
+  if (mainOffset !== null && mainInterpreter === 0)
+    return { kind: 'not-ready', message: 'interpreters.main is still NULL' };
   const partial = { pid, version, freeThreaded, runtime, mainInterpreter, layout };
   if (version.major !== 3 || version.minor < 7) {
-    return { kind: 'unsupported', message: `CPython ${version.major}.${version.minor} is not supported`, partial: { ...partial, gil: null } };
+    return {
+      kind: 'unsupported',
+      message: `CPython ${version.major}.${version.minor} is not supported`,
+      partial: { ...partial, gil: null },
+    };
   }
   const gil = locateGil(mem, version.minor, located, layout, mainInterpreter);
   if (gil.kind === 'not-ready') return gil;
@@ -99,7 +110,14 @@ export function inspectPythonProcess(pid: number, mem: MemoryReader): InspectRes
     return {
       kind: 'unsupported',
       message: located.message,
-      partial: { pid, version: { ...version, source: 'file-name' }, freeThreaded: false, layout: null, gil: null, mainInterpreter: null },
+      partial: {
+        pid,
+        version: { ...version, source: 'file-name' },
+        freeThreaded: false,
+        layout: null,
+        gil: null,
+        mainInterpreter: null,
+      },
     };
   }
   if (located.kind !== 'found') return located;

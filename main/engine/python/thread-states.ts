@@ -54,9 +54,8 @@ export function walkThreadStates(mem: MemoryReader, layout: PythonLayout, interp
     }
     if (readPointer(buffer, t.interp) !== interp) break;
     const threadId = readPointer(buffer, t.threadId);
-    const tid = t.nativeThreadId === null
-      ? tidFromPthread(mem, threadId)
-      : plausibleTid(buffer.readInt32LE(t.nativeThreadId));
+    const tid =
+      t.nativeThreadId === null ? tidFromPthread(mem, threadId) : plausibleTid(buffer.readInt32LE(t.nativeThreadId));
     result.push({ address, threadId, tid });
     address = readPointer(buffer, t.next);
   }

@@ -4,7 +4,17 @@ import type { BinnedTimeline } from '../../shared/api-contract.ts';
 import type { ComparisonView, CompareMetricRow } from '../../shared/compare-types.ts';
 import type { RunSummary } from '../../shared/run-summary-types.ts';
 import { html, type SafeHtml } from './escape-html.ts';
-import { cardGrid, chartBlock, dataTable, factList, note, reportDocument, section, warningList, type Column } from './report-layout.ts';
+import {
+  cardGrid,
+  chartBlock,
+  dataTable,
+  factList,
+  note,
+  reportDocument,
+  section,
+  warningList,
+  type Column,
+} from './report-layout.ts';
 import { formatDate, formatDelta, formatMetric, formatPercent, formatRatio, formatSeconds } from './report-format.ts';
 import { RUN_COLORS, SERIES_COLORS } from './report-palette.ts';
 import { commandText, gilText, interpreterShort, interpreterText, runTitle } from './run-facts.ts';
@@ -30,20 +40,41 @@ function runsTable(runs: readonly RunSummary[]): SafeHtml {
     formatDate(run.createdAt),
     html`<span class="mono">${commandText(run)}</span>`,
   ]);
-  return dataTable([{ header: '' }, { header: 'Run' }, { header: 'Interpreter' }, { header: 'GIL mode' }, { header: 'Recorded' }, { header: 'Command' }], rows, (i) => (i === 0 ? 'baseline' : null));
+  return dataTable(
+    [
+      { header: '' },
+      { header: 'Run' },
+      { header: 'Interpreter' },
+      { header: 'GIL mode' },
+      { header: 'Recorded' },
+      { header: 'Command' },
+    ],
+    rows,
+    (i) => (i === 0 ? 'baseline' : null),
+  );
 }
 
 function metricCell(row: CompareMetricRow, index: number): SafeHtml {
   const value = formatMetric(row.values[index], row.unit);
   if (index === 0) return html`${value}`;
   const ratio = row.ratios[index];
-  return html`${value}<br><span class="muted">${formatDelta(row.deltas[index], row.unit)}${ratio === null || ratio === undefined ? '' : ` · ${formatRatio(ratio)}`}</span>`;
+  return html`${value}<br /><span class="muted"
+      >${formatDelta(row.deltas[index], row.unit)}${ratio === null || ratio === undefined ? '' : ` · ${formatRatio(ratio)}`}</span
+    >`;
 }
 
 function metricsSection(view: ComparisonView): SafeHtml {
-  const columns: Column[] = [{ header: 'Metric' }, ...view.runs.map((run, index) => ({ header: runShort(run, index), numeric: true }))];
+  const columns: Column[] = [
+    { header: 'Metric' },
+    ...view.runs.map((run, index) => ({ header: runShort(run, index), numeric: true })),
+  ];
   const rows = view.metrics.map((row) => [row.label, ...view.runs.map((_, index) => metricCell(row, index))]);
-  return section('metrics', 'Metrics', note('Differences (Δ) and ratios (×) are against run A.'), dataTable(columns, rows));
+  return section(
+    'metrics',
+    'Metrics',
+    note('Differences (Δ) and ratios (×) are against run A.'),
+    dataTable(columns, rows),
+  );
 }
 
 /** Baseline wall ÷ each run's wall. */
@@ -55,22 +86,47 @@ function speedupSection(view: ComparisonView): SafeHtml | null {
     value: run.wallSeconds ? baseline / run.wallSeconds : null,
     color: runColor(index),
   }));
-  const chart = barChart(bars, { format: formatRatio, reference: { value: 1, label: 'A = 1×' }, label: 'Speedup of each run versus run A' });
-  return section('speedup', 'Speedup versus A', note('Run A’s wall time divided by each run’s: above 1× is faster than A.'), chartBlock(chart, null));
+  const chart = barChart(bars, {
+    format: formatRatio,
+    reference: { value: 1, label: 'A = 1×' },
+    label: 'Speedup of each run versus run A',
+  });
+  return section(
+    'speedup',
+    'Speedup versus A',
+    note('Run A’s wall time divided by each run’s: above 1× is faster than A.'),
+    chartBlock(chart, null),
+  );
 }
 
 function timelinesSection(view: ComparisonView, timelines: ReadonlyArray<BinnedTimeline | null>): SafeHtml {
   const axisSeconds = Math.max(1e-9, ...timelines.map((timeline) => (timeline ? timeline.toNs / 1e9 : 0)));
   const blocks = view.runs.map(
-    (run, index) => html`<h3><span style="color:${runColor(index)}">${letter(index)}</span> — ${runTitle(run)} <span class="muted">(${interpreterShort(run)}, GIL ${run.gilMode}, ${formatSeconds(run.wallSeconds)})</span></h3>${timelineSection(timelines[index] ?? null, run, axisSeconds)}`,
+    (run, index) =>
+      html`<h3>
+          <span style="color:${runColor(index)}">${letter(index)}</span> — ${runTitle(run)}
+          <span class="muted">(${interpreterShort(run)}, GIL ${run.gilMode}, ${formatSeconds(run.wallSeconds)})</span>
+        </h3>
+        ${timelineSection(timelines[index] ?? null, run, axisSeconds)}`,
   );
-  return section('timelines', 'Timelines', note('All runs on the same time axis; a dashed line marks the end of a shorter run.'), blocks);
+  return section(
+    'timelines',
+    'Timelines',
+    note('All runs on the same time axis; a dashed line marks the end of a shorter run.'),
+    blocks,
+  );
 }
 
 function threadsSection(view: ComparisonView): SafeHtml {
   if (view.threads.length === 0) return section('threads', 'Threads', note('No threads to compare.'));
   const rows: StateBarRow[] = view.threads.flatMap((thread) =>
-    thread.perRun.map((entry, index) => ({ label: index === 0 ? thread.name : '', tag: letter(index), tagColor: runColor(index), states: entry?.states ?? null, groupStart: index === 0 })),
+    thread.perRun.map((entry, index) => ({
+      label: index === 0 ? thread.name : '',
+      tag: letter(index),
+      tagColor: runColor(index),
+      states: entry?.states ?? null,
+      groupStart: index === 0,
+    })),
   );
   const columns: Column[] = [
     { header: 'Thread' },
@@ -84,7 +140,14 @@ function threadsSection(view: ComparisonView): SafeHtml {
     ...thread.perRun.map((entry) => formatPercent(entry?.states.gilWait)),
     ...thread.perRun.map((entry) => formatPercent(entry?.states.running)),
   ]);
-  return section('threads', 'Threads', note('Threads are matched across runs by name.'), chartBlock(stateBars(rows, 'Thread states per run'), null), stateLegend(), dataTable(columns, table));
+  return section(
+    'threads',
+    'Threads',
+    note('Threads are matched across runs by name.'),
+    chartBlock(stateBars(rows, 'Thread states per run'), null),
+    stateLegend(),
+    dataTable(columns, table),
+  );
 }
 
 function functionsSection(view: ComparisonView, limit = 25): SafeHtml {
@@ -96,13 +159,20 @@ function functionsSection(view: ComparisonView, limit = 25): SafeHtml {
     ...view.runs.map((_, index) => ({ header: `Total ${letter(index)}`, numeric: true })),
     { header: `Self change A→${last}`, numeric: true },
   ];
-  const rows = view.functions.slice(0, limit).map((fn) => [
-    html`<span class="mono">${fn.function}</span><br><span class="muted mono">${fn.file}</span>`,
-    ...fn.self.map((value) => formatPercent(value)),
-    ...fn.total.map((value) => formatPercent(value)),
-    formatDelta(fn.selfChange, 'fraction'),
-  ]);
-  return section('functions', 'Function diff', note('Shares of on-CPU samples per run, sorted by the largest change.'), dataTable(columns, rows));
+  const rows = view.functions
+    .slice(0, limit)
+    .map((fn) => [
+      html`<span class="mono">${fn.function}</span><br /><span class="muted mono">${fn.file}</span>`,
+      ...fn.self.map((value) => formatPercent(value)),
+      ...fn.total.map((value) => formatPercent(value)),
+      formatDelta(fn.selfChange, 'fraction'),
+    ]);
+  return section(
+    'functions',
+    'Function diff',
+    note('Shares of on-CPU samples per run, sorted by the largest change.'),
+    dataTable(columns, rows),
+  );
 }
 
 function warningsSection(view: ComparisonView): SafeHtml {
@@ -114,7 +184,11 @@ function warningsSection(view: ComparisonView): SafeHtml {
 }
 
 /** The whole report of a comparison; `timelines[i]` belongs to `view.runs[i]` (null = none). */
-export function renderComparisonReport(view: ComparisonView, timelines: ReadonlyArray<BinnedTimeline | null>, options: ReportOptions = {}): string {
+export function renderComparisonReport(
+  view: ComparisonView,
+  timelines: ReadonlyArray<BinnedTimeline | null>,
+  options: ReportOptions = {},
+): string {
   const meta = reportMeta(options);
   const scripts = [...new Set(view.runs.map((run) => run.script))];
   const cards = view.runs.map((run, index) => ({
@@ -123,22 +197,26 @@ export function renderComparisonReport(view: ComparisonView, timelines: Readonly
     note: `parallelism ${run.parallelism?.toFixed(2) ?? '—'} · contention ${formatPercent(run.gil?.contention)}`,
   }));
   const sentences = view.verdict.filter((entry) => entry.lines.length > 0);
-  const body = html`
-${cardGrid(cards)}
-${sentences.length > 0 ? html`<div class="verdict verdict-other">${sentences.map((entry) => html`<p>${entry.lines.join(' ')}</p>`)}</div>` : null}
-${section('runs', 'Runs', runsTable(view.runs))}
-${metricsSection(view)}
-${speedupSection(view)}
-${timelinesSection(view, timelines)}
-${threadsSection(view)}
-${functionsSection(view)}
-${warningsSection(view)}`;
+  const body = html` ${cardGrid(cards)}
+  ${sentences.length > 0 ? html`<div class="verdict verdict-other">${sentences.map((entry) => html`<p>${entry.lines.join(' ')}</p>`)}</div>` : null}
+  ${section('runs', 'Runs', runsTable(view.runs))} ${metricsSection(view)} ${speedupSection(view)}
+  ${timelinesSection(view, timelines)} ${threadsSection(view)} ${functionsSection(view)} ${warningsSection(view)}`;
   const heading = `Comparison of ${view.runs.length} runs`;
   const facts = factList([
-    ['Script', scripts.length === 1 ? html`<span class="mono">${scripts[0]}</span>` : `${scripts.length} different scripts`],
+    [
+      'Script',
+      scripts.length === 1 ? html`<span class="mono">${scripts[0]}</span>` : `${scripts.length} different scripts`,
+    ],
     ['Runs', view.runs.map((run, index) => `${letter(index)} = run ${run.runId}`).join(', ')],
     ['Baseline', view.runs[0] ? runTitle(view.runs[0]) : null],
     ['GILscope', meta.version],
   ]);
-  return reportDocument({ title: `GILscope report — ${heading}`, kind: 'Comparison report', heading, facts, body, meta });
+  return reportDocument({
+    title: `GILscope report — ${heading}`,
+    kind: 'Comparison report',
+    heading,
+    facts,
+    body,
+    meta,
+  });
 }

@@ -2,7 +2,17 @@
 // spread per configuration, and the results table. One self-contained string.
 import type { ExperimentConfigResult, ExperimentView } from '../../shared/compare-types.ts';
 import { html, type SafeHtml } from './escape-html.ts';
-import { cardGrid, chartBlock, dataTable, factList, note, reportDocument, section, warningList, type Card } from './report-layout.ts';
+import {
+  cardGrid,
+  chartBlock,
+  dataTable,
+  factList,
+  note,
+  reportDocument,
+  section,
+  warningList,
+  type Card,
+} from './report-layout.ts';
 import { formatCommand, formatDate, formatNumber, formatPercent, formatRatio, formatSeconds } from './report-format.ts';
 import { SERIES_COLORS } from './report-palette.ts';
 import { reportMeta, type ReportOptions } from './run-report.ts';
@@ -14,16 +24,27 @@ function configLabel(config: ExperimentConfigResult): string {
 
 function spreadText(spread: ExperimentConfigResult['wallSeconds'], format: (value: number) => string): string {
   if (!spread) return '—';
-  return spread.min === spread.max ? format(spread.median) : `${format(spread.median)} (${format(spread.min)}–${format(spread.max)})`;
+  return spread.min === spread.max
+    ? format(spread.median)
+    : `${format(spread.median)} (${format(spread.min)}–${format(spread.max)})`;
 }
 
 function speedupChart(view: ExperimentView): SafeHtml {
   const bars = view.configs.map((config) => ({
     label: configLabel(config),
     value: config.speedup,
-    color: config.key === view.baselineKey ? SERIES_COLORS.barBaseline : config.speedup !== null && config.speedup < 1 ? SERIES_COLORS.barSlower : SERIES_COLORS.bar,
+    color:
+      config.key === view.baselineKey
+        ? SERIES_COLORS.barBaseline
+        : config.speedup !== null && config.speedup < 1
+          ? SERIES_COLORS.barSlower
+          : SERIES_COLORS.bar,
   }));
-  return barChart(bars, { format: formatRatio, reference: { value: 1, label: 'baseline = 1×' }, label: 'Speedup per configuration versus the baseline' });
+  return barChart(bars, {
+    format: formatRatio,
+    reference: { value: 1, label: 'baseline = 1×' },
+    label: 'Speedup per configuration versus the baseline',
+  });
 }
 
 function wallChart(view: ExperimentView): SafeHtml {
@@ -40,7 +61,9 @@ function wallChart(view: ExperimentView): SafeHtml {
 function resultsTable(view: ExperimentView): SafeHtml {
   const rows = view.configs.map((config) => [
     html`${configLabel(config)}${config.key === view.baselineKey ? html` <span class="muted">(baseline)</span>` : null}`,
-    html`<span class="mono">${config.interpreter.path}</span><br><span class="muted">${config.interpreter.version}${config.interpreter.freeThreaded ? ' free-threaded' : ''}</span>`,
+    html`<span class="mono">${config.interpreter.path}</span><br /><span class="muted"
+        >${config.interpreter.version}${config.interpreter.freeThreaded ? ' free-threaded' : ''}</span
+      >`,
     config.gilMode,
     config.varyValue,
     `${config.runIds.length}${config.failures > 0 ? ` (${config.failures} failed)` : ''}`,
@@ -71,8 +94,16 @@ function cards(view: ExperimentView): Card[] {
   const failures = view.configs.reduce((total, config) => total + config.failures, 0);
   return [
     { label: 'Status', value: view.status, note: `${view.progress.done} of ${view.progress.total} runs done` },
-    { label: 'Configurations', value: String(view.configs.length), note: `${runs} runs${failures > 0 ? `, ${failures} failed` : ''}` },
-    { label: 'Baseline wall time', value: formatSeconds(baseline?.wallSeconds?.median), note: baseline ? configLabel(baseline) : 'no baseline' },
+    {
+      label: 'Configurations',
+      value: String(view.configs.length),
+      note: `${runs} runs${failures > 0 ? `, ${failures} failed` : ''}`,
+    },
+    {
+      label: 'Baseline wall time',
+      value: formatSeconds(baseline?.wallSeconds?.median),
+      note: baseline ? configLabel(baseline) : 'no baseline',
+    },
     { label: 'Best speedup', value: formatRatio(best?.speedup), note: best ? configLabel(best) : null },
   ];
 }
@@ -87,20 +118,33 @@ export function renderExperimentReport(view: ExperimentView, options: ReportOpti
     ['Interpreters', html`<span class="mono">${spec.interpreters.join(', ')}</span>`],
     ['GIL modes', spec.gilModes.join(', ')],
     ['Repetitions', String(spec.repeat)],
-    ['Varied', spec.vary ? `${spec.vary.kind === 'arg' ? 'argument' : 'environment variable'} ${spec.vary.name} = ${spec.vary.values.join(', ')}` : null],
-    ['Sampling', `${spec.rateHz} Hz${spec.durationSeconds ? `, at most ${formatSeconds(spec.durationSeconds)} per run` : ''}`],
+    [
+      'Varied',
+      spec.vary
+        ? `${spec.vary.kind === 'arg' ? 'argument' : 'environment variable'} ${spec.vary.name} = ${spec.vary.values.join(', ')}`
+        : null,
+    ],
+    [
+      'Sampling',
+      `${spec.rateHz} Hz${spec.durationSeconds ? `, at most ${formatSeconds(spec.durationSeconds)} per run` : ''}`,
+    ],
     ['Started', formatDate(view.createdAt)],
     ['GILscope', meta.version],
   ]);
   const hasResults = view.configs.length > 0;
-  const body = html`
-${cardGrid(cards(view))}
-${view.error ? html`<div class="callout">${view.error}</div>` : null}
-${view.status === 'running' || view.status === 'cancelled' ? note(`This experiment is ${view.status}: results cover the runs finished so far.`) : null}
-${section('speedup', 'Speedup per configuration', note('The baseline’s median wall time divided by each configuration’s: above 1× is faster.'), hasResults ? chartBlock(speedupChart(view), null) : note('No results yet.'))}
-${hasResults ? section('wall', 'Wall time per configuration', chartBlock(wallChart(view), null)) : null}
-${section('results', 'Results', hasResults ? resultsTable(view) : note('No results yet.'))}
-${section('warnings', 'Warnings', warningList(view.configs.filter((config) => config.failures > 0).map((config) => `${configLabel(config)}: ${config.failures} run(s) did not complete.`)))}`;
+  const body = html` ${cardGrid(cards(view))} ${view.error ? html`<div class="callout">${view.error}</div>` : null}
+  ${view.status === 'running' || view.status === 'cancelled' ? note(`This experiment is ${view.status}: results cover the runs finished so far.`) : null}
+  ${section('speedup', 'Speedup per configuration', note('The baseline’s median wall time divided by each configuration’s: above 1× is faster.'), hasResults ? chartBlock(speedupChart(view), null) : note('No results yet.'))}
+  ${hasResults ? section('wall', 'Wall time per configuration', chartBlock(wallChart(view), null)) : null}
+  ${section('results', 'Results', hasResults ? resultsTable(view) : note('No results yet.'))}
+  ${section('warnings', 'Warnings', warningList(view.configs.filter((config) => config.failures > 0).map((config) => `${configLabel(config)}: ${config.failures} run(s) did not complete.`)))}`;
   const heading = `Experiment ${view.id}: ${spec.script.split('/').pop() ?? spec.script}`;
-  return reportDocument({ title: `GILscope report — ${heading}`, kind: 'Experiment report', heading, facts, body, meta });
+  return reportDocument({
+    title: `GILscope report — ${heading}`,
+    kind: 'Experiment report',
+    heading,
+    facts,
+    body,
+    meta,
+  });
 }

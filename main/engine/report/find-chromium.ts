@@ -27,10 +27,14 @@ function isExecutable(file: string): boolean {
 }
 
 /** A Chromium executable from the override, the known paths or PATH; throws when the override is set but unusable. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, knownPaths: readonly string[] = PATHS): string | null {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  knownPaths: readonly string[] = PATHS,
+): string | null {
   const override = env.GILSCOPE_CHROMIUM;
   if (override) {
-    if (!isExecutable(override)) throw new Error(`GILSCOPE_CHROMIUM is set to ${override}, which is not an executable file`);
+    if (!isExecutable(override))
+      throw new Error(`GILSCOPE_CHROMIUM is set to ${override}, which is not an executable file`);
     return override;
   }
   for (const file of knownPaths) if (isExecutable(file)) return file;

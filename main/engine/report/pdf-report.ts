@@ -63,7 +63,9 @@ export async function printPdf(html: string, options: PdfOptions = {}): Promise<
     if (!isPdf(pdfFile)) {
       const reason = result.timedOut ? 'timed out' : `exited with ${result.exitCode ?? result.signal ?? 'an error'}`;
       const detail = lastLine(result.all);
-      throw new PdfReportError(`Cannot write a PDF: ${chromium} ${reason} without printing${detail ? ` (${detail})` : ''}`);
+      throw new PdfReportError(
+        `Cannot write a PDF: ${chromium} ${reason} without printing${detail ? ` (${detail})` : ''}`,
+      );
     }
     return new Uint8Array(fs.readFileSync(pdfFile));
   } finally {
@@ -88,6 +90,9 @@ function isPdf(file: string): boolean {
 
 function lastLine(text: unknown): string {
   if (typeof text !== 'string') return '';
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return (lines[lines.length - 1] ?? '').slice(0, 200);
 }

@@ -26,7 +26,10 @@ export class ReportError extends Error {
 
 function runOutput(reader: RunReader, runId: number): RunOutputView {
   const output = reader.readOutput(runId);
-  return { chunks: output.chunks.map((chunk) => ({ stream: chunk.stream, timeNs: chunk.timeNs, text: chunk.text })), truncated: output.truncated };
+  return {
+    chunks: output.chunks.map((chunk) => ({ stream: chunk.stream, timeNs: chunk.timeNs, text: chunk.text })),
+    truncated: output.truncated,
+  };
 }
 
 /** The HTML report of `target`; throws ReportError when it does not exist. */
@@ -34,7 +37,10 @@ export function renderTargetHtml(sources: ReportSources, target: ExportTarget, o
   if (target.kind === 'run') {
     const summary = loadRunSummary(sources.runs, target.runId);
     if (!summary) throw new ReportError(`no run ${target.runId}`);
-    return renderRunReport(summary, loadReportTimeline(sources.runs, target.runId), { ...options, output: runOutput(sources.runs, target.runId) });
+    return renderRunReport(summary, loadReportTimeline(sources.runs, target.runId), {
+      ...options,
+      output: runOutput(sources.runs, target.runId),
+    });
   }
   if (target.kind === 'compare') {
     let view;
@@ -52,6 +58,10 @@ export function renderTargetHtml(sources: ReportSources, target: ExportTarget, o
 }
 
 /** The PDF report of `target` as bytes, printed with headless Chromium; throws ReportError or PdfReportError. */
-export async function renderTargetPdf(sources: ReportSources, target: ExportTarget, options: ReportOptions & PdfOptions = {}): Promise<Uint8Array> {
+export async function renderTargetPdf(
+  sources: ReportSources,
+  target: ExportTarget,
+  options: ReportOptions & PdfOptions = {},
+): Promise<Uint8Array> {
   return printPdf(renderTargetHtml(sources, target, options), options);
 }

@@ -8,6 +8,10 @@ import type { RunReader } from '../store/run-reader.ts';
 export const REPORT_TIMELINE_BINS = 400;
 
 /** Run `runId`'s whole timeline in at most `maxBins` bins (fewer for short runs); null when the run does not exist. */
-export function loadReportTimeline(reader: RunReader, runId: number, maxBins = REPORT_TIMELINE_BINS): BinnedTimeline | null {
+export function loadReportTimeline(
+  reader: RunReader,
+  runId: number,
+  maxBins = REPORT_TIMELINE_BINS,
+): BinnedTimeline | null {
   return loadWholeTimeline(reader, runId, maxBins);
 }

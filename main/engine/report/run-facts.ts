@@ -25,8 +25,10 @@ export function interpreterShort(summary: RunSummary): string {
 
 /** The requested GIL mode and what was observed: "off (GIL disabled)". */
 export function gilText(summary: RunSummary): string {
-  const observed = summary.gilEnabled === null ? 'GIL state not read' : summary.gilEnabled ? 'GIL enabled' : 'GIL disabled';
-  const changes = summary.gilEnabledChanges.length > 0 ? `, switched ${summary.gilEnabledChanges.length}× during the run` : '';
+  const observed =
+    summary.gilEnabled === null ? 'GIL state not read' : summary.gilEnabled ? 'GIL enabled' : 'GIL disabled';
+  const changes =
+    summary.gilEnabledChanges.length > 0 ? `, switched ${summary.gilEnabledChanges.length}× during the run` : '';
   return `${summary.gilMode} (${observed}${changes})`;
 }
 
@@ -48,7 +50,14 @@ export function verdictBlock(summary: RunSummary): SafeHtml {
   const { verdict } = summary;
   const parallelism =
     summary.parallelism !== null && summary.wallSeconds !== null
-      ? [`On average ${summary.parallelism.toFixed(2)} CPU cores were busy over ${formatSeconds(summary.wallSeconds)} of wall time.`]
+      ? [
+          `On average ${summary.parallelism.toFixed(2)} CPU cores were busy over ${formatSeconds(summary.wallSeconds)} of wall time.`,
+        ]
       : [];
-  return html`<div class="verdict verdict-${verdictTone(verdict.kind)}" data-kind="${verdict.kind}"><strong>${verdict.headline}</strong><ul>${[...verdict.details, ...parallelism].map((line) => html`<li>${line}</li>`)}</ul></div>`;
+  return html`<div class="verdict verdict-${verdictTone(verdict.kind)}" data-kind="${verdict.kind}">
+    <strong>${verdict.headline}</strong>
+    <ul>
+      ${[...verdict.details, ...parallelism].map((line) => html`<li>${line}</li>`)}
+    </ul>
+  </div>`;
 }

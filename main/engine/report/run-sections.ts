@@ -46,18 +46,40 @@ export function threadsSection(summary: RunSummary): SafeHtml {
 
 /** The functions with the most on-CPU samples. */
 export function functionsSection(summary: RunSummary, limit = 20): SafeHtml {
-  if (summary.topFunctions.length === 0) return section('functions', 'Top functions', note('No Python stacks were recorded for this run.'));
-  const rows = summary.topFunctions.slice(0, limit).map((fn) => [html`<span class="mono">${fn.function}</span>`, location(fn.file, fn.line), formatPercent(fn.selfFraction), formatPercent(fn.totalFraction)]);
+  if (summary.topFunctions.length === 0)
+    return section('functions', 'Top functions', note('No Python stacks were recorded for this run.'));
+  const rows = summary.topFunctions
+    .slice(0, limit)
+    .map((fn) => [
+      html`<span class="mono">${fn.function}</span>`,
+      location(fn.file, fn.line),
+      formatPercent(fn.selfFraction),
+      formatPercent(fn.totalFraction),
+    ]);
   return section(
     'functions',
     'Top functions',
-    note('Share of on-CPU samples (running or runnable), all threads together. Self: the innermost frame; total: anywhere on the stack.'),
-    dataTable([{ header: 'Function' }, { header: 'Location' }, { header: 'Self', numeric: true }, { header: 'Total', numeric: true }], rows),
+    note(
+      'Share of on-CPU samples (running or runnable), all threads together. Self: the innermost frame; total: anywhere on the stack.',
+    ),
+    dataTable(
+      [
+        { header: 'Function' },
+        { header: 'Location' },
+        { header: 'Self', numeric: true },
+        { header: 'Total', numeric: true },
+      ],
+      rows,
+    ),
   );
 }
 
 function frameTable(frames: readonly FrameShare[], share: string): SafeHtml {
-  const rows = frames.map((frame) => [html`<span class="mono">${frame.function}</span>`, location(frame.file, frame.line), formatPercent(frame.fraction)]);
+  const rows = frames.map((frame) => [
+    html`<span class="mono">${frame.function}</span>`,
+    location(frame.file, frame.line),
+    formatPercent(frame.fraction),
+  ]);
   return dataTable([{ header: 'Function' }, { header: 'Location' }, { header: share, numeric: true }], rows);
 }
 
@@ -65,17 +87,28 @@ function frameTable(frames: readonly FrameShare[], share: string): SafeHtml {
 export function gilWaitSection(summary: RunSummary): SafeHtml {
   const waiting = summary.threads.filter((thread) => thread.gilWaitFrames.length > 0 && thread.states.gilWait > 0);
   const perThread = waiting.map(
-    (thread) => html`<h3>${thread.name} <span class="muted">— waited ${formatPercent(thread.states.gilWait)} of its lifetime</span></h3>${frameTable(thread.gilWaitFrames, 'Of its GIL waits')}`,
+    (thread) =>
+      html`<h3>
+          ${thread.name} <span class="muted">— waited ${formatPercent(thread.states.gilWait)} of its lifetime</span>
+        </h3>
+        ${frameTable(thread.gilWaitFrames, 'Of its GIL waits')}`,
   );
   const holder =
     summary.gilHolderFrames.length > 0
-      ? html`<h3>What the GIL holder was running while others waited</h3>${frameTable(summary.gilHolderFrames, 'Of contended samples')}`
+      ? html`<h3>What the GIL holder was running while others waited</h3>
+          ${frameTable(summary.gilHolderFrames, 'Of contended samples')}`
       : null;
   const empty = waiting.length === 0 && !holder;
   return section(
     'gil-waits',
     'Where threads wait for the GIL',
-    empty ? note(summary.gil ? 'No GIL waits with a Python stack were sampled.' : 'The GIL state could not be read for this run.') : null,
+    empty
+      ? note(
+          summary.gil
+            ? 'No GIL waits with a Python stack were sampled.'
+            : 'The GIL state could not be read for this run.',
+        )
+      : null,
     perThread,
     holder,
   );
@@ -88,11 +121,19 @@ export function outputSection(output: RunOutputView | null | undefined, maxChars
   let total = 0;
   for (let i = output.chunks.length - 1; i >= 0 && total < maxChars; i--) {
     const chunk = output.chunks[i]!;
-    const text = chunk.text.length > maxChars - total ? chunk.text.slice(chunk.text.length - (maxChars - total)) : chunk.text;
+    const text =
+      chunk.text.length > maxChars - total ? chunk.text.slice(chunk.text.length - (maxChars - total)) : chunk.text;
     kept.unshift({ stream: chunk.stream, text });
     total += text.length;
   }
   const cut = output.truncated || total >= maxChars;
-  const body = kept.map((chunk) => (chunk.stream === 'stderr' ? html`<span class="stderr">${chunk.text}</span>` : html`${chunk.text}`));
-  return section('output', 'Output', cut ? note('Only the end of the output is shown.') : null, html`<pre class="output">${body}</pre>`);
+  const body = kept.map((chunk) =>
+    chunk.stream === 'stderr' ? html`<span class="stderr">${chunk.text}</span>` : html`${chunk.text}`,
+  );
+  return section(
+    'output',
+    'Output',
+    cut ? note('Only the end of the output is shown.') : null,
+    html`<pre class="output">${body}</pre>`,
+  );
 }

@@ -37,7 +37,9 @@ const AXIS = 22;
 /** A horizontal bar chart, scaled from 0 to the largest value (or reference). */
 export function barChart(bars: readonly Bar[], options: BarChartOptions): SafeHtml {
   const plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const values = bars.flatMap((bar) => [bar.value, bar.max ?? null]).filter((value): value is number => value !== null && Number.isFinite(value));
+  const values = bars
+    .flatMap((bar) => [bar.value, bar.max ?? null])
+    .filter((value): value is number => value !== null && Number.isFinite(value));
   const maxValue = Math.max(options.reference?.value ?? 0, ...values, 1e-9);
   const ticks = niceTicks(maxValue, 6);
   const axisMax = Math.max(maxValue, ticks[ticks.length - 1] ?? maxValue);
@@ -47,8 +49,12 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): SafeHt
   const parts: Array<SafeHtml | null> = [];
   for (const tick of ticks) {
     const x = xOf(tick);
-    parts.push(html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.grid}"/>`);
-    parts.push(svgLabel(tickFormat(tick), x, plotBottom + 11, { anchor: 'middle', size: 11, fill: SERIES_COLORS.axis }));
+    parts.push(
+      html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.grid}" />`,
+    );
+    parts.push(
+      svgLabel(tickFormat(tick), x, plotBottom + 11, { anchor: 'middle', size: 11, fill: SERIES_COLORS.axis }),
+    );
   }
   bars.forEach((bar, index) => {
     const mid = TOP + index * ROW + ROW / 2;
@@ -58,21 +64,54 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): SafeHt
       return;
     }
     const end = xOf(bar.value);
-    parts.push(html`<rect x="${LABEL_WIDTH}" y="${px(mid - BAR / 2)}" width="${px(Math.max(1, end - LABEL_WIDTH))}" height="${BAR}" fill="${bar.color ?? SERIES_COLORS.bar}"/>`);
+    parts.push(
+      html`<rect
+        x="${LABEL_WIDTH}"
+        y="${px(mid - BAR / 2)}"
+        width="${px(Math.max(1, end - LABEL_WIDTH))}"
+        height="${BAR}"
+        fill="${bar.color ?? SERIES_COLORS.bar}"
+      />`,
+    );
     const hasSpread = bar.min !== undefined && bar.max !== undefined && bar.min !== null && bar.max !== null;
     if (hasSpread) {
       const lo = xOf(bar.min!);
       const hi = xOf(bar.max!);
-      parts.push(html`<path d="M${px(lo)} ${px(mid)}H${px(hi)}M${px(lo)} ${px(mid - 4)}V${px(mid + 4)}M${px(hi)} ${px(mid - 4)}V${px(mid + 4)}" stroke="#1f2328" stroke-width="1.2" fill="none"/>`);
+      parts.push(
+        html`<path
+          d="M${px(lo)} ${px(mid)}H${px(hi)}M${px(lo)} ${px(mid - 4)}V${px(mid + 4)}M${px(hi)} ${px(mid - 4)}V${px(mid + 4)}"
+          stroke="#1f2328"
+          stroke-width="1.2"
+          fill="none"
+        />`,
+      );
     }
     const textX = Math.max(end, hasSpread ? xOf(bar.max!) : end) + 6;
     parts.push(svgLabel(bar.valueText ?? options.format(bar.value), textX, mid, { size: 11.5 }));
   });
   if (options.reference) {
     const x = xOf(options.reference.value);
-    parts.push(html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP - 4}" y2="${px(plotBottom)}" stroke="#1f2328" stroke-width="1.2" stroke-dasharray="4 3"/>`);
+    parts.push(
+      html`<line
+        x1="${px(x)}"
+        x2="${px(x)}"
+        y1="${TOP - 4}"
+        y2="${px(plotBottom)}"
+        stroke="#1f2328"
+        stroke-width="1.2"
+        stroke-dasharray="4 3"
+      />`,
+    );
     parts.push(svgLabel(options.reference.label, x + 4, TOP - 1, { size: 10, fill: SERIES_COLORS.axis }));
   }
-  parts.push(html`<line x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.axis}"/>`);
+  parts.push(
+    html`<line
+      x1="${LABEL_WIDTH}"
+      x2="${LABEL_WIDTH}"
+      y1="${TOP}"
+      y2="${px(plotBottom)}"
+      stroke="${SERIES_COLORS.axis}"
+    />`,
+  );
   return svgRoot(WIDTH, plotBottom + AXIS, options.label, parts);
 }

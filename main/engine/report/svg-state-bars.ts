@@ -45,10 +45,25 @@ export function stateBars(rows: readonly StateBarRow[], label: string): SafeHtml
         const width = share * barWidth;
         if (width < 0.3) continue;
         const title = `${STATE_LABELS[state]}: ${formatPercent(share)}`;
-        parts.push(html`<rect x="${px(x)}" y="${px(mid - BAR / 2)}" width="${px(width)}" height="${BAR}" fill="${STATE_COLORS[state]}"><title>${title}</title></rect>`);
+        parts.push(
+          html`<rect
+            x="${px(x)}"
+            y="${px(mid - BAR / 2)}"
+            width="${px(width)}"
+            height="${BAR}"
+            fill="${STATE_COLORS[state]}"
+            ><title>${title}</title></rect
+          >`,
+        );
         if (width > 44) {
           const dark = state === 'runnable' || state === 'idle';
-          parts.push(svgLabel(formatPercent(share, 0), x + width / 2, mid + 0.5, { anchor: 'middle', size: 10.5, fill: dark ? '#1f2328' : '#ffffff' }));
+          parts.push(
+            svgLabel(formatPercent(share, 0), x + width / 2, mid + 0.5, {
+              anchor: 'middle',
+              size: 10.5,
+              fill: dark ? '#1f2328' : '#ffffff',
+            }),
+          );
         }
         x += width;
       }

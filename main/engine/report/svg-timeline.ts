@@ -55,7 +55,10 @@ function sum(values: readonly number[]): number {
 }
 
 /** The chart and, when threads were left out, a note saying how many. */
-export function timelineChart(timeline: BinnedTimeline, options: TimelineChartOptions = {}): { svg: SafeHtml; omittedThreads: number } {
+export function timelineChart(
+  timeline: BinnedTimeline,
+  options: TimelineChartOptions = {},
+): { svg: SafeHtml; omittedThreads: number } {
   const spanSeconds = Math.max(timeline.toNs / 1e9, 1e-9);
   const axisSeconds = Math.max(options.axisSeconds ?? spanSeconds, spanSeconds);
   const xOf = (ns: number): number => LABEL_WIDTH + (ns / 1e9 / axisSeconds) * PLOT_WIDTH;
@@ -72,28 +75,67 @@ export function timelineChart(timeline: BinnedTimeline, options: TimelineChartOp
   const step = (ticks[1] ?? axisSeconds) - (ticks[0] ?? 0);
   for (const tick of ticks) {
     const x = LABEL_WIDTH + (tick / axisSeconds) * PLOT_WIDTH;
-    parts.push(html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.grid}" stroke-width="1"/>`);
+    parts.push(
+      html`<line
+        x1="${px(x)}"
+        x2="${px(x)}"
+        y1="${TOP}"
+        y2="${px(plotBottom)}"
+        stroke="${SERIES_COLORS.grid}"
+        stroke-width="1"
+      />`,
+    );
     const anchor = x > LABEL_WIDTH + PLOT_WIDTH - 25 ? 'end' : 'middle';
-    parts.push(svgLabel(tickLabelSeconds(tick, step), x, plotBottom + 12, { anchor, size: 11, fill: SERIES_COLORS.axis }));
+    parts.push(
+      svgLabel(tickLabelSeconds(tick, step), x, plotBottom + 12, { anchor, size: 11, fill: SERIES_COLORS.axis }),
+    );
   }
   // The run's end, when the axis is longer (aligned comparisons).
   if (axisSeconds > spanSeconds * 1.001) {
     const x = xOf(timeline.toNs);
-    parts.push(html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.axis}" stroke-dasharray="3 3"/>`);
+    parts.push(
+      html`<line
+        x1="${px(x)}"
+        x2="${px(x)}"
+        y1="${TOP}"
+        y2="${px(plotBottom)}"
+        stroke="${SERIES_COLORS.axis}"
+        stroke-dasharray="3 3"
+      />`,
+    );
   }
 
   if (timeline.gil) parts.push(gilLane(timeline, xOf, binWidth, TOP, options.gilNote));
-  threads.forEach((thread, index) => parts.push(threadRows(timeline, thread, xOf, binWidth, lanesTop + index * rowHeight)));
-  parts.push(html`<line x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + PLOT_WIDTH}" y1="${px(plotBottom)}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.axis}"/>`);
+  threads.forEach((thread, index) =>
+    parts.push(threadRows(timeline, thread, xOf, binWidth, lanesTop + index * rowHeight)),
+  );
+  parts.push(
+    html`<line
+      x1="${LABEL_WIDTH}"
+      x2="${LABEL_WIDTH + PLOT_WIDTH}"
+      y1="${px(plotBottom)}"
+      y2="${px(plotBottom)}"
+      stroke="${SERIES_COLORS.axis}"
+    />`,
+  );
 
-  return { svg: svgRoot(WIDTH, height, options.label ?? 'Timeline of thread states, CPU and GIL', parts), omittedThreads: timeline.threads.length - threads.length };
+  return {
+    svg: svgRoot(WIDTH, height, options.label ?? 'Timeline of thread states, CPU and GIL', parts),
+    omittedThreads: timeline.threads.length - threads.length,
+  };
 }
 
 function binStart(timeline: BinnedTimeline, bin: number): number {
   return timeline.fromNs + bin * timeline.binNs;
 }
 
-function threadRows(timeline: BinnedTimeline, thread: Thread, xOf: (ns: number) => number, binWidth: number, top: number): SafeHtml {
+function threadRows(
+  timeline: BinnedTimeline,
+  thread: Thread,
+  xOf: (ns: number) => number,
+  binWidth: number,
+  top: number,
+): SafeHtml {
   const bins = thread.sampled.length;
   const statePaths = STATE_ORDER.map((state) => {
     const rects: Array<[number, number, number, number]> = [];
@@ -118,30 +160,42 @@ function threadRows(timeline: BinnedTimeline, thread: Thread, xOf: (ns: number) 
   }
   const plotEnd = LABEL_WIDTH + PLOT_WIDTH;
   return html`<g class="thread">
-${svgLabel(thread.name, LABEL_WIDTH - 8, top + BAND / 2, { anchor: 'end', max: 24, size: 11.5, weight: 600 })}
-${svgLabel(`tid ${thread.tid} · CPU`, LABEL_WIDTH - 8, cpuTop + CPU_LANE / 2, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
-<rect x="${LABEL_WIDTH}" y="${px(cpuTop)}" width="${px(plotEnd - LABEL_WIDTH)}" height="${CPU_LANE}" fill="#f6f8fa"/>
-${statePaths}
-${filledPath(rectPath(cpuRects), SERIES_COLORS.cpu, 0.8)}
-</g>`;
+    ${svgLabel(thread.name, LABEL_WIDTH - 8, top + BAND / 2, { anchor: 'end', max: 24, size: 11.5, weight: 600 })}
+    ${svgLabel(`tid ${thread.tid} · CPU`, LABEL_WIDTH - 8, cpuTop + CPU_LANE / 2, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
+    <rect
+      x="${LABEL_WIDTH}"
+      y="${px(cpuTop)}"
+      width="${px(plotEnd - LABEL_WIDTH)}"
+      height="${CPU_LANE}"
+      fill="#f6f8fa"
+    />
+    ${statePaths} ${filledPath(rectPath(cpuRects), SERIES_COLORS.cpu, 0.8)}
+  </g>`;
 }
 
-function gilLane(timeline: BinnedTimeline, xOf: (ns: number) => number, binWidth: number, top: number, gilNote: string | undefined): SafeHtml {
+function gilLane(
+  timeline: BinnedTimeline,
+  xOf: (ns: number) => number,
+  binWidth: number,
+  top: number,
+  gilNote: string | undefined,
+): SafeHtml {
   const gil = timeline.gil!;
   const heldRects: Array<[number, number, number, number]> = [];
   const points: string[] = [];
   gil.held.forEach((held, bin) => {
     const x = xOf(binStart(timeline, bin));
-    if ((gil.known[bin] ?? 0) > 0 && held * GIL_LANE >= 0.05) heldRects.push([x, top + GIL_LANE - held * GIL_LANE, binWidth, held * GIL_LANE]);
+    if ((gil.known[bin] ?? 0) > 0 && held * GIL_LANE >= 0.05)
+      heldRects.push([x, top + GIL_LANE - held * GIL_LANE, binWidth, held * GIL_LANE]);
     const contention = Math.min(1, Math.max(0, gil.contention[bin] ?? 0));
     points.push(`${px(x + binWidth / 2)},${px(top + GIL_LANE - contention * GIL_LANE)}`);
   });
   return html`<g class="gil">
-${svgLabel('GIL', LABEL_WIDTH - 8, top + GIL_LANE / 2 - 6, { anchor: 'end', weight: 600 })}
-${svgLabel('held · contention', LABEL_WIDTH - 8, top + GIL_LANE / 2 + 8, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
-<rect x="${LABEL_WIDTH}" y="${top}" width="${PLOT_WIDTH}" height="${GIL_LANE}" fill="#f6f8fa"/>
-${filledPath(rectPath(heldRects), SERIES_COLORS.gilHeld, 0.45)}
-${gilNote ? svgLabel(gilNote, LABEL_WIDTH + 8, top + GIL_LANE / 2, { size: 11, fill: SERIES_COLORS.axis }) : null}
-${points.length > 0 ? html`<polyline points="${points.join(' ')}" fill="none" stroke="${SERIES_COLORS.contention}" stroke-width="1.5" stroke-linejoin="round"/>` : null}
-</g>`;
+    ${svgLabel('GIL', LABEL_WIDTH - 8, top + GIL_LANE / 2 - 6, { anchor: 'end', weight: 600 })}
+    ${svgLabel('held · contention', LABEL_WIDTH - 8, top + GIL_LANE / 2 + 8, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
+    <rect x="${LABEL_WIDTH}" y="${top}" width="${PLOT_WIDTH}" height="${GIL_LANE}" fill="#f6f8fa" />
+    ${filledPath(rectPath(heldRects), SERIES_COLORS.gilHeld, 0.45)}
+    ${gilNote ? svgLabel(gilNote, LABEL_WIDTH + 8, top + GIL_LANE / 2, { size: 11, fill: SERIES_COLORS.axis }) : null}
+    ${points.length > 0 ? html`<polyline points="${points.join(' ')}" fill="none" stroke="${SERIES_COLORS.contention}" stroke-width="1.5" stroke-linejoin="round" />` : null}
+  </g>`;
 }

@@ -63,7 +63,9 @@ export class PythonAttachment {
         this.memory = openProcessMemory(this.pid);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'error';
-        return this.giveUp(`cannot open /proc/${this.pid}/mem (${code}): sampling CPU and thread states only, no GIL reads`);
+        return this.giveUp(
+          `cannot open /proc/${this.pid}/mem (${code}): sampling CPU and thread states only, no GIL reads`,
+        );
       }
     }
     let result;
@@ -177,7 +179,12 @@ export class PythonAttachment {
       const modules = readModulesDictAddress(this.memory, this.status.info);
       if (modules === null) return names;
       const { major, minor } = this.status.info.version;
-      const byIdent = readThreadingNames(this.memory, modules, { major, minor, freeThreaded: this.status.info.freeThreaded }, this.nameKeys);
+      const byIdent = readThreadingNames(
+        this.memory,
+        modules,
+        { major, minor, freeThreaded: this.status.info.freeThreaded },
+        this.nameKeys,
+      );
       for (const [ident, name] of byIdent) {
         const tid = this.threadIdToTid.get(ident);
         if (tid !== undefined) names.set(tid, name);

@@ -26,7 +26,11 @@ const YOUNG_THREAD_NS = 2e9;
 
 /** Something the run should record besides samples. */
 export type SamplerEvent =
-  | { kind: 'attached'; timeNs: Nanoseconds; detail: { version: string; freeThreaded: boolean; gilExact: boolean | null } }
+  | {
+      kind: 'attached';
+      timeNs: Nanoseconds;
+      detail: { version: string; freeThreaded: boolean; gilExact: boolean | null };
+    }
   | { kind: 'sampling-degraded'; timeNs: Nanoseconds; detail: { reason: string } }
   | { kind: 'gil-enabled-changed'; timeNs: Nanoseconds; detail: { enabled: boolean } };
 
@@ -65,7 +69,17 @@ export class ThreadSampler {
   private readonly renamed = new Set<number>();
   private readonly announced = new Set<number>();
   private fallbackReported = false;
-  readonly stats: SamplerStats = { ticks: 0, threadSamples: 0, busyNs: 0, maxTickNs: 0, lateTicks: 0, statFallbacks: 0, unchangedThreadSamples: 0, stacks: null, priority: 'normal' };
+  readonly stats: SamplerStats = {
+    ticks: 0,
+    threadSamples: 0,
+    busyNs: 0,
+    maxTickNs: 0,
+    lateTicks: 0,
+    statFallbacks: 0,
+    unchangedThreadSamples: 0,
+    stacks: null,
+    priority: 'normal',
+  };
   private readonly interner: StackInterner | null;
 
   constructor(pid: number, options: { stacks?: boolean } = {}) {
@@ -136,13 +150,22 @@ export class ThreadSampler {
     thread.lastRunQueueNs = sched.runQueueNs;
     thread.lastTimeslices = sched.timeslices;
     const lastState = thread.lastState;
-    if (!ran && (lastState === STATE_CODE.gilWait || lastState === STATE_CODE.lockWait || lastState === STATE_CODE.idle)) {
+    if (
+      !ran &&
+      (lastState === STATE_CODE.gilWait || lastState === STATE_CODE.lockWait || lastState === STATE_CODE.idle)
+    ) {
       const letter = thread.files.readStatState();
       if (letter === null || letter === 'Z' || letter === 'X') return null;
       this.stats.unchangedThreadSamples++;
       const state = letter === 'R' ? STATE_CODE.runnable : lastState;
       // A stack that could not be read last time (e.g. the thread state was not listed yet) is tried again.
-      return { tid: thread.files.tid, state, cpuNs, runQueueNs, stackId: thread.lastStackId >= 0 ? thread.lastStackId : undefined };
+      return {
+        tid: thread.files.tid,
+        state,
+        cpuNs,
+        runQueueNs,
+        stackId: thread.lastStackId >= 0 ? thread.lastStackId : undefined,
+      };
     }
     const activity = thread.files.readSyscall();
     let state;
@@ -159,7 +182,12 @@ export class ThreadSampler {
 
   private reportStateFallbacks(timeNs: Nanoseconds): void {
     const { statFallbacks, threadSamples } = this.stats;
-    if (this.fallbackReported || statFallbacks < FALLBACKS_BEFORE_WARNING || statFallbacks < threadSamples * FALLBACK_SHARE_BEFORE_WARNING) return;
+    if (
+      this.fallbackReported ||
+      statFallbacks < FALLBACKS_BEFORE_WARNING ||
+      statFallbacks < threadSamples * FALLBACK_SHARE_BEFORE_WARNING
+    )
+      return;
     this.fallbackReported = true;
     this.events.push({
       kind: 'sampling-degraded',
@@ -178,7 +206,11 @@ export class ThreadSampler {
       this.events.push({
         kind: 'attached',
         timeNs,
-        detail: { version: `${version.major}.${version.minor}.${version.micro}`, freeThreaded, gilExact: gil ? gil.exact : null },
+        detail: {
+          version: `${version.major}.${version.minor}.${version.micro}`,
+          freeThreaded,
+          gilExact: gil ? gil.exact : null,
+        },
       });
       this.lastNamesNs = -Infinity;
       if (this.interner && this.python.stacksUnavailable) {

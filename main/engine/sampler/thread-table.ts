@@ -48,7 +48,15 @@ export class ThreadTable {
       this.everSeen.set(tid, info);
       // Deltas start from zero: a thread first seen has run only since it was born, so its whole
       // schedstat total belongs to the interval that ends now.
-      this.live.set(tid, { files, lastCpuNs: 0, lastRunQueueNs: 0, lastTimeslices: -1, lastState: -1, lastStackId: -1, info });
+      this.live.set(tid, {
+        files,
+        lastCpuNs: 0,
+        lastRunQueueNs: 0,
+        lastTimeslices: -1,
+        lastState: -1,
+        lastStackId: -1,
+        info,
+      });
       added++;
     }
     return added;

@@ -58,13 +58,39 @@ const MAX_CODE_UNITS = 1 << 24;
 const FILL_READ_BUDGET = 24;
 
 /** A new, empty cache. */
-export function createCodeCache(mem: MemoryReader, layout: PythonLayout, objects: ObjectLayout, codeType: Address | null, stats: UnwindStats, maxStringChars: number): CodeCache {
-  return { mem, layout, reader: createObjectReader(mem, objects), codeType, entries: new Map(), now: 0, maxStringChars, stats };
+export function createCodeCache(
+  mem: MemoryReader,
+  layout: PythonLayout,
+  objects: ObjectLayout,
+  codeType: Address | null,
+  stats: UnwindStats,
+  maxStringChars: number,
+): CodeCache {
+  return {
+    mem,
+    layout,
+    reader: createObjectReader(mem, objects),
+    codeType,
+    entries: new Map(),
+    now: 0,
+    maxStringChars,
+    stats,
+  };
 }
 
 function headerSpan(layout: PythonLayout): number {
   const c = layout.code;
-  const offsets = [c.filename, c.name, c.qualname ?? 0, c.linetable, c.firstlineno, c.coCode ?? 0, c.coTlbc ?? 0, layout.object.headerSize, layout.object.obType];
+  const offsets = [
+    c.filename,
+    c.name,
+    c.qualname ?? 0,
+    c.linetable,
+    c.firstlineno,
+    c.coCode ?? 0,
+    c.coTlbc ?? 0,
+    layout.object.headerSize,
+    layout.object.obType,
+  ];
   return Math.max(...offsets) + 8;
 }
 
@@ -72,9 +98,13 @@ function fingerprintOf(layout: PythonLayout, head: Buffer): number[] {
   const c = layout.code;
   const sizeField = c.coCode !== null ? readPointer(head, c.coCode) : readInt64(head, layout.object.headerSize);
   return [
-    readPointer(head, layout.object.obType), readPointer(head, c.filename), readPointer(head, c.name),
-    c.qualname === null ? 0 : readPointer(head, c.qualname), readPointer(head, c.linetable),
-    head.readInt32LE(c.firstlineno), sizeField,
+    readPointer(head, layout.object.obType),
+    readPointer(head, c.filename),
+    readPointer(head, c.name),
+    c.qualname === null ? 0 : readPointer(head, c.qualname),
+    readPointer(head, c.linetable),
+    head.readInt32LE(c.firstlineno),
+    sizeField,
   ];
 }
 
@@ -117,7 +147,10 @@ function fill(cache: CodeCache, address: Address, head: Buffer, globals: Address
   const name = readPyStr(r, readPointer(head, nameField), cache.maxStringChars);
   const table = readBytesObject(r, layout, readPointer(head, c.linetable), MAX_LINETABLE_BYTES);
   const firstLineNo = head.readInt32LE(c.firstlineno);
-  const sizeField = c.coCode !== null ? bytesObjectSize(r, layout, readPointer(head, c.coCode)) : readInt64(head, layout.object.headerSize);
+  const sizeField =
+    c.coCode !== null
+      ? bytesObjectSize(r, layout, readPointer(head, c.coCode))
+      : readInt64(head, layout.object.headerSize);
   if (file === null || name === null || table === null || sizeField === null) return null;
   const codeUnits = c.coCode !== null ? Math.floor(sizeField / 2) : sizeField;
   if (codeUnits < 0 || codeUnits > MAX_CODE_UNITS || firstLineNo < 0) return null;

@@ -46,7 +46,10 @@ function openMemory(pid: number): MemoryReader {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ESRCH') throw new DumpError('no-such-process', `no process with PID ${pid}`);
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new DumpError('permission-denied', `permission denied reading process ${pid}'s memory (needs the same user and ptrace access, or CAP_SYS_PTRACE)`);
+      throw new DumpError(
+        'permission-denied',
+        `permission denied reading process ${pid}'s memory (needs the same user and ptrace access, or CAP_SYS_PTRACE)`,
+      );
     }
     throw new DumpError('not-python', `cannot open /proc/${pid}/mem: ${(error as Error).message}`);
   }
@@ -125,7 +128,11 @@ export async function dumpProcess(pid: number): Promise<ProcessDump> {
     threads.reverse();
     return {
       pid,
-      python: { version: `${v.major}.${v.minor}.${v.micro}`, freeThreaded: info.freeThreaded, binary: info.runtime.binaryPath },
+      python: {
+        version: `${v.major}.${v.minor}.${v.micro}`,
+        freeThreaded: info.freeThreaded,
+        binary: info.runtime.binaryPath,
+      },
       commandLine: commandLine(pid),
       threads,
     };

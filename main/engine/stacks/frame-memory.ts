@@ -39,7 +39,19 @@ export interface FrameMemory {
 /** A FrameMemory reading through `mem`, able to hand out frames of `frameSpan` bytes. */
 export function createFrameMemory(mem: MemoryReader, frameSpan: number): FrameMemory {
   const direct = Buffer.alloc(frameSpan);
-  return { mem, spans: [], pool: [], olderChunk: 0, olderUsed: 0, olderLoaded: 0, header: Buffer.alloc(CHUNK_HEADER), direct, buf: direct, offset: 0, reads: 0 };
+  return {
+    mem,
+    spans: [],
+    pool: [],
+    olderChunk: 0,
+    olderUsed: 0,
+    olderLoaded: 0,
+    header: Buffer.alloc(CHUNK_HEADER),
+    direct,
+    buf: direct,
+    offset: 0,
+    reads: 0,
+  };
 }
 
 /** Forgets the copies of the previous walk. */

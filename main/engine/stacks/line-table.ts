@@ -133,7 +133,12 @@ export function lineInRanges(ranges: LineRanges, index: number): number | null {
  * The line of the instruction at code unit `index` (3.10: `f_lasti`; 3.11+: (instr − bytecode base) / 2).
  * A negative index (a frame just pushed) gives `firstLineNo`; no line gives null.
  */
-export function lineForInstruction(format: LineTableFormat, table: Uint8Array, firstLineNo: number, index: number): number | null {
+export function lineForInstruction(
+  format: LineTableFormat,
+  table: Uint8Array,
+  firstLineNo: number,
+  index: number,
+): number | null {
   if (index < 0) return firstLineNo;
   return lineInRanges(decodeLineTable(format, table, firstLineNo), index);
 }

@@ -59,7 +59,11 @@ export function readThreadStack(
 ): StackResult {
   const o = { ...DEFAULTS, ...options };
   bindStackCache(cache, mem, o.maxStringChars);
-  const params: WalkParams = { maxDepth: Math.max(1, o.maxDepth), copyDataStack: o.copyDataStack, verifyTop: o.verifyTop };
+  const params: WalkParams = {
+    maxDepth: Math.max(1, o.maxDepth),
+    copyDataStack: o.copyDataStack,
+    verifyTop: o.verifyTop,
+  };
   cache.stats.stacks++;
   let outcome = attempt(cache, thread.address, params);
   if (outcome.kind === 'retry') {
@@ -87,14 +91,24 @@ export interface ThreadStack {
  * Every thread of the main interpreter: its stack by TID (threads whose TID is unknown are left out).
  * Never throws, except MemoryReadError when the process is gone.
  */
-export function readThreadStacks(mem: MemoryReader, info: PythonProcessInfo, cache: StackCache, options: UnwindOptions = {}): Map<Tid, StackResult> {
+export function readThreadStacks(
+  mem: MemoryReader,
+  info: PythonProcessInfo,
+  cache: StackCache,
+  options: UnwindOptions = {},
+): Map<Tid, StackResult> {
   const result = new Map<Tid, StackResult>();
   for (const entry of readThreadStackList(mem, info, cache, options)) result.set(entry.tid, entry.stack);
   return result;
 }
 
 /** Like readThreadStacks, as a list newest thread first with each thread's pthread id. */
-export function readThreadStackList(mem: MemoryReader, info: PythonProcessInfo, cache: StackCache, options: UnwindOptions = {}): ThreadStack[] {
+export function readThreadStackList(
+  mem: MemoryReader,
+  info: PythonProcessInfo,
+  cache: StackCache,
+  options: UnwindOptions = {},
+): ThreadStack[] {
   let threads: ThreadStateEntry[];
   try {
     threads = listThreadStates(mem, info);
@@ -105,7 +119,12 @@ export function readThreadStackList(mem: MemoryReader, info: PythonProcessInfo, 
   const result: ThreadStack[] = [];
   for (const thread of threads) {
     if (thread.tid === null) continue;
-    result.push({ tid: thread.tid, threadId: thread.threadId, address: thread.address, stack: readThreadStack(mem, info, cache, thread, options) });
+    result.push({
+      tid: thread.tid,
+      threadId: thread.threadId,
+      address: thread.address,
+      stack: readThreadStack(mem, info, cache, thread, options),
+    });
   }
   return result;
 }

@@ -48,9 +48,15 @@ function spans(layout: PythonLayout): { frameSpan: number; tstateSpan: number } 
 /** A new cache for the process `info` describes. Throws UnsupportedStacksError (≤ 3.9, unknown layout). */
 export function createStackCache(info: PythonProcessInfo): StackCache {
   const { layout, mainInterpreter } = info;
-  if (!layout || !mainInterpreter) throw new UnsupportedStacksError(`no frame layout for CPython ${info.version.major}.${info.version.minor}`);
-  const objects = objectLayoutFor({ major: info.version.major, minor: info.version.minor, freeThreaded: info.freeThreaded });
-  if (!objects) throw new UnsupportedStacksError(`no object layout for CPython ${info.version.major}.${info.version.minor}`);
+  if (!layout || !mainInterpreter)
+    throw new UnsupportedStacksError(`no frame layout for CPython ${info.version.major}.${info.version.minor}`);
+  const objects = objectLayoutFor({
+    major: info.version.major,
+    minor: info.version.minor,
+    freeThreaded: info.freeThreaded,
+  });
+  if (!objects)
+    throw new UnsupportedStacksError(`no object layout for CPython ${info.version.major}.${info.version.minor}`);
   return {
     pid: info.pid,
     layout,
@@ -64,13 +70,18 @@ export function createStackCache(info: PythonProcessInfo): StackCache {
 }
 
 /** The cache's per-reader parts for `mem`, created on first use. */
-export function bindStackCache(cache: StackCache, mem: MemoryReader, maxStringChars: number): NonNullable<StackCache['bound']> {
+export function bindStackCache(
+  cache: StackCache,
+  mem: MemoryReader,
+  maxStringChars: number,
+): NonNullable<StackCache['bound']> {
   const bound = cache.bound;
   if (bound && bound.mem === mem) {
     bound.codes.maxStringChars = maxStringChars;
     return bound;
   }
-  const codes = bound?.codes ?? createCodeCache(mem, cache.layout, cache.objects, cache.codeType, cache.stats, maxStringChars);
+  const codes =
+    bound?.codes ?? createCodeCache(mem, cache.layout, cache.objects, cache.codeType, cache.stats, maxStringChars);
   codes.mem = mem;
   codes.reader = createObjectReader(mem, cache.objects);
   codes.maxStringChars = maxStringChars;

@@ -15,8 +15,7 @@ export interface StackFrame {
  * frames are missing). A dropped stack was unreadable or changed under the reader twice in a row.
  */
 export type StackResult =
-  | { kind: 'ok'; frames: StackFrame[]; truncated: boolean }
-  | { kind: 'dropped'; reason: DropReason };
+  { kind: 'ok'; frames: StackFrame[]; truncated: boolean } | { kind: 'dropped'; reason: DropReason };
 
 /** Why a stack was dropped: `torn` = the top frame changed during the walk (twice), `cycle` = a frame loop, `unreadable` = bad pointer/type/read. */
 export type DropReason = 'torn' | 'cycle' | 'unreadable';
@@ -55,7 +54,16 @@ export interface UnwindStats {
 /** Fresh zeroed counters. */
 export function emptyUnwindStats(): UnwindStats {
   return {
-    stacks: 0, ok: 0, truncated: 0, retried: 0, droppedTorn: 0, droppedCycle: 0, droppedUnreadable: 0,
-    codeReads: 0, codeInvalidated: 0, shimFrames: 0, nonCodeFrames: 0,
+    stacks: 0,
+    ok: 0,
+    truncated: 0,
+    retried: 0,
+    droppedTorn: 0,
+    droppedCycle: 0,
+    droppedUnreadable: 0,
+    codeReads: 0,
+    codeInvalidated: 0,
+    shimFrames: 0,
+    nonCodeFrames: 0,
   };
 }

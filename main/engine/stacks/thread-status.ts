@@ -23,7 +23,13 @@ function readText(path: string): string | null {
 }
 
 /** The status of thread `tid` whose PyThreadState is at `tstate`, given one GIL reading. Never throws. */
-export function readThreadStatus(pid: number, tid: number, tstate: Address, gil: GilLocation | null, reading: GilReading | null): ThreadStatus {
+export function readThreadStatus(
+  pid: number,
+  tid: number,
+  tstate: Address,
+  gil: GilLocation | null,
+  reading: GilReading | null,
+): ThreadStatus {
   const dir = `/proc/${pid}/task/${tid}`;
   const syscallText = readText(`${dir}/syscall`);
   const activity = syscallText === null ? null : parseSyscall(syscallText);
@@ -37,7 +43,8 @@ export function readThreadStatus(pid: number, tid: number, tstate: Address, gil:
   if (!reading || !gil?.exact) relation = 'unknown';
   else if (!reading.enabled) relation = 'disabled';
   else if (reading.locked && reading.lastHolder === tstate) relation = 'holds';
-  else if (activity?.kind === 'futex' && activity.address >= gil.address && activity.address < gil.address + gil.size) relation = 'waiting';
+  else if (activity?.kind === 'futex' && activity.address >= gil.address && activity.address < gil.address + gil.size)
+    relation = 'waiting';
   else relation = 'none';
   return { active, gil: relation };
 }

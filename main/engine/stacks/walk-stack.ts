@@ -96,7 +96,8 @@ export function walkStack(cache: StackCache, tstate: Address, params: WalkParams
   const fm = b.frames;
   resetFrameMemory(fm);
   const dsc = layout.tstate.datastackChunk;
-  if (params.copyDataStack && dsc !== null) copyLiveChunk(fm, readPointer(b.tstate, dsc), readPointer(b.tstate, dsc + 8));
+  if (params.copyDataStack && dsc !== null)
+    copyLiveChunk(fm, readPointer(b.tstate, dsc), readPointer(b.tstate, dsc + 8));
   b.codes.now = performance.now();
 
   const frames: StackFrame[] = [];
@@ -105,7 +106,7 @@ export function walkStack(cache: StackCache, tstate: Address, params: WalkParams
   let truncated = false;
   let visited = 0;
   seen.clear();
-  for (let frame = top; frame !== 0; ) {
+  for (let frame = top; frame !== 0;) {
     if (frames.length >= params.maxDepth) {
       truncated = true;
       break;
@@ -134,7 +135,11 @@ export function walkStack(cache: StackCache, tstate: Address, params: WalkParams
       stats.shimFrames++;
       continue;
     }
-    frames.push({ function: entry.function, file: entry.file, line: lineOf(entry, instructionIndex(cache, buf, at, code, entry)) });
+    frames.push({
+      function: entry.function,
+      file: entry.file,
+      line: lineOf(entry, instructionIndex(cache, buf, at, code, entry)),
+    });
   }
   if (params.verifyTop) {
     fm.reads++;

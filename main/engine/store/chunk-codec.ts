@@ -52,7 +52,8 @@ function seal(count: number, columns: ByteWriter[], compress: boolean): Uint8Arr
 function open(blob: Uint8Array, columnCountOf: (version: number) => number): { count: number; readers: ByteReader[] } {
   const format = blob[0];
   const version = (format ?? 0) & 0x0f;
-  if (format === undefined || COLUMNS_BY_VERSION[version] === undefined) throw new RangeError(`unknown chunk format ${format}`);
+  if (format === undefined || COLUMNS_BY_VERSION[version] === undefined)
+    throw new RangeError(`unknown chunk format ${format}`);
   const columnCount = columnCountOf(version);
   const body = format & DEFLATED ? inflateRawSync(blob.subarray(1)) : blob.subarray(1);
   const header = new ByteReader(body);
@@ -83,7 +84,13 @@ export class SampleChunkBuilder {
   }
 
   add(tickIndex: number, state: StateCode, cpuNs: number, runQueueNs: number, stackId = -1): void {
-    const [index, states, cpu, runQueue, stacks] = this.columns as [ByteWriter, ByteWriter, ByteWriter, ByteWriter, ByteWriter];
+    const [index, states, cpu, runQueue, stacks] = this.columns as [
+      ByteWriter,
+      ByteWriter,
+      ByteWriter,
+      ByteWriter,
+      ByteWriter,
+    ];
     stacks.uvarint(stackId + 1);
     index.uvarint(tickIndex - this.lastIndex - 1);
     states.u8(state);
@@ -102,7 +109,13 @@ export class SampleChunkBuilder {
 /** Decodes a thread's sample chunk; `firstIndex` is the chunk's first tick index (chunkNo × chunkTicks). */
 export function decodeSampleChunk(blob: Uint8Array, firstIndex: number): SampleColumns {
   const { count, readers } = open(blob, (version) => COLUMNS_BY_VERSION[version] ?? 4);
-  const [index, states, cpu, runQueue, stacks] = readers as [ByteReader, ByteReader, ByteReader, ByteReader, ByteReader | undefined];
+  const [index, states, cpu, runQueue, stacks] = readers as [
+    ByteReader,
+    ByteReader,
+    ByteReader,
+    ByteReader,
+    ByteReader | undefined,
+  ];
   const out: SampleColumns = {
     tickIndex: new Uint32Array(count),
     state: new Uint8Array(count),

@@ -18,13 +18,25 @@ function gone(recorder: string | null): boolean {
 
 /** Marks interrupted runs and experiments as failed; returns how many of each. */
 export function repairInterrupted(db: Database.Database): { runs: number; experiments: number } {
-  const runs = (db.prepare(`SELECT id, recorder FROM runs WHERE status = 'running'`).all() as Array<{ id: number; recorder: string | null }>).filter((row) => gone(row.recorder));
-  const experiments = (db.prepare(`SELECT id, recorder FROM experiments WHERE status = 'running'`).all() as Array<{ id: number; recorder: string | null }>).filter((row) =>
-    gone(row.recorder),
-  );
+  const runs = (
+    db.prepare(`SELECT id, recorder FROM runs WHERE status = 'running'`).all() as Array<{
+      id: number;
+      recorder: string | null;
+    }>
+  ).filter((row) => gone(row.recorder));
+  const experiments = (
+    db.prepare(`SELECT id, recorder FROM experiments WHERE status = 'running'`).all() as Array<{
+      id: number;
+      recorder: string | null;
+    }>
+  ).filter((row) => gone(row.recorder));
   if (runs.length === 0 && experiments.length === 0) return { runs: 0, experiments: 0 };
-  const finishRun = db.prepare(`UPDATE runs SET status = 'failed', error = ?, wall_ns = coalesce(wall_ns, last_time_ns) WHERE id = ? AND status = 'running'`);
-  const finishExperiment = db.prepare(`UPDATE experiments SET status = 'failed', error = ? WHERE id = ? AND status = 'running'`);
+  const finishRun = db.prepare(
+    `UPDATE runs SET status = 'failed', error = ?, wall_ns = coalesce(wall_ns, last_time_ns) WHERE id = ? AND status = 'running'`,
+  );
+  const finishExperiment = db.prepare(
+    `UPDATE experiments SET status = 'failed', error = ? WHERE id = ? AND status = 'running'`,
+  );
   db.transaction(() => {
     for (const row of runs) finishRun.run(RUN_MESSAGE, row.id);
     for (const row of experiments) finishExperiment.run(EXPERIMENT_MESSAGE, row.id);

@@ -4,7 +4,17 @@ import type { RunStore } from './open-database.ts';
 import { rethrowAsStoreError } from './store-error.ts';
 
 /** Tables holding rows of a run (besides `runs` itself), children first. */
-const RUN_TABLES = ['sample_chunks', 'tick_chunks', 'threads', 'output', 'events', 'frames', 'stacks', 'run_summaries', 'experiment_runs'] as const;
+const RUN_TABLES = [
+  'sample_chunks',
+  'tick_chunks',
+  'threads',
+  'output',
+  'events',
+  'frames',
+  'stacks',
+  'run_summaries',
+  'experiment_runs',
+] as const;
 
 // Stores a finished run's summary, so opening the run later does not decode every sample; the
 // library's figures (CPU, contention) become columns for the runs list.
@@ -22,7 +32,14 @@ export function saveRunSummary(
          ON CONFLICT (run_id) DO UPDATE SET schema_version = excluded.schema_version, cpu_seconds = excluded.cpu_seconds,
            contention = excluded.contention, summary = excluded.summary, overview = coalesce(excluded.overview, overview)`,
       )
-      .run(runId, summary.schemaVersion, summary.cpuSeconds, summary.gil?.contention ?? null, JSON.stringify(summary), overview === null ? null : JSON.stringify(overview));
+      .run(
+        runId,
+        summary.schemaVersion,
+        summary.cpuSeconds,
+        summary.gil?.contention ?? null,
+        JSON.stringify(summary),
+        overview === null ? null : JSON.stringify(overview),
+      );
   } catch (error) {
     rethrowAsStoreError(store.file, error, store.busyTimeoutMs);
   }

@@ -3,7 +3,17 @@
 import type { ThreadInfo, Tid } from '../model.ts';
 import { decodeSampleChunk, decodeTickChunk, type SampleColumns, type TickColumns } from './chunk-codec.ts';
 import type { RunStore } from './open-database.ts';
-import type { GilMode, OutputStream, RunEvent, RunOutput, RunRecord, RunStatus, StackTable, Timeline, TimelineRange } from './run-types.ts';
+import type {
+  GilMode,
+  OutputStream,
+  RunEvent,
+  RunOutput,
+  RunRecord,
+  RunStatus,
+  StackTable,
+  Timeline,
+  TimelineRange,
+} from './run-types.ts';
 import { StoreError, rethrowAsStoreError } from './store-error.ts';
 
 /** Queries over a store; every method is one read transaction's worth of SQL. */
@@ -125,7 +135,13 @@ function emptySamples(n: number): SampleColumns {
 type Column = Uint8Array | Uint32Array | Int32Array | Float64Array;
 
 /** Copies rows [from, to) of every column of `src` into `dst` at `at` (both TickColumns or both SampleColumns). */
-function copyColumns<T extends TickColumns | SampleColumns>(dst: T, src: T, from: number, to: number, at: number): void {
+function copyColumns<T extends TickColumns | SampleColumns>(
+  dst: T,
+  src: T,
+  from: number,
+  to: number,
+  at: number,
+): void {
   const d = dst as unknown as Record<string, Column>;
   const s = src as unknown as Record<string, Column>;
   for (const key of Object.keys(d)) d[key]!.set(s[key]!.subarray(from, to), at);
@@ -151,7 +167,9 @@ export function createRunReader(store: RunStore): RunReader {
     run: db.prepare(`${RUN_SELECT} WHERE r.id = ?`),
     threads: db.prepare('SELECT * FROM threads WHERE run_id = ? ORDER BY first_seen_ns, tid'),
     chunkAt: db
-      .prepare('SELECT chunk_no FROM tick_chunks WHERE run_id = ? AND first_time_ns <= ? ORDER BY first_time_ns DESC LIMIT 1')
+      .prepare(
+        'SELECT chunk_no FROM tick_chunks WHERE run_id = ? AND first_time_ns <= ? ORDER BY first_time_ns DESC LIMIT 1',
+      )
       .pluck(),
     tickChunks: db.prepare(
       'SELECT chunk_no, data FROM tick_chunks WHERE run_id = ? AND chunk_no BETWEEN ? AND ? ORDER BY chunk_no',
@@ -182,7 +200,10 @@ export function createRunReader(store: RunStore): RunReader {
     const fromNs = range.fromNs ?? -Infinity;
     const toNs = range.toNs ?? Infinity;
     const lo = range.fromNs === undefined ? 0 : ((sql.chunkAt.get(id, Math.floor(fromNs)) as number | undefined) ?? 0);
-    const hi = range.toNs === undefined ? Number.MAX_SAFE_INTEGER : (sql.chunkAt.get(id, Math.floor(toNs)) as number | undefined);
+    const hi =
+      range.toNs === undefined
+        ? Number.MAX_SAFE_INTEGER
+        : (sql.chunkAt.get(id, Math.floor(toNs)) as number | undefined);
     if (hi === undefined || hi < lo) return { ticks: emptyTicks(0), threads: new Map() };
 
     const tickParts: { cols: TickColumns; from: number; to: number }[] = [];
@@ -210,7 +231,11 @@ export function createRunReader(store: RunStore): RunReader {
 
     const sampleParts = new Map<Tid, { cols: SampleColumns; from: number; to: number }[]>();
     const sampleTotals = new Map<Tid, number>();
-    for (const row of sql.sampleChunks.iterate(id, lo, hi) as Iterable<{ chunk_no: number; tid: number; data: Buffer }>) {
+    for (const row of sql.sampleChunks.iterate(id, lo, hi) as Iterable<{
+      chunk_no: number;
+      tid: number;
+      data: Buffer;
+    }>) {
       const cols = decodeSampleChunk(row.data, row.chunk_no * chunkTicks);
       const from = lowerBound(cols.tickIndex, firstIndex);
       const to = lowerBound(cols.tickIndex, lastIndex + 1);

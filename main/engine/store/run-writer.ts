@@ -9,7 +9,15 @@ import type { RunStore } from './open-database.ts';
 import { DEFAULT_OUTPUT_CAP_BYTES, createOutputLog, type OutputLog } from './output-log.ts';
 import type { RunEventKind, RunFinish, RunMeta, OutputStream } from './run-types.ts';
 
-export type { RunEventKind, RunFinish, RunMeta, RunStatus, OutputStream, InterpreterInfo, GilMode } from './run-types.ts';
+export type {
+  RunEventKind,
+  RunFinish,
+  RunMeta,
+  RunStatus,
+  OutputStream,
+  InterpreterInfo,
+  GilMode,
+} from './run-types.ts';
 import { StoreError, rethrowAsStoreError } from './store-error.ts';
 import { currentRecorder } from './recorder-identity.ts';
 
@@ -111,7 +119,13 @@ export class RunWriter {
       let interpreterId: number | null = null;
       if (meta.interpreter) {
         const i = meta.interpreter;
-        const row = this.sql.upsertInterpreter.get(i.path, i.realPath, i.version, i.implementation, i.freeThreaded ? 1 : 0);
+        const row = this.sql.upsertInterpreter.get(
+          i.path,
+          i.realPath,
+          i.version,
+          i.implementation,
+          i.freeThreaded ? 1 : 0,
+        );
         interpreterId = (row as { id: number }).id;
       }
       const result = this.sql.insertRun.run(
@@ -142,7 +156,8 @@ export class RunWriter {
       let samples = 0;
       let tickChunk = this.tickChunk;
       for (const tick of ticks) {
-        if (!(tick.index > this.lastIndex)) throw new Error(`RunWriter: tick ${tick.index} after tick ${this.lastIndex}`);
+        if (!(tick.index > this.lastIndex))
+          throw new Error(`RunWriter: tick ${tick.index} after tick ${this.lastIndex}`);
         const chunkNo = Math.floor(tick.index / this.chunkTicks);
         if (tickChunk?.chunkNo !== chunkNo) {
           if (tickChunk?.dirty) this.flushTickChunk(run, tickChunk);
@@ -191,7 +206,14 @@ export class RunWriter {
     this.transaction(() => {
       const run = this.requireRun();
       for (const t of infos) {
-        this.sql.upsertThread.run(run, t.tid, t.name, t.nameSource, Math.round(t.firstSeenNs), Math.round(t.lastSeenNs));
+        this.sql.upsertThread.run(
+          run,
+          t.tid,
+          t.name,
+          t.nameSource,
+          Math.round(t.firstSeenNs),
+          Math.round(t.lastSeenNs),
+        );
       }
     });
   }

@@ -24,7 +24,8 @@ export function classifyStoreError(file: string, error: unknown, busyTimeoutMs?:
     const waited = busyTimeoutMs === undefined ? '' : ` (waited ${busyTimeoutMs} ms)`;
     return new StoreError('locked', file, `database is locked by another connection or process${waited}`, error);
   }
-  if (code === 'SQLITE_NOTADB') return new StoreError('not-gilscope', file, 'not a SQLite database, refusing to touch it', error);
+  if (code === 'SQLITE_NOTADB')
+    return new StoreError('not-gilscope', file, 'not a SQLite database, refusing to touch it', error);
   if (code.startsWith('SQLITE_CORRUPT')) return new StoreError('corrupt', file, `database is corrupt (${text})`, error);
   if (
     code.startsWith('SQLITE_CANTOPEN') ||

@@ -1,10 +1,17 @@
 // React hooks over the API: a request with loading/error state, and an event subscription.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiEvents, EventChannel, RequestChannel, RequestOf, ResponseOf } from '../../../main/shared/api-contract.ts';
+import type {
+  ApiEvents,
+  EventChannel,
+  RequestChannel,
+  RequestOf,
+  ResponseOf,
+} from '../../../main/shared/api-contract.ts';
 import { getApi } from './get-api.ts';
 
 // Where a request stands; `data` survives a reload so views do not flash empty.
-export type RequestState<T> = { kind: 'loading'; data: T | null } | { kind: 'ok'; data: T } | { kind: 'error'; message: string; data: T | null };
+export type RequestState<T> =
+  { kind: 'loading'; data: T | null } | { kind: 'ok'; data: T } | { kind: 'error'; message: string; data: T | null };
 
 // The message of anything thrown, for showing in the app.
 export function errorMessage(error: unknown): string {
@@ -30,7 +37,8 @@ export function useRequest<C extends RequestChannel>(
       .request(channel, payloadRef.current)
       .then(
         (data) => !cancelled && setState({ kind: 'ok', data }),
-        (error: unknown) => !cancelled && setState((prev) => ({ kind: 'error', message: errorMessage(error), data: prev.data })),
+        (error: unknown) =>
+          !cancelled && setState((prev) => ({ kind: 'error', message: errorMessage(error), data: prev.data })),
       );
     return () => {
       cancelled = true;

@@ -81,7 +81,12 @@ export function createWebSocketApi(url: string = websocketUrl()): GilscopeApi {
         socket = null;
         opened = null;
         failPending(`connection to GILscope closed (${event.code}${event.reason ? `: ${event.reason}` : ''})`);
-        if (!isOpen) return reject(new Error('cannot connect to GILscope (is `gilscope ui` still running? a restarted one prints a new URL to open)'));
+        if (!isOpen)
+          return reject(
+            new Error(
+              'cannot connect to GILscope (is `gilscope ui` still running? a restarted one prints a new URL to open)',
+            ),
+          );
         // Reconnect once (events resume); later requests reconnect lazily if that fails too.
         if (reconnectsLeft > 0 && event.code !== 1000) {
           reconnectsLeft--;
@@ -94,7 +99,8 @@ export function createWebSocketApi(url: string = websocketUrl()): GilscopeApi {
 
   return {
     async request<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
-      if (!requestChannels.includes(channel)) throw new Error(`gilscope.request: unknown channel ${JSON.stringify(channel)}`);
+      if (!requestChannels.includes(channel))
+        throw new Error(`gilscope.request: unknown channel ${JSON.stringify(channel)}`);
       const ws = socket ?? (await open());
       const id = nextId++;
       return new Promise<ResponseOf<C>>((resolve, reject) => {

@@ -7,7 +7,14 @@ import { drawTimeline } from './draw-timeline.ts';
 import type { ThemeColors } from './theme-colors.ts';
 
 // Draws `data` over `range`; `covered` (0..1) is the share of the plot the run really lasts.
-export function drawCompareLane(ctx: CanvasRenderingContext2D, width: number, data: BinnedTimeline, range: TimeRange, covered: number, theme: ThemeColors): void {
+export function drawCompareLane(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  data: BinnedTimeline,
+  range: TimeRange,
+  covered: number,
+  theme: ThemeColors,
+): void {
   drawTimeline(ctx, width, data, range, theme);
   if (covered >= 0.999) return;
   const { gutter, axis } = timelineLayout;

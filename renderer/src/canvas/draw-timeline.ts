@@ -8,9 +8,14 @@ import { timelineHeight, timelineLayout } from '../logic/timeline-geometry.ts';
 import { tickStepNs, type TimeRange } from '../logic/zoom-range.ts';
 import type { ThemeColors } from './theme-colors.ts';
 
-
 // Draws `data` for the visible `view` (ns relative to the run's start, like the data's fromNs/toNs).
-export function drawTimeline(ctx: CanvasRenderingContext2D, width: number, data: BinnedTimeline, view: TimeRange, theme: ThemeColors): void {
+export function drawTimeline(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  data: BinnedTimeline,
+  view: TimeRange,
+  theme: ThemeColors,
+): void {
   const { gutter, gilHeight, cpuHeight, bandHeight, gap, axis } = timelineLayout;
   const plotWidth = Math.max(1, width - gutter - 8);
   const span = view.to - view.from;
@@ -39,7 +44,11 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, width: number, data:
     ctx.moveTo(x, axis - 4);
     ctx.lineTo(x, totalHeight);
     ctx.stroke();
-    ctx.fillText(step < 1e8 ? `${(t / 1e9).toFixed(3)} s` : formatClock(t), Math.min(Math.max(x, gutter + 28), width - 30), axis / 2);
+    ctx.fillText(
+      step < 1e8 ? `${(t / 1e9).toFixed(3)} s` : formatClock(t),
+      Math.min(Math.max(x, gutter + 28), width - 30),
+      axis / 2,
+    );
   }
   ctx.textAlign = 'start';
 

@@ -16,8 +16,14 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): CanvasSize {
     if (!element) return;
     const update = () => {
       const rect = element.getBoundingClientRect();
-      const next = { width: Math.floor(rect.width), height: Math.floor(rect.height), dpr: window.devicePixelRatio || 1 };
-      setSize((prev) => (prev.width === next.width && prev.height === next.height && prev.dpr === next.dpr ? prev : next));
+      const next = {
+        width: Math.floor(rect.width),
+        height: Math.floor(rect.height),
+        dpr: window.devicePixelRatio || 1,
+      };
+      setSize((prev) =>
+        prev.width === next.width && prev.height === next.height && prev.dpr === next.dpr ? prev : next,
+      );
     };
     update();
     const observer = new ResizeObserver(update);
@@ -28,7 +34,12 @@ export function useElementSize(ref: RefObject<HTMLElement | null>): CanvasSize {
 }
 
 // Sets the backing store to size × dpr and returns a context scaled to CSS pixels (null if unavailable).
-export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number, dpr: number): CanvasRenderingContext2D | null {
+export function prepareCanvas(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number,
+  dpr: number,
+): CanvasRenderingContext2D | null {
   const w = Math.max(1, Math.round(width * dpr));
   const h = Math.max(1, Math.round(height * dpr));
   if (canvas.width !== w) canvas.width = w;

@@ -7,7 +7,11 @@ export function InterpreterLabel(props: { interpreter: { version: string; freeTh
   return (
     <span className="interp">
       Python {props.interpreter.version}
-      {props.interpreter.freeThreaded && <span className="badge badge-ft" title="Free-threaded build (PEP 703)">free-threaded</span>}
+      {props.interpreter.freeThreaded && (
+        <span className="badge badge-ft" title="Free-threaded build (PEP 703)">
+          free-threaded
+        </span>
+      )}
     </span>
   );
 }

@@ -6,7 +6,15 @@ import { getApi } from '../api/get-api.ts';
 import { errorMessage } from '../api/use-request.ts';
 import { base64ToBytes, downloadFileName, exportMimeTypes } from '../logic/export-download.ts';
 
-const labels: Record<ExportFormat, string> = { html: 'HTML', pdf: 'PDF', json: 'JSON', csv: 'CSV', speedscope: 'speedscope', collapsed: 'Collapsed', trace: 'Trace' };
+const labels: Record<ExportFormat, string> = {
+  html: 'HTML',
+  pdf: 'PDF',
+  json: 'JSON',
+  csv: 'CSV',
+  speedscope: 'speedscope',
+  collapsed: 'Collapsed',
+  trace: 'Trace',
+};
 const hints: Partial<Record<ExportFormat, string>> = {
   speedscope: 'speedscope JSON: one sampled profile per thread',
   collapsed: 'Collapsed stacks for flamegraph.pl, speedscope or Firefox Profiler',
@@ -29,7 +37,9 @@ export function triggerDownload(bytes: Uint8Array<ArrayBuffer>, fileName: string
 // One button per format (`export-<format>` test ids) and a one-line result.
 export function ExportButtons(props: { target: ExportTarget; formats?: ExportFormat[]; disabled?: boolean }) {
   const formats = props.formats ?? ['html', 'pdf', 'json', 'csv'];
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy'; format: ExportFormat } | { kind: 'done' | 'error'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<
+    { kind: 'idle' } | { kind: 'busy'; format: ExportFormat } | { kind: 'done' | 'error'; message: string }
+  >({ kind: 'idle' });
 
   const save = async (format: ExportFormat) => {
     setState({ kind: 'busy', format });
@@ -50,7 +60,15 @@ export function ExportButtons(props: { target: ExportTarget; formats?: ExportFor
     <div className="export-buttons row wrap" role="group" aria-label="Export">
       <span className="muted">Export</span>
       {formats.map((format) => (
-        <button key={format} type="button" className="chip" data-testid={`export-${format}`} title={hints[format]} disabled={props.disabled || state.kind === 'busy'} onClick={() => void save(format)}>
+        <button
+          key={format}
+          type="button"
+          className="chip"
+          data-testid={`export-${format}`}
+          title={hints[format]}
+          disabled={props.disabled || state.kind === 'busy'}
+          onClick={() => void save(format)}
+        >
           {state.kind === 'busy' && state.format === format ? `${labels[format]}…` : labels[format]}
         </button>
       ))}

@@ -22,7 +22,13 @@ export function navGroup(view: View): string {
 
 // Navigation buttons; `live` decides whether the live entry shows.
 // `selected` = runs ticked in the library; the Compare entry shows while there are some (or a comparison is open).
-export function Sidebar(props: { view: View; live: LiveRunStatus; version: string | null; selected: number[]; onNavigate: (view: View) => void }) {
+export function Sidebar(props: {
+  view: View;
+  live: LiveRunStatus;
+  version: string | null;
+  selected: number[];
+  onNavigate: (view: View) => void;
+}) {
   const item = (view: View, label: string, testId: string, extra?: React.ReactNode) => (
     <button
       type="button"
@@ -44,10 +50,17 @@ export function Sidebar(props: { view: View; live: LiveRunStatus; version: strin
       {item({ kind: 'runs' }, 'Runs', 'nav-runs')}
       {(props.selected.length > 0 || props.view.kind === 'compare') &&
         item(
-          { kind: 'compare', runIds: props.view.kind === 'compare' && props.selected.length === 0 ? props.view.runIds : props.selected },
+          {
+            kind: 'compare',
+            runIds: props.view.kind === 'compare' && props.selected.length === 0 ? props.view.runIds : props.selected,
+          },
           'Compare',
           'nav-compare',
-          <span className="nav-sub">{props.view.kind === 'compare' && props.selected.length === 0 ? `${props.view.runIds.length} runs` : `${props.selected.length} selected`}</span>,
+          <span className="nav-sub">
+            {props.view.kind === 'compare' && props.selected.length === 0
+              ? `${props.view.runIds.length} runs`
+              : `${props.selected.length} selected`}
+          </span>,
         )}
       {item({ kind: 'experiments' }, 'Experiments', 'nav-experiments')}
       {props.live.phase !== 'idle' && (
@@ -76,7 +89,11 @@ export function Sidebar(props: { view: View; live: LiveRunStatus; version: strin
           <Kbd keys="Ctrl+." /> Stop
         </div>
       </div>
-      {props.version && <div className="version" data-testid="app-version">v{props.version}</div>}
+      {props.version && (
+        <div className="version" data-testid="app-version">
+          v{props.version}
+        </div>
+      )}
     </nav>
   );
 }

@@ -9,7 +9,9 @@ export function StateBar(props: { states: StateFractions }) {
   return (
     <div className="state-bar" title={title} aria-label={title}>
       {stateOrder.map((state) =>
-        props.states[state] > 0 ? <span key={state} style={{ width: `${props.states[state] * 100}%`, background: stateColors[state] }} /> : null,
+        props.states[state] > 0 ? (
+          <span key={state} style={{ width: `${props.states[state] * 100}%`, background: stateColors[state] }} />
+        ) : null,
       )}
     </div>
   );

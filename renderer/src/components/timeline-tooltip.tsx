@@ -13,7 +13,12 @@ function spanLabel(hit: TimelineHit): string {
 export function TimelineTooltip(props: TimelineHover) {
   const { hit } = props;
   return (
-    <div className="chart-tooltip" data-testid="timeline-tooltip" role="tooltip" style={{ left: props.left, top: props.top }}>
+    <div
+      className="chart-tooltip"
+      data-testid="timeline-tooltip"
+      role="tooltip"
+      style={{ left: props.left, top: props.top }}
+    >
       {hit.row === 'gil' ? (
         <>
           <div className="tooltip-title">GIL · {spanLabel(hit)}</div>
@@ -35,7 +40,9 @@ export function TimelineTooltip(props: TimelineHover) {
             <div className="muted">not sampled in this bin</div>
           ) : (
             <>
-              <div>CPU {formatPercent(hit.cpu)} of a core · {hit.samples} samples</div>
+              <div>
+                CPU {formatPercent(hit.cpu)} of a core · {hit.samples} samples
+              </div>
               <ul className="tooltip-states">
                 {[...stateOrder]
                   .filter((state) => hit.states[state] > 0)

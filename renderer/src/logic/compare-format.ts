@@ -21,7 +21,11 @@ export function formatMetricDelta(delta: number | null, unit: CompareMetricRow['
 }
 
 // A ratio against the baseline, "—" where it says nothing: a share whose baseline is under 1 % (0 % → 3 % is "+3 pp", not "∞×").
-export function formatMetricRatio(ratio: number | null, baseline: number | null, unit: CompareMetricRow['unit']): string {
+export function formatMetricRatio(
+  ratio: number | null,
+  baseline: number | null,
+  unit: CompareMetricRow['unit'],
+): string {
   if (unit === 'fraction' && (baseline === null || Math.abs(baseline) < 0.01)) return '—';
   return formatRatio(ratio);
 }
@@ -39,7 +43,7 @@ export function deltaTone(key: string, delta: number | null, baseline: number | 
   if (direction === null || delta === null || !Number.isFinite(delta)) return 'same';
   const scale = baseline !== null && Number.isFinite(baseline) && baseline !== 0 ? Math.abs(baseline) : 1;
   if (Math.abs(delta) / scale < 0.02) return 'same';
-  return (delta < 0) === (direction === 'lower') ? 'good' : 'bad';
+  return delta < 0 === (direction === 'lower') ? 'good' : 'bad';
 }
 
 // Sort orders for the per-function diff.

@@ -28,7 +28,8 @@ export function pruneSelection(selected: readonly number[], existing: readonly n
 // Whether `selected` can be compared, and if not, why (shown next to the Compare button).
 export function compareReadiness(selected: readonly number[]): { ok: true } | { ok: false; reason: string } {
   const unique = new Set(selected).size;
-  if (unique < minCompareRuns) return { ok: false, reason: unique === 0 ? 'Select 2 to 4 runs to compare.' : 'Select at least one more run.' };
+  if (unique < minCompareRuns)
+    return { ok: false, reason: unique === 0 ? 'Select 2 to 4 runs to compare.' : 'Select at least one more run.' };
   if (unique > maxCompareRuns) return { ok: false, reason: `At most ${maxCompareRuns} runs can be compared.` };
   return { ok: true };
 }

@@ -15,8 +15,13 @@ export function sharedSpanNs(timelines: ReadonlyArray<BinnedTimeline | null>): n
 }
 
 // The range a run's lane shows: its start plus the shared span, or exactly its own length.
-export function laneRange(timeline: Pick<BinnedTimeline, 'fromNs' | 'toNs'>, mode: LaneMode, sharedNs: number): TimeRange {
-  if (mode === 'normalized' || sharedNs <= 0) return { from: timeline.fromNs, to: Math.max(timeline.toNs, timeline.fromNs + 1) };
+export function laneRange(
+  timeline: Pick<BinnedTimeline, 'fromNs' | 'toNs'>,
+  mode: LaneMode,
+  sharedNs: number,
+): TimeRange {
+  if (mode === 'normalized' || sharedNs <= 0)
+    return { from: timeline.fromNs, to: Math.max(timeline.toNs, timeline.fromNs + 1) };
   return { from: timeline.fromNs, to: timeline.fromNs + sharedNs };
 }
 
@@ -32,14 +37,22 @@ export function fromPlotFraction(fraction: number, range: TimeRange): number {
 }
 
 // The share of the plot a run covers on the shared axis (1 for the longest; 1 for all when normalized).
-export function coveredFraction(timeline: Pick<BinnedTimeline, 'fromNs' | 'toNs'>, mode: LaneMode, sharedNs: number): number {
+export function coveredFraction(
+  timeline: Pick<BinnedTimeline, 'fromNs' | 'toNs'>,
+  mode: LaneMode,
+  sharedNs: number,
+): number {
   if (mode === 'normalized' || sharedNs <= 0) return 1;
   return Math.min(1, (timeline.toNs - timeline.fromNs) / sharedNs);
 }
 
 // Reorders run `runIndex`'s thread lanes to the comparison's matched order (threads matched by name), so
 // the same thread sits at the same height in every run; unmatched threads follow in their own order.
-export function alignThreads(timeline: BinnedTimeline, rows: readonly CompareThreadRow[], runIndex: number): BinnedTimeline {
+export function alignThreads(
+  timeline: BinnedTimeline,
+  rows: readonly CompareThreadRow[],
+  runIndex: number,
+): BinnedTimeline {
   const byTid = new Map(timeline.threads.map((t) => [t.tid, t]));
   const ordered: BinnedTimeline['threads'] = [];
   for (const row of rows) {

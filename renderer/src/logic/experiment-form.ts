@@ -54,8 +54,14 @@ export function toggleInterpreter(form: ExperimentForm, path: string, all: reado
 }
 
 // The proposal for one interpreter: a free-threaded build with the GIL on and off, otherwise the build as is; 3 repetitions each.
-export function defaultProposal(interpreter: InterpreterView): Pick<ExperimentForm, 'interpreters' | 'gilModes' | 'repeatText'> {
-  return { interpreters: [interpreter.path], gilModes: interpreter.freeThreaded ? ['on', 'off'] : ['default'], repeatText: '3' };
+export function defaultProposal(
+  interpreter: InterpreterView,
+): Pick<ExperimentForm, 'interpreters' | 'gilModes' | 'repeatText'> {
+  return {
+    interpreters: [interpreter.path],
+    gilModes: interpreter.freeThreaded ? ['on', 'off'] : ['default'],
+    repeatText: '3',
+  };
 }
 
 // The experiment a run's "Measure GIL on vs off" proposes: the run's script, arguments and folder; its
@@ -63,15 +69,24 @@ export function defaultProposal(interpreter: InterpreterView): Pick<ExperimentFo
 // minor version if there is one); GIL on and off, 3 repetitions each. With no free-threaded build
 // known, just the run's interpreter (the form then says GIL modes need one).
 export function measureProposal(
-  run: { script: string; args: string[]; cwd: string; interpreter: { path: string; version: string; freeThreaded: boolean } | null },
+  run: {
+    script: string;
+    args: string[];
+    cwd: string;
+    interpreter: { path: string; version: string; freeThreaded: boolean } | null;
+  },
   interpreters: readonly InterpreterView[],
 ): ExperimentForm {
   const minor = (version: string): string => version.split('.').slice(0, 2).join('.');
   const own = run.interpreter;
   const freeThreaded = own?.freeThreaded
     ? own
-    : (interpreters.find((i) => i.freeThreaded && own !== null && minor(i.version) === minor(own.version)) ?? interpreters.find((i) => i.freeThreaded) ?? null);
-  const paths = [...new Set([...(own && !own.freeThreaded ? [own.path] : []), ...(freeThreaded ? [freeThreaded.path] : [])])];
+    : (interpreters.find((i) => i.freeThreaded && own !== null && minor(i.version) === minor(own.version)) ??
+      interpreters.find((i) => i.freeThreaded) ??
+      null);
+  const paths = [
+    ...new Set([...(own && !own.freeThreaded ? [own.path] : []), ...(freeThreaded ? [freeThreaded.path] : [])]),
+  ];
   return {
     ...emptyExperimentForm,
     script: run.script,
@@ -87,7 +102,9 @@ export function measureProposal(
 export function toggleGilMode(form: ExperimentForm, mode: GilModeName): ExperimentForm {
   const has = form.gilModes.includes(mode);
   const order: GilModeName[] = ['default', 'on', 'off'];
-  const modes = has ? form.gilModes.filter((m) => m !== mode) : order.filter((m) => m === mode || form.gilModes.includes(m));
+  const modes = has
+    ? form.gilModes.filter((m) => m !== mode)
+    : order.filter((m) => m === mode || form.gilModes.includes(m));
   return { ...form, gilModes: modes, touched: true };
 }
 
@@ -114,7 +131,9 @@ export function countRuns(form: ExperimentForm, all: readonly InterpreterView[])
 }
 
 // Either a spec ready to send or the problems to show next to the fields.
-export type ExperimentCheck = { kind: 'ok'; spec: ExperimentSpec; runs: number } | { kind: 'invalid'; problems: Partial<Record<keyof ExperimentForm, string>> };
+export type ExperimentCheck =
+  | { kind: 'ok'; spec: ExperimentSpec; runs: number }
+  | { kind: 'invalid'; problems: Partial<Record<keyof ExperimentForm, string>> };
 
 const isAbsolute = (path: string) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
 
@@ -128,17 +147,22 @@ export function checkExperimentForm(form: ExperimentForm, all: readonly Interpre
   if (args.kind === 'error') problems.argsText = `Arguments: ${args.message}.`;
   const cwd = form.cwd.trim();
   if (cwd !== '' && !isAbsolute(cwd)) problems.cwd = 'Give the full path of the working directory, or leave it empty.';
-  const chosen = form.interpreters.map((p) => all.find((i) => i.path === p)).filter((i): i is InterpreterView => i !== undefined);
+  const chosen = form.interpreters
+    .map((p) => all.find((i) => i.path === p))
+    .filter((i): i is InterpreterView => i !== undefined);
   const anyFreeThreaded = chosen.some((i) => i.freeThreaded);
   if (chosen.length === 0) problems.interpreters = 'Choose at least one interpreter.';
-  else if (anyFreeThreaded && form.gilModes.length === 0) problems.gilModes = 'Choose at least one GIL mode for the free-threaded interpreters.';
+  else if (anyFreeThreaded && form.gilModes.length === 0)
+    problems.gilModes = 'Choose at least one GIL mode for the free-threaded interpreters.';
   const repeat = Number(form.repeatText);
-  if (!Number.isInteger(repeat) || repeat < 1 || repeat > experimentLimits.maxRepeat) problems.repeatText = `Repetitions must be a whole number from 1 to ${experimentLimits.maxRepeat}.`;
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > experimentLimits.maxRepeat)
+    problems.repeatText = `Repetitions must be a whole number from 1 to ${experimentLimits.maxRepeat}.`;
   let vary: ExperimentSpec['vary'] = null;
   if (form.varyKind !== 'none') {
     const name = form.varyName.trim();
     const values = splitValues(form.varyValuesText);
-    if (form.varyKind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) problems.varyName = 'Give the environment variable’s name (letters, digits, _).';
+    if (form.varyKind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      problems.varyName = 'Give the environment variable’s name (letters, digits, _).';
     if (form.varyKind === 'arg' && name === '') problems.varyName = 'Give the varied argument a name (e.g. threads).';
     if (form.varyKind === 'arg' && args.kind === 'ok' && !args.args.some((a) => a.includes('{value}')))
       problems.argsText = 'Put {value} in the arguments where the varied value goes (e.g. --threads {value}).';
@@ -147,14 +171,17 @@ export function checkExperimentForm(form: ExperimentForm, all: readonly Interpre
     vary = { kind: form.varyKind, name, values };
   }
   const rate = Number(form.rateText);
-  if (!Number.isInteger(rate) || rate < rateLimits.min || rate > rateLimits.max) problems.rateText = `Sampling rate must be a whole number of Hz from ${rateLimits.min} to ${rateLimits.max}.`;
+  if (!Number.isInteger(rate) || rate < rateLimits.min || rate > rateLimits.max)
+    problems.rateText = `Sampling rate must be a whole number of Hz from ${rateLimits.min} to ${rateLimits.max}.`;
   let duration: number | null = null;
   if (form.durationText.trim() !== '') {
     duration = Number(form.durationText);
-    if (!Number.isFinite(duration) || duration <= 0) problems.durationText = 'Duration must be a positive number of seconds (or empty).';
+    if (!Number.isFinite(duration) || duration <= 0)
+      problems.durationText = 'Duration must be a positive number of seconds (or empty).';
   }
   const runs = countRuns(form, all);
-  if (Object.keys(problems).length === 0 && runs > experimentLimits.maxRuns) problems.repeatText = `That is ${runs} runs; keep one experiment under ${experimentLimits.maxRuns}.`;
+  if (Object.keys(problems).length === 0 && runs > experimentLimits.maxRuns)
+    problems.repeatText = `That is ${runs} runs; keep one experiment under ${experimentLimits.maxRuns}.`;
   if (Object.keys(problems).length > 0 || args.kind === 'error') return { kind: 'invalid', problems };
   return {
     kind: 'ok',

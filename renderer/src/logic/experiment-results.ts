@@ -79,7 +79,12 @@ export function seriesName(config: ExperimentConfigResult): string {
 // Bars per configuration, or lines per interpreter × mode over the varied values (in the spec's order).
 export function speedupSeries(view: Pick<ExperimentView, 'spec' | 'configs'>): SpeedupSeries {
   const vary = view.spec.vary;
-  if (!vary) return { kind: 'bar', labels: view.configs.map((c) => c.label), datasets: [{ label: 'Speedup', data: view.configs.map((c) => c.speedup) }] };
+  if (!vary)
+    return {
+      kind: 'bar',
+      labels: view.configs.map((c) => c.label),
+      datasets: [{ label: 'Speedup', data: view.configs.map((c) => c.speedup) }],
+    };
   const labels = [...vary.values];
   for (const c of view.configs) if (c.varyValue !== null && !labels.includes(c.varyValue)) labels.push(c.varyValue);
   const series = new Map<string, Array<number | null>>();
@@ -94,7 +99,11 @@ export function speedupSeries(view: Pick<ExperimentView, 'spec' | 'configs'>): S
     if (at >= 0) data[at] = config.speedup;
   }
   const names = new Map(view.configs.map((c) => [`${c.interpreter.path}|${c.gilMode}`, seriesName(c)]));
-  return { kind: 'line', labels: labels.map((v) => `${vary.name}=${v}`), datasets: [...series].map(([key, data]) => ({ label: names.get(key) ?? key, data })) };
+  return {
+    kind: 'line',
+    labels: labels.map((v) => `${vary.name}=${v}`),
+    datasets: [...series].map(([key, data]) => ({ label: names.get(key) ?? key, data })),
+  };
 }
 
 // Share of a progress as 0..1 (0 when the total is unknown).

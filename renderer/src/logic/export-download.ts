@@ -4,7 +4,10 @@ import type { ExportFormat, ExportTarget } from '../../../main/shared/compare-ty
 import { EXPORT_EXTENSIONS } from '../../../main/shared/export-formats.ts';
 
 // The extension (with its dot) and MIME type of each format: the engine's table (main/shared/export-formats.ts).
-export { EXPORT_EXTENSIONS as exportExtensions, EXPORT_MIME_TYPES as exportMimeTypes } from '../../../main/shared/export-formats.ts';
+export {
+  EXPORT_EXTENSIONS as exportExtensions,
+  EXPORT_MIME_TYPES as exportMimeTypes,
+} from '../../../main/shared/export-formats.ts';
 
 // "gilscope-run-12", "gilscope-compare-3-4", "gilscope-experiment-7".
 export function exportBaseName(target: ExportTarget): string {
@@ -15,11 +18,18 @@ export function exportBaseName(target: ExportTarget): string {
 
 // The backend's suggested name reduced to a plain file name (no folders, control or reserved characters,
 // no leading dots), falling back to the target's name, and always ending in the format's extension.
-export function downloadFileName(suggested: string | null | undefined, target: ExportTarget, format: ExportFormat): string {
+export function downloadFileName(
+  suggested: string | null | undefined,
+  target: ExportTarget,
+  format: ExportFormat,
+): string {
   const extension = EXPORT_EXTENSIONS[format];
   const last = (suggested ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  let name = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^[.\s]+/, '').trim();
+  let name = last
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .trim();
   if (name.length > 120) name = name.slice(0, 120);
   if (name === '' || name.replace(/_/g, '') === '') name = exportBaseName(target);
   if (!name.toLowerCase().endsWith(extension)) {

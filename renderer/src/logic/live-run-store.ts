@@ -52,7 +52,14 @@ export function createLiveRunStore(progressCapacity = 600, outputCapacity = 2000
   let version = 0;
   // Partial lines per stream: the last pushed line stays open until its newline arrives.
   const open: Record<'stdout' | 'stderr', OutputLine | null> = { stdout: null, stderr: null };
-  let status: LiveRunStatus = { runId: null, script: '', phase: 'idle', endStatus: null, endMessage: null, startedAtMs: 0 };
+  let status: LiveRunStatus = {
+    runId: null,
+    script: '',
+    phase: 'idle',
+    endStatus: null,
+    endMessage: null,
+    startedAtMs: 0,
+  };
   // Events for a run may beat the reply to profile:start; while starting, the first run id seen is ours.
   const accepts = (runId: number): boolean => {
     if (status.runId === runId) return true;

@@ -14,7 +14,8 @@ export interface RingBuffer<T> {
 
 // Creates an empty ring buffer holding at most `capacity` (≥ 1) items.
 export function createRingBuffer<T>(capacity: number): RingBuffer<T> {
-  if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`ring buffer capacity must be a positive integer, got ${capacity}`);
+  if (!Number.isInteger(capacity) || capacity < 1)
+    throw new RangeError(`ring buffer capacity must be a positive integer, got ${capacity}`);
   const items: Array<T | undefined> = new Array<T | undefined>(capacity);
   let start = 0;
   let size = 0;

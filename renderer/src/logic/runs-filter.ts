@@ -3,7 +3,8 @@ import type { GilModeName, RunListItem } from '../../../main/shared/api-contract
 import type { RunStatusName } from '../../../main/shared/run-summary-types.ts';
 
 // A sortable column of the library.
-export type RunSortKey = 'script' | 'interpreter' | 'gilMode' | 'createdAt' | 'wallSeconds' | 'cpuSeconds' | 'contention' | 'status' | 'label';
+export type RunSortKey =
+  'script' | 'interpreter' | 'gilMode' | 'createdAt' | 'wallSeconds' | 'cpuSeconds' | 'contention' | 'status' | 'label';
 
 // What the library toolbar chose; 'all' means no filter on that field.
 export interface RunQuery {
@@ -17,7 +18,14 @@ export interface RunQuery {
 }
 
 // The library's starting query: newest first, nothing filtered.
-export const defaultRunQuery: RunQuery = { search: '', status: 'all', interpreter: 'all', gilMode: 'all', sortKey: 'createdAt', descending: true };
+export const defaultRunQuery: RunQuery = {
+  search: '',
+  status: 'all',
+  interpreter: 'all',
+  gilMode: 'all',
+  sortKey: 'createdAt',
+  descending: true,
+};
 
 function sortValue(run: RunListItem, key: RunSortKey): string | number | null {
   switch (key) {
@@ -41,7 +49,8 @@ function compareRuns(a: RunListItem, b: RunListItem, key: RunSortKey, descending
   if (va === null && vb !== null) return 1;
   if (vb === null && va !== null) return -1;
   let order = 0;
-  if (va !== null && vb !== null) order = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb), 'en');
+  if (va !== null && vb !== null)
+    order = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb), 'en');
   if (descending) order = -order;
   return order !== 0 ? order : b.id - a.id;
 }
@@ -50,7 +59,15 @@ function compareRuns(a: RunListItem, b: RunListItem, key: RunSortKey, descending
 function matchesSearch(run: RunListItem, search: string): boolean {
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = [run.script, run.args.join(' '), run.label ?? '', run.interpreter?.version ?? '', run.interpreter?.path ?? '', run.status, `#${run.id}`]
+  const haystack = [
+    run.script,
+    run.args.join(' '),
+    run.label ?? '',
+    run.interpreter?.version ?? '',
+    run.interpreter?.path ?? '',
+    run.status,
+    `#${run.id}`,
+  ]
     .join('\n')
     .toLowerCase();
   return words.every((word) => haystack.includes(word));
@@ -77,8 +94,11 @@ export function toggleSort(query: RunQuery, key: RunSortKey): RunQuery {
 }
 
 // The distinct interpreters among the runs, for the filter menu.
-export function runInterpreters(runs: readonly RunListItem[]): Array<{ path: string; version: string; freeThreaded: boolean }> {
+export function runInterpreters(
+  runs: readonly RunListItem[],
+): Array<{ path: string; version: string; freeThreaded: boolean }> {
   const seen = new Map<string, { path: string; version: string; freeThreaded: boolean }>();
-  for (const run of runs) if (run.interpreter && !seen.has(run.interpreter.path)) seen.set(run.interpreter.path, run.interpreter);
+  for (const run of runs)
+    if (run.interpreter && !seen.has(run.interpreter.path)) seen.set(run.interpreter.path, run.interpreter);
   return [...seen.values()].sort((a, b) => a.version.localeCompare(b.version, 'en', { numeric: true }));
 }

@@ -44,5 +44,7 @@ export function splitArgs(text: string): SplitArgsResult {
 
 // The inverse, for showing a stored argv back in the field: quotes only what needs quoting.
 export function joinArgs(args: readonly string[]): string {
-  return args.map((arg) => (arg !== '' && /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`)).join(' ');
+  return args
+    .map((arg) => (arg !== '' && /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`))
+    .join(' ');
 }

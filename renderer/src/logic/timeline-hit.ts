@@ -13,10 +13,23 @@ interface BinSpan {
 
 export type TimelineHit =
   | (BinSpan & { row: 'gil'; held: number; contention: number; known: boolean })
-  | (BinSpan & { row: 'thread'; tid: number; name: string; cpu: number; samples: number; states: Record<ThreadStateName, number> });
+  | (BinSpan & {
+      row: 'thread';
+      tid: number;
+      name: string;
+      cpu: number;
+      samples: number;
+      states: Record<ThreadStateName, number>;
+    });
 
 // `x`, `y` in CSS pixels from the canvas's top-left corner; `width` is the canvas's CSS width.
-export function timelineHit(data: BinnedTimeline, view: TimeRange, width: number, x: number, y: number): TimelineHit | null {
+export function timelineHit(
+  data: BinnedTimeline,
+  view: TimeRange,
+  width: number,
+  x: number,
+  y: number,
+): TimelineHit | null {
   const { gutter, gilHeight, cpuHeight, bandHeight, gap, axis } = timelineLayout;
   const plotWidth = Math.max(1, width - gutter - 8);
   if (x < gutter || x > gutter + plotWidth || y < axis) return null;
@@ -39,8 +52,18 @@ export function timelineHit(data: BinnedTimeline, view: TimeRange, width: number
   // The gap under a lane belongs to no thread.
   if (index < 0 || index >= data.threads.length || y - top - index * laneHeight >= cpuHeight + bandHeight) return null;
   const thread = data.threads[index]!;
-  const states = Object.fromEntries(Object.entries(thread.states).map(([state, values]) => [state, values[bin] ?? 0])) as Record<ThreadStateName, number>;
-  return { ...span, row: 'thread', tid: thread.tid, name: thread.name, cpu: thread.cpu[bin] ?? 0, samples: thread.sampled[bin] ?? 0, states };
+  const states = Object.fromEntries(
+    Object.entries(thread.states).map(([state, values]) => [state, values[bin] ?? 0]),
+  ) as Record<ThreadStateName, number>;
+  return {
+    ...span,
+    row: 'thread',
+    tid: thread.tid,
+    name: thread.name,
+    cpu: thread.cpu[bin] ?? 0,
+    samples: thread.sampled[bin] ?? 0,
+    states,
+  };
 }
 
 /** Where the tooltip for a pointer goes: what is under it, and a position inside the canvas's positioned wrapper. */
@@ -54,7 +77,13 @@ export interface TimelineHover {
  * The hover for a pointer at client (`clientX`, `clientY`) over a canvas whose client rectangle is
  * `rect`; null off the lanes. The box sits right of the pointer, or left of it near the right edge.
  */
-export function timelineHover(data: BinnedTimeline, view: TimeRange, rect: { left: number; top: number; width: number }, clientX: number, clientY: number): TimelineHover | null {
+export function timelineHover(
+  data: BinnedTimeline,
+  view: TimeRange,
+  rect: { left: number; top: number; width: number },
+  clientX: number,
+  clientY: number,
+): TimelineHover | null {
   const x = clientX - rect.left;
   const y = clientY - rect.top;
   const hit = timelineHit(data, view, rect.width, x, y);

@@ -19,7 +19,13 @@ export function clampRange(range: TimeRange, bounds: TimeRange, minSpan: number)
 }
 
 // Zooms by `factor` (< 1 zooms in) keeping the time under `anchor` (0..1 across the window) in place.
-export function zoomAround(range: TimeRange, anchor: number, factor: number, bounds: TimeRange, minSpan: number): TimeRange {
+export function zoomAround(
+  range: TimeRange,
+  anchor: number,
+  factor: number,
+  bounds: TimeRange,
+  minSpan: number,
+): TimeRange {
   const a = Math.min(1, Math.max(0, anchor));
   const span = range.to - range.from;
   const pivot = range.from + a * span;
@@ -60,7 +66,12 @@ export function tickStepNs(spanNs: number, targetTicks: number): number {
 
 // Bins for a visible span: one per pixel column, but never finer than 1.5 sampling periods (finer bins
 // would mostly be empty and draw as a comb). `rateHz` null = unknown yet (pixel-based only).
-export function binsForRange(spanNs: number, cssWidth: number, devicePixelRatio: number, rateHz: number | null): number {
+export function binsForRange(
+  spanNs: number,
+  cssWidth: number,
+  devicePixelRatio: number,
+  rateHz: number | null,
+): number {
   const byWidth = binsForWidth(cssWidth, devicePixelRatio);
   if (!rateHz || rateHz <= 0 || !(spanNs > 0)) return byWidth;
   const bySamples = Math.floor(spanNs / (1.5 * (1e9 / rateHz)));

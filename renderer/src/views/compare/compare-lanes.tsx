@@ -20,7 +20,14 @@ import { TimelineTooltip } from '../../components/timeline-tooltip.tsx';
 import { RunHeading } from './run-heading.tsx';
 
 // One lane canvas; redrawn when its data, range or width changes.
-function LaneCanvas(props: { data: BinnedTimeline; mode: LaneMode; sharedNs: number; width: number; dpr: number; label: string }) {
+function LaneCanvas(props: {
+  data: BinnedTimeline;
+  mode: LaneMode;
+  sharedNs: number;
+  width: number;
+  dpr: number;
+  label: string;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   const { data, mode, sharedNs, width, dpr } = props;
   useEffect(() => {
@@ -31,7 +38,14 @@ function LaneCanvas(props: { data: BinnedTimeline; mode: LaneMode; sharedNs: num
       canvas.style.height = `${height}px`;
       const ctx = prepareCanvas(canvas, width, height, dpr);
       if (!ctx) return;
-      drawCompareLane(ctx, width, data, laneRange(data, mode, sharedNs), coveredFraction(data, mode, sharedNs), readThemeColors());
+      drawCompareLane(
+        ctx,
+        width,
+        data,
+        laneRange(data, mode, sharedNs),
+        coveredFraction(data, mode, sharedNs),
+        readThemeColors(),
+      );
       canvas.dataset.drawn = 'true';
     });
     return () => cancelAnimationFrame(frame);
@@ -62,7 +76,9 @@ function LaneCanvas(props: { data: BinnedTimeline; mode: LaneMode; sharedNs: num
 // finer than 1.5 sampling periods of the shortest run, so sparse samples do not draw as spikes.
 function comparisonBins(runs: ComparisonView['runs'], plotWidth: number, dpr: number): number {
   let bins = Infinity;
-  for (const run of runs) if (run.wallSeconds !== null && run.wallSeconds > 0) bins = Math.min(bins, binsForRange(run.wallSeconds * 1e9, plotWidth, dpr, run.rateHz));
+  for (const run of runs)
+    if (run.wallSeconds !== null && run.wallSeconds > 0)
+      bins = Math.min(bins, binsForRange(run.wallSeconds * 1e9, plotWidth, dpr, run.rateHz));
   return Number.isFinite(bins) ? Math.max(1, bins) : Math.max(1, Math.round(plotWidth * dpr));
 }
 
@@ -71,7 +87,11 @@ export function CompareLanes(props: { comparison: ComparisonView; onOpenRun: (ru
   const wrapRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(wrapRef);
   const [mode, setMode] = useState<LaneMode>('aligned');
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'ready'; timelines: Array<BinnedTimeline | null> } | { kind: 'error'; message: string }>({ kind: 'loading' });
+  const [state, setState] = useState<
+    | { kind: 'loading' }
+    | { kind: 'ready'; timelines: Array<BinnedTimeline | null> }
+    | { kind: 'error'; message: string }
+  >({ kind: 'loading' });
   const runIds = props.comparison.runs.map((r) => r.runId);
   const idsKey = runIds.join(',');
   const hasWidth = size.width > 0;
@@ -93,26 +113,57 @@ export function CompareLanes(props: { comparison: ComparisonView; onOpenRun: (ru
   }, [idsKey, hasWidth]);
 
   const threadRows = props.comparison.threads;
-  const timelines = useMemo(() => (state.kind === 'ready' ? state.timelines.map((t, i) => t && alignThreads(t, threadRows, i)) : []), [state, threadRows]);
+  const timelines = useMemo(
+    () => (state.kind === 'ready' ? state.timelines.map((t, i) => t && alignThreads(t, threadRows, i)) : []),
+    [state, threadRows],
+  );
   const shared = sharedSpanNs(timelines);
   return (
     <div className="panel" data-testid="compare-lanes" data-mode={mode}>
       <div className="panel-title row spread">
         <h3>Threads over time</h3>
-        <StateLegend extra={[{ label: 'CPU', color: gilColors.cpu }, { label: 'GIL held', color: gilColors.held }, { label: 'Contention', color: gilColors.contention }]} />
+        <StateLegend
+          extra={[
+            { label: 'CPU', color: gilColors.cpu },
+            { label: 'GIL held', color: gilColors.held },
+            { label: 'Contention', color: gilColors.contention },
+          ]}
+        />
       </div>
       <div className="row toolbar">
         <div className="segmented" role="radiogroup" aria-label="Time axis">
-          <button type="button" role="radio" aria-checked={mode === 'aligned'} data-testid="lanes-aligned" onClick={() => setMode('aligned')} title="One seconds axis for all runs: shorter runs end earlier">
+          <button
+            type="button"
+            role="radio"
+            aria-checked={mode === 'aligned'}
+            data-testid="lanes-aligned"
+            onClick={() => setMode('aligned')}
+            title="One seconds axis for all runs: shorter runs end earlier"
+          >
             Shared time axis
           </button>
-          <button type="button" role="radio" aria-checked={mode === 'normalized'} data-testid="lanes-normalized" onClick={() => setMode('normalized')} title="Each run stretched to its own length, so phases line up">
+          <button
+            type="button"
+            role="radio"
+            aria-checked={mode === 'normalized'}
+            data-testid="lanes-normalized"
+            onClick={() => setMode('normalized')}
+            title="Each run stretched to its own length, so phases line up"
+          >
             Normalize to run length
           </button>
         </div>
-        <span className="muted">{mode === 'aligned' ? `0 – ${formatSeconds(shared / 1e9)} for every run` : 'Each run from its start (left) to its end (right)'}</span>
+        <span className="muted">
+          {mode === 'aligned'
+            ? `0 – ${formatSeconds(shared / 1e9)} for every run`
+            : 'Each run from its start (left) to its end (right)'}
+        </span>
       </div>
-      {state.kind === 'error' && <Notice tone="error" title="Timelines unavailable:">{state.message}</Notice>}
+      {state.kind === 'error' && (
+        <Notice tone="error" title="Timelines unavailable:">
+          {state.message}
+        </Notice>
+      )}
       <div ref={wrapRef} className="compare-lanes">
         {state.kind === 'loading' && <div className="muted compare-loading">Loading timelines…</div>}
         {props.comparison.runs.map((run, i) => {
@@ -124,7 +175,16 @@ export function CompareLanes(props: { comparison: ComparisonView; onOpenRun: (ru
                 <span className="muted">{formatSeconds(run.wallSeconds)}</span>
               </div>
               {state.kind === 'ready' && !data && <p className="muted">No samples in this run.</p>}
-              {data && size.width > 0 && <LaneCanvas data={data} mode={mode} sharedNs={shared} width={size.width} dpr={size.dpr} label={`Timeline of run ${run.runId}`} />}
+              {data && size.width > 0 && (
+                <LaneCanvas
+                  data={data}
+                  mode={mode}
+                  sharedNs={shared}
+                  width={size.width}
+                  dpr={size.dpr}
+                  label={`Timeline of run ${run.runId}`}
+                />
+              )}
             </div>
           );
         })}

@@ -8,7 +8,13 @@ import { canCompareRun, compareWith, maxCompareRuns } from '../../logic/compare-
 import { baseName, formatDate, formatSeconds } from '../../logic/format.ts';
 
 // Open while `open`; `onCompare` gets the full list (this run first).
-export function ComparePicker(props: { open: boolean; runId: number; script: string; onCompare: (runIds: number[]) => void; onClose: () => void }) {
+export function ComparePicker(props: {
+  open: boolean;
+  runId: number;
+  script: string;
+  onCompare: (runIds: number[]) => void;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const list = useRequest('runs:list', undefined, props.open ? 'picker' : null);
   const [picked, setPicked] = useState<number[]>([]);
@@ -26,7 +32,12 @@ export function ComparePicker(props: { open: boolean; runId: number; script: str
   const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : full ? p : [...p, id]));
 
   return (
-    <dialog ref={ref} className="confirm picker" data-testid="compare-picker" onCancel={(e) => (e.preventDefault(), props.onClose())}>
+    <dialog
+      ref={ref}
+      className="confirm picker"
+      data-testid="compare-picker"
+      onCancel={(e) => (e.preventDefault(), props.onClose())}
+    >
       <h3>Compare run #{props.runId} with…</h3>
       <p className="muted">Pick 1 to {maxCompareRuns - 1} runs. Runs of the same script are listed first.</p>
       {list.kind === 'error' && <Notice tone="error">{list.message}</Notice>}
@@ -35,7 +46,12 @@ export function ComparePicker(props: { open: boolean; runId: number; script: str
         {list.data && candidates.length === 0 && <p className="muted">No other finished run to compare with.</p>}
         {candidates.map((run) => (
           <label key={run.id} className="picker-row" data-testid="compare-picker-row" data-run-id={run.id}>
-            <input type="checkbox" checked={picked.includes(run.id)} disabled={full && !picked.includes(run.id)} onChange={() => toggle(run.id)} />
+            <input
+              type="checkbox"
+              checked={picked.includes(run.id)}
+              disabled={full && !picked.includes(run.id)}
+              onChange={() => toggle(run.id)}
+            />
             <span className="muted">#{run.id}</span>
             <span className="mono">{run.label ?? baseName(run.script)}</span>
             <InterpreterLabel interpreter={run.interpreter} />
@@ -49,7 +65,13 @@ export function ComparePicker(props: { open: boolean; runId: number; script: str
         <button type="button" onClick={props.onClose}>
           Cancel
         </button>
-        <button type="button" className="primary" data-testid="compare-picker-ok" disabled={picked.length === 0} onClick={() => props.onCompare(compareWith(props.runId, picked))}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="compare-picker-ok"
+          disabled={picked.length === 0}
+          onClick={() => props.onCompare(compareWith(props.runId, picked))}
+        >
           Compare {picked.length + 1} runs
         </button>
       </div>

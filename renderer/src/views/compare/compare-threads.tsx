@@ -39,7 +39,11 @@ export function CompareThreads(props: { comparison: ComparisonView }) {
                 const cell = row.perRun[i] ?? null;
                 const base = row.perRun[0] ?? null;
                 return (
-                  <tr key={`${r}-${run.runId}`} className={i === 0 ? 'group-start' : undefined} data-testid="compare-thread-row">
+                  <tr
+                    key={`${r}-${run.runId}`}
+                    className={i === 0 ? 'group-start' : undefined}
+                    data-testid="compare-thread-row"
+                  >
                     {i === 0 && (
                       <td rowSpan={runs.length} className="thread-name">
                         {row.name}
@@ -52,7 +56,9 @@ export function CompareThreads(props: { comparison: ComparisonView }) {
                     {cell ? (
                       <>
                         <td className="num">{formatSeconds(cell.cpuSeconds)}</td>
-                        <td className="num muted">{i > 0 && base ? formatMetricDelta(cell.cpuSeconds - base.cpuSeconds, 'seconds') : ''}</td>
+                        <td className="num muted">
+                          {i > 0 && base ? formatMetricDelta(cell.cpuSeconds - base.cpuSeconds, 'seconds') : ''}
+                        </td>
                         <td className="bar-cell">
                           <StateBar states={cell.states} />
                         </td>

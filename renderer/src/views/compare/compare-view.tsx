@@ -13,7 +13,12 @@ import { FunctionDiff } from './function-diff.tsx';
 import { RunHeading } from './run-heading.tsx';
 
 // Loads `compare:runs` for `runIds`; `onPickRuns` goes back to the library to choose others.
-export function CompareView(props: { runIds: number[]; onOpenRun: (runId: number) => void; onPickRuns: () => void; onClear: () => void }) {
+export function CompareView(props: {
+  runIds: number[];
+  onOpenRun: (runId: number) => void;
+  onPickRuns: () => void;
+  onClear: () => void;
+}) {
   const ready = compareReadiness(props.runIds);
   const key = ready.ok ? props.runIds.join(',') : null;
   const comparison = useRequest('compare:runs', { runIds: props.runIds }, key);
@@ -24,7 +29,9 @@ export function CompareView(props: { runIds: number[]; onOpenRun: (runId: number
     <section className="view compare" aria-labelledby="compare-title" data-testid="compare-view">
       <header className="view-header row spread wrap">
         <div>
-          <h2 id="compare-title">Compare {props.runIds.length > 0 ? props.runIds.map((id) => `#${id}`).join(' · ') : 'runs'}</h2>
+          <h2 id="compare-title">
+            Compare {props.runIds.length > 0 ? props.runIds.map((id) => `#${id}`).join(' · ') : 'runs'}
+          </h2>
           <p className="muted">A is the baseline: deltas and ratios are against it.</p>
         </div>
         <div className="row wrap">

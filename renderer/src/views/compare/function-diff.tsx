@@ -45,7 +45,11 @@ export function FunctionDiff(props: { comparison: ComparisonView }) {
         <h3>Functions: A vs {last}</h3>
         <label className="row">
           <span className="muted">Sort by</span>
-          <select value={sort} data-testid="function-diff-sort" onChange={(e) => setSort(e.target.value as FunctionDiffSort)}>
+          <select
+            value={sort}
+            data-testid="function-diff-sort"
+            onChange={(e) => setSort(e.target.value as FunctionDiffSort)}
+          >
             <option value="self-change">Change of self share</option>
             <option value="total-change">Change of total share</option>
             <option value="self-baseline">Self share in A</option>
@@ -94,7 +98,9 @@ export function FunctionDiff(props: { comparison: ComparisonView }) {
               ))}
             </tbody>
           </table>
-          {functions.length > shown && <p className="muted">{functions.length - shown} more functions with smaller changes are not shown.</p>}
+          {functions.length > shown && (
+            <p className="muted">{functions.length - shown} more functions with smaller changes are not shown.</p>
+          )}
         </div>
       )}
     </div>

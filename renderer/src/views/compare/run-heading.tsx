@@ -25,7 +25,11 @@ export function RunHeading(props: { run: RunSummary; index: number; onOpen?: (ru
       <span className="mono" title={run.script}>
         {run.label ?? baseName(run.script)}
       </span>{' '}
-      <InterpreterLabel interpreter={run.interpreter} /> <span className="muted">GIL {run.gilMode}{run.gilEnabled === null ? '' : run.gilEnabled ? ' (enabled)' : ' (disabled)'}</span>
+      <InterpreterLabel interpreter={run.interpreter} />{' '}
+      <span className="muted">
+        GIL {run.gilMode}
+        {run.gilEnabled === null ? '' : run.gilEnabled ? ' (enabled)' : ' (disabled)'}
+      </span>
     </span>
   );
 }

@@ -76,7 +76,12 @@ export function FlameGraph(props: { root: FlameNode }) {
           onMouseLeave={() => setHover(null)}
           onClick={(e) => {
             const rect = rectAt(e.clientX, e.clientY);
-            if (rect) setFocus(rect.depth === 0 && rect.node === focus ? (breadcrumbs[breadcrumbs.length - 2] ?? props.root) : rect.node);
+            if (rect)
+              setFocus(
+                rect.depth === 0 && rect.node === focus
+                  ? (breadcrumbs[breadcrumbs.length - 2] ?? props.root)
+                  : rect.node,
+              );
           }}
         />
       </div>

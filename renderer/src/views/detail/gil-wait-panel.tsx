@@ -21,7 +21,9 @@ function FrameList(props: { frames: FrameShare[]; limit: number }) {
 
 // Threads with some GIL wait, most waiting first.
 export function GilWaitPanel(props: { summary: RunSummary }) {
-  const waiting = props.summary.threads.filter((t) => t.states.gilWait > 0).sort((a, b) => b.states.gilWait - a.states.gilWait);
+  const waiting = props.summary.threads
+    .filter((t) => t.states.gilWait > 0)
+    .sort((a, b) => b.states.gilWait - a.states.gilWait);
   return (
     <div className="panel" data-testid="gil-wait-panel">
       <div className="panel-title">
@@ -29,7 +31,11 @@ export function GilWaitPanel(props: { summary: RunSummary }) {
       </div>
       {waiting.length === 0 ? (
         <EmptyState title="No thread waited for the GIL">
-          <p>{props.summary.gil ? 'Every sample found the GIL free or held by the thread that wanted it.' : 'The GIL state could not be read in this run.'}</p>
+          <p>
+            {props.summary.gil
+              ? 'Every sample found the GIL free or held by the thread that wanted it.'
+              : 'The GIL state could not be read in this run.'}
+          </p>
         </EmptyState>
       ) : (
         <div className="gil-wait-grid">
@@ -39,13 +45,21 @@ export function GilWaitPanel(props: { summary: RunSummary }) {
                 <h4>
                   {t.name} <span className="muted">waited {formatPercent(t.states.gilWait)} of its life</span>
                 </h4>
-                {t.gilWaitFrames.length > 0 ? <FrameList frames={t.gilWaitFrames} limit={5} /> : <p className="muted">No stacks recorded.</p>}
+                {t.gilWaitFrames.length > 0 ? (
+                  <FrameList frames={t.gilWaitFrames} limit={5} />
+                ) : (
+                  <p className="muted">No stacks recorded.</p>
+                )}
               </div>
             ))}
           </div>
           <div>
             <h4>While others waited, the GIL holder was running…</h4>
-            {props.summary.gilHolderFrames.length > 0 ? <FrameList frames={props.summary.gilHolderFrames} limit={10} /> : <p className="muted">No holder stacks recorded.</p>}
+            {props.summary.gilHolderFrames.length > 0 ? (
+              <FrameList frames={props.summary.gilHolderFrames} limit={10} />
+            ) : (
+              <p className="muted">No holder stacks recorded.</p>
+            )}
           </div>
         </div>
       )}

@@ -19,7 +19,12 @@ import { VerdictPanel } from './verdict-panel.tsx';
 
 // Opens run `runId`; the timeline starts loading at once, in parallel with the summary.
 // `onCompare` opens a comparison with this run first (the baseline); `onMeasure` an experiment form for its script.
-export function RunDetailView(props: { runId: number; onBack: () => void; onCompare: (runIds: number[]) => void; onMeasure?: (summary: RunSummary) => void }) {
+export function RunDetailView(props: {
+  runId: number;
+  onBack: () => void;
+  onCompare: (runIds: number[]) => void;
+  onMeasure?: (summary: RunSummary) => void;
+}) {
   const [picking, setPicking] = useState(false);
   const summary = useRequest('runs:summary', { runId: props.runId }, String(props.runId));
   const openedAt = useRef(performance.now());
@@ -56,12 +61,18 @@ export function RunDetailView(props: { runId: number; onBack: () => void; onComp
               <span className="mono" title={s.script}>
                 {s.script}
               </span>
-              {s.args.length > 0 && <span className="mono"> {joinArgs(s.args)}</span>} · <InterpreterLabel interpreter={s.interpreter} /> · GIL mode {s.gilMode} · {formatDate(s.createdAt)}
+              {s.args.length > 0 && <span className="mono"> {joinArgs(s.args)}</span>} ·{' '}
+              <InterpreterLabel interpreter={s.interpreter} /> · GIL mode {s.gilMode} · {formatDate(s.createdAt)}
             </p>
           )}
         </div>
         <div className="row wrap end">
-          <button type="button" data-testid="compare-with" disabled={!s || s.status === 'running'} onClick={() => setPicking(true)}>
+          <button
+            type="button"
+            data-testid="compare-with"
+            disabled={!s || s.status === 'running'}
+            onClick={() => setPicking(true)}
+          >
             Compare with…
           </button>
           <button type="button" onClick={props.onBack}>
@@ -69,16 +80,35 @@ export function RunDetailView(props: { runId: number; onBack: () => void; onComp
           </button>
         </div>
       </header>
-      {s && s.status !== 'running' && <ExportButtons target={{ kind: 'run', runId: props.runId }} formats={['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed', 'trace']} />}
-      {s && picking && <ComparePicker open={picking} runId={props.runId} script={s.script} onClose={() => setPicking(false)} onCompare={props.onCompare} />}
-      {summary.kind === 'error' && <Notice tone="error" title="Could not load this run:">{summary.message}</Notice>}
+      {s && s.status !== 'running' && (
+        <ExportButtons
+          target={{ kind: 'run', runId: props.runId }}
+          formats={['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed', 'trace']}
+        />
+      )}
+      {s && picking && (
+        <ComparePicker
+          open={picking}
+          runId={props.runId}
+          script={s.script}
+          onClose={() => setPicking(false)}
+          onCompare={props.onCompare}
+        />
+      )}
+      {summary.kind === 'error' && (
+        <Notice tone="error" title="Could not load this run:">
+          {summary.message}
+        </Notice>
+      )}
       {summary.kind === 'ok' && summary.data === null && (
         <EmptyState title="Run not found" testId="run-missing">
           <p>It may have been deleted.</p>
         </EmptyState>
       )}
       {s && <SummaryCards summary={s} />}
-      {s && s.status !== 'running' && <VerdictPanel summary={s} onMeasure={props.onMeasure && (() => props.onMeasure?.(s))} />}
+      {s && s.status !== 'running' && (
+        <VerdictPanel summary={s} onMeasure={props.onMeasure && (() => props.onMeasure?.(s))} />
+      )}
       {s?.error && (
         <Notice tone="error" title="The run failed:" testId="run-error">
           {s.error}
@@ -93,7 +123,9 @@ export function RunDetailView(props: { runId: number; onBack: () => void; onComp
           </ul>
         </Notice>
       )}
-      {summary.kind !== 'error' && !(summary.kind === 'ok' && summary.data === null) && <TimelinePanel runId={props.runId} rateHz={s?.rateHz ?? null} onFirstDraw={onFirstDraw} />}
+      {summary.kind !== 'error' && !(summary.kind === 'ok' && summary.data === null) && (
+        <TimelinePanel runId={props.runId} rateHz={s?.rateHz ?? null} onFirstDraw={onFirstDraw} />
+      )}
       {s && (
         <>
           <div className="panel">

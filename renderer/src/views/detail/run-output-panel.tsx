@@ -12,7 +12,11 @@ export function RunOutputPanel(props: { runId: number }) {
       <div className="panel-title">
         <h3>Output</h3>
       </div>
-      {output.kind === 'error' && <Notice tone="error" title="Could not load the output:">{output.message}</Notice>}
+      {output.kind === 'error' && (
+        <Notice tone="error" title="Could not load the output:">
+          {output.message}
+        </Notice>
+      )}
       {output.data?.truncated && <p className="hint">Only the end of the output was kept.</p>}
       <pre className="output-pane stored" data-testid="run-output" data-empty={chunks.length === 0 ? 'true' : 'false'}>
         {chunks.map((c, i) => (

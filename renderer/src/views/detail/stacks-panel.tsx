@@ -29,15 +29,32 @@ export function StacksPanel(props: { summary: RunSummary }) {
     <div className="panel">
       <div className="panel-title row spread">
         <div className="tabs" role="tablist">
-          <button type="button" role="tab" aria-selected={tab === 'functions'} data-testid="tab-functions" onClick={() => setTab('functions')}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'functions'}
+            data-testid="tab-functions"
+            onClick={() => setTab('functions')}
+          >
             Top functions
           </button>
-          <button type="button" role="tab" aria-selected={tab === 'flame'} data-testid="tab-flame" onClick={() => setTab('flame')}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === 'flame'}
+            data-testid="tab-flame"
+            onClick={() => setTab('flame')}
+          >
             Flame graph
           </button>
         </div>
         <div className="row">
-          <select aria-label="Thread" data-testid="stacks-thread-select" value={tid ?? ''} onChange={(e) => setTid(e.target.value === '' ? null : Number(e.target.value))}>
+          <select
+            aria-label="Thread"
+            data-testid="stacks-thread-select"
+            value={tid ?? ''}
+            onChange={(e) => setTid(e.target.value === '' ? null : Number(e.target.value))}
+          >
             <option value="">All threads</option>
             {props.summary.threads.map((t) => (
               <option key={t.tid} value={t.tid}>
@@ -45,7 +62,12 @@ export function StacksPanel(props: { summary: RunSummary }) {
               </option>
             ))}
           </select>
-          <select aria-label="Samples" data-testid="stacks-scope-select" value={scope} onChange={(e) => setScope(e.target.value as SampleScope)}>
+          <select
+            aria-label="Samples"
+            data-testid="stacks-scope-select"
+            value={scope}
+            onChange={(e) => setScope(e.target.value as SampleScope)}
+          >
             {scopes.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -56,10 +78,16 @@ export function StacksPanel(props: { summary: RunSummary }) {
       </div>
       {tab === 'functions' && (
         <>
-          {functions.kind === 'error' && <Notice tone="error" title="Could not load functions:">{functions.message}</Notice>}
+          {functions.kind === 'error' && (
+            <Notice tone="error" title="Could not load functions:">
+              {functions.message}
+            </Notice>
+          )}
           {functions.kind === 'loading' && !functions.data && <p className="muted">Loading…</p>}
           {functions.kind !== 'error' && functions.data === null && functions.kind === 'ok' && <NoStacks />}
-          {functions.data && functions.data.functions.length === 0 && <EmptyState title="No samples in this selection" />}
+          {functions.data && functions.data.functions.length === 0 && (
+            <EmptyState title="No samples in this selection" />
+          )}
           {functions.data && functions.data.functions.length > 0 && (
             <div className="table-scroll tall">
               <table className="data-table" data-testid="functions-table">
@@ -93,7 +121,11 @@ export function StacksPanel(props: { summary: RunSummary }) {
       )}
       {tab === 'flame' && (
         <>
-          {flame.kind === 'error' && <Notice tone="error" title="Could not load the flame graph:">{flame.message}</Notice>}
+          {flame.kind === 'error' && (
+            <Notice tone="error" title="Could not load the flame graph:">
+              {flame.message}
+            </Notice>
+          )}
           {flame.kind === 'loading' && !flame.data && <p className="muted">Loading…</p>}
           {flame.kind === 'ok' && flame.data === null && <NoStacks />}
           {flame.data && flame.data.value === 0 && <EmptyState title="No samples in this selection" />}
@@ -107,7 +139,10 @@ export function StacksPanel(props: { summary: RunSummary }) {
 function NoStacks() {
   return (
     <EmptyState title="This run has no stacks" testId="no-stacks">
-      <p>Python stacks were not recorded (stack sampling off, or the interpreter's memory could not be read). State and CPU figures are still exact.</p>
+      <p>
+        Python stacks were not recorded (stack sampling off, or the interpreter's memory could not be read). State and
+        CPU figures are still exact.
+      </p>
     </EmptyState>
   );
 }

@@ -20,9 +20,24 @@ function exitText(summary: RunSummary): string {
 export function SummaryCards(props: { summary: RunSummary }) {
   const s = props.summary;
   const cards: Array<{ id: string; label: string; value: string; note: string; tone?: 'bad' | 'good' }> = [
-    { id: 'wall', label: 'Wall time', value: formatSeconds(s.wallSeconds), note: `${s.samples.toLocaleString('en')} ticks at ${s.rateHz} Hz` },
-    { id: 'cpu', label: 'CPU time', value: formatSeconds(s.cpuSeconds), note: `${s.threads.length} thread${s.threads.length === 1 ? '' : 's'}` },
-    { id: 'parallelism', label: 'Parallelism', value: formatRatio(s.parallelism), note: 'CPU ÷ wall: cores busy on average' },
+    {
+      id: 'wall',
+      label: 'Wall time',
+      value: formatSeconds(s.wallSeconds),
+      note: `${s.samples.toLocaleString('en')} ticks at ${s.rateHz} Hz`,
+    },
+    {
+      id: 'cpu',
+      label: 'CPU time',
+      value: formatSeconds(s.cpuSeconds),
+      note: `${s.threads.length} thread${s.threads.length === 1 ? '' : 's'}`,
+    },
+    {
+      id: 'parallelism',
+      label: 'Parallelism',
+      value: formatRatio(s.parallelism),
+      note: 'CPU ÷ wall: cores busy on average',
+    },
     {
       id: 'contention',
       label: 'GIL contention',
@@ -30,8 +45,19 @@ export function SummaryCards(props: { summary: RunSummary }) {
       note: s.gil ? `held ${formatPercent(s.gil.heldFraction)} of the time` : 'GIL state not readable',
       tone: s.gil && s.gil.contention > 0.2 ? 'bad' : undefined,
     },
-    { id: 'gil-enabled', label: 'GIL enabled', value: gilEnabledText(s), note: `mode ${s.gilMode}${s.interpreter?.freeThreaded ? ', free-threaded build' : ''}` },
-    { id: 'exit', label: 'Exit', value: exitText(s), note: s.error ?? s.status, tone: s.status === 'failed' ? 'bad' : s.status === 'completed' ? 'good' : undefined },
+    {
+      id: 'gil-enabled',
+      label: 'GIL enabled',
+      value: gilEnabledText(s),
+      note: `mode ${s.gilMode}${s.interpreter?.freeThreaded ? ', free-threaded build' : ''}`,
+    },
+    {
+      id: 'exit',
+      label: 'Exit',
+      value: exitText(s),
+      note: s.error ?? s.status,
+      tone: s.status === 'failed' ? 'bad' : s.status === 'completed' ? 'good' : undefined,
+    },
   ];
   return (
     <div className="cards" data-testid="run-summary-cards">

@@ -16,7 +16,16 @@ import { StateLegend } from '../../components/state-legend.tsx';
 import { formatClock, formatSeconds } from '../../logic/format.ts';
 import { gilColors } from '../../logic/thread-states.ts';
 import { TimelineTooltip } from '../../components/timeline-tooltip.tsx';
-import { binsForRange, binsForWidth, clampRange, panBy, sameRange, wheelZoomFactor, zoomAround, type TimeRange } from '../../logic/zoom-range.ts';
+import {
+  binsForRange,
+  binsForWidth,
+  clampRange,
+  panBy,
+  sameRange,
+  wheelZoomFactor,
+  zoomAround,
+  type TimeRange,
+} from '../../logic/zoom-range.ts';
 
 const debounceMs = 120;
 
@@ -27,7 +36,9 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(wrapRef);
   const [data, setData] = useState<BinnedTimeline | null>(null);
-  const [state, setState] = useState<{ kind: 'loading' | 'ready' | 'empty' } | { kind: 'error'; message: string }>({ kind: 'loading' });
+  const [state, setState] = useState<{ kind: 'loading' | 'ready' | 'empty' } | { kind: 'error'; message: string }>({
+    kind: 'loading',
+  });
   const [bounds, setBounds] = useState<TimeRange | null>(null);
   const [view, setView] = useState<TimeRange | null>(null);
   const sequence = useRef(0);
@@ -46,7 +57,12 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
     if (size.width === 0 || bounds) return;
     const id = ++sequence.current;
     getApi()
-      .request('runs:timeline', { runId: props.runId, fromNs: null, toNs: null, bins: binsForWidth(plotWidth, size.dpr) })
+      .request('runs:timeline', {
+        runId: props.runId,
+        fromNs: null,
+        toNs: null,
+        bins: binsForWidth(plotWidth, size.dpr),
+      })
       .then(
         (timeline) => {
           if (id !== sequence.current) return;
@@ -104,11 +120,14 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
     return () => cancelAnimationFrame(frame);
   }, [data, view, size]);
 
-  const anchorOf = useCallback((clientX: number) => {
-    const rect = canvasRef.current?.getBoundingClientRect();
-    if (!rect) return 0.5;
-    return (clientX - rect.left - timelineLayout.gutter) / plotWidth;
-  }, [plotWidth]);
+  const anchorOf = useCallback(
+    (clientX: number) => {
+      const rect = canvasRef.current?.getBoundingClientRect();
+      if (!rect) return 0.5;
+      return (clientX - rect.left - timelineLayout.gutter) / plotWidth;
+    },
+    [plotWidth],
+  );
 
   // A zoom or new bins move what is under the pointer: the next move shows it again.
   useEffect(() => setHover(null), [data, view, size.width]);
@@ -136,7 +155,12 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
     return () => canvas.removeEventListener('wheel', onWheel);
   }, [bounds, anchorOf, plotWidth, minSpanNs]);
 
-  if (state.kind === 'error') return <Notice tone="error" title="Timeline unavailable:">{state.message}</Notice>;
+  if (state.kind === 'error')
+    return (
+      <Notice tone="error" title="Timeline unavailable:">
+        {state.message}
+      </Notice>
+    );
   if (state.kind === 'empty') return <EmptyState title="No samples in this run" testId="timeline-empty" />;
 
   const zoom = (factor: number) => bounds && setView((v) => v && zoomAround(v, 0.5, factor, bounds, minSpanNs));
@@ -145,10 +169,22 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
     <div className="panel">
       <div className="panel-title row spread">
         <h3>Timeline</h3>
-        <StateLegend extra={[{ label: 'CPU', color: gilColors.cpu }, { label: 'GIL held', color: gilColors.held }, { label: 'Contention', color: gilColors.contention }]} />
+        <StateLegend
+          extra={[
+            { label: 'CPU', color: gilColors.cpu },
+            { label: 'GIL held', color: gilColors.held },
+            { label: 'Contention', color: gilColors.contention },
+          ]}
+        />
       </div>
       <div className="row toolbar">
-        <button type="button" data-testid="timeline-zoom-in" onClick={() => zoom(0.5)} disabled={!bounds} title="Zoom in (or scroll the wheel over the timeline)">
+        <button
+          type="button"
+          data-testid="timeline-zoom-in"
+          onClick={() => zoom(0.5)}
+          disabled={!bounds}
+          title="Zoom in (or scroll the wheel over the timeline)"
+        >
           Zoom in
         </button>
         <button type="button" data-testid="timeline-zoom-out" onClick={() => zoom(2)} disabled={!zoomed}>
@@ -158,7 +194,9 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
           Whole run
         </button>
         <span className="muted" data-testid="timeline-range">
-          {view ? `${formatClock(view.from)} – ${formatClock(view.to)} (${formatSeconds((view.to - view.from) / 1e9)})` : 'Loading…'}
+          {view
+            ? `${formatClock(view.from)} – ${formatClock(view.to)} (${formatSeconds((view.to - view.from) / 1e9)})`
+            : 'Loading…'}
           {data ? ` · ${formatSeconds(data.binNs / 1e9)} per bin` : ''}
         </span>
         <span className="muted hint-right">Wheel: zoom · drag: pan</span>
@@ -179,7 +217,9 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
             if (!drag.current || !bounds) return showHover(e.clientX, e.clientY);
             setHover(null);
             const start = drag.current;
-            setView(clampRange(panBy(start.view, -(e.clientX - start.x) / plotWidth, bounds, minSpanNs), bounds, minSpanNs));
+            setView(
+              clampRange(panBy(start.view, -(e.clientX - start.x) / plotWidth, bounds, minSpanNs), bounds, minSpanNs),
+            );
           }}
           onPointerUp={() => (drag.current = null)}
           onPointerCancel={() => (drag.current = null)}

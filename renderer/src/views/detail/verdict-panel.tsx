@@ -8,7 +8,12 @@ export function VerdictPanel(props: { summary: RunSummary; onMeasure?: () => voi
   const { verdict } = props.summary;
   const offerExperiment = props.onMeasure && verdictTone(verdict.kind) !== 'other';
   return (
-    <div className={`verdict verdict-${verdictTone(verdict.kind)}`} data-testid="verdict" data-kind={verdict.kind} role="status">
+    <div
+      className={`verdict verdict-${verdictTone(verdict.kind)}`}
+      data-testid="verdict"
+      data-kind={verdict.kind}
+      role="status"
+    >
       <div className="verdict-text">
         <strong data-testid="verdict-headline">{verdict.headline}</strong>
         {verdict.details.length > 0 && (

@@ -16,12 +16,23 @@ import { SpeedupChart } from './speedup-chart.tsx';
 type Progress = ApiEvents['experiment:progress'];
 
 // Loads `experiments:get`; progress events update the bar and reload the results after each run.
-export function ExperimentDetailView(props: { experimentId: number; onOpenRun: (runId: number) => void; onBack: () => void; onCompare: (runIds: number[]) => void }) {
+export function ExperimentDetailView(props: {
+  experimentId: number;
+  onOpenRun: (runId: number) => void;
+  onBack: () => void;
+  onCompare: (runIds: number[]) => void;
+}) {
   const [baselineKey, setBaselineKey] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const [live, setLive] = useState<Progress | null>(null);
-  const [cancel, setCancel] = useState<{ kind: 'idle' | 'busy' | 'sent' } | { kind: 'error'; message: string }>({ kind: 'idle' });
-  const experiment = useRequest('experiments:get', { experimentId: props.experimentId, baselineKey }, `${props.experimentId}|${baselineKey ?? ''}|${generation}`);
+  const [cancel, setCancel] = useState<{ kind: 'idle' | 'busy' | 'sent' } | { kind: 'error'; message: string }>({
+    kind: 'idle',
+  });
+  const experiment = useRequest(
+    'experiments:get',
+    { experimentId: props.experimentId, baselineKey },
+    `${props.experimentId}|${baselineKey ?? ''}|${generation}`,
+  );
   const e = experiment.data;
 
   const lastDone = useRef(-1);
@@ -51,7 +62,8 @@ export function ExperimentDetailView(props: { experimentId: number; onOpenRun: (
     const timer = setInterval(() => setGeneration((g) => g + 1), 5000);
     return () => clearInterval(timer);
   }, [running]);
-  const progress = live ?? (e ? { experimentId: e.id, done: e.progress.done, total: e.progress.total, current: null } : null);
+  const progress =
+    live ?? (e ? { experimentId: e.id, done: e.progress.done, total: e.progress.total, current: null } : null);
   const doCancel = async () => {
     setCancel({ kind: 'busy' });
     try {
@@ -62,10 +74,20 @@ export function ExperimentDetailView(props: { experimentId: number; onOpenRun: (
       setCancel({ kind: 'error', message: errorMessage(error) });
     }
   };
-  const firstRuns = e ? e.configs.map((c) => c.runIds[0]).filter((id): id is number => id !== undefined).slice(0, 4) : [];
+  const firstRuns = e
+    ? e.configs
+        .map((c) => c.runIds[0])
+        .filter((id): id is number => id !== undefined)
+        .slice(0, 4)
+    : [];
 
   return (
-    <section className="view" aria-labelledby="experiment-title" data-testid="experiment-detail" data-status={e?.status}>
+    <section
+      className="view"
+      aria-labelledby="experiment-title"
+      data-testid="experiment-detail"
+      data-status={e?.status}
+    >
       <header className="view-header row spread wrap">
         <div>
           <h2 id="experiment-title">
@@ -73,15 +95,22 @@ export function ExperimentDetailView(props: { experimentId: number; onOpenRun: (
             {e && (
               <>
                 {' '}
-                · <span className="mono">{baseName(e.spec.script)}</span> <span className={`badge experiment-${e.status}`} data-testid="experiment-status">{e.status}</span>
+                · <span className="mono">{baseName(e.spec.script)}</span>{' '}
+                <span className={`badge experiment-${e.status}`} data-testid="experiment-status">
+                  {e.status}
+                </span>
               </>
             )}
           </h2>
           {e && (
             <p className="muted">
               <span className="mono">{e.spec.script}</span>
-              {e.spec.args.length > 0 && <span className="mono"> {joinArgs(e.spec.args)}</span>} · {e.spec.interpreters.length} interpreter{e.spec.interpreters.length === 1 ? '' : 's'} · GIL {e.spec.gilModes.join('/')} · ×{e.spec.repeat}
-              {e.spec.vary && ` · ${e.spec.vary.kind === 'env' ? 'env ' : ''}${e.spec.vary.name} = ${e.spec.vary.values.join(', ')}`} · {formatDate(e.createdAt)}
+              {e.spec.args.length > 0 && <span className="mono"> {joinArgs(e.spec.args)}</span>} ·{' '}
+              {e.spec.interpreters.length} interpreter{e.spec.interpreters.length === 1 ? '' : 's'} · GIL{' '}
+              {e.spec.gilModes.join('/')} · ×{e.spec.repeat}
+              {e.spec.vary &&
+                ` · ${e.spec.vary.kind === 'env' ? 'env ' : ''}${e.spec.vary.name} = ${e.spec.vary.values.join(', ')}`}{' '}
+              · {formatDate(e.createdAt)}
             </p>
           )}
         </div>
@@ -109,7 +138,8 @@ export function ExperimentDetailView(props: { experimentId: number; onOpenRun: (
       )}
       {e?.status === 'cancelled' && (
         <Notice tone="info" testId="experiment-cancelled">
-          Cancelled after {e.progress.done} of {e.progress.total} runs; the results below cover the runs that finished (a run stopped by Cancel counts as a failure).
+          Cancelled after {e.progress.done} of {e.progress.total} runs; the results below cover the runs that finished
+          (a run stopped by Cancel counts as a failure).
         </Notice>
       )}
       {running && progress && (
@@ -118,11 +148,24 @@ export function ExperimentDetailView(props: { experimentId: number; onOpenRun: (
             <strong>
               Run {Math.min(progress.done + 1, progress.total)} of {progress.total}
             </strong>
-            <button type="button" className="danger-quiet" data-testid="experiment-cancel" disabled={cancel.kind === 'busy' || cancel.kind === 'sent'} onClick={() => void doCancel()}>
+            <button
+              type="button"
+              className="danger-quiet"
+              data-testid="experiment-cancel"
+              disabled={cancel.kind === 'busy' || cancel.kind === 'sent'}
+              onClick={() => void doCancel()}
+            >
               {cancel.kind === 'sent' ? 'Cancelling…' : 'Cancel'}
             </button>
           </div>
-          <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done} aria-label="Experiment progress">
+          <div
+            className="progress"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+            aria-label="Experiment progress"
+          >
             <span style={{ width: `${progressFraction(progress) * 100}%` }} />
           </div>
           <p className="muted" data-testid="experiment-current">
@@ -138,7 +181,11 @@ export function ExperimentDetailView(props: { experimentId: number; onOpenRun: (
             <div className="row wrap">
               <label className="row">
                 <span className="muted">Speedup vs</span>
-                <select data-testid="experiment-baseline" value={baselineKey ?? e.baselineKey ?? ''} onChange={(ev) => setBaselineKey(ev.target.value)}>
+                <select
+                  data-testid="experiment-baseline"
+                  value={baselineKey ?? e.baselineKey ?? ''}
+                  onChange={(ev) => setBaselineKey(ev.target.value)}
+                >
                   {e.configs.map((c) => (
                     <option key={c.key} value={c.key}>
                       {c.label}
@@ -147,7 +194,12 @@ export function ExperimentDetailView(props: { experimentId: number; onOpenRun: (
                 </select>
               </label>
               {firstRuns.length >= 2 && (
-                <button type="button" data-testid="experiment-compare" onClick={() => props.onCompare(firstRuns)} title="Compare the first run of each configuration (up to 4)">
+                <button
+                  type="button"
+                  data-testid="experiment-compare"
+                  onClick={() => props.onCompare(firstRuns)}
+                  title="Compare the first run of each configuration (up to 4)"
+                >
                   Compare runs
                 </button>
               )}

@@ -7,25 +7,45 @@ import { getApi } from '../../api/get-api.ts';
 import { errorMessage, useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel } from '../../components/badges.tsx';
 import { Notice } from '../../components/notice.tsx';
-import { checkExperimentForm, countRuns, experimentLimits, toggleGilMode, toggleInterpreter, type ExperimentForm } from '../../logic/experiment-form.ts';
+import {
+  checkExperimentForm,
+  countRuns,
+  experimentLimits,
+  toggleGilMode,
+  toggleInterpreter,
+  type ExperimentForm,
+} from '../../logic/experiment-form.ts';
 import { rateLimits } from '../../logic/new-run-form.ts';
 import { ScriptField } from '../new-run/script-field.tsx';
 
-const modeLabels: Record<GilModeName, string> = { on: 'GIL on (PYTHON_GIL=1)', off: 'GIL off (PYTHON_GIL=0)', default: 'Build default' };
+const modeLabels: Record<GilModeName, string> = {
+  on: 'GIL on (PYTHON_GIL=1)',
+  off: 'GIL off (PYTHON_GIL=0)',
+  default: 'Build default',
+};
 
 // The form lives in the shell so it survives navigation; `onStarted` opens the running experiment.
-export function ExperimentFormView(props: { form: ExperimentForm; setForm: (update: (form: ExperimentForm) => ExperimentForm) => void; host: HostInfo | null; onStarted: (experimentId: number) => void; onCancel: () => void }) {
+export function ExperimentFormView(props: {
+  form: ExperimentForm;
+  setForm: (update: (form: ExperimentForm) => ExperimentForm) => void;
+  host: HostInfo | null;
+  onStarted: (experimentId: number) => void;
+  onCancel: () => void;
+}) {
   const { form, setForm } = props;
   const list = useRequest('interpreters:list', { refresh: false }, 'experiment-interpreters');
   const interpreters = useMemo(() => list.data?.interpreters ?? [], [list.data]);
   const [showProblems, setShowProblems] = useState(false);
-  const [submit, setSubmit] = useState<{ kind: 'idle' | 'busy' } | { kind: 'refused' | 'error'; message: string }>({ kind: 'idle' });
+  const [submit, setSubmit] = useState<{ kind: 'idle' | 'busy' } | { kind: 'refused' | 'error'; message: string }>({
+    kind: 'idle',
+  });
   const scriptRef = useRef<HTMLInputElement>(null);
   const check = useMemo(() => checkExperimentForm(form, interpreters), [form, interpreters]);
   const problems = showProblems && check.kind === 'invalid' ? check.problems : {};
   const runs = countRuns(form, interpreters);
   const anyFreeThreaded = form.interpreters.some((p) => interpreters.find((i) => i.path === p)?.freeThreaded);
-  const set = <K extends keyof ExperimentForm>(key: K, value: ExperimentForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof ExperimentForm>(key: K, value: ExperimentForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
 
   // First visit: propose the first free-threaded interpreter (GIL on and off, 3 repetitions).
   useEffect(() => {
@@ -64,7 +84,10 @@ export function ExperimentFormView(props: { form: ExperimentForm; setForm: (upda
       <header className="view-header row spread">
         <div>
           <h2 id="experiment-form-title">New experiment</h2>
-          <p className="muted">Run one script across interpreters and GIL modes, several times each, and line the results up. Every run is stored like any other.</p>
+          <p className="muted">
+            Run one script across interpreters and GIL modes, several times each, and line the results up. Every run is
+            stored like any other.
+          </p>
         </div>
         <button type="button" onClick={props.onCancel}>
           All experiments
@@ -78,28 +101,61 @@ export function ExperimentFormView(props: { form: ExperimentForm; setForm: (upda
           void start();
         }}
       >
-        <ScriptField value={form.script} onChange={(v) => set('script', v)} host={props.host} onOpen={() => void openScript()} problem={problems.script} inputRef={scriptRef} />
+        <ScriptField
+          value={form.script}
+          onChange={(v) => set('script', v)}
+          host={props.host}
+          onOpen={() => void openScript()}
+          problem={problems.script}
+          inputRef={scriptRef}
+        />
         <div className="field-row two">
           <div className="field">
             <label htmlFor="exp-args">Arguments</label>
-            <input id="exp-args" data-testid="experiment-args" className="mono" placeholder="--threads {value}" value={form.argsText} onChange={(e) => set('argsText', e.target.value)} spellCheck={false} />
+            <input
+              id="exp-args"
+              data-testid="experiment-args"
+              className="mono"
+              placeholder="--threads {value}"
+              value={form.argsText}
+              onChange={(e) => set('argsText', e.target.value)}
+              spellCheck={false}
+            />
             {problems.argsText && <p className="field-error">{problems.argsText}</p>}
           </div>
           <div className="field">
             <label htmlFor="exp-cwd">Working directory</label>
-            <input id="exp-cwd" data-testid="experiment-cwd" className="mono" placeholder="(the script's folder)" value={form.cwd} onChange={(e) => set('cwd', e.target.value)} spellCheck={false} />
+            <input
+              id="exp-cwd"
+              data-testid="experiment-cwd"
+              className="mono"
+              placeholder="(the script's folder)"
+              value={form.cwd}
+              onChange={(e) => set('cwd', e.target.value)}
+              spellCheck={false}
+            />
             {problems.cwd && <p className="field-error">{problems.cwd}</p>}
           </div>
         </div>
         <fieldset className="field" data-testid="experiment-interpreters">
           <legend>Interpreters</legend>
           {list.kind === 'loading' && interpreters.length === 0 && <p className="muted">Looking for interpreters…</p>}
-          {list.kind === 'error' && <Notice tone="error" title="Could not list interpreters:">{list.message}</Notice>}
-          {list.kind === 'ok' && interpreters.length === 0 && <Notice tone="warning">No Python interpreter found. Add one on the New run screen.</Notice>}
+          {list.kind === 'error' && (
+            <Notice tone="error" title="Could not list interpreters:">
+              {list.message}
+            </Notice>
+          )}
+          {list.kind === 'ok' && interpreters.length === 0 && (
+            <Notice tone="warning">No Python interpreter found. Add one on the New run screen.</Notice>
+          )}
           <div className="check-list">
             {interpreters.map((i) => (
               <label key={i.path} className="check-row" data-testid="experiment-interpreter" data-path={i.path}>
-                <input type="checkbox" checked={form.interpreters.includes(i.path)} onChange={() => setForm((f) => toggleInterpreter(f, i.path, interpreters))} />
+                <input
+                  type="checkbox"
+                  checked={form.interpreters.includes(i.path)}
+                  onChange={() => setForm((f) => toggleInterpreter(f, i.path, interpreters))}
+                />
                 <InterpreterLabel interpreter={i} />
                 <code className="muted">{i.path}</code>
               </label>
@@ -113,7 +169,12 @@ export function ExperimentFormView(props: { form: ExperimentForm; setForm: (upda
             <div className="row wrap">
               {(['on', 'off', 'default'] as const).map((mode) => (
                 <label key={mode} className="check-row">
-                  <input type="checkbox" data-testid={`experiment-gil-${mode}`} checked={form.gilModes.includes(mode)} onChange={() => setForm((f) => toggleGilMode(f, mode))} />
+                  <input
+                    type="checkbox"
+                    data-testid={`experiment-gil-${mode}`}
+                    checked={form.gilModes.includes(mode)}
+                    onChange={() => setForm((f) => toggleGilMode(f, mode))}
+                  />
                   {modeLabels[mode]}
                 </label>
               ))}
@@ -129,32 +190,76 @@ export function ExperimentFormView(props: { form: ExperimentForm; setForm: (upda
         <div className="field-row">
           <div className="field">
             <label htmlFor="exp-repeat">Repetitions</label>
-            <input id="exp-repeat" data-testid="experiment-repeat" type="number" min={1} max={experimentLimits.maxRepeat} value={form.repeatText} onChange={(e) => setForm((f) => ({ ...f, repeatText: e.target.value, touched: true }))} />
+            <input
+              id="exp-repeat"
+              data-testid="experiment-repeat"
+              type="number"
+              min={1}
+              max={experimentLimits.maxRepeat}
+              value={form.repeatText}
+              onChange={(e) => setForm((f) => ({ ...f, repeatText: e.target.value, touched: true }))}
+            />
             {problems.repeatText && <p className="field-error">{problems.repeatText}</p>}
           </div>
           <div className="field">
             <label htmlFor="exp-rate">Sampling rate (Hz)</label>
-            <input id="exp-rate" data-testid="experiment-rate" type="number" min={rateLimits.min} max={rateLimits.max} value={form.rateText} onChange={(e) => set('rateText', e.target.value)} />
+            <input
+              id="exp-rate"
+              data-testid="experiment-rate"
+              type="number"
+              min={rateLimits.min}
+              max={rateLimits.max}
+              value={form.rateText}
+              onChange={(e) => set('rateText', e.target.value)}
+            />
             {problems.rateText && <p className="field-error">{problems.rateText}</p>}
           </div>
           <div className="field">
             <label htmlFor="exp-duration">Stop each run after (s)</label>
-            <input id="exp-duration" data-testid="experiment-duration" type="number" min={0} step="any" placeholder="until it ends" value={form.durationText} onChange={(e) => set('durationText', e.target.value)} />
+            <input
+              id="exp-duration"
+              data-testid="experiment-duration"
+              type="number"
+              min={0}
+              step="any"
+              placeholder="until it ends"
+              value={form.durationText}
+              onChange={(e) => set('durationText', e.target.value)}
+            />
             {problems.durationText && <p className="field-error">{problems.durationText}</p>}
           </div>
         </div>
         <fieldset className="field">
           <legend>Vary (optional)</legend>
           <div className="field-row">
-            <select aria-label="What to vary" data-testid="experiment-vary-kind" value={form.varyKind} onChange={(e) => set('varyKind', e.target.value as ExperimentForm['varyKind'])}>
+            <select
+              aria-label="What to vary"
+              data-testid="experiment-vary-kind"
+              value={form.varyKind}
+              onChange={(e) => set('varyKind', e.target.value as ExperimentForm['varyKind'])}
+            >
               <option value="none">Nothing</option>
               <option value="arg">An argument ({'{value}'} in the arguments)</option>
               <option value="env">An environment variable</option>
             </select>
             {form.varyKind !== 'none' && (
               <>
-                <input aria-label="Name" data-testid="experiment-vary-name" placeholder={form.varyKind === 'env' ? 'N_THREADS' : 'threads'} value={form.varyName} onChange={(e) => set('varyName', e.target.value)} spellCheck={false} />
-                <input aria-label="Values" data-testid="experiment-vary-values" placeholder="1, 2, 4, 8" value={form.varyValuesText} onChange={(e) => set('varyValuesText', e.target.value)} spellCheck={false} />
+                <input
+                  aria-label="Name"
+                  data-testid="experiment-vary-name"
+                  placeholder={form.varyKind === 'env' ? 'N_THREADS' : 'threads'}
+                  value={form.varyName}
+                  onChange={(e) => set('varyName', e.target.value)}
+                  spellCheck={false}
+                />
+                <input
+                  aria-label="Values"
+                  data-testid="experiment-vary-values"
+                  placeholder="1, 2, 4, 8"
+                  value={form.varyValuesText}
+                  onChange={(e) => set('varyValuesText', e.target.value)}
+                  spellCheck={false}
+                />
               </>
             )}
           </div>

@@ -2,7 +2,14 @@
 // parallelism, contention, failures, and links to every run. Columns sort on click.
 import { useMemo, useState } from 'react';
 import type { ExperimentView, Spread } from '../../../../main/shared/compare-types.ts';
-import { defaultConfigSort, relativeSpread, sortConfigs, toggleConfigSort, type ConfigSort, type ConfigSortKey } from '../../logic/experiment-results.ts';
+import {
+  defaultConfigSort,
+  relativeSpread,
+  sortConfigs,
+  toggleConfigSort,
+  type ConfigSort,
+  type ConfigSortKey,
+} from '../../logic/experiment-results.ts';
 import { formatPercent, formatRatio, formatSeconds } from '../../logic/format.ts';
 
 const columns: Array<{ key: ConfigSortKey; label: string; numeric?: boolean; title?: string }> = [
@@ -32,8 +39,18 @@ export function ExperimentResultsTable(props: { experiment: ExperimentView; onOp
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} className={c.numeric ? 'num' : undefined} title={c.title} aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                <button type="button" className="sort" data-testid={`experiment-sort-${c.key}`} onClick={() => setSort(toggleConfigSort(sort, c.key))}>
+              <th
+                key={c.key}
+                className={c.numeric ? 'num' : undefined}
+                title={c.title}
+                aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+              >
+                <button
+                  type="button"
+                  className="sort"
+                  data-testid={`experiment-sort-${c.key}`}
+                  onClick={() => setSort(toggleConfigSort(sort, c.key))}
+                >
                   {c.label}
                   {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
                 </button>
@@ -44,7 +61,12 @@ export function ExperimentResultsTable(props: { experiment: ExperimentView; onOp
         </thead>
         <tbody>
           {rows.map((c) => (
-            <tr key={c.key} data-testid="experiment-config-row" data-key={c.key} className={c.key === baseline ? 'baseline-row' : undefined}>
+            <tr
+              key={c.key}
+              data-testid="experiment-config-row"
+              data-key={c.key}
+              className={c.key === baseline ? 'baseline-row' : undefined}
+            >
               <td>
                 {c.label}
                 {c.key === baseline && <span className="badge">baseline</span>}
@@ -53,7 +75,11 @@ export function ExperimentResultsTable(props: { experiment: ExperimentView; onOp
                 {formatSeconds(c.wallSeconds?.median)}
                 {c.wallSeconds && <div className="sub">{spreadText(c.wallSeconds, (v) => formatSeconds(v))}</div>}
               </td>
-              <td className={`num speedup ${c.speedup === null ? '' : c.speedup >= 1.02 ? 'delta-good' : c.speedup <= 0.98 ? 'delta-bad' : ''}`}>{formatRatio(c.speedup)}</td>
+              <td
+                className={`num speedup ${c.speedup === null ? '' : c.speedup >= 1.02 ? 'delta-good' : c.speedup <= 0.98 ? 'delta-bad' : ''}`}
+              >
+                {formatRatio(c.speedup)}
+              </td>
               <td className="num" title={spreadText(c.parallelism, (v) => formatRatio(v))}>
                 {formatRatio(c.parallelism?.median)}
               </td>
@@ -65,7 +91,14 @@ export function ExperimentResultsTable(props: { experiment: ExperimentView; onOp
                 <div className="run-links">
                   {c.runIds.length === 0 && <span className="muted">not run yet</span>}
                   {c.runIds.map((id) => (
-                    <button key={id} type="button" className="link" data-testid="experiment-run-link" data-run-id={id} onClick={() => props.onOpenRun(id)}>
+                    <button
+                      key={id}
+                      type="button"
+                      className="link"
+                      data-testid="experiment-run-link"
+                      data-run-id={id}
+                      onClick={() => props.onOpenRun(id)}
+                    >
                       #{id}
                     </button>
                   ))}

@@ -9,7 +9,11 @@ import { baseName, formatDate } from '../../logic/format.ts';
 import { ConfirmDialog } from '../library/confirm-dialog.tsx';
 
 // `refreshKey` changes when an experiment ends.
-export function ExperimentsListView(props: { refreshKey: number; onOpen: (experimentId: number) => void; onNew: () => void }) {
+export function ExperimentsListView(props: {
+  refreshKey: number;
+  onOpen: (experimentId: number) => void;
+  onNew: () => void;
+}) {
   const list = useRequest('experiments:list', undefined, `experiments-${props.refreshKey}`);
   const [toDelete, setToDelete] = useState<ExperimentListItem | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -37,11 +41,18 @@ export function ExperimentsListView(props: { refreshKey: number; onOpen: (experi
           New experiment
         </button>
       </header>
-      {list.kind === 'error' && <Notice tone="error" title="Could not list experiments:">{list.message}</Notice>}
+      {list.kind === 'error' && (
+        <Notice tone="error" title="Could not list experiments:">
+          {list.message}
+        </Notice>
+      )}
       {actionError && <Notice tone="error">{actionError}</Notice>}
       {list.kind === 'ok' && items.length === 0 && (
         <EmptyState title="No experiments yet" testId="experiments-empty">
-          <p>Does your script get faster without the GIL? Run it with the GIL on and off, a few times each, and see the speedup.</p>
+          <p>
+            Does your script get faster without the GIL? Run it with the GIL on and off, a few times each, and see the
+            speedup.
+          </p>
           <button type="button" className="primary" onClick={props.onNew}>
             New experiment
           </button>
@@ -63,7 +74,15 @@ export function ExperimentsListView(props: { refreshKey: number; onOpen: (experi
             </thead>
             <tbody>
               {items.map((item) => (
-                <tr key={item.id} className="clickable" tabIndex={0} data-testid="experiment-row" data-experiment-id={item.id} onClick={() => props.onOpen(item.id)} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && props.onOpen(item.id)}>
+                <tr
+                  key={item.id}
+                  className="clickable"
+                  tabIndex={0}
+                  data-testid="experiment-row"
+                  data-experiment-id={item.id}
+                  onClick={() => props.onOpen(item.id)}
+                  onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && props.onOpen(item.id)}
+                >
                   <td className="num muted">{item.id}</td>
                   <td className="mono" title={item.script}>
                     {baseName(item.script)}
@@ -78,7 +97,13 @@ export function ExperimentsListView(props: { refreshKey: number; onOpen: (experi
                     <button type="button" onClick={(e) => (e.stopPropagation(), props.onOpen(item.id))}>
                       Open
                     </button>
-                    <button type="button" className="danger-quiet" data-testid="experiment-delete" disabled={item.status === 'running'} onClick={(e) => (e.stopPropagation(), setToDelete(item))}>
+                    <button
+                      type="button"
+                      className="danger-quiet"
+                      data-testid="experiment-delete"
+                      disabled={item.status === 'running'}
+                      onClick={(e) => (e.stopPropagation(), setToDelete(item))}
+                    >
                       Delete
                     </button>
                   </td>
@@ -88,7 +113,13 @@ export function ExperimentsListView(props: { refreshKey: number; onOpen: (experi
           </table>
         </div>
       )}
-      <ConfirmDialog open={toDelete !== null} title={`Delete experiment #${toDelete?.id ?? ''}?`} confirmLabel="Delete" onCancel={() => setToDelete(null)} onConfirm={() => toDelete && void remove(toDelete)}>
+      <ConfirmDialog
+        open={toDelete !== null}
+        title={`Delete experiment #${toDelete?.id ?? ''}?`}
+        confirmLabel="Delete"
+        onCancel={() => setToDelete(null)}
+        onConfirm={() => toDelete && void remove(toDelete)}
+      >
         <p>The experiment’s record is removed. Its runs stay in the Runs library (delete them there if you like).</p>
       </ConfirmDialog>
     </section>

@@ -1,12 +1,34 @@
 // Speedup per configuration as chart.js bars, or, when a value was varied, one line per interpreter ×
 // GIL mode across the values (e.g. thread counts). 1× (the baseline) is drawn as a dashed line.
 import { useEffect, useRef } from 'react';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartDataset,
+} from 'chart.js';
 import type { ExperimentView } from '../../../../main/shared/compare-types.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { speedupSeries } from '../../logic/experiment-results.ts';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Tooltip,
+);
 
 // Okabe–Ito colours for series (same palette as the states).
 const palette = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'];
@@ -24,10 +46,34 @@ export function SpeedupChart(props: { experiment: ExperimentView }) {
     const theme = readThemeColors();
     const datasets: Array<ChartDataset<'bar' | 'line', Array<number | null>>> = s.datasets.map((d, i) =>
       s.kind === 'bar'
-        ? { type: 'bar', label: d.label, data: d.data, backgroundColor: d.data.map((v) => (v !== null && v >= 1 ? '#009E73' : '#D55E00')), borderRadius: 3, maxBarThickness: 56 }
-        : { type: 'line', label: d.label, data: d.data, borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], borderWidth: 2, pointRadius: 3, spanGaps: true },
+        ? {
+            type: 'bar',
+            label: d.label,
+            data: d.data,
+            backgroundColor: d.data.map((v) => (v !== null && v >= 1 ? '#009E73' : '#D55E00')),
+            borderRadius: 3,
+            maxBarThickness: 56,
+          }
+        : {
+            type: 'line',
+            label: d.label,
+            data: d.data,
+            borderColor: palette[i % palette.length],
+            backgroundColor: palette[i % palette.length],
+            borderWidth: 2,
+            pointRadius: 3,
+            spanGaps: true,
+          },
     );
-    datasets.push({ type: 'line', label: 'Baseline (1×)', data: s.labels.map(() => 1), borderColor: theme.muted, borderDash: [5, 4], borderWidth: 1, pointRadius: 0 });
+    datasets.push({
+      type: 'line',
+      label: 'Baseline (1×)',
+      data: s.labels.map(() => 1),
+      borderColor: theme.muted,
+      borderDash: [5, 4],
+      borderWidth: 1,
+      pointRadius: 0,
+    });
     const chart = new Chart<'bar' | 'line', Array<number | null>, string>(canvas, {
       type: s.kind,
       data: { labels: s.labels, datasets },
@@ -37,11 +83,21 @@ export function SpeedupChart(props: { experiment: ExperimentView }) {
         maintainAspectRatio: false,
         scales: {
           x: { ticks: { color: theme.muted, autoSkip: false, maxRotation: 30 }, grid: { display: false } },
-          y: { beginAtZero: true, title: { display: true, text: 'Speedup vs baseline (×)', color: theme.muted }, ticks: { color: theme.muted, callback: (v) => `${Number(v).toFixed(1)}×` }, grid: { color: theme.grid } },
+          y: {
+            beginAtZero: true,
+            title: { display: true, text: 'Speedup vs baseline (×)', color: theme.muted },
+            ticks: { color: theme.muted, callback: (v) => `${Number(v).toFixed(1)}×` },
+            grid: { color: theme.grid },
+          },
         },
         plugins: {
           legend: { display: s.kind === 'line', labels: { color: theme.text } },
-          tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '—' : `${Number(item.parsed.y).toFixed(2)}×`}` } },
+          tooltip: {
+            callbacks: {
+              label: (item) =>
+                `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '—' : `${Number(item.parsed.y).toFixed(2)}×`}`,
+            },
+          },
         },
       },
     });

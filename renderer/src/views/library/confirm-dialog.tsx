@@ -2,7 +2,14 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 // Shown while `open`; focus starts on Cancel so Enter never deletes by accident.
-export function ConfirmDialog(props: { open: boolean; title: string; children: ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -11,7 +18,12 @@ export function ConfirmDialog(props: { open: boolean; title: string; children: R
     if (!props.open && dialog.open) dialog.close();
   }, [props.open]);
   return (
-    <dialog ref={ref} className="confirm" data-testid="confirm-dialog" onCancel={(e) => (e.preventDefault(), props.onCancel())}>
+    <dialog
+      ref={ref}
+      className="confirm"
+      data-testid="confirm-dialog"
+      onCancel={(e) => (e.preventDefault(), props.onCancel())}
+    >
       <h3>{props.title}</h3>
       <div>{props.children}</div>
       <div className="row end">

@@ -9,7 +9,14 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { canCompareRun, compareReadiness, maxCompareRuns } from '../../logic/compare-selection.ts';
 import { baseName, formatDate, formatPercent, formatSeconds } from '../../logic/format.ts';
-import { defaultRunQuery, queryRuns, runInterpreters, toggleSort, type RunQuery, type RunSortKey } from '../../logic/runs-filter.ts';
+import {
+  defaultRunQuery,
+  queryRuns,
+  runInterpreters,
+  toggleSort,
+  type RunQuery,
+  type RunSortKey,
+} from '../../logic/runs-filter.ts';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { LabelEditor } from './label-editor.tsx';
 
@@ -76,8 +83,21 @@ export function RunsLibraryView(props: {
         <span className="muted">{list.data ? `${rows.length} of ${runs.length}` : ''}</span>
       </header>
       <div className="row toolbar wrap">
-        <input type="search" className="grow" placeholder="Search runs…" title="Matches script, label, arguments, interpreter and status" data-testid="runs-search" value={query.search} onChange={(e) => setQuery({ ...query, search: e.target.value })} />
-        <select aria-label="Status" data-testid="runs-filter-status" value={query.status} onChange={(e) => setQuery({ ...query, status: e.target.value as RunQuery['status'] })}>
+        <input
+          type="search"
+          className="grow"
+          placeholder="Search runs…"
+          title="Matches script, label, arguments, interpreter and status"
+          data-testid="runs-search"
+          value={query.search}
+          onChange={(e) => setQuery({ ...query, search: e.target.value })}
+        />
+        <select
+          aria-label="Status"
+          data-testid="runs-filter-status"
+          value={query.status}
+          onChange={(e) => setQuery({ ...query, status: e.target.value as RunQuery['status'] })}
+        >
           <option value="all">Any status</option>
           {(['completed', 'failed', 'stopped', 'killed', 'running'] as const).map((s) => (
             <option key={s} value={s}>
@@ -85,7 +105,12 @@ export function RunsLibraryView(props: {
             </option>
           ))}
         </select>
-        <select aria-label="Interpreter" data-testid="runs-filter-interpreter" value={query.interpreter} onChange={(e) => setQuery({ ...query, interpreter: e.target.value })}>
+        <select
+          aria-label="Interpreter"
+          data-testid="runs-filter-interpreter"
+          value={query.interpreter}
+          onChange={(e) => setQuery({ ...query, interpreter: e.target.value })}
+        >
           <option value="all">Any interpreter</option>
           {interpreters.map((i) => (
             <option key={i.path} value={i.path}>
@@ -94,7 +119,12 @@ export function RunsLibraryView(props: {
             </option>
           ))}
         </select>
-        <select aria-label="GIL mode" data-testid="runs-filter-gil" value={query.gilMode} onChange={(e) => setQuery({ ...query, gilMode: e.target.value as RunQuery['gilMode'] })}>
+        <select
+          aria-label="GIL mode"
+          data-testid="runs-filter-gil"
+          value={query.gilMode}
+          onChange={(e) => setQuery({ ...query, gilMode: e.target.value as RunQuery['gilMode'] })}
+        >
           <option value="all">Any GIL mode</option>
           <option value="default">default</option>
           <option value="on">on</option>
@@ -106,7 +136,14 @@ export function RunsLibraryView(props: {
       </div>
       {runs.length > 1 && (
         <div className="row compare-bar" data-testid="compare-bar">
-          <button type="button" className="primary" data-testid="compare-button" disabled={!readiness.ok} onClick={props.onCompare} title="Compare the ticked runs; the first ticked is the baseline">
+          <button
+            type="button"
+            className="primary"
+            data-testid="compare-button"
+            disabled={!readiness.ok}
+            onClick={props.onCompare}
+            title="Compare the ticked runs; the first ticked is the baseline"
+          >
             Compare{props.selected.length > 0 ? ` ${props.selected.length}` : ''}
           </button>
           <span className="muted" data-testid="compare-hint">
@@ -114,13 +151,22 @@ export function RunsLibraryView(props: {
             {props.selected.length >= maxCompareRuns ? ` At most ${maxCompareRuns}.` : ''}
           </span>
           {props.selected.length > 0 && (
-            <button type="button" className="link" onClick={props.onClearSelection} data-testid="compare-clear-selection">
+            <button
+              type="button"
+              className="link"
+              onClick={props.onClearSelection}
+              data-testid="compare-clear-selection"
+            >
               Clear selection
             </button>
           )}
         </div>
       )}
-      {list.kind === 'error' && <Notice tone="error" title="Could not list runs:">{list.message}</Notice>}
+      {list.kind === 'error' && (
+        <Notice tone="error" title="Could not list runs:">
+          {list.message}
+        </Notice>
+      )}
       {actionError && <Notice tone="error">{actionError}</Notice>}
       {list.kind === 'ok' && runs.length === 0 && (
         <EmptyState title="No runs yet" testId="runs-empty">
@@ -141,7 +187,11 @@ export function RunsLibraryView(props: {
                 </th>
                 <th className="num">#</th>
                 {columns.map((c) => (
-                  <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={query.sortKey === c.key ? (query.descending ? 'descending' : 'ascending') : 'none'}>
+                  <th
+                    key={c.key}
+                    className={c.numeric ? 'num' : undefined}
+                    aria-sort={query.sortKey === c.key ? (query.descending ? 'descending' : 'ascending') : 'none'}
+                  >
                     <button type="button" className="sort" onClick={() => setQuery(toggleSort(query, c.key))}>
                       {c.label}
                       {query.sortKey === c.key ? (query.descending ? ' ▼' : ' ▲') : ''}
@@ -153,18 +203,39 @@ export function RunsLibraryView(props: {
             </thead>
             <tbody>
               {rows.map((run) => (
-                <tr key={run.id} data-testid="runs-row" data-run-id={run.id} tabIndex={0} className="clickable" onClick={() => props.onOpen(run.id)} onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && props.onOpen(run.id)}>
+                <tr
+                  key={run.id}
+                  data-testid="runs-row"
+                  data-run-id={run.id}
+                  tabIndex={0}
+                  className="clickable"
+                  onClick={() => props.onOpen(run.id)}
+                  onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && props.onOpen(run.id)}
+                >
                   <td className="check-cell" onClick={(e) => e.stopPropagation()}>
                     <input
                       type="checkbox"
                       data-testid="run-select"
                       aria-label={`Select run ${run.id} for comparison`}
                       checked={props.selected.includes(run.id)}
-                      disabled={!canCompareRun(run) || (!props.selected.includes(run.id) && props.selected.length >= maxCompareRuns)}
-                      title={canCompareRun(run) ? (props.selected.includes(run.id) ? `Compared as ${String.fromCharCode(65 + props.selected.indexOf(run.id))}` : 'Select for Compare') : 'Still recording'}
+                      disabled={
+                        !canCompareRun(run) ||
+                        (!props.selected.includes(run.id) && props.selected.length >= maxCompareRuns)
+                      }
+                      title={
+                        canCompareRun(run)
+                          ? props.selected.includes(run.id)
+                            ? `Compared as ${String.fromCharCode(65 + props.selected.indexOf(run.id))}`
+                            : 'Select for Compare'
+                          : 'Still recording'
+                      }
                       onChange={() => props.onToggle(run.id)}
                     />
-                    {props.selected.includes(run.id) && <span className="run-letter-inline">{String.fromCharCode(65 + props.selected.indexOf(run.id))}</span>}
+                    {props.selected.includes(run.id) && (
+                      <span className="run-letter-inline">
+                        {String.fromCharCode(65 + props.selected.indexOf(run.id))}
+                      </span>
+                    )}
                   </td>
                   <td className="num muted">{run.id}</td>
                   <td className="mono" title={[run.script, ...run.args].join(' ')}>
@@ -185,7 +256,11 @@ export function RunsLibraryView(props: {
                     <StatusBadge status={run.status} />
                   </td>
                   <td className="row-actions">
-                    <button type="button" onClick={(e) => (e.stopPropagation(), props.onOpen(run.id))} data-testid="run-open">
+                    <button
+                      type="button"
+                      onClick={(e) => (e.stopPropagation(), props.onOpen(run.id))}
+                      data-testid="run-open"
+                    >
                       Open
                     </button>
                     <button
@@ -207,9 +282,16 @@ export function RunsLibraryView(props: {
           </table>
         </div>
       )}
-      <ConfirmDialog open={toDelete !== null} title={`Delete run #${toDelete?.id ?? ''}?`} confirmLabel="Delete" onCancel={() => setToDelete(null)} onConfirm={() => toDelete && void remove(toDelete)}>
+      <ConfirmDialog
+        open={toDelete !== null}
+        title={`Delete run #${toDelete?.id ?? ''}?`}
+        confirmLabel="Delete"
+        onCancel={() => setToDelete(null)}
+        onConfirm={() => toDelete && void remove(toDelete)}
+      >
         <p>
-          {toDelete && (toDelete.label ?? baseName(toDelete.script))} and all its samples, stacks and output will be removed from the store. This cannot be undone.
+          {toDelete && (toDelete.label ?? baseName(toDelete.script))} and all its samples, stacks and output will be
+          removed from the store. This cannot be undone.
         </p>
       </ConfirmDialog>
     </section>

@@ -24,7 +24,15 @@ export function LiveGilChart(props: { store: LiveRunStore; windowSeconds: number
       type: 'line',
       data: {
         datasets: [
-          { label: 'GIL held', data: [], borderColor: gilColors.held, backgroundColor: `${gilColors.held}33`, fill: 'origin', borderWidth: 1.5, pointRadius: 0 },
+          {
+            label: 'GIL held',
+            data: [],
+            borderColor: gilColors.held,
+            backgroundColor: `${gilColors.held}33`,
+            fill: 'origin',
+            borderWidth: 1.5,
+            pointRadius: 0,
+          },
           { label: 'Contention', data: [], borderColor: gilColors.contention, borderWidth: 1.5, pointRadius: 0 },
         ],
       },
@@ -36,10 +44,26 @@ export function LiveGilChart(props: { store: LiveRunStore; windowSeconds: number
         normalized: true,
         interaction: { mode: 'nearest', axis: 'x', intersect: false },
         scales: {
-          x: { type: 'linear', ticks: { color: theme.muted, callback: (v) => formatClock(Number(v) * 1e9), maxTicksLimit: 8 }, grid: { color: theme.grid } },
-          y: { min: 0, max: 100, ticks: { color: theme.muted, callback: (v) => `${v}%`, stepSize: 50 }, grid: { color: theme.grid } },
+          x: {
+            type: 'linear',
+            ticks: { color: theme.muted, callback: (v) => formatClock(Number(v) * 1e9), maxTicksLimit: 8 },
+            grid: { color: theme.grid },
+          },
+          y: {
+            min: 0,
+            max: 100,
+            ticks: { color: theme.muted, callback: (v) => `${v}%`, stepSize: 50 },
+            grid: { color: theme.grid },
+          },
         },
-        plugins: { tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${Number(item.parsed.y).toFixed(0)}%`, title: (items) => formatClock(Number(items[0]?.parsed.x ?? 0) * 1e9) } } },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: (item) => `${item.dataset.label}: ${Number(item.parsed.y).toFixed(0)}%`,
+              title: (items) => formatClock(Number(items[0]?.parsed.x ?? 0) * 1e9),
+            },
+          },
+        },
       },
     });
     chartRef.current = chart;

@@ -24,7 +24,14 @@ export function LiveLanes(props: { store: LiveRunStore; windowSeconds: number })
     canvas.style.height = `${height}px`;
     const ctx = prepareCanvas(canvas, size.width, height, size.dpr);
     if (!ctx) return;
-    drawLiveLanes(ctx, size.width, store.progress.toArray(), store.threads, liveWindowNs(store.progress.last()?.elapsedNs ?? 0, props.windowSeconds * 1e9), readThemeColors());
+    drawLiveLanes(
+      ctx,
+      size.width,
+      store.progress.toArray(),
+      store.threads,
+      liveWindowNs(store.progress.last()?.elapsedNs ?? 0, props.windowSeconds * 1e9),
+      readThemeColors(),
+    );
   });
 
   return (

@@ -19,7 +19,13 @@ import { LiveOutputPane } from './output-pane.tsx';
 const windowSeconds = 60;
 
 // The live view of the store's run; `onOpenRun` leads to the run detail once it ended.
-export function LiveRunView(props: { store: LiveRunStore; stopping: boolean; onStop: () => void; onOpenRun: (runId: number) => void; onNewRun: () => void }) {
+export function LiveRunView(props: {
+  store: LiveRunStore;
+  stopping: boolean;
+  onStop: () => void;
+  onOpenRun: (runId: number) => void;
+  onNewRun: () => void;
+}) {
   const { store } = props;
   const status = useSyncExternalStore(store.subscribe, store.status);
   const elapsedRef = useRef<HTMLSpanElement>(null);
@@ -62,7 +68,8 @@ export function LiveRunView(props: { store: LiveRunStore; stopping: boolean; onS
       <header className="view-header row spread">
         <div>
           <h2 id="live-title">
-            {ended ? 'Run ended' : status.phase === 'starting' ? 'Starting…' : 'Recording'} · <span className="mono">{baseName(status.script)}</span>
+            {ended ? 'Run ended' : status.phase === 'starting' ? 'Starting…' : 'Recording'} ·{' '}
+            <span className="mono">{baseName(status.script)}</span>
           </h2>
           <p className="muted">
             Run {status.runId !== null ? `#${status.runId}` : '…'} · elapsed{' '}
@@ -73,7 +80,13 @@ export function LiveRunView(props: { store: LiveRunStore; stopping: boolean; onS
           </p>
         </div>
         {!ended && (
-          <button type="button" className="danger" data-testid="stop-button" onClick={props.onStop} disabled={props.stopping || status.runId === null}>
+          <button
+            type="button"
+            className="danger"
+            data-testid="stop-button"
+            onClick={props.onStop}
+            disabled={props.stopping || status.runId === null}
+          >
             {props.stopping ? 'Stopping…' : 'Stop'} <Kbd keys="Ctrl+." />
           </button>
         )}
@@ -82,7 +95,12 @@ export function LiveRunView(props: { store: LiveRunStore; stopping: boolean; onS
         <Notice tone={status.endStatus === 'failed' ? 'error' : 'info'} testId="live-ended">
           <StatusBadge status={status.endStatus ?? 'stopped'} /> {status.endMessage ?? endText(status.endStatus)}{' '}
           {status.runId !== null && (
-            <button type="button" className="primary" data-testid="open-run-detail" onClick={() => props.onOpenRun(status.runId!)}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="open-run-detail"
+              onClick={() => props.onOpenRun(status.runId!)}
+            >
               Open run detail
             </button>
           )}

@@ -18,7 +18,9 @@ export function InterpreterPicker(props: {
   const list = useRequest('interpreters:list', { refresh: scan.refresh }, `scan-${scan.n}`);
   const [adding, setAdding] = useState(false);
   const [addPath, setAddPath] = useState('');
-  const [addState, setAddState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'rejected'; message: string }>({ kind: 'idle' });
+  const [addState, setAddState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'rejected'; message: string }>({
+    kind: 'idle',
+  });
   const { onChange, onList, value } = props;
   const interpreters = list.data?.interpreters ?? [];
 
@@ -57,7 +59,9 @@ export function InterpreterPicker(props: {
           disabled={interpreters.length === 0}
           aria-invalid={props.problem !== undefined}
         >
-          {interpreters.length === 0 && <option value="">{list.kind === 'loading' ? 'Looking for interpreters…' : 'No interpreter found'}</option>}
+          {interpreters.length === 0 && (
+            <option value="">{list.kind === 'loading' ? 'Looking for interpreters…' : 'No interpreter found'}</option>
+          )}
           {interpreters.map((i) => (
             <option key={i.path} value={i.path}>
               Python {i.version}
@@ -65,7 +69,12 @@ export function InterpreterPicker(props: {
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => setScan((s) => ({ n: s.n + 1, refresh: true }))} disabled={list.kind === 'loading'} title="Scan PATH, pyenv, uv, conda… again">
+        <button
+          type="button"
+          onClick={() => setScan((s) => ({ n: s.n + 1, refresh: true }))}
+          disabled={list.kind === 'loading'}
+          title="Scan PATH, pyenv, uv, conda… again"
+        >
           Rescan
         </button>
         <button type="button" data-testid="add-interpreter-button" onClick={() => setAdding((a) => !a)}>
@@ -78,10 +87,15 @@ export function InterpreterPicker(props: {
           {chosen.freeThreaded && (chosen.gilEnabledByDefault ? ' · GIL on by default' : ' · GIL off by default')}
         </p>
       )}
-      {list.kind === 'error' && <Notice tone="error" title="Could not list interpreters:">{list.message}</Notice>}
+      {list.kind === 'error' && (
+        <Notice tone="error" title="Could not list interpreters:">
+          {list.message}
+        </Notice>
+      )}
       {list.kind === 'ok' && interpreters.length === 0 && (
         <Notice tone="warning" title="No Python interpreter found." testId="no-interpreters">
-          GILscope looked on PATH and in pyenv, uv, conda and system folders. Install CPython 3.10 or later, or add one by its path.
+          GILscope looked on PATH and in pyenv, uv, conda and system folders. Install CPython 3.10 or later, or add one
+          by its path.
         </Notice>
       )}
       {props.problem && <p className="field-error">{props.problem}</p>}

@@ -1,7 +1,12 @@
 // The New run screen: script, arguments, working directory, interpreter, GIL mode, rate, duration,
 // and Profile (Ctrl+Enter). Refusals from the backend appear inline with their message.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { HostInfo, InterpreterView, ProfileStartRequest, ProfileStartResponse } from '../../../../main/shared/api-contract.ts';
+import type {
+  HostInfo,
+  InterpreterView,
+  ProfileStartRequest,
+  ProfileStartResponse,
+} from '../../../../main/shared/api-contract.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage } from '../../api/use-request.ts';
 import { useCommand } from '../../commands.ts';
@@ -24,7 +29,9 @@ export function NewRunView(props: {
   const { form, setForm } = props;
   const [interpreters, setInterpreters] = useState<InterpreterView[]>([]);
   const [showProblems, setShowProblems] = useState(false);
-  const [submit, setSubmit] = useState<{ kind: 'idle' | 'busy' } | { kind: 'refused' | 'error'; message: string }>({ kind: 'idle' });
+  const [submit, setSubmit] = useState<{ kind: 'idle' | 'busy' } | { kind: 'refused' | 'error'; message: string }>({
+    kind: 'idle',
+  });
   const scriptRef = useRef<HTMLInputElement>(null);
   const interpreter = interpreters.find((i) => i.path === form.python);
   const check = useMemo(() => checkNewRunForm(form, interpreter), [form, interpreter]);
@@ -71,7 +78,10 @@ export function NewRunView(props: {
     <section className="view new-run" aria-labelledby="new-run-title">
       <header className="view-header">
         <h2 id="new-run-title">New run</h2>
-        <p className="muted">Run a Python script under the sampler and see where its threads spend their time — and whether the GIL holds them back.</p>
+        <p className="muted">
+          Run a Python script under the sampler and see where its threads spend their time — and whether the GIL holds
+          them back.
+        </p>
       </header>
       <form
         className="form-grid"
@@ -80,16 +90,39 @@ export function NewRunView(props: {
           void profile();
         }}
       >
-        <ScriptField value={form.script} onChange={(v) => set('script', v)} host={props.host} onOpen={() => void openScript()} problem={problems.script} inputRef={scriptRef} />
+        <ScriptField
+          value={form.script}
+          onChange={(v) => set('script', v)}
+          host={props.host}
+          onOpen={() => void openScript()}
+          problem={problems.script}
+          inputRef={scriptRef}
+        />
         <div className="field">
           <label htmlFor="args">Arguments</label>
-          <input id="args" data-testid="args-input" className="mono" placeholder={'--threads 8 "quoted arg"'} value={form.argsText} onChange={(e) => set('argsText', e.target.value)} spellCheck={false} />
+          <input
+            id="args"
+            data-testid="args-input"
+            className="mono"
+            placeholder={'--threads 8 "quoted arg"'}
+            value={form.argsText}
+            onChange={(e) => set('argsText', e.target.value)}
+            spellCheck={false}
+          />
           <p className="hint">Split like a shell: quotes group words, a backslash escapes one character.</p>
           {problems.argsText && <p className="field-error">{problems.argsText}</p>}
         </div>
         <div className="field">
           <label htmlFor="cwd">Working directory</label>
-          <input id="cwd" data-testid="cwd-input" className="mono" placeholder="(the script's folder)" value={form.cwd} onChange={(e) => set('cwd', e.target.value)} spellCheck={false} />
+          <input
+            id="cwd"
+            data-testid="cwd-input"
+            className="mono"
+            placeholder="(the script's folder)"
+            value={form.cwd}
+            onChange={(e) => set('cwd', e.target.value)}
+            spellCheck={false}
+          />
           {problems.cwd && <p className="field-error">{problems.cwd}</p>}
         </div>
         <InterpreterPicker value={form.python} onChange={onPython} onList={setInterpreters} problem={problems.python} />
@@ -97,7 +130,12 @@ export function NewRunView(props: {
           <div className="field">
             <label htmlFor="gil-mode">GIL mode</label>
             {interpreter?.freeThreaded ? (
-              <select id="gil-mode" data-testid="gil-mode-select" value={form.gilMode} onChange={(e) => set('gilMode', e.target.value as NewRunForm['gilMode'])}>
+              <select
+                id="gil-mode"
+                data-testid="gil-mode-select"
+                value={form.gilMode}
+                onChange={(e) => set('gilMode', e.target.value as NewRunForm['gilMode'])}
+              >
                 <option value="default">Default ({interpreter.gilEnabledByDefault ? 'on' : 'off'})</option>
                 <option value="on">On (PYTHON_GIL=1)</option>
                 <option value="off">Off (PYTHON_GIL=0)</option>
@@ -110,17 +148,40 @@ export function NewRunView(props: {
           </div>
           <div className="field">
             <label htmlFor="rate">Sampling rate (Hz)</label>
-            <input id="rate" data-testid="rate-input" type="number" min={rateLimits.min} max={rateLimits.max} step={1} value={form.rateText} onChange={(e) => set('rateText', e.target.value)} />
+            <input
+              id="rate"
+              data-testid="rate-input"
+              type="number"
+              min={rateLimits.min}
+              max={rateLimits.max}
+              step={1}
+              value={form.rateText}
+              onChange={(e) => set('rateText', e.target.value)}
+            />
             {problems.rateText && <p className="field-error">{problems.rateText}</p>}
           </div>
           <div className="field">
             <label htmlFor="duration">Stop after (s)</label>
-            <input id="duration" data-testid="duration-input" type="number" min={0} step="any" placeholder="until it ends" value={form.durationText} onChange={(e) => set('durationText', e.target.value)} />
+            <input
+              id="duration"
+              data-testid="duration-input"
+              type="number"
+              min={0}
+              step="any"
+              placeholder="until it ends"
+              value={form.durationText}
+              onChange={(e) => set('durationText', e.target.value)}
+            />
             {problems.durationText && <p className="field-error">{problems.durationText}</p>}
           </div>
         </div>
         <div className="actions">
-          <button type="submit" className="primary" data-testid="profile-button" disabled={submit.kind === 'busy' || props.recording}>
+          <button
+            type="submit"
+            className="primary"
+            data-testid="profile-button"
+            disabled={submit.kind === 'busy' || props.recording}
+          >
             {submit.kind === 'busy' ? 'Starting…' : 'Profile'} <Kbd keys="Ctrl+Enter" />
           </button>
           {props.recording && <span className="muted">A run is recording; stop it first (Ctrl+.).</span>}

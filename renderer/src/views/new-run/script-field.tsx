@@ -74,7 +74,9 @@ export function ScriptField(props: {
         )}
       </div>
       <p className="hint">
-        {native ? 'Drop a .py file here, or type its path.' : 'Type the full path of the script on the machine running GILscope (Ctrl+O focuses this field).'}
+        {native
+          ? 'Drop a .py file here, or type its path.'
+          : 'Type the full path of the script on the machine running GILscope (Ctrl+O focuses this field).'}
       </p>
       {props.problem && <p className="field-error">{props.problem}</p>}
       {dropHint && (
