@@ -1,10 +1,10 @@
 // Runs vitest and ends with a plain "N passed, N failed, N skipped" line, so a run that executed no test
 // cannot pass unnoticed. Exits with vitest's own exit code.
 //
-// One exception, said out loud in the log: when the only failures are test files whose worker process
-// died of a signal (a rare SIGSEGV of the Node test worker was seen once in about 16 full runs, cause not
-// found), those files are run once more and that run decides. Any failing assertion fails at once.
-import { spawn } from 'node:child_process';
+// A test worker that dies of a signal fails the run (it is never run again): vitest runs with core dumps
+// allowed, and each core a crash leaves is turned into a gdb backtrace of every thread in
+// test-results/crashes/, printed in the log, so the cause is in the CI artifacts.
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -27,9 +27,13 @@ const report = path.resolve('test-results', 'vitest.json');
 /** Runs vitest with `args`, echoing its output as it comes, and reads its JSON report. */
 function runVitest(args: string[]): Promise<VitestRun> {
   fs.rmSync(report, { force: true });
+  // prlimit (util-linux, essential on Debian) lifts the core size limit for vitest and its workers.
   const child = spawn(
-    process.execPath,
+    'prlimit',
     [
+      '--core=unlimited',
+      '--',
+      process.execPath,
       'node_modules/vitest/vitest.mjs',
       'run',
       '--reporter=default',
@@ -91,19 +95,53 @@ function crashedFiles(output: string): string[] {
   ];
 }
 
-const first = await runVitest(process.argv.slice(2));
-let exitCode = summarise(first);
-const crashed = crashedFiles(first.output);
-const failed = first.totals?.testResults.filter((file) => file.status === 'failed').map((file) => file.name) ?? [];
-if (
-  exitCode !== 0 &&
-  crashed.length > 0 &&
-  first.totals?.numFailedTests === 0 &&
-  failed.every((file) => crashed.includes(file))
-) {
-  console.log(
-    `run-vitest: the test worker died of a signal in ${crashed.join(', ')}; running ${crashed.length === 1 ? 'that file' : 'those files'} once more`,
-  );
-  exitCode = summarise(await runVitest(crashed), 'tests (re-run of crashed files)');
+/** Where the kernel writes cores: core_pattern's folder when absolute, else the crashing worker's cwd (here). */
+function coreFolder(): string {
+  const pattern = fs.readFileSync('/proc/sys/kernel/core_pattern', 'utf8').trim();
+  return pattern.startsWith('/') ? path.dirname(pattern) : process.cwd();
 }
-process.exit(exitCode);
+
+/** Turns every core file newer than `sinceMs` into a backtrace in test-results/crashes/; returns their paths. */
+function backtraceCores(sinceMs: number): string[] {
+  const folder = coreFolder();
+  const outDir = path.resolve('test-results', 'crashes');
+  const written: string[] = [];
+  for (const name of fs.existsSync(folder) ? fs.readdirSync(folder) : []) {
+    const core = path.join(folder, name);
+    if (!/^core(\.|$)/.test(name) || fs.statSync(core).mtimeMs < sinceMs) continue;
+    fs.mkdirSync(outDir, { recursive: true });
+    const out = path.join(outDir, `${name}.txt`);
+    let text: string;
+    try {
+      text = execFileSync(
+        'gdb',
+        ['-batch', '-nx', '-ex', 'info sharedlibrary', '-ex', 'thread apply all bt 40', process.execPath, core],
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+    } catch (error) {
+      text = `gdb failed on ${core}: ${(error as Error).message}`;
+    }
+    fs.writeFileSync(out, text);
+    fs.renameSync(core, path.join(outDir, name));
+    written.push(out);
+  }
+  return written;
+}
+
+const startedMs = Date.now();
+const run = await runVitest(process.argv.slice(2));
+const exitCode = summarise(run);
+const crashed = crashedFiles(run.output);
+if (crashed.length > 0) {
+  console.log(`run-vitest: a test worker died of a signal in ${crashed.join(', ')}`);
+  const traces = backtraceCores(startedMs);
+  if (traces.length === 0)
+    console.log(`run-vitest: no core file found in ${coreFolder()} (core_pattern may pipe cores elsewhere)`);
+  for (const trace of traces) {
+    console.log(`run-vitest: backtrace in ${trace}; the crashing thread:`);
+    const text = fs.readFileSync(trace, 'utf8');
+    const crashing = text.indexOf('\nThread 1 ');
+    console.log(text.slice(crashing < 0 ? 0 : crashing, (crashing < 0 ? 0 : crashing) + 6000));
+  }
+}
+process.exit(crashed.length > 0 && exitCode === 0 ? 1 : exitCode);

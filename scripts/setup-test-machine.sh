@@ -1,13 +1,29 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beyond npm packages, once per machine (idempotent):
-# Debian's pypy3 (the "not CPython" case), Debian's chromium (the e2e browser, /usr/bin/chromium) and a
-# free-threaded CPython 3.13t built from source.
+# Installs what the test suites need beyond npm packages, once per machine (idempotent): the Debian
+# packages of every external program the tests run, and a free-threaded CPython 3.13t built from source.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
+# program:Debian package — every program the suites (or the code they drive) execute that Debian's
+# essential set does not carry. tests/setup/external-programs.test.ts fails, naming the program, when
+# the code spawns one that is missing here.
+PROGRAMS=(
+  pypy3:pypy3                 # the "not CPython" interpreter
+  chromium:chromium           # end-to-end tests and PDF reports
+  pdftoppm:poppler-utils      # reads PDF reports back as pixels
+  cc:build-essential          # builds a legacy C extension that re-enables the GIL on 3.13t
+  gdb:gdb                     # backtraces of a crashed test worker's core (scripts/run-vitest.ts)
+  git:git                     # bench/ records the commit measured
+  chrt:util-linux             # opt-in real-time sampler priority
+  debootstrap:debootstrap     # the Debian sid chroot that runs CPython 3.14 and 3.15
+)
+
 missing=()
-command -v pypy3 >/dev/null || missing+=(pypy3)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+for entry in "${PROGRAMS[@]}"; do
+  program="${entry%%:*}"
+  package="${entry#*:}"
+  command -v "$program" >/dev/null || missing+=("$package")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "setup-test-machine: please install as root: apt-get install -y ${missing[*]}" >&2

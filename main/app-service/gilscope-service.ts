@@ -80,9 +80,7 @@ export class GilscopeService {
       dbFile,
       (event, payload) => this.emit(event, payload),
       options.samplerWorkerUrl,
-      (runId) => {
-        void this.storeDigestOf(runId);
-      },
+      (runId) => this.storeDigestOf(runId),
     );
     this.experiments = new LiveExperiments(
       dbFile,

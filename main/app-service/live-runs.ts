@@ -21,14 +21,17 @@ export class LiveRuns {
 
   private readonly samplerWorkerUrl: URL | string | undefined;
 
-  private readonly onRecorded: (runId: number) => void;
+  private readonly onRecorded: (runId: number) => Promise<void>;
 
-  /** `onRecorded`: a run has ended and is stored (its summary and overview are for the caller to build, off this thread). */
+  /**
+   * `onRecorded`: a run has ended and is stored; the caller builds its summary and overview off this thread.
+   * `profile:ended` waits for it, so a listener that reads the runs list on that event finds the run's figures.
+   */
   constructor(
     dbFile: string,
     emit: EmitEvent,
     samplerWorkerUrl: URL | string | undefined,
-    onRecorded: (runId: number) => void,
+    onRecorded: (runId: number) => Promise<void>,
   ) {
     this.dbFile = dbFile;
     this.emit = emit;
@@ -84,8 +87,8 @@ export class LiveRuns {
     );
     this.all.add(session);
     const ended = session.done.then(
-      (outcome) => {
-        if (outcome.kind === 'recorded') this.onRecorded(outcome.runId);
+      async (outcome) => {
+        if (outcome.kind === 'recorded') await this.onRecorded(outcome.runId);
         if (runId === null) {
           // Never started: refused, or the launch failed (that run is stored with status "failed").
           announce({
