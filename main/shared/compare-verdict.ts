@@ -3,7 +3,7 @@
 // CPU). Pure; derived from the runs' summaries and verdicts, shared by the CLI, reports and renderer.
 import type { ComparisonView } from './compare-types.ts';
 import type { RunSummary } from './run-summary-types.ts';
-import { isBusy, share } from './gil-verdict.ts';
+import { busyThreads, share } from './gil-verdict.ts';
 
 /** Wall-time ratios within this band read as "about as fast". */
 const SAME_SPEED = 0.05;
@@ -46,7 +46,7 @@ function cpuSentence(name: string, base: RunSummary, run: RunSummary): string | 
 }
 
 function limitSentence(name: string, run: RunSummary): string | null {
-  const busy = run.threads.filter(isBusy);
+  const busy = busyThreads(run.threads);
   const runnable = share(busy, (s) => s.runnable);
   const lockWait = share(busy, (s) => s.lockWait);
   const cores = run.verdict.cores ? ` on ${run.verdict.cores} cores` : '';

@@ -14,6 +14,8 @@ export function verdictTone(kind: GilVerdictKind): 'gil' | 'partly' | 'other' {
 const BUSY_SHARE = 0.2;
 /** …and lived at least this long. */
 const BUSY_MIN_SECONDS = 0.05;
+/** A Python main thread in a blocking wait this share of its life is joining the threads that work. */
+const JOINING_MAIN_LOCK_WAIT = 0.5;
 const GIL_BOUND = 0.3;
 const PARTLY_GIL_BOUND = 0.1;
 const RUNQUEUE_BOUND = 0.3;
@@ -70,6 +72,17 @@ function speedupCeiling(
   return floor > 0 ? Math.max(1, Math.round((summary.wallSeconds / floor) * 10) / 10) : null;
 }
 
+/**
+ * The busy threads that speak for the run: a Python main thread that spent most of its life in a
+ * blocking wait (join()) is left out when other threads were busy, even if it queued for a CPU while
+ * starting up on a busy machine (that made it "busy" without doing the run's work).
+ */
+export function busyThreads(threads: readonly ThreadSummary[]): ThreadSummary[] {
+  const isMain = (t: ThreadSummary): boolean => t.name === 'MainThread' && t.nameSource === 'python';
+  const othersLived = threads.some((t) => !isMain(t) && t.lifetimeSeconds >= BUSY_MIN_SECONDS);
+  return threads.filter((t) => isBusy(t) && !(othersLived && isMain(t) && t.states.lockWait >= JOINING_MAIN_LOCK_WAIT));
+}
+
 /** The Python main thread, when other threads are there to speak for the run (it mostly waits in join()). */
 function withoutJoiningMain(threads: readonly ThreadSummary[]): ThreadSummary[] {
   const others = threads.filter((t) => !(t.name === 'MainThread' && t.nameSource === 'python'));
@@ -78,7 +91,7 @@ function withoutJoiningMain(threads: readonly ThreadSummary[]): ThreadSummary[] 
 
 /** Reads the run summary (its `verdict` aside) and says whether the GIL limited it, what did if not, and what removing the GIL could gain. */
 export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | null): GilVerdict {
-  const busy = summary.threads.filter(isBusy);
+  const busy = busyThreads(summary.threads);
   const base = { busyThreads: busy.length, cores };
   const reenabled = summary.gilEnabledChanges.find((change) => change.enabled);
   const reenabledNote = reenabled

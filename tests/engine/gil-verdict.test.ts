@@ -187,4 +187,14 @@ describe('judgeGil', () => {
     const short = judgeGil({ ...summary(0.01, []), threads: [thread('MainThread', 0.01, states({ running: 1 }))] }, 2);
     expect(short.kind).toBe('unknown');
   });
+
+  it('a joining main thread that queued for a CPU at start-up (a busy machine) does not speak for the run', () => {
+    const lockers = workers(3, 1, states({ running: 0.01, lockWait: 0.6 }));
+    const busyStart = thread('MainThread', 1.2, states({ running: 0.06, runnable: 0.22, lockWait: 0.7 }));
+    const run = { ...summary(1.2, lockers), threads: [busyStart, ...lockers] };
+    expect(judgeGil(run, 2).kind).toBe('lock-bound');
+    // Alone, the same main thread is the run.
+    const alone = { ...summary(1.2, []), threads: [busyStart] };
+    expect(judgeGil(alone, 2).busyThreads).toBe(1);
+  });
 });

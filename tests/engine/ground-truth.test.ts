@@ -1,53 +1,89 @@
 // Accuracy against ground truth: real CPython processes whose threads report their own CPU time
-// (time.thread_time) and native id. Tolerances are those of the engine issue.
+// (time.thread_time), native id and the sleep they asked for (tests/fixtures/python).
+//
+// The machine may be busy with other work, and a busy machine changes the truth itself: a thread woken
+// from a GIL wait then queues for a CPU (runnable) instead of waiting for the GIL. So each test asserts
+// what load cannot move, and holds a load-dependent figure to its quiet-machine bound only when the run's
+// own evidence (the threads' run-queue time) says the machine was quiet; every message carries that
+// evidence. No test is retried.
 import os from 'node:os';
-import { describe, expect, it, onTestFailed } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freeThreadedPython, pyenvPython } from '../support/spawn-python.ts';
-import { profileFixture, threadOf, type ProfiledFixture } from '../support/profile-fixture.ts';
-import { cpuThreads, hashingThreads, lockQueueThreads, sleepingThreads } from './workloads.ts';
+import { profileWorkload, threadOf, type ProfiledFixture } from '../support/profile-fixture.ts';
+import { describeLoad } from '../support/machine-load.ts';
+import type { SamplerStats } from '../../main/engine/sampler/thread-sampler.ts';
 
 const GIL_BUILDS = ['3.12.1', '3.13.0'];
+/** A run whose threads queued for a CPU less than this share of their lives ran on a quiet machine. */
+const QUIET_RUNNABLE_SHARE = 0.1;
 
-/**
- * Each test is one real measurement on a shared 2-core machine: a starved sampler ticks late and loses
- * a thread's last CPU before it exits. A try is repeated (same assertions, a fresh run) up to twice;
- * a broken engine fails every try.
- */
-const MEASUREMENT = { retry: 2 };
+type ThreadSummary = ProfiledFixture['summary']['threads'][number];
 
-/** Prints why an attempt failed: a retry that then passes would otherwise leave no trace in the log. */
-function logFailedAttempt(): void {
-  onTestFailed(({ task }) => {
-    console.log(`[ground truth] attempt failed: ${task.name}: ${task.result?.errors?.at(-1)?.message ?? '?'}`);
-  });
+/** What a failure message must say about the run: load, late ticks, the thread's shares. */
+function evidence(run: ProfiledFixture, thread?: ThreadSummary): string {
+  const stats = run.summary.sampler as SamplerStats | null;
+  const ticks = stats
+    ? `${stats.lateTicks} of ${stats.ticks} ticks late, longest ${(stats.maxTickNs / 1e6).toFixed(1)} ms`
+    : 'no sampler stats';
+  const shares = thread
+    ? `; ${thread.name}: ${Object.entries(thread.states)
+        .map(([state, share]) => `${state} ${share.toFixed(3)}`)
+        .join(', ')}, lifetime ${thread.lifetimeSeconds.toFixed(3)} s`
+    : '';
+  return `${describeLoad(run.load)}; ${ticks}${shares}`;
 }
 
-/** Every worker's CPU is within 5% (or 30 ms) of what it measured itself. */
+/**
+ * Every worker's CPU matches what it measured itself: never more (schedstat is exact), and never less
+ * than its own figure minus 5% (or 30 ms) and minus the CPU it could have used between its last sample
+ * and its exit, which no outside sampler sees (a starved sampler makes that gap long).
+ */
 function expectCpuMatchesTruth(run: ProfiledFixture): void {
   expect(run.truth.size).toBeGreaterThan(0);
   for (const [tid, truth] of run.truth) {
-    const measured = threadOf(run.summary, tid).cpuSeconds;
+    const thread = threadOf(run.summary, tid);
     const tolerance = Math.max(0.05 * truth.cpu, 0.03);
-    expect(
-      Math.abs(measured - truth.cpu),
-      `thread ${truth.name} (${tid}): measured ${measured} s, truth ${truth.cpu} s`,
-    ).toBeLessThanOrEqual(tolerance);
+    const unseen = run.unseenTailSeconds.get(tid) ?? 0;
+    const why = `${truth.name} (${tid}): measured ${thread.cpuSeconds} s, truth ${truth.cpu} s, unseen tail ${unseen.toFixed(3)} s; ${evidence(run)}`;
+    expect(thread.cpuSeconds, why).toBeLessThanOrEqual(truth.cpu + tolerance);
+    expect(thread.cpuSeconds, why).toBeGreaterThanOrEqual(truth.cpu - tolerance - unseen);
   }
 }
 
 /**
- * A thread held back by the GIL: its blocked time is GIL wait (not lock wait or idle), and GIL wait is at
- * least 0.6 of its life (the engine issue's bound). On a quiet 2-core machine 4 GIL-bound threads measured
- * 0.70–0.74 GIL wait and 0.02 runnable; a busy machine moves time from GIL wait to runnable (woken waiters
- * queue for a CPU), which is what the retries are for.
+ * A thread held back by the GIL, on any load: its blocked time is GIL wait (not lock wait or idle), and
+ * GIL wait plus run-queue time is the whole of its life it did not run (by its own CPU clock). On a quiet
+ * machine, GIL wait is also at least 0.6 of its life (4 threads on 2 cores measured 0.70–0.74).
  */
-function expectMostlyGilWait(thread: { name: string; states: Record<string, number> }): void {
-  const { gilWait = 0, lockWait = 0, idle = 0 } = thread.states;
+function expectHeldBackByGil(run: ProfiledFixture, thread: ThreadSummary): void {
+  const { gilWait, lockWait, idle, runnable } = thread.states;
+  const truthCpu = run.truth.get(thread.tid)!.cpu;
+  const why = evidence(run, thread);
   expect(
     gilWait / (gilWait + lockWait + idle),
-    `${thread.name}: share of blocked time that is GIL wait`,
+    `share of blocked time that is GIL wait; ${why}`,
   ).toBeGreaterThanOrEqual(0.95);
-  expect(gilWait, thread.name).toBeGreaterThanOrEqual(0.6);
+  expect(gilWait + runnable, `GIL wait + runnable against 1 − CPU/lifetime; ${why}`).toBeCloseTo(
+    1 - truthCpu / thread.lifetimeSeconds,
+    1,
+  );
+  if (runnable <= QUIET_RUNNABLE_SHARE)
+    expect(gilWait, `GIL wait on a quiet machine; ${why}`).toBeGreaterThanOrEqual(0.6);
+}
+
+/**
+ * The GIL is held and contended most of the time on a quiet machine. On a busy one it is often free
+ * while the thread just handed it waits for a CPU, so these hold only when the run's threads queued for
+ * a CPU less than QUIET_RUNNABLE_SHARE of their lives.
+ */
+function expectGilBusyWhenQuiet(run: ProfiledFixture, threads: ThreadSummary[]): void {
+  const quiet = threads.every((thread) => thread.states.runnable <= QUIET_RUNNABLE_SHARE);
+  if (!quiet) {
+    console.log(`[ground truth] GIL held/contention bounds not checked on a busy machine; ${evidence(run)}`);
+    return;
+  }
+  expect(run.summary.gil?.heldFraction, evidence(run)).toBeGreaterThan(0.8);
+  expect(run.summary.gil?.contention, evidence(run)).toBeGreaterThan(0.8);
 }
 
 /**
@@ -58,15 +94,18 @@ function expectMostlyGilWait(thread: { name: string; states: Record<string, numb
 function expectGilBoundVerdict(run: ProfiledFixture): void {
   const { verdict, wallSeconds, cpuSeconds } = run.summary;
   const cores = os.availableParallelism();
-  expect(verdict.kind).toBe('gil-bound');
-  expect(verdict.busyThreads).toBe(4);
+  // A busy machine turns GIL wait into run-queue time: the verdict may then call the cores the main limit.
+  const quiet = run.summary.threads.every((thread) => thread.states.runnable <= QUIET_RUNNABLE_SHARE);
+  expect(verdict.kind, evidence(run)).toEqual(quiet ? 'gil-bound' : expect.stringMatching(/^(partly-)?gil-bound$/));
+  // The main thread counts as busy too when it queued for a CPU through start-up.
+  expect(verdict.busyThreads, evidence(run)).toEqual(quiet ? 4 : expect.toSatisfy((n: number) => n === 4 || n === 5));
   expect(verdict.cores).toBe(cores);
-  expect(verdict.speedupCeiling).toBeGreaterThanOrEqual(1.5);
+  if (quiet) expect(verdict.speedupCeiling).toBeGreaterThanOrEqual(1.5);
   expect(verdict.speedupCeiling).toBeLessThanOrEqual((wallSeconds! * cores) / cpuSeconds + 0.05);
 }
 
 /** The workers' summaries (threads that reported truth), with names checked against the truth. */
-function workers(run: ProfiledFixture) {
+function workers(run: ProfiledFixture): ThreadSummary[] {
   return [...run.truth].map(([tid, truth]) => {
     const thread = threadOf(run.summary, tid);
     expect(thread.name).toBe(truth.name);
@@ -76,75 +115,104 @@ function workers(run: ProfiledFixture) {
   });
 }
 
-describe.each(GIL_BUILDS)('CPython %s (GIL build)', MEASUREMENT, (version) => {
+/**
+ * Idle time is the sleep the thread asked for, give or take one sampling interval at each change of
+ * state (a blocked interval is booked to the wait seen at its end): the `changes` longest intervals
+ * between the thread's samples bound that blur, so a starved sampler widens it and a quiet one does not.
+ * Load cannot add idle time: a thread whose sleep is over but gets no CPU is runnable.
+ */
+function expectIdleIsRequestedSleep(run: ProfiledFixture, thread: ThreadSummary, changes: number): void {
+  const slept = run.truth.get(thread.tid)!.slept!;
+  const idleSeconds = thread.states.idle * thread.lifetimeSeconds;
+  const intervals = run.sampleIntervalsSeconds.get(thread.tid) ?? [];
+  const blur = intervals.slice(0, changes).reduce((sum, interval) => sum + interval, 0) + 0.005;
+  // A thread is found by a re-list of the process's threads (every 10 ms at most): it may have been
+  // asleep since before its first sample, which no outside sampler sees.
+  const head = (run.unseenHeadSeconds.get(thread.tid) ?? 0) + 0.01;
+  const why = `idle ${idleSeconds.toFixed(3)} s against ${slept.toFixed(3)} s asked (−${(blur + head).toFixed(3)}/+${blur.toFixed(3)} s); ${evidence(run, thread)}`;
+  expect(idleSeconds, why).toBeGreaterThanOrEqual(slept - blur - head);
+  expect(idleSeconds, why).toBeLessThanOrEqual(slept + blur);
+}
+
+describe.each(GIL_BUILDS)('CPython %s (GIL build)', (version) => {
   const python = pyenvPython(version);
 
   it('4 pure-Python CPU threads: exact CPU; their blocked time is GIL wait', async () => {
-    logFailedAttempt();
-    const run = await profileFixture(python, cpuThreads(4, 1.5));
+    const run = await profileWorkload(python, 'cpu_threads.py', ['4', '1.5']);
     expect(run.summary.status).toBe('completed');
     expectCpuMatchesTruth(run);
-    for (const thread of workers(run)) expectMostlyGilWait(thread);
+    const threads = workers(run);
+    for (const thread of threads) expectHeldBackByGil(run, thread);
     expect(run.summary.gilEnabled).toBe(true);
-    expect(run.summary.gil?.heldFraction).toBeGreaterThan(0.8);
-    expect(run.summary.gil?.contention).toBeGreaterThan(0.8);
+    expectGilBusyWhenQuiet(run, threads);
     expectGilBoundVerdict(run);
   });
 });
 
-describe('CPython 3.12 workloads that do not need the GIL', MEASUREMENT, () => {
+describe('CPython 3.12 workloads that do not need the GIL', () => {
   const python = pyenvPython('3.12.1');
 
   it('threads hashing 32 MiB buffers run in parallel: little GIL wait', async () => {
-    logFailedAttempt();
-    const run = await profileFixture(python, hashingThreads(4, 6));
+    const run = await profileWorkload(python, 'hashing_threads.py', ['4', '6']);
     expectCpuMatchesTruth(run);
-    for (const thread of workers(run)) expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.15);
+    for (const thread of workers(run)) expect(thread.states.gilWait, evidence(run, thread)).toBeLessThanOrEqual(0.15);
     expect(run.summary.verdict.headline).toMatch(/^The GIL is not what limits this run/);
     expect(['parallel', 'cpu-bound']).toContain(run.summary.verdict.kind);
   });
 
-  it('threads queueing on a Lock whose holder sleeps: lock wait, not GIL wait', async () => {
-    logFailedAttempt();
-    const run = await profileFixture(python, lockQueueThreads(4, 4, 0.05));
+  it('a Lock convoy whose holder sleeps: lock wait, not GIL wait, and idle is the sleep asked for', async () => {
+    const rounds = 4;
+    const run = await profileWorkload(python, 'lock_queue.py', ['4', String(rounds), '0.05'], { rateHz: 1000 });
     for (const thread of workers(run)) {
-      expect(thread.states.lockWait, thread.name).toBeGreaterThanOrEqual(0.5);
-      expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.05);
+      const why = evidence(run, thread);
+      const { lockWait, gilWait, idle } = thread.states;
+      expect(gilWait, why).toBeLessThanOrEqual(0.05);
+      // Each round: into the lock wait, into the held sleep, into the 1 ms pause, out of it.
+      expectIdleIsRequestedSleep(run, thread, 4 * rounds);
+      // What is blocked and not the sleep is the queue on the lock, whatever the load.
+      expect(lockWait / (lockWait + idle + gilWait), why).toBeGreaterThan(0.3);
     }
     expect(run.summary.verdict.kind).toBe('lock-bound');
   });
 
-  it('sleeping threads are idle', async () => {
-    logFailedAttempt();
-    const run = await profileFixture(python, sleepingThreads(3, 1));
-    for (const thread of workers(run)) expect(thread.states.idle, thread.name).toBeGreaterThanOrEqual(0.9);
-    expect(run.summary.verdict.kind).toBe('mostly-waiting');
+  it('sleeping threads are idle for the sleep they asked for', async () => {
+    const run = await profileWorkload(python, 'sleeping_threads.py', ['3', '1']);
+    for (const thread of workers(run)) {
+      expect(thread.states.idle, evidence(run, thread)).toBeGreaterThanOrEqual(0.9);
+      expectIdleIsRequestedSleep(run, thread, 2);
+    }
+    // A busy machine can keep the main thread queued for a CPU through start-up, which makes it a busy
+    // thread: the verdict then names one busy thread, but never the GIL.
+    const quiet = run.summary.threads.every((thread) => thread.states.runnable <= QUIET_RUNNABLE_SHARE);
+    expect(run.summary.verdict.kind, evidence(run)).toEqual(
+      quiet ? 'mostly-waiting' : expect.stringMatching(/^(mostly-waiting|single-threaded)$/),
+    );
   });
 });
 
-describe('CPython 3.13t (free-threaded)', MEASUREMENT, () => {
+describe('CPython 3.13t (free-threaded)', () => {
   // Resolved inside the tests so a missing build fails them (in CI the build script must have run).
   it('--gil off: 4 CPU threads never wait for a GIL and are always running or runnable', async () => {
-    logFailedAttempt();
-    const run = await profileFixture(freeThreadedPython(), cpuThreads(4, 1.5), { gilMode: 'off' });
+    const run = await profileWorkload(freeThreadedPython(), 'cpu_threads.py', ['4', '1.5'], { gilMode: 'off' });
     expect(run.summary.interpreter?.freeThreaded).toBe(true);
     expect(run.summary.gilEnabled).toBe(false);
     expectCpuMatchesTruth(run);
     for (const thread of workers(run)) {
-      expect(thread.states.gilWait, thread.name).toBeLessThanOrEqual(0.02);
-      expect(thread.states.running + thread.states.runnable, thread.name).toBeGreaterThanOrEqual(0.9);
+      const why = evidence(run, thread);
+      expect(thread.states.gilWait, why).toBeLessThanOrEqual(0.02);
+      expect(thread.states.running + thread.states.runnable, why).toBeGreaterThanOrEqual(0.9);
     }
     expect(run.summary.verdict.kind).toBe('no-gil');
     expect(run.summary.verdict.speedupCeiling).toBeNull();
   });
 
   it('--gil on: the same threads queue on the GIL', async () => {
-    logFailedAttempt();
-    const run = await profileFixture(freeThreadedPython(), cpuThreads(4, 1.5), { gilMode: 'on' });
+    const run = await profileWorkload(freeThreadedPython(), 'cpu_threads.py', ['4', '1.5'], { gilMode: 'on' });
     expect(run.summary.gilEnabled).toBe(true);
     expectCpuMatchesTruth(run);
-    for (const thread of workers(run)) expectMostlyGilWait(thread);
-    expect(run.summary.gil?.contention).toBeGreaterThan(0.8);
+    const threads = workers(run);
+    for (const thread of threads) expectHeldBackByGil(run, thread);
+    expectGilBusyWhenQuiet(run, threads);
     expectGilBoundVerdict(run);
   });
 });

@@ -5,11 +5,10 @@ import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { relabelRun } from '../../main/engine/store/run-admin.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { pyenvPython } from '../support/spawn-python.ts';
-import { profileFixture } from '../support/profile-fixture.ts';
-import { cpuThreads } from './workloads.ts';
+import { profileWorkload } from '../support/profile-fixture.ts';
 
 it('stores the summary at the end of a run, equal to one built from the samples, with the current label', async () => {
-  const run = await profileFixture(pyenvPython('3.12.1'), cpuThreads(2, 0.3));
+  const run = await profileWorkload(pyenvPython('3.12.1'), 'cpu_threads.py', ['2', '0.3']);
   const store = openRunStore(run.dbFile);
   try {
     const reader = createRunReader(store);

@@ -7,23 +7,23 @@ import { loadRunSummary, type RunSummary } from '../../main/engine/analysis/run-
 import type { GilMode } from '../../main/engine/launch/gil-mode.ts';
 import { ProfileSession, type ProfileOutcome } from '../../main/engine/profile/profile-session.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
-import { createRunReader } from '../../main/engine/store/run-reader.ts';
+import { createRunReader, type RunReader } from '../../main/engine/store/run-reader.ts';
+import { watchMachineLoad, type MachineLoad } from './machine-load.ts';
 
-/** Python prelude for workloads: `report(name)` records this thread's native id, name and CPU seconds. */
-export const TRUTH_PRELUDE = `
-import json, sys, threading, time
-_truth = {}
-_truth_lock = threading.Lock()
-def report():
-    with _truth_lock:
-        _truth[threading.get_native_id()] = {"name": threading.current_thread().name, "cpu": time.thread_time()}
-def print_truth():
-    print("TRUTH " + json.dumps(_truth), flush=True)
-`;
+/** The Python fixture files (tests/fixtures/python), runnable by hand. */
+export const PYTHON_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/python');
+
+/**
+ * Python prelude for inline workloads: truth.py itself, so `report()` records this thread's native id,
+ * name and CPU seconds, and `print_truth()` prints them (it also imports json, sys, threading and time).
+ */
+export const TRUTH_PRELUDE = fs.readFileSync(path.join(PYTHON_FIXTURES, 'truth.py'), 'utf8');
 
 export interface ThreadTruth {
   name: string;
   cpu: number;
+  /** Seconds the thread asked to sleep, for workloads that report it. */
+  slept?: number;
 }
 
 export interface ProfiledFixture {
@@ -34,6 +34,17 @@ export interface ProfiledFixture {
   stdout: string;
   stderr: string;
   dbFile: string;
+  /** How busy the machine was with other work during the run. */
+  load: MachineLoad;
+  /**
+   * Per TID, seconds between the thread's last sample and the next tick, which no longer saw it: CPU the
+   * thread used in that gap (before it exited) is CPU no sampler outside the process can see.
+   */
+  unseenTailSeconds: Map<number, number>;
+  /** Per TID, the intervals between the thread's consecutive samples, in seconds, longest first. */
+  sampleIntervalsSeconds: Map<number, number[]>;
+  /** Per TID, seconds from the tick before its first sample (which did not see it) to that sample. */
+  unseenHeadSeconds: Map<number, number>;
 }
 
 export interface FixtureOptions {
@@ -66,6 +77,17 @@ export async function profileFixture(
   return profileScriptFile(python, script, path.join(dir, 'runs.sqlite'), options);
 }
 
+/** Profiles a fixture of tests/fixtures/python (e.g. 'cpu_threads.py' with ['4', '1.5']) into a fresh database. */
+export async function profileWorkload(
+  python: string,
+  fixture: string,
+  args: string[],
+  options: FixtureOptions = {},
+): Promise<ProfiledFixture> {
+  const dbFile = path.join(makeTempDir('run'), 'runs.sqlite');
+  return profileScriptFile(python, path.join(PYTHON_FIXTURES, fixture), dbFile, { ...options, args });
+}
+
 /** Profiles an existing script file into `dbFile`. */
 export async function profileScriptFile(
   python: string,
@@ -95,16 +117,60 @@ export async function profileScriptFile(
       onStarted: () => options.onStarted?.(session),
     },
   );
+  const loadWatch = watchMachineLoad();
   const outcome = await session.done;
   if (outcome.kind === 'refused') throw new Error(`profile refused: ${outcome.message}`);
   const store = openRunStore(dbFile, { readonly: true });
   try {
-    const summary = loadRunSummary(createRunReader(store), outcome.runId);
+    const reader = createRunReader(store);
+    const summary = loadRunSummary(reader, outcome.runId);
     if (!summary) throw new Error(`run ${outcome.runId} not found`);
-    return { outcome, summary, truth: parseTruth(stdout), stdout, stderr, dbFile };
+    const load = loadWatch.end(summary.cpuSeconds);
+    const { unseenTailSeconds, sampleIntervalsSeconds, unseenHeadSeconds } = sampleGaps(reader, outcome.runId);
+    return {
+      outcome,
+      summary,
+      truth: parseTruth(stdout),
+      stdout,
+      stderr,
+      dbFile,
+      load,
+      unseenTailSeconds,
+      sampleIntervalsSeconds,
+      unseenHeadSeconds,
+    };
   } finally {
     store.close();
   }
+}
+
+function sampleGaps(
+  reader: RunReader,
+  runId: number,
+): Pick<ProfiledFixture, 'unseenTailSeconds' | 'sampleIntervalsSeconds' | 'unseenHeadSeconds'> {
+  const { ticks, threads } = reader.readTimeline(runId);
+  const position = new Map<number, number>();
+  ticks.index.forEach((index, at) => position.set(index, at));
+  const unseenTailSeconds = new Map<number, number>();
+  const sampleIntervalsSeconds = new Map<number, number[]>();
+  const unseenHeadSeconds = new Map<number, number>();
+  for (const [tid, samples] of threads) {
+    const first = position.get(samples.tickIndex[0] ?? -1);
+    if (first !== undefined) unseenHeadSeconds.set(tid, (ticks.timeNs[first]! - (ticks.timeNs[first - 1] ?? 0)) / 1e9);
+    const times = Array.from(samples.tickIndex, (index) => ticks.timeNs[position.get(index)!]!);
+    sampleIntervalsSeconds.set(
+      tid,
+      times
+        .slice(1)
+        .map((time, i) => (time - times[i]!) / 1e9)
+        .sort((a, b) => b - a),
+    );
+    const last = position.get(samples.tickIndex[samples.tickIndex.length - 1] ?? -1);
+    if (last === undefined) continue;
+    const next = ticks.timeNs[last + 1] ?? ticks.timeNs[last]!;
+    unseenTailSeconds.set(tid, (next - ticks.timeNs[last]!) / 1e9);
+  }
+  return { unseenTailSeconds, sampleIntervalsSeconds, unseenHeadSeconds };
 }
 
 function parseTruth(stdout: string): Map<number, ThreadTruth> {

@@ -1,4 +1,11 @@
-import { STATE_CODE, type Nanoseconds, type ThreadInfo, type ThreadSample, type Tick } from '../model.ts';
+import {
+  STATE_CODE,
+  type Nanoseconds,
+  type StateCode,
+  type ThreadInfo,
+  type ThreadSample,
+  type Tick,
+} from '../model.ts';
 import { listThreadIds } from '../proc/thread-files.ts';
 import { classifyFromStatState, classifyThreadState } from './classify-state.ts';
 import { PythonAttachment } from './python-attachment.ts';
@@ -16,6 +23,13 @@ const RELIST_INTERVAL_NS = 10e6;
  */
 const FALLBACKS_BEFORE_WARNING = 10;
 const FALLBACK_SHARE_BEFORE_WARNING = 0.05;
+
+/**
+ * The kernel brings a running thread's CPU total up to date at least once per scheduler tick (4 ms at
+ * Debian's HZ=250): a thread whose total did not move over a longer interval was not on a CPU. Over a
+ * shorter one it may have been running all along, unbooked.
+ */
+const STALE_CPU_TOTAL_NS = 10e6;
 
 /** Thread names are re-read about this often (threads rename themselves rarely). */
 const NAME_INTERVAL_NS = 1e9;
@@ -103,7 +117,7 @@ export class ThreadSampler {
     this.noteGilEnabled(gil?.enabled ?? null, timeNs);
     const samples: ThreadSample[] = [];
     for (const [tid, thread] of this.threads.live) {
-      const sample = this.sampleThread(thread);
+      const sample = this.sampleThread(thread, timeNs);
       if (sample === null) {
         this.threads.drop(tid, thread);
         this.lastListNs = -Infinity;
@@ -136,36 +150,47 @@ export class ThreadSampler {
 
   /**
    * One thread's sample. A thread that has not been on a CPU since the last tick (same run count, same
-   * CPU time) is still in the same wait with the same stack: its stack is not walked again (the walk is
-   * most of a sample's cost) and only its stat letter is read — R means it was woken and waits for a
-   * CPU. Its `stackId` is then set here.
+   * CPU time) is still where it was, with the same stack: its stack is not walked again (the walk is
+   * most of a sample's cost) and only its stat letter is read. A waiting thread found R was woken and
+   * waits for a CPU; a running or runnable thread found R has been on the run queue the whole interval,
+   * which is credited to its run-queue time now (the kernel books it only when the thread gets a CPU).
+   * Its `stackId` is then set here.
    */
-  private sampleThread(thread: LiveThread): ThreadSample | null {
+  private sampleThread(thread: LiveThread, timeNs: Nanoseconds): ThreadSample | null {
     const sched = thread.files.readSchedstat();
     if (sched === null) return null;
     const cpuNs = Math.max(0, sched.cpuNs - thread.lastCpuNs);
-    const runQueueNs = Math.max(0, sched.runQueueNs - thread.lastRunQueueNs);
+    const bookedRunQueueNs = Math.max(0, sched.runQueueNs - thread.lastRunQueueNs);
+    let runQueueNs = Math.max(0, bookedRunQueueNs - thread.runQueueCreditNs);
+    thread.runQueueCreditNs = Math.max(0, thread.runQueueCreditNs - bookedRunQueueNs);
     const ran = sched.timeslices !== thread.lastTimeslices || cpuNs > 0;
     thread.lastCpuNs = sched.cpuNs;
     thread.lastRunQueueNs = sched.runQueueNs;
     thread.lastTimeslices = sched.timeslices;
     const lastState = thread.lastState;
-    if (
-      !ran &&
-      (lastState === STATE_CODE.gilWait || lastState === STATE_CODE.lockWait || lastState === STATE_CODE.idle)
-    ) {
+    const intervalNs = timeNs - thread.info.lastSeenNs;
+    const waiting =
+      lastState === STATE_CODE.gilWait || lastState === STATE_CODE.lockWait || lastState === STATE_CODE.idle;
+    if (!ran && (waiting || (lastState !== -1 && intervalNs > STALE_CPU_TOTAL_NS))) {
       const letter = thread.files.readStatState();
       if (letter === null || letter === 'Z' || letter === 'X') return null;
-      this.stats.unchangedThreadSamples++;
-      const state = letter === 'R' ? STATE_CODE.runnable : lastState;
-      // A stack that could not be read last time (e.g. the thread state was not listed yet) is tried again.
-      return {
-        tid: thread.files.tid,
-        state,
-        cpuNs,
-        runQueueNs,
-        stackId: thread.lastStackId >= 0 ? thread.lastStackId : undefined,
-      };
+      if (waiting || letter === 'R') {
+        this.stats.unchangedThreadSamples++;
+        let state: StateCode = lastState;
+        if (letter === 'R') state = STATE_CODE.runnable;
+        if (!waiting) {
+          thread.runQueueCreditNs += intervalNs;
+          runQueueNs += intervalNs;
+        }
+        // A stack that could not be read last time (e.g. the thread state was not listed yet) is tried again.
+        return {
+          tid: thread.files.tid,
+          state,
+          cpuNs,
+          runQueueNs,
+          stackId: thread.lastStackId >= 0 ? thread.lastStackId : undefined,
+        };
+      }
     }
     const activity = thread.files.readSyscall();
     let state;

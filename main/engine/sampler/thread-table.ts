@@ -11,6 +11,12 @@ export interface LiveThread {
   /** State and stack id at the last sample (-1 = none yet). */
   lastState: StateCode | -1;
   lastStackId: number;
+  /**
+   * Run-queue time already reported for a wait the kernel has not booked yet: schedstat adds a wait to
+   * the run-queue total only when the thread gets a CPU, so a thread left waiting across ticks is
+   * credited at each tick, and the credit is taken back from the total once the kernel books it.
+   */
+  runQueueCreditNs: number;
   info: ThreadInfo;
 }
 
@@ -55,6 +61,7 @@ export class ThreadTable {
         lastTimeslices: -1,
         lastState: -1,
         lastStackId: -1,
+        runQueueCreditNs: 0,
         info,
       });
       added++;
