@@ -172,7 +172,12 @@ describe('CPython 3.12 workloads that do not need the GIL', () => {
       // What is blocked and not the sleep is the queue on the lock, whatever the load.
       expect(lockWait / (lockWait + idle + gilWait), why).toBeGreaterThan(0.3);
     }
-    expect(run.summary.verdict.kind).toBe('lock-bound');
+    // On a busy machine a locker woken from its waits queues for a CPU, enough to count as busy: the
+    // verdict may then speak of that one thread, but it never blames the GIL.
+    const quiet = run.summary.threads.every((thread) => thread.states.runnable <= QUIET_RUNNABLE_SHARE);
+    expect(run.summary.verdict.kind, evidence(run)).toEqual(
+      quiet ? 'lock-bound' : expect.stringMatching(/^(lock-bound|single-threaded|cpu-bound)$/),
+    );
   });
 
   it('sleeping threads are idle for the sleep they asked for', async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportRun } from '../../main/engine/export/export-run.ts';
 import type { TraceEvent, TraceFile } from '../../main/engine/export/trace-events.ts';
+import { describeLoad } from '../support/machine-load.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { pyenvPython } from '../support/spawn-python.ts';
@@ -170,10 +171,11 @@ describe('trace-event export of a CPython 3.12 run', () => {
     const inLoop = spinner.stacks.filter((stack) => stack.includes(loop));
     expect(inLoop.length / spinner.stacks.length).toBeGreaterThan(0.7);
     expect(inLoop.every((stack) => stack[0] === '(root)')).toBe(true);
-    // Two spinners share the GIL: many of the loop samples end in the GIL-wait leaf.
-    expect(inLoop.filter((stack) => stack.at(-1) === '(waiting for the GIL)').length).toBeGreaterThan(
-      inLoop.length * 0.2,
-    );
+    // Two spinners share the GIL: many of the loop samples end in the GIL-wait leaf (on a busy machine,
+    // a woken waiter queues for a CPU instead: the run-queue leaf).
+    const held = (stack: string[]): boolean =>
+      stack.at(-1) === '(waiting for the GIL)' || stack.at(-1) === '(runnable: waiting for a CPU)';
+    expect(inLoop.filter(held).length, describeLoad(run.load)).toBeGreaterThan(inLoop.length * 0.2);
     const [, queuer] = byName('queuer');
     const waiting = queuer.stacks.filter((stack) => stack.at(-1) === '(waiting on a lock)');
     expect(waiting.length).toBeGreaterThan(10);
@@ -191,11 +193,12 @@ describe('trace-event export of a CPython 3.12 run', () => {
         3,
       );
       // The summary weighs blocked time by schedstat instead; 100 samples of two threads trading the GIL
-      // every 5 ms alias (seen: 0.38–0.57 against an exact 0.49), so only roughly the same.
+      // every 5 ms alias (seen: 0.38–0.57 against an exact 0.49), so only roughly the same. On a busy
+      // machine the two views also split a woken waiter's time between GIL wait and run queue differently.
       expect(
         Math.abs(markedSeconds(thread, 'GIL wait') / life - summary.states.gilWait),
-        `${name}: GIL wait`,
-      ).toBeLessThan(0.2);
+        `${name}: GIL wait; ${describeLoad(run.load)}; runnable ${summary.states.runnable.toFixed(3)}`,
+      ).toBeLessThan(0.2 + summary.states.runnable);
       expect(markedSeconds(thread, 'GIL held'), `${name}: GIL held`).toBeGreaterThan(0.1);
       expect(thread.markers.every((m) => m.dur >= 0 && m.ts >= 0)).toBe(true);
     }
