@@ -2,13 +2,13 @@
 // (order alternating within each pair), at 100 Hz and 1 kHz. `node bench/target-slowdown.ts` prints the section.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GilMode } from '../main/engine/launch/gil-mode.ts';
 import type { BenchSection } from './support/bench-section.ts';
 import { plainRunWallNs } from './support/plain-run.ts';
 import { profileRun } from './support/profile-run.ts';
 import { FREE_THREADED_PYTHON, GIL_PYTHON } from './support/pythons.ts';
 import { writeWorkloads } from './support/python-workloads.ts';
 import { fmt, median, pct } from './support/stats.ts';
+import type { GilMode } from '../main/shared/vocabulary.ts';
 
 const PAIRS = 7;
 

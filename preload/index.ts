@@ -4,8 +4,8 @@
 // Runs sandboxed: it may import only `electron` and our own import-free contract.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
-  eventChannels,
-  requestChannels,
+  isEventChannel,
+  isRequestChannel,
   type ApiEvents,
   type EventChannel,
   type GilscopeApi,
@@ -17,7 +17,7 @@ import {
 
 // Typed invoke of a contract channel; anything outside the contract is refused here already.
 function request<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
-  if (!requestChannels.includes(channel))
+  if (!isRequestChannel(channel))
     return Promise.reject(new Error(`gilscope.request: unknown channel ${JSON.stringify(channel)}`));
   return ipcRenderer.invoke(channel, payload) as Promise<ResponseOf<C>>;
 }
@@ -25,7 +25,7 @@ function request<C extends RequestChannel>(channel: C, payload: RequestOf<C>): P
 // Subscribes to one contract event; the page's listener never sees the IpcRendererEvent (which
 // would hand it `sender`, i.e. ipcRenderer).
 function on<E extends EventChannel>(event: E, listener: (payload: ApiEvents[E]) => void): Unsubscribe {
-  if (!eventChannels.includes(event)) throw new Error(`gilscope.on: unknown event ${JSON.stringify(event)}`);
+  if (!isEventChannel(event)) throw new Error(`gilscope.on: unknown event ${JSON.stringify(event)}`);
   const forward = (_event: IpcRendererEvent, payload: ApiEvents[E]): void => listener(payload);
   ipcRenderer.on(event, forward);
   return () => {

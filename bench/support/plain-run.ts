@@ -1,7 +1,7 @@
 // Runs a script without profiling, through the same launcher ProfileSession uses (same env, own process group).
 import path from 'node:path';
 import { launchScript } from '../../main/engine/launch/launch-script.ts';
-import type { GilMode } from '../../main/engine/launch/gil-mode.ts';
+import type { GilMode } from '../../main/shared/vocabulary.ts';
 
 /** Wall ns from just before launch to exit, timed exactly as ProfileSession times a run. */
 export async function plainRunWallNs(

@@ -5,7 +5,7 @@ import { ProfileSession, type ProfileHooks } from '../../main/engine/profile/pro
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import type { SamplerStats } from '../../main/engine/sampler/thread-sampler.ts';
-import type { GilMode } from '../../main/engine/launch/gil-mode.ts';
+import type { GilMode } from '../../main/shared/vocabulary.ts';
 
 /** What a bench needs from a profiled run. */
 export interface ProfiledRun {

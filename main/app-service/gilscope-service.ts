@@ -6,29 +6,30 @@ import path from 'node:path';
 import { comparisonIdsRefusal } from '../engine/compare/load-comparison.ts';
 import { createExperimentReader, deleteExperiment } from '../engine/experiment/experiment-store.ts';
 import { experimentView, listExperimentItems } from '../engine/experiment/experiment-view.ts';
-import { exportBaseName } from '../engine/export/export-target.ts';
+import { exportBaseName } from '../shared/export-formats.ts';
 import { openRunStore, type RunStore } from '../engine/store/open-database.ts';
 import { createRunReader, type RunReader } from '../engine/store/run-reader.ts';
 import { storedSummary } from '../engine/analysis/run-summary.ts';
 import { deleteRun, relabelRun, saveRunSummary } from '../engine/store/run-admin.ts';
 import { StoreError } from '../engine/store/store-error.ts';
 import type { RunRecord } from '../engine/store/run-types.ts';
-import type {
-  ApiEvents,
-  EventChannel,
-  HostInfo,
-  RequestChannel,
-  RequestOf,
-  ResponseOf,
-  RunListItem,
-  Unsubscribe,
+import {
+  isRequestChannel,
+  type ApiEvents,
+  type EventChannel,
+  type HostInfo,
+  type RequestChannel,
+  type RequestOf,
+  type ResponseOf,
+  type RunListItem,
+  type Unsubscribe,
 } from '../shared/api-contract.ts';
 import type { RunSummary } from '../shared/run-summary-types.ts';
 import { InterpreterCatalog } from './interpreter-catalog.ts';
 import { LiveExperiments } from './live-experiments.ts';
 import { LiveRuns } from './live-runs.ts';
 import { QueryClient } from './query-client.ts';
-import { InvalidRequestError, isRequestChannel, parseRequest } from './request-schemas.ts';
+import { InvalidRequestError, parseRequest } from './request-schemas.ts';
 
 /** Where the service keeps its data and how it describes itself. */
 export interface ServiceOptions {

@@ -1,9 +1,11 @@
 // Live figures of a recording run, computed from each sampler batch (about ten a second). Pure apart
 // from the small state it keeps between batches (thread names, time and tick count so far).
-import { STATE_CODE, THREAD_STATES, type Tid } from '../engine/model.ts';
+import { binTimeline } from '../engine/analysis/bin-timeline.ts';
+import { timelineFromTicks } from '../engine/analysis/ticks-to-timeline.ts';
+import type { Tid } from '../engine/model.ts';
 import type { SamplerBatch } from '../engine/sampler/sampler-messages.ts';
 import type { ApiEvents, LiveThread } from '../shared/api-contract.ts';
-import type { ThreadStateName } from '../shared/run-summary-types.ts';
+import { THREAD_STATES, type StateFractions } from '../shared/vocabulary.ts';
 
 /** What the previous batches left behind: names seen, where the last batch ended, ticks so far. */
 export interface ProgressState {
@@ -20,7 +22,7 @@ export function newProgressState(): ProgressState {
 /**
  * The `profile:progress` payload of one batch: per thread the CPU used over the batch's span as a
  * fraction of one core and the share of its samples in each state; GIL held / contended shares of the
- * batch's ticks. Updates `state`. Null for a batch without ticks (nothing new to show).
+ * batch's ticks: binTimeline's figures for one bin spanning the batch. Updates `state`. Null for a batch without ticks (nothing new to show).
  */
 export function progressFromBatch(
   runId: number,
@@ -35,43 +37,31 @@ export function progressFromBatch(
   state.lastTimeNs = last.timeNs;
   state.ticks += ticks.length;
 
-  const perThread = new Map<Tid, { cpuNs: number; counts: number[]; samples: number }>();
-  let known = 0;
-  let held = 0;
-  let contended = 0;
-  let enabled: boolean | null = null;
-  for (const tick of ticks) {
-    let waiting = false;
-    for (const sample of tick.threads) {
-      let entry = perThread.get(sample.tid);
-      if (!entry) perThread.set(sample.tid, (entry = { cpuNs: 0, counts: THREAD_STATES.map(() => 0), samples: 0 }));
-      entry.cpuNs += sample.cpuNs;
-      entry.counts[sample.state]!++;
-      entry.samples++;
-      if (sample.state === STATE_CODE.gilWait) waiting = true;
-    }
-    if (waiting) contended++;
-    if (tick.gil) {
-      known++;
-      if (tick.gil.held) held++;
-      enabled = tick.gil.enabled;
-    }
-  }
-  const threads: LiveThread[] = [...perThread]
-    .sort((a, b) => a[0] - b[0])
-    .map(([tid, entry]) => ({
-      tid,
-      name: state.names.get(tid) ?? String(tid),
-      cpu: entry.cpuNs / spanNs,
-      states: Object.fromEntries(
-        THREAD_STATES.map((name, code) => [name, entry.counts[code]! / entry.samples]),
-      ) as Record<ThreadStateName, number>,
-    }));
+  // One bin over the batch: the same shares every stored timeline shows. Period 0 books each sample's
+  // CPU at its own tick, so the bin holds exactly the CPU of the batch's samples.
+  const binned = binTimeline(
+    timelineFromTicks(ticks),
+    [...state.names].map(([tid, name]) => ({ tid, name })),
+    {
+      fromNs: last.timeNs - spanNs,
+      toNs: last.timeNs,
+      bins: 1,
+      periodNs: 0,
+    },
+  );
+  const threads: LiveThread[] = binned.threads.map((thread) => ({
+    tid: thread.tid,
+    name: thread.name,
+    cpu: thread.cpu[0] ?? 0,
+    states: Object.fromEntries(THREAD_STATES.map((name) => [name, thread.states[name][0] ?? 0])) as StateFractions,
+  }));
+  const gil = binned.gil;
+  const enabled = ticks.findLast((tick) => tick.gil)?.gil?.enabled ?? null;
   return {
     runId,
     elapsedNs: last.timeNs,
     ticks: state.ticks,
     threads,
-    gil: known === 0 ? null : { held: held / known, contention: contended / ticks.length, enabled },
+    gil: gil ? { held: gil.held[0] ?? 0, contention: gil.contention[0] ?? 0, enabled } : null,
   };
 }

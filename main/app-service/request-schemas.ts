@@ -4,6 +4,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { RequestChannel, RequestOf } from '../shared/api-contract.ts';
+import { EXPORT_FORMATS } from '../shared/export-formats.ts';
+import { SAMPLE_SCOPES } from '../shared/run-views.ts';
+import { GIL_MODES } from '../shared/vocabulary.ts';
 import { MAX_RATE_HZ, MIN_RATE_HZ } from '../engine/profile/profile-request.ts';
 import { MAX_COMPARE_RUNS, MIN_COMPARE_RUNS } from '../engine/compare/load-comparison.ts';
 import {
@@ -33,8 +36,9 @@ const tid = z
   .min(0)
   .max(2 ** 31 - 1)
   .nullable();
-const scope = z.enum(['all', 'on-cpu', 'gil-wait']);
+const scope = z.enum(SAMPLE_SCOPES);
 const none = z.undefined();
+const gilMode = z.enum(GIL_MODES);
 
 const profileStart = z.strictObject({
   script: absolutePath,
@@ -48,7 +52,7 @@ const profileStart = z.strictObject({
     .max(1000),
   cwd: absolutePath.nullable(),
   python: absolutePath,
-  gilMode: z.enum(['default', 'on', 'off']),
+  gilMode,
   rateHz: z.number().finite().min(MIN_RATE_HZ).max(MAX_RATE_HZ),
   durationSeconds: z.number().finite().gt(0).max(MAX_DURATION_SECONDS).nullable(),
   stacks: z.boolean().optional(),
@@ -65,7 +69,6 @@ const scriptArg = z
   .string()
   .max(32_768)
   .refine((value) => !value.includes('\0'), 'must not contain NUL');
-const gilMode = z.enum(['default', 'on', 'off']);
 const experimentId = runId;
 const compareIds = z
   .array(runId)
@@ -136,7 +139,7 @@ export const requestSchemas: RequestSchemas = {
   'experiments:delete': z.strictObject({ experimentId }),
   'exports:save': z.strictObject({
     target: exportTarget,
-    format: z.enum(['html', 'pdf', 'json', 'csv', 'speedscope', 'collapsed', 'trace']),
+    format: z.enum(EXPORT_FORMATS),
     path: absolutePath.nullable(),
   }),
 };
@@ -144,11 +147,6 @@ export const requestSchemas: RequestSchemas = {
 /** A request the backend refuses before doing anything: unknown channel or invalid payload. */
 export class InvalidRequestError extends Error {
   override name = 'InvalidRequestError';
-}
-
-/** Is `channel` a contract request channel? */
-export function isRequestChannel(channel: unknown): channel is RequestChannel {
-  return typeof channel === 'string' && Object.hasOwn(requestSchemas, channel);
 }
 
 /** "runs:timeline: bins: Too big: expected number to be <=4000; …": every issue with the field it concerns. */

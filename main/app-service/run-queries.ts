@@ -10,13 +10,15 @@ import {
   topInnermostFrames,
 } from '../engine/analysis/function-profile.ts';
 import type { RunReader } from '../engine/store/run-reader.ts';
-import type { RequestOf, ResponseOf, SampleScope } from '../shared/api-contract.ts';
+import type { RequestOf, ResponseOf } from '../shared/api-contract.ts';
+import type { SampleScope } from '../shared/run-views.ts';
 import { loadTimeline } from '../engine/analysis/load-timeline.ts';
 import { buildFlameTree } from '../engine/analysis/flame-tree.ts';
 import { loadComparison } from '../engine/compare/load-comparison.ts';
 import type { ExperimentReader } from '../engine/experiment/experiment-store.ts';
 import { exportTarget, type ExportedFile } from '../engine/export/export-target.ts';
-import type { ComparisonView, ExportFormat, ExportTarget } from '../shared/compare-types.ts';
+import type { ComparisonView, ExportTarget } from '../shared/compare-types.ts';
+import type { ExportFormat } from '../shared/export-formats.ts';
 import { buildRunDigest, type RunDigest } from '../engine/analysis/run-digest.ts';
 
 /** A job for the query worker, tagged by kind; `request` is an already validated contract payload. */

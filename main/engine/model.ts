@@ -1,6 +1,7 @@
 // The sample data model shared by the sampler, the store and the analysis code.
 // Units are in the type names; addresses in a target process are plain numbers (user-space
 // addresses on x86-64 are below 2^47, so they are exact as doubles).
+import { THREAD_STATES, type ThreadState } from '../shared/vocabulary.ts';
 
 export type Nanoseconds = number;
 export type Seconds = number;
@@ -8,12 +9,13 @@ export type Address = number;
 /** Kernel thread id: the name of /proc/PID/task/TID; the main thread's TID equals the PID. */
 export type Tid = number;
 
-export const THREAD_STATES = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'] as const;
-export type ThreadState = (typeof THREAD_STATES)[number];
+/** Compact code of a ThreadState, as stored in sample chunks: its index in THREAD_STATES (0, 1, … n-1). */
+export type StateCode = Exclude<Partial<typeof THREAD_STATES>['length'], (typeof THREAD_STATES)['length']>;
 
-/** Compact codes for ThreadState, as stored in sample chunks (index into THREAD_STATES). */
-export const STATE_CODE = { running: 0, runnable: 1, gilWait: 2, lockWait: 3, idle: 4 } as const;
-export type StateCode = (typeof STATE_CODE)[ThreadState];
+/** The code of each state by name (STATE_CODE.gilWait is THREAD_STATES.indexOf('gilWait')). */
+export const STATE_CODE = Object.fromEntries(THREAD_STATES.map((state, code) => [state, code])) as Readonly<
+  Record<ThreadState, StateCode>
+>;
 
 /** One thread seen at one tick. CPU and run-queue times are deltas since the thread's previous sample. */
 export interface ThreadSample {

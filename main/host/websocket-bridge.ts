@@ -2,7 +2,7 @@
 // the service (which validates payloads), events are pushed to every open connection.
 import type { WebSocket } from 'ws';
 import type { GilscopeService } from '../app-service/gilscope-service.ts';
-import { eventChannels } from '../shared/api-contract.ts';
+import { isEventChannel } from '../shared/api-contract.ts';
 
 /** client → server */
 interface RequestMessage {
@@ -35,7 +35,7 @@ export function bridgeSocket(socket: WebSocket, service: GilscopeService): void 
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
   const unsubscribe = service.onAny((event, payload) => {
-    if (eventChannels.includes(event)) send({ type: 'event', event, payload });
+    if (isEventChannel(event)) send({ type: 'event', event, payload });
   });
   socket.on('close', unsubscribe);
   socket.on('message', (data, isBinary) => {

@@ -8,12 +8,13 @@ import type {
   ExperimentSpec,
   ExperimentStatus,
   ExperimentView,
-  ExportFormat,
   ExportTarget,
 } from './compare-types.ts';
-import type { FrameShare, FunctionShare, RunStatusName, RunSummary, ThreadStateName } from './run-summary-types.ts';
-
-export type GilModeName = 'default' | 'on' | 'off';
+import type { FrameShare, FunctionShare, RunSummary } from './run-summary-types.ts';
+import type { RunStatus, ThreadState } from './vocabulary.ts';
+import type { ExportFormat } from './export-formats.ts';
+import type { GilMode } from './vocabulary.ts';
+import type { BinnedTimeline, FlameNode, RunOutputView, SampleScope } from './run-views.ts';
 
 /** Where the UI runs: inside Electron, or in a browser talking to `gilscope ui`. */
 export interface HostInfo {
@@ -40,7 +41,7 @@ export interface ProfileStartRequest {
   /** Working directory; null = the script's folder. */
   cwd: string | null;
   python: string;
-  gilMode: GilModeName;
+  gilMode: GilMode;
   rateHz: number;
   /** Stop after this many seconds; null = run until the script ends or Stop. */
   durationSeconds: number | null;
@@ -59,49 +60,12 @@ export interface RunListItem {
   script: string;
   args: string[];
   interpreter: { path: string; version: string; freeThreaded: boolean } | null;
-  gilMode: GilModeName;
-  status: RunStatusName;
+  gilMode: GilMode;
+  status: RunStatus;
   wallSeconds: number | null;
   cpuSeconds: number | null;
   contention: number | null;
 }
-
-/**
- * A run's timeline in equal bins over [fromNs, toNs]: per thread the CPU used (cores, 0..1 per
- * thread) and the share of its samples in each state; for the run, GIL held and contention shares.
- * NaN-free: a bin with no samples has zeros and `sampled` 0.
- */
-export interface BinnedTimeline {
-  fromNs: number;
-  toNs: number;
-  binNs: number;
-  threads: Array<{
-    tid: number;
-    name: string;
-    cpu: number[];
-    sampled: number[];
-    states: Record<ThreadStateName, number[]>;
-  }>;
-  gil: { held: number[]; contention: number[]; known: number[] } | null;
-}
-
-/** A flame graph node: `value` = samples in this frame and below. */
-export interface FlameNode {
-  name: string;
-  file: string;
-  line: number;
-  value: number;
-  children: FlameNode[];
-}
-
-/** The script's output as stored (only the tail if it printed a lot). */
-export interface RunOutputView {
-  chunks: Array<{ stream: 'stdout' | 'stderr'; timeNs: number; text: string }>;
-  truncated: boolean;
-}
-
-/** Which samples a function view or flame graph counts. */
-export type SampleScope = 'all' | 'on-cpu' | 'gil-wait';
 
 // Requests the UI may make, keyed by channel name `domain:verb`.
 export type ApiRequests = {
@@ -166,7 +130,7 @@ export interface LiveThread {
   /** CPU used in the batch, as a fraction of one core. */
   cpu: number;
   /** Share of the batch's samples in each state. */
-  states: Record<ThreadStateName, number>;
+  states: Record<ThreadState, number>;
 }
 
 // Events the backend pushes to the UI, keyed by `domain:event` → payload.
@@ -181,7 +145,7 @@ export type ApiEvents = {
     gil: { held: number; contention: number; enabled: boolean | null } | null;
   };
   'profile:output': { runId: number; stream: 'stdout' | 'stderr'; text: string };
-  'profile:ended': { runId: number; status: RunStatusName; message: string | null };
+  'profile:ended': { runId: number; status: RunStatus; message: string | null };
   /** After each run of an experiment (and when it starts). */
   'experiment:progress': { experimentId: number; done: number; total: number; current: string | null };
   'experiment:ended': { experimentId: number; status: ExperimentStatus; message: string | null };
@@ -207,42 +171,58 @@ export type EventChannel = keyof ApiEvents;
 // Calling it removes the listener it came from.
 export type Unsubscribe = () => void;
 
-// The event channels the preload and the browser client will forward; anything else is refused.
-export const eventChannels: readonly EventChannel[] = [
-  'profile:progress',
-  'profile:output',
-  'profile:ended',
-  'experiment:progress',
-  'experiment:ended',
-  'menu:command',
-];
+// Every event and request channel, as the keys of an object typed by the contract: a channel missing
+// here, or one the contract lacks, fails the typecheck. The preload, the browser client and the browser
+// host's router forward exactly these lists and refuse anything else.
+const EVENT_CHANNEL_KEYS: { readonly [E in EventChannel]: true } = {
+  'profile:progress': true,
+  'profile:output': true,
+  'profile:ended': true,
+  'experiment:progress': true,
+  'experiment:ended': true,
+  'menu:command': true,
+};
+const REQUEST_CHANNEL_KEYS: { readonly [C in RequestChannel]: true } = {
+  'app:version': true,
+  'interpreters:list': true,
+  'interpreters:add': true,
+  'dialog:open-script': true,
+  'scripts:recent': true,
+  'profile:start': true,
+  'profile:stop': true,
+  'runs:list': true,
+  'runs:summary': true,
+  'runs:timeline': true,
+  'runs:output': true,
+  'runs:functions': true,
+  'runs:flamegraph': true,
+  'runs:rename': true,
+  'runs:delete': true,
+  'compare:runs': true,
+  'compare:timelines': true,
+  'experiments:start': true,
+  'experiments:cancel': true,
+  'experiments:list': true,
+  'experiments:get': true,
+  'experiments:delete': true,
+  'exports:save': true,
+};
 
-// Every request channel, for the browser host's router (which refuses anything else).
-export const requestChannels: readonly RequestChannel[] = [
-  'app:version',
-  'interpreters:list',
-  'interpreters:add',
-  'dialog:open-script',
-  'scripts:recent',
-  'profile:start',
-  'profile:stop',
-  'runs:list',
-  'runs:summary',
-  'runs:timeline',
-  'runs:output',
-  'runs:functions',
-  'runs:flamegraph',
-  'runs:rename',
-  'runs:delete',
-  'compare:runs',
-  'compare:timelines',
-  'experiments:start',
-  'experiments:cancel',
-  'experiments:list',
-  'experiments:get',
-  'experiments:delete',
-  'exports:save',
-];
+/** Every event channel. */
+export const eventChannels = Object.keys(EVENT_CHANNEL_KEYS) as readonly EventChannel[];
+
+/** Every request channel. */
+export const requestChannels = Object.keys(REQUEST_CHANNEL_KEYS) as readonly RequestChannel[];
+
+/** Is `channel` a contract request channel? */
+export function isRequestChannel(channel: unknown): channel is RequestChannel {
+  return typeof channel === 'string' && Object.hasOwn(REQUEST_CHANNEL_KEYS, channel);
+}
+
+/** Is `channel` a contract event channel? */
+export function isEventChannel(channel: unknown): channel is EventChannel {
+  return typeof channel === 'string' && Object.hasOwn(EVENT_CHANNEL_KEYS, channel);
+}
 
 // What the UI calls: `window.gilscope` in Electron (preload), a WebSocket client in a browser.
 // One generic `request` keyed by the contract keeps both transports to a few lines; the preload

@@ -1,10 +1,8 @@
 // Comparisons of runs and experiments (one script across interpreters × GIL modes × repetitions):
 // the shapes the engine computes, the CLI prints as JSON, the UI shows and the reports render.
 // Shared by every side, so type imports only. Extend freely; never break a field.
-import type { GilModeName } from './api-contract.ts';
-import type { RunSummary, StateFractions } from './run-summary-types.ts';
-
-export type { GilModeName } from './api-contract.ts';
+import type { RunSummary } from './run-summary-types.ts';
+import type { GilMode, StateFractions } from './vocabulary.ts';
 
 /** One metric across the compared runs; deltas and ratios are against the first run (the baseline). */
 export interface CompareMetricRow {
@@ -54,7 +52,7 @@ export interface ExperimentSpec {
   cwd: string | null;
   interpreters: string[];
   /** Applied to free-threaded interpreters; GIL builds always run with 'default'. */
-  gilModes: GilModeName[];
+  gilModes: GilMode[];
   repeat: number;
   /** Optionally one argument (`{value}` in args is replaced) or environment variable taking several values. */
   vary: { kind: 'arg' | 'env'; name: string; values: string[] } | null;
@@ -76,7 +74,7 @@ export interface ExperimentConfigResult {
   key: string;
   label: string;
   interpreter: { path: string; version: string; freeThreaded: boolean };
-  gilMode: GilModeName;
+  gilMode: GilMode;
   varyValue: string | null;
   runIds: number[];
   /** Runs that did not complete (failed, killed, stopped). */
@@ -114,9 +112,6 @@ export interface ExperimentListItem {
   configs: number;
   runs: number;
 }
-
-/** Formats a run, a comparison or an experiment can be exported to. */
-export type ExportFormat = 'html' | 'pdf' | 'json' | 'csv' | 'speedscope' | 'collapsed' | 'trace';
 
 /** What to export. speedscope and collapsed apply to single runs only. */
 export type ExportTarget =

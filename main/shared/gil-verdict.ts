@@ -1,7 +1,8 @@
 // The answer to the question a run is recorded for: is the GIL what holds these threads back, and would
 // free-threaded Python help? Derived from the run summary alone (pure; shared by the engine, the CLI,
 // the reports and the renderer). The thresholds are judgement calls, stated in the details shown.
-import type { GilVerdict, GilVerdictKind, RunSummary, StateFractions, ThreadSummary } from './run-summary-types.ts';
+import type { GilVerdict, GilVerdictKind, RunSummary, ThreadSummary } from './run-summary-types.ts';
+import type { StateFractions } from './vocabulary.ts';
 
 export type { GilVerdict, GilVerdictKind } from './run-summary-types.ts';
 

@@ -1,9 +1,6 @@
 // The run summary: what `gilscope profile --json` / `show --json` print and what the UI shows. Shared
-// by the engine, the CLI and the renderer, so it has no imports. Extend freely; never break a field.
-
-export type ThreadStateName = 'running' | 'runnable' | 'gilWait' | 'lockWait' | 'idle';
-export type StateFractions = Record<ThreadStateName, number>;
-export type RunStatusName = 'running' | 'completed' | 'failed' | 'killed' | 'stopped';
+// by the engine, the CLI and the renderer, so it has only type imports from main/shared. Extend freely; never break a field.
+import type { RunStatus, StateFractions } from './vocabulary.ts';
 
 /** A function's share of the samples: self = it was the innermost frame; total = it was anywhere on the stack. */
 export interface FunctionShare {
@@ -53,7 +50,7 @@ export interface RunSummary {
   gilEnabled: boolean | null;
   /** Free-threaded builds: when the GIL was switched on or off during the run (e.g. by an extension import). */
   gilEnabledChanges: Array<{ timeSeconds: number; enabled: boolean }>;
-  status: RunStatusName;
+  status: RunStatus;
   exitCode: number | null;
   signal: string | null;
   error: string | null;

@@ -38,16 +38,12 @@ describe('binTimeline', () => {
   it('spreads CPU deltas over their intervals and shares states and GIL per bin', () => {
     // 4 ticks at 10..40 ms: running, running, gilWait, gilWait; CPU 10, 10, 0, 0 ms.
     const input = timeline([0, 0, 2, 2], [10, 10, 0, 0], [1, 1, 1, 0]);
-    const binned = binTimeline(
-      input,
-      [{ tid: 7, name: 'worker', nameSource: 'python', firstSeenNs: 0, lastSeenNs: 0 }],
-      {
-        fromNs: 0,
-        toNs: 40 * MS,
-        bins: 2,
-        periodNs: 10 * MS,
-      },
-    );
+    const binned = binTimeline(input, [{ tid: 7, name: 'worker' }], {
+      fromNs: 0,
+      toNs: 40 * MS,
+      bins: 2,
+      periodNs: 10 * MS,
+    });
     expect(binned.binNs).toBe(20 * MS);
     const thread = binned.threads[0]!;
     expect(thread.name).toBe('worker');

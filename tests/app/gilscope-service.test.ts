@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import type { GilscopeService } from '../../main/app-service/gilscope-service.ts';
-import type { BinnedTimeline, FlameNode } from '../../main/shared/api-contract.ts';
+import type { BinnedTimeline, FlameNode } from '../../main/shared/run-views.ts';
 import type { RunSummary } from '../../main/shared/run-summary-types.ts';
 import { newService, profileThrough, scriptRequest } from './service-helpers.ts';
 

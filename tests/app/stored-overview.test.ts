@@ -8,7 +8,7 @@ import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { RunWriter } from '../../main/engine/store/run-writer.ts';
 import { syntheticTickBatches } from '../../main/engine/store/synthetic-ticks.ts';
 import { runQuery } from '../../main/app-service/run-queries.ts';
-import type { BinnedTimeline } from '../../main/shared/api-contract.ts';
+import type { BinnedTimeline } from '../../main/shared/run-views.ts';
 import { meta, tempDir } from '../store/helpers.ts';
 
 it('serves the whole-run timeline of a long finished run from its stored overview', () => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainComparison } from '../../main/shared/compare-verdict.ts';
 import { judgeGil } from '../../main/shared/gil-verdict.ts';
-import type { RunSummary, StateFractions } from '../../main/shared/run-summary-types.ts';
+import type { RunSummary } from '../../main/shared/run-summary-types.ts';
+import type { StateFractions } from '../../main/shared/vocabulary.ts';
 
 const states = (running: number, runnable: number, gilWait: number): StateFractions => ({
   running,

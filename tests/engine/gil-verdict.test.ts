@@ -1,7 +1,8 @@
 // The verdict's rules on hand-made summaries; the ground-truth tests check it on real runs.
 import { describe, expect, it } from 'vitest';
 import { judgeGil } from '../../main/shared/gil-verdict.ts';
-import type { RunSummary, StateFractions, ThreadSummary } from '../../main/shared/run-summary-types.ts';
+import type { RunSummary, ThreadSummary } from '../../main/shared/run-summary-types.ts';
+import type { StateFractions } from '../../main/shared/vocabulary.ts';
 
 const states = (s: Partial<StateFractions>): StateFractions => {
   const known = { running: 0, runnable: 0, gilWait: 0, lockWait: 0, ...s };

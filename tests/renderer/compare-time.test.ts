@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BinnedTimeline } from '../../main/shared/api-contract.ts';
+import type { BinnedTimeline } from '../../main/shared/run-views.ts';
 import {
   alignThreads,
   coveredFraction,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, downloadFileName, exportBaseName } from '../../renderer/src/logic/export-download.ts';
+import { exportBaseName } from '../../main/shared/export-formats.ts';
+import { base64ToBytes, downloadFileName } from '../../renderer/src/logic/export-download.ts';
 
 describe('export download naming', () => {
   const run = { kind: 'run', runId: 12 } as const;

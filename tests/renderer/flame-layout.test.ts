@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlameNode } from '../../main/shared/api-contract.ts';
+import type { FlameNode } from '../../main/shared/run-views.ts';
 import { hitTest, layoutFlame, pathTo } from '../../renderer/src/logic/flame-layout.ts';
 
 const node = (name: string, value: number, children: FlameNode[] = []): FlameNode => ({

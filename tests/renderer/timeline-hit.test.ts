@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { timelineLayout } from '../../renderer/src/logic/timeline-geometry.ts';
 import { timelineHit, timelineHover } from '../../renderer/src/logic/timeline-hit.ts';
-import type { BinnedTimeline } from '../../main/shared/api-contract.ts';
+import type { BinnedTimeline } from '../../main/shared/run-views.ts';
 
 const states = (running: number[], gilWait: number[]) => ({
   running,

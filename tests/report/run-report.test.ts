@@ -8,7 +8,7 @@ import { loadReportTimeline } from '../../main/engine/report/report-timeline.ts'
 import { writePdfReport } from '../../main/engine/report/pdf-report.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
-import type { BinnedTimeline, RunOutputView } from '../../main/shared/api-contract.ts';
+import type { BinnedTimeline, RunOutputView } from '../../main/shared/run-views.ts';
 import type { ProfiledFixture } from '../support/profile-fixture.ts';
 import { ARTIFACT_DIR, closeBrowser, openReport, screenshot } from './chromium-page.ts';
 import { HOSTILE_ARG, HOSTILE_NAMES, HOSTILE_OUTPUT, profileHostileRun } from './hostile-run.ts';

@@ -1,11 +1,12 @@
 // Hand-built, type-correct comparison and experiment views whose user-controlled strings are
 // hostile, for report tests that do not need real runs.
-import type { BinnedTimeline } from '../../main/shared/api-contract.ts';
+import type { BinnedTimeline } from '../../main/shared/run-views.ts';
 import type { ComparisonView, ExperimentView } from '../../main/shared/compare-types.ts';
-import type { RunSummary, StateFractions, ThreadSummary } from '../../main/shared/run-summary-types.ts';
+import type { RunSummary, ThreadSummary } from '../../main/shared/run-summary-types.ts';
 import { explainComparison } from '../../main/shared/compare-verdict.ts';
 import { judgeGil } from '../../main/shared/gil-verdict.ts';
 import { HOSTILE_NAMES } from './hostile-run.ts';
+import type { StateFractions } from '../../main/shared/vocabulary.ts';
 
 /** A label that would inject markup if not escaped. */
 export const HOSTILE_LABEL = '<i>label</i> <script>alert("label")</script>';

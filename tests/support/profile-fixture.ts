@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadRunSummary, type RunSummary } from '../../main/engine/analysis/run-summary.ts';
-import type { GilMode } from '../../main/engine/launch/gil-mode.ts';
 import { ProfileSession, type ProfileOutcome } from '../../main/engine/profile/profile-session.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader, type RunReader } from '../../main/engine/store/run-reader.ts';
+import type { GilMode } from '../../main/shared/vocabulary.ts';
 import { watchMachineLoad, type MachineLoad } from './machine-load.ts';
 
 /** The Python fixture files (tests/fixtures/python), runnable by hand. */

@@ -9,7 +9,6 @@ import {
   parseGate,
   type Gate,
 } from '../../engine/experiment/gate-expression.ts';
-import { GIL_MODES, type GilMode } from '../../engine/launch/gil-mode.ts';
 import { DEFAULT_RATE_HZ } from '../../engine/profile/profile-request.ts';
 import type { ExperimentSpec, ExperimentView } from '../../shared/compare-types.ts';
 import { CliError, usageError } from '../cli-error.ts';
@@ -18,6 +17,7 @@ import { findOnPath } from '../find-on-path.ts';
 import { openReader } from '../open-reader.ts';
 import { parseNumberOption, parseOptions, splitScriptArgs } from '../parse-options.ts';
 import { printExperiment } from '../print-experiment.ts';
+import { GIL_MODES, type GilMode } from '../../shared/vocabulary.ts';
 
 /** Exit code when the --fail-if condition holds (the CI gate fails). */
 export const GATE_FAILED_EXIT = 3;

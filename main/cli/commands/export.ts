@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createExperimentReader } from '../../engine/experiment/experiment-store.ts';
-import { EXPORT_FORMATS, ExportError, exportTarget } from '../../engine/export/export-target.ts';
-import type { ExportFormat, ExportTarget } from '../../shared/compare-types.ts';
+import { ExportError, exportTarget } from '../../engine/export/export-target.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/export-formats.ts';
+import type { ExportTarget } from '../../shared/compare-types.ts';
 import { CliError, usageError } from '../cli-error.ts';
 import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { openReader } from '../open-reader.ts';
@@ -35,7 +36,7 @@ export async function exportCommand(args: string[]): Promise<number> {
         ? { kind: 'experiment', experimentId: parseRunId(values.experiment, 'experiment ID') }
         : { kind: 'run', runId: parseRunId(positionals[0]) };
   const format = values.format as ExportFormat | undefined;
-  if (!format || !EXPORT_FORMATS.includes(format)) {
+  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw usageError(
       `--format must be one of ${EXPORT_FORMATS.join(', ')}${values.format ? `, got "${values.format}"` : ''}`,
     );

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { loadRunSummary, type RunSummary } from '../../engine/analysis/run-summary.ts';
-import { GIL_MODES, type GilMode } from '../../engine/launch/gil-mode.ts';
 import { DEFAULT_RATE_HZ, type ProfileRequest } from '../../engine/profile/profile-request.ts';
 import { ProfileSession } from '../../engine/profile/profile-session.ts';
 import { CliError, usageError } from '../cli-error.ts';
@@ -9,6 +8,7 @@ import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { openReader } from '../open-reader.ts';
 import { parseNumberOption, parseOptions, splitScriptArgs } from '../parse-options.ts';
 import { printSummary } from '../print-summary.ts';
+import { GIL_MODES, type GilMode } from '../../shared/vocabulary.ts';
 
 /** `gilscope profile [options] SCRIPT [-- ARGS…]`: runs a script under a CPython and samples it. */
 export async function profileCommand(argv: string[]): Promise<number> {

@@ -2,7 +2,7 @@
 // window showing our own page (never to a frame that navigated elsewhere).
 import type { WebContents } from 'electron';
 import type { GilscopeService } from '../../app-service/gilscope-service.ts';
-import { eventChannels, type ApiEvents, type EventChannel, type Unsubscribe } from '../../shared/api-contract.ts';
+import { isEventChannel, type ApiEvents, type EventChannel, type Unsubscribe } from '../../shared/api-contract.ts';
 import { isAppUrl } from '../app-origin.ts';
 
 // Sends one contract event to `contents` if it still shows the app.
@@ -11,7 +11,7 @@ export function sendEvent<E extends EventChannel>(
   event: E,
   payload: ApiEvents[E],
 ): void {
-  if (!contents || contents.isDestroyed() || !eventChannels.includes(event) || !isAppUrl(contents.getURL())) return;
+  if (!contents || contents.isDestroyed() || !isEventChannel(event) || !isAppUrl(contents.getURL())) return;
   contents.send(event, payload);
 }
 

@@ -5,7 +5,7 @@
 import { BrowserWindow, dialog } from 'electron';
 import type { GilscopeService } from '../../app-service/gilscope-service.ts';
 import { requestSchemas } from '../../app-service/request-schemas.ts';
-import { exportFileName } from '../../engine/export/export-target.ts';
+import { exportFileName } from '../../shared/export-formats.ts';
 import fs from 'node:fs';
 import { printHtmlToPdf } from '../print-to-pdf.ts';
 import { handle } from './handle.ts';

@@ -1,10 +1,10 @@
 // Turns a run's columnar samples into equal time bins for the timeline charts. Pure: the caller reads
 // the range (plus a margin, see TIMELINE_MARGIN_PERIODS) and passes the run's thread names.
-import { STATE_CODE, THREAD_STATES, type Nanoseconds, type ThreadInfo } from '../model.ts';
+import { STATE_CODE, type Nanoseconds, type ThreadInfo } from '../model.ts';
 import type { Timeline } from '../store/run-types.ts';
 import { makeTickTimeLookup } from './tick-time-lookup.ts';
-import type { BinnedTimeline } from '../../shared/api-contract.ts';
-import type { ThreadStateName } from '../../shared/run-summary-types.ts';
+import type { BinnedTimeline } from '../../shared/run-views.ts';
+import { THREAD_STATES, type ThreadState } from '../../shared/vocabulary.ts';
 
 /** Read this many sampling periods beyond each end: CPU deltas of samples just outside overlap the range. */
 export const TIMELINE_MARGIN_PERIODS = 4;
@@ -23,7 +23,11 @@ export interface BinRequest {
  * the range; state shares and sample counts by the sample's tick time. For the run: share of ticks with
  * the GIL held (of those where it was readable), with someone waiting for it, and readable at all.
  */
-export function binTimeline(timeline: Timeline, names: readonly ThreadInfo[], request: BinRequest): BinnedTimeline {
+export function binTimeline(
+  timeline: Timeline,
+  names: ReadonlyArray<Pick<ThreadInfo, 'tid' | 'name'>>,
+  request: BinRequest,
+): BinnedTimeline {
   const { fromNs, toNs, bins } = request;
   const binNs = (toNs - fromNs) / bins;
   const grid: BinGrid = { fromNs, toNs, binNs };
@@ -64,7 +68,7 @@ export function binTimeline(timeline: Timeline, names: readonly ThreadInfo[], re
         name,
         stateCounts[code]!.map((count, bin) => (sampled[bin]! > 0 ? count / sampled[bin]! : 0)),
       ]),
-    ) as Record<ThreadStateName, number[]>;
+    ) as Record<ThreadState, number[]>;
     threads.push({
       tid,
       name: nameOf.get(tid) ?? String(tid),

@@ -1,7 +1,7 @@
 // Builds the flame graph tree of a run (or one thread) from its stack table and samples. Pure.
 // Children are merged by function and file (not line), as flame graphs usually are.
 import type { StackTable, Timeline } from '../store/run-types.ts';
-import type { FlameNode } from '../../shared/api-contract.ts';
+import type { FlameNode } from '../../shared/run-views.ts';
 import { countStacks, type SampleFilter } from './function-profile.ts';
 
 /** The name of the child collecting samples whose Python stack could not be read (native threads, stacks off). */

@@ -1,7 +1,7 @@
 // A run's timeline in bins, as every reader wants it (the app's timeline query, compare lanes, CSV and
 // JSON exports, reports): bins never finer than MIN_BIN_PERIODS sampling periods, and the whole of a
 // finished long run re-binned from its stored overview instead of decoding every sample.
-import type { BinnedTimeline } from '../../shared/api-contract.ts';
+import type { BinnedTimeline } from '../../shared/run-views.ts';
 import type { RunReader } from '../store/run-reader.ts';
 import { binTimeline, TIMELINE_MARGIN_PERIODS } from './bin-timeline.ts';
 import { rebinTimeline } from './rebin-timeline.ts';

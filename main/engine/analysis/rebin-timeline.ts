@@ -2,8 +2,9 @@
 // every sample. Each target bin takes the overview bins it overlaps in proportion to the overlap:
 // CPU time (cpu × binNs) and sample counts are conserved; state and GIL shares are averaged with
 // those weights (GIL shares by time, since ticks are evenly spaced).
-import type { BinnedTimeline } from '../../shared/api-contract.ts';
-import { THREAD_STATES } from '../model.ts';
+import type { BinnedTimeline } from '../../shared/run-views.ts';
+import { binCount } from '../../shared/timeline-geometry.ts';
+import { THREAD_STATES } from '../../shared/vocabulary.ts';
 
 /** Overlap weights: for each target bin, the overview bins it covers and the covered fraction of each. */
 function overlaps(sourceBins: number, targetBins: number): Array<Array<[number, number]>> {
@@ -24,7 +25,7 @@ function overlaps(sourceBins: number, targetBins: number): Array<Array<[number, 
 
 /** `overview` re-binned into `bins` equal bins over the same range; `bins` must not exceed the overview's. */
 export function rebinTimeline(overview: BinnedTimeline, bins: number): BinnedTimeline {
-  const sourceBins = overview.threads[0]?.cpu.length ?? overview.gil?.held.length ?? 0;
+  const sourceBins = binCount(overview);
   if (bins >= sourceBins || sourceBins === 0) return overview;
   const weights = overlaps(sourceBins, bins);
   const ratio = sourceBins / bins;

@@ -1,7 +1,7 @@
 // What is computed once when a run ends and stored beside it: its summary and, for long runs, a
 // whole-run timeline overview. Opening a finished run then reads these instead of decoding millions
 // of samples (a 1-hour, 16-thread, 100 Hz run holds 5.8 M).
-import type { BinnedTimeline } from '../../shared/api-contract.ts';
+import type { BinnedTimeline } from '../../shared/run-views.ts';
 import type { RunStore } from '../store/open-database.ts';
 import { saveRunSummary } from '../store/run-admin.ts';
 import type { RunReader } from '../store/run-reader.ts';

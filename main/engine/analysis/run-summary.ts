@@ -2,12 +2,13 @@ import os from 'node:os';
 import type { RunReader } from '../store/run-reader.ts';
 import type { Timeline } from '../store/run-types.ts';
 import { STATE_CODE } from '../model.ts';
-import type { RunSummary, StateFractions, ThreadSummary } from '../../shared/run-summary-types.ts';
+import type { RunSummary, ThreadSummary } from '../../shared/run-summary-types.ts';
 import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from './function-profile.ts';
 import { gilFigures } from './gil-figures.ts';
 import { threadTimeBreakdown } from './thread-state-fractions.ts';
 import { roundTo } from './round-to.ts';
 import { judgeGil } from '../../shared/gil-verdict.ts';
+import type { StateFractions } from '../../shared/vocabulary.ts';
 
 /** Bumped only when a field changes meaning or disappears; new fields do not bump it. */
 export const SUMMARY_SCHEMA_VERSION = 1;

@@ -1,6 +1,7 @@
-import { STATE_CODE, THREAD_STATES, type Nanoseconds, type ThreadState } from '../model.ts';
+import { STATE_CODE, type Nanoseconds } from '../model.ts';
 import type { SampleColumns, TickColumns } from '../store/run-types.ts';
 import { makeTickTimeLookup } from './tick-time-lookup.ts';
+import { THREAD_STATES, type ThreadState } from '../../shared/vocabulary.ts';
 
 export type StateFractions = Record<ThreadState, number>;
 

@@ -8,12 +8,12 @@ import type {
   ComparisonView,
   FunctionDiffRow,
 } from '../../shared/compare-types.ts';
-import type { FunctionShare, RunSummary, ThreadStateName } from '../../shared/run-summary-types.ts';
+import type { FunctionShare, RunSummary } from '../../shared/run-summary-types.ts';
 import { roundTo } from '../analysis/round-to.ts';
-import { THREAD_STATES } from '../model.ts';
+import { THREAD_STATES, type ThreadState } from '../../shared/vocabulary.ts';
 
 /** How a state reads in a metrics table. */
-const STATE_LABELS: Record<ThreadStateName, string> = {
+const STATE_LABELS: Record<ThreadState, string> = {
   running: 'Running',
   runnable: 'Runnable',
   gilWait: 'GIL wait',
@@ -47,7 +47,7 @@ const METRICS: ReadonlyArray<{ key: string; label: string; unit: CompareMetricRo
   })),
 ];
 
-function meanState(run: RunSummary, state: ThreadStateName): number | null {
+function meanState(run: RunSummary, state: ThreadState): number | null {
   let weighted = 0;
   let lifetime = 0;
   for (const thread of run.threads) {

@@ -2,8 +2,8 @@
 // order its runs are made in: repetition by repetition (r1: A B C, r2: A B C), so slow drifts of the
 // machine (thermal, other load) spread over every configuration instead of biasing one.
 import path from 'node:path';
-import type { GilModeName } from '../../shared/api-contract.ts';
 import type { ExperimentSpec } from '../../shared/compare-types.ts';
+import type { GilMode } from '../../shared/vocabulary.ts';
 
 /** What the plan needs to know of an interpreter (from its probe). */
 export interface PlanInterpreter {
@@ -17,7 +17,7 @@ export interface PlannedConfig {
   key: string;
   label: string;
   interpreter: PlanInterpreter;
-  gilMode: GilModeName;
+  gilMode: GilMode;
   varyValue: string | null;
 }
 
@@ -37,7 +37,7 @@ export interface ExperimentPlan {
 export const VARY_PLACEHOLDER = '{value}';
 
 /** GIL builds run only as built ('default'); free-threaded builds run in each requested mode. */
-export function gilModesFor(interpreter: PlanInterpreter, requested: readonly GilModeName[]): GilModeName[] {
+export function gilModesFor(interpreter: PlanInterpreter, requested: readonly GilMode[]): GilMode[] {
   if (!interpreter.freeThreaded) return ['default'];
   return requested.length > 0 ? [...new Set(requested)] : ['default'];
 }
@@ -45,7 +45,7 @@ export function gilModesFor(interpreter: PlanInterpreter, requested: readonly Gi
 /** "3.13.5t GIL off threads=4". */
 function configLabel(
   interpreter: PlanInterpreter,
-  gilMode: GilModeName,
+  gilMode: GilMode,
   vary: ExperimentSpec['vary'],
   value: string | null,
 ): string {

@@ -3,8 +3,8 @@
 // stays a single table a spreadsheet or pandas reads without help.
 import type { ComparisonView } from '../../shared/compare-types.ts';
 import { roundTo } from '../analysis/round-to.ts';
-import { THREAD_STATES } from '../model.ts';
 import { toCsv, type CsvValue } from './csv-format.ts';
+import { THREAD_STATES } from '../../shared/vocabulary.ts';
 
 // metric, label, unit, then per run i (1-based): run<i>, value<i>, delta<i>, ratio<i>.
 export function comparisonCsv(view: ComparisonView): string {

@@ -9,24 +9,13 @@ import { experimentView } from '../experiment/experiment-view.ts';
 import type { RunReader } from '../store/run-reader.ts';
 import { PdfReportError } from '../report/pdf-report.ts';
 import { ReportError, renderTargetHtml, renderTargetPdf } from '../report/report-export.ts';
-import type { ExportFormat, ExportTarget } from '../../shared/compare-types.ts';
-import { EXPORT_EXTENSIONS, EXPORT_MIME_TYPES } from '../../shared/export-formats.ts';
+import type { ExportTarget } from '../../shared/compare-types.ts';
+import { EXPORT_MIME_TYPES, exportFileName, type ExportFormat } from '../../shared/export-formats.ts';
 import { comparisonCsv } from './comparison-csv.ts';
 import { experimentCsv } from './experiment-csv.ts';
 import { exportRun } from './export-run.ts';
 import { toJsonExport } from './json-export.ts';
 import { runThreadsCsv, runTimelineCsv } from './run-csv.ts';
-
-/** Every format, in the order help texts list them. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  'html',
-  'pdf',
-  'json',
-  'csv',
-  'speedscope',
-  'collapsed',
-  'trace',
-];
 
 /** Bins of a run's timeline in JSON and timeline CSV exports unless asked otherwise. */
 export const DEFAULT_EXPORT_BINS = 200;
@@ -56,18 +45,6 @@ export interface ExportOptions {
   /** Renderers for html/pdf; default: the report module's. */
   html?: (sources: ExportSources, target: ExportTarget) => string;
   pdf?: (sources: ExportSources, target: ExportTarget) => Promise<Uint8Array>;
-}
-
-/** "gilscope-run-12", "gilscope-compare-3-4", "gilscope-experiment-2" (+ "-timeline" for a timeline CSV). */
-export function exportBaseName(target: ExportTarget, options: ExportOptions = {}): string {
-  if (target.kind === 'run') return `gilscope-run-${target.runId}${options.timeline ? '-timeline' : ''}`;
-  if (target.kind === 'compare') return `gilscope-compare-${target.runIds.join('-')}`;
-  return `gilscope-experiment-${target.experimentId}`;
-}
-
-/** The file name an export of `target` as `format` is offered under. */
-export function exportFileName(target: ExportTarget, format: ExportFormat, options: ExportOptions = {}): string {
-  return `${exportBaseName(target, options)}${EXPORT_EXTENSIONS[format]}`;
 }
 
 // Renders `target` as `format`; throws ExportError (missing run/experiment, format not applicable).

@@ -1,7 +1,7 @@
 // GILscope's JSON export: one object with `schemaVersion` (bumped only when a field changes meaning or
 // disappears; new fields do not bump it), `kind` (run | comparison | experiment) and the data under a key
 // named after the kind. The shapes are those of main/shared (RunSummary, ComparisonView, ExperimentView).
-import type { BinnedTimeline } from '../../shared/api-contract.ts';
+import type { BinnedTimeline } from '../../shared/run-views.ts';
 import type { ComparisonView, ExperimentView } from '../../shared/compare-types.ts';
 import type { RunSummary } from '../../shared/run-summary-types.ts';
 

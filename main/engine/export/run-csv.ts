@@ -1,10 +1,10 @@
 // A run as CSV: one row per thread (CPU, lifetime, state fractions, GIL held), and the binned timeline
 // in long form (one row per bin and thread, with the run's GIL figures of that bin repeated).
-import type { BinnedTimeline } from '../../shared/api-contract.ts';
+import type { BinnedTimeline } from '../../shared/run-views.ts';
 import type { RunSummary } from '../../shared/run-summary-types.ts';
-import { THREAD_STATES } from '../model.ts';
 import { toCsv } from './csv-format.ts';
 import { roundTo } from '../analysis/round-to.ts';
+import { THREAD_STATES } from '../../shared/vocabulary.ts';
 
 // Per-thread table: runId, tid, name, nameSource, cpuSeconds, lifetimeSeconds, one column per state, gilHeld.
 export function runThreadsCsv(summary: RunSummary): string {

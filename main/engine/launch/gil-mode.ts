@@ -1,6 +1,4 @@
-/** How to run a free-threaded interpreter: as built (`default`), or with PYTHON_GIL forced on or off. */
-export const GIL_MODES = ['default', 'on', 'off'] as const;
-export type GilMode = (typeof GIL_MODES)[number];
+import type { GilMode } from '../../shared/vocabulary.ts';
 
 /** The PYTHON_GIL value for a mode; undefined means "leave it unset". */
 export function pythonGilEnv(mode: GilMode): string | undefined {

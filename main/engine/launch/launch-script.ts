@@ -1,5 +1,6 @@
 import { execa } from 'execa';
-import { pythonGilEnv, type GilMode } from './gil-mode.ts';
+import { pythonGilEnv } from './gil-mode.ts';
+import type { GilMode } from '../../shared/vocabulary.ts';
 
 /** Everything needed to start a script; no shell is involved, arguments are passed as they are. */
 export interface LaunchRequest {

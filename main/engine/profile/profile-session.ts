@@ -10,11 +10,11 @@ import { openRunStore, type RunStore } from '../store/open-database.ts';
 import { StoreError } from '../store/store-error.ts';
 import { storeRunDigest } from '../analysis/run-digest.ts';
 import { createRunWriter, type RunWriter } from '../store/run-writer.ts';
-import type { RunStatus } from '../store/run-types.ts';
 import type { SamplerStats } from '../sampler/thread-sampler.ts';
 import { rateRefusal, type ProfileRequest } from './profile-request.ts';
 import { BatchQueue } from './batch-queue.ts';
 import { callSafely } from './call-safely.ts';
+import type { RunStatus } from '../../shared/vocabulary.ts';
 
 /** How a profile ended: refused before anything ran, or a stored run (whatever happened to the script). */
 export type ProfileOutcome =

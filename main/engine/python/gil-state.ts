@@ -1,6 +1,8 @@
 // Where the main interpreter's GIL (`struct _gil_runtime_state`) lives, and one cheap read of it.
-// A futex wait whose address falls inside the struct is a GIL wait (GIL-MEASUREMENT.md).
+// A futex wait whose address falls inside the struct is a GIL wait (docs/state-rules.md): waitsForGil
+// below is the only place that rule is written.
 import type { Address } from '../model.ts';
+import type { SyscallActivity } from '../proc/parse-proc.ts';
 import { readPointer } from '../proc/process-memory.ts';
 import type { MemoryReader } from '../proc/process-memory.ts';
 import type { PythonLayout } from './python-layout.ts';
@@ -14,6 +16,22 @@ export interface GilLocation {
   size: number;
   exact: boolean;
   fields: { enabled: number | null; locked: number; lastHolder: number } | null;
+}
+
+/** The GIL's address range [address, address + size), all the GIL-wait rule needs. */
+export type GilRange = Pick<GilLocation, 'address' | 'size'>;
+
+/**
+ * The GIL-wait rule: a thread blocked in futex on an address inside the GIL structure waits for the GIL.
+ * (CPython's GIL is a mutex and condition variable inside that struct, and a waiter sleeps on them.)
+ */
+export function waitsForGil(activity: SyscallActivity | null, gil: GilRange | null): boolean {
+  return (
+    activity?.kind === 'futex' &&
+    gil !== null &&
+    activity.address >= gil.address &&
+    activity.address < gil.address + gil.size
+  );
 }
 
 /** The GIL at one instant. `enabled` is always true on GIL builds. */

@@ -1,6 +1,6 @@
 // The HTML report of a comparison (2–4 runs, the first is the baseline): runs, metrics with deltas
 // and ratios, speedup bars, timelines on one shared time axis, per-thread states, function diff.
-import type { BinnedTimeline } from '../../shared/api-contract.ts';
+import type { BinnedTimeline } from '../../shared/run-views.ts';
 import type { ComparisonView, CompareMetricRow } from '../../shared/compare-types.ts';
 import type { RunSummary } from '../../shared/run-summary-types.ts';
 import { html, type SafeHtml } from './escape-html.ts';
@@ -16,7 +16,7 @@ import {
   type Column,
 } from './report-layout.ts';
 import { formatDate, formatDelta, formatMetric, formatPercent, formatRatio, formatSeconds } from './report-format.ts';
-import { RUN_COLORS, SERIES_COLORS } from './report-palette.ts';
+import { SERIES_COLORS, RUN_COLORS } from '../../shared/thread-state-style.ts';
 import { commandText, gilText, interpreterShort, interpreterText, runTitle } from './run-facts.ts';
 import { reportMeta, timelineSection, type ReportOptions } from './run-report.ts';
 import { stateLegend } from './run-sections.ts';

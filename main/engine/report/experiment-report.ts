@@ -14,7 +14,7 @@ import {
   type Card,
 } from './report-layout.ts';
 import { formatCommand, formatDate, formatNumber, formatPercent, formatRatio, formatSeconds } from './report-format.ts';
-import { SERIES_COLORS } from './report-palette.ts';
+import { SERIES_COLORS } from '../../shared/thread-state-style.ts';
 import { reportMeta, type ReportOptions } from './run-report.ts';
 import { barChart } from './svg-bars.ts';
 

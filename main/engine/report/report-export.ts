@@ -1,6 +1,6 @@
 // Reports for the export dispatch (engine/export/export-target.ts): an export target (run,
 // comparison or experiment) read from the stores and rendered as HTML, or printed to PDF.
-import type { RunOutputView } from '../../shared/api-contract.ts';
+import type { RunOutputView } from '../../shared/run-views.ts';
 import type { ExportTarget } from '../../shared/compare-types.ts';
 import { loadRunSummary } from '../analysis/run-summary.ts';
 import { loadComparison } from '../compare/load-comparison.ts';

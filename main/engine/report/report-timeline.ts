@@ -1,6 +1,6 @@
 // The whole-run timeline a report draws: the shared whole-run timeline (re-binned from a long run's
 // stored overview, else binned from the samples), with bins never finer than 1.5 periods.
-import type { BinnedTimeline } from '../../shared/api-contract.ts';
+import type { BinnedTimeline } from '../../shared/run-views.ts';
 import { loadWholeTimeline } from '../analysis/load-timeline.ts';
 import type { RunReader } from '../store/run-reader.ts';
 

@@ -1,6 +1,6 @@
 // The HTML report of one run: header, summary cards, timeline, threads, top functions, GIL waits,
 // warnings and (optionally) the output. One self-contained string; see report-layout.ts.
-import type { BinnedTimeline, RunOutputView } from '../../shared/api-contract.ts';
+import type { BinnedTimeline, RunOutputView } from '../../shared/run-views.ts';
 import type { RunSummary } from '../../shared/run-summary-types.ts';
 import { html, type SafeHtml } from './escape-html.ts';
 import {

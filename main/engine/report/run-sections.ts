@@ -1,11 +1,11 @@
 // The sections of a single run's report that are tables of its summary: threads, top functions,
 // where threads waited for the GIL and what the holder ran meanwhile, and the script's output.
-import type { RunOutputView } from '../../shared/api-contract.ts';
+import type { RunOutputView } from '../../shared/run-views.ts';
 import type { FrameShare, RunSummary } from '../../shared/run-summary-types.ts';
 import { html, type SafeHtml } from './escape-html.ts';
 import { chartBlock, dataTable, legend, note, section } from './report-layout.ts';
 import { formatPercent, formatSeconds } from './report-format.ts';
-import { STATE_COLORS, STATE_LABELS, STATE_ORDER, STATE_SHORT_LABELS } from './report-palette.ts';
+import { STATE_ORDER, stateColor, stateLabel } from '../../shared/thread-state-style.ts';
 import { stateBars } from './svg-state-bars.ts';
 
 /** "file.py:12" with the full path kept. */
@@ -15,7 +15,7 @@ function location(file: string, line: number): SafeHtml {
 
 /** Legend of thread states. */
 export function stateLegend(): SafeHtml {
-  return legend(STATE_ORDER.map((state) => ({ label: STATE_LABELS[state], color: STATE_COLORS[state] })));
+  return legend(STATE_ORDER.map((state) => ({ label: stateLabel(state), color: stateColor(state) })));
 }
 
 /** Stacked state bars and the per-thread table. */
@@ -30,7 +30,7 @@ export function threadsSection(summary: RunSummary): SafeHtml {
     { header: 'TID', numeric: true },
     { header: 'CPU', numeric: true },
     { header: 'Lifetime', numeric: true },
-    ...STATE_ORDER.map((state) => ({ header: STATE_SHORT_LABELS[state], numeric: true })),
+    ...STATE_ORDER.map((state) => ({ header: stateLabel(state), numeric: true })),
     { header: 'GIL held', numeric: true, title: 'Share of GIL-readable samples in which this thread held the GIL' },
   ];
   const rows = summary.threads.map((thread) => [

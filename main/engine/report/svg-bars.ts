@@ -1,7 +1,7 @@
 // Horizontal bar charts as inline SVG: one value per row (e.g. speedup per configuration) with an
 // optional min–max whisker and a reference line (e.g. the baseline's 1.0×).
 import { html, type SafeHtml } from './escape-html.ts';
-import { SERIES_COLORS } from './report-palette.ts';
+import { SERIES_COLORS } from '../../shared/thread-state-style.ts';
 import { niceTicks, px, svgLabel, svgRoot } from './svg-kit.ts';
 
 /** One bar; null values are drawn as "no data". */

@@ -1,9 +1,9 @@
 // Stacked 100% bars of thread-state shares, one row per thread (or per thread and run), as inline SVG.
-import type { StateFractions } from '../../shared/run-summary-types.ts';
 import { html, type SafeHtml } from './escape-html.ts';
-import { STATE_COLORS, STATE_LABELS, STATE_ORDER } from './report-palette.ts';
+import { STATE_ORDER, THREAD_STATE_STYLE, stateColor, stateLabel } from '../../shared/thread-state-style.ts';
 import { formatPercent } from './report-format.ts';
 import { px, svgLabel, svgRoot } from './svg-kit.ts';
+import type { StateFractions } from '../../shared/vocabulary.ts';
 
 /** One stacked bar: a label and the state shares (summing to about 1). */
 export interface StateBarRow {
@@ -44,24 +44,23 @@ export function stateBars(rows: readonly StateBarRow[], label: string): SafeHtml
         const share = Math.max(0, row.states[state]);
         const width = share * barWidth;
         if (width < 0.3) continue;
-        const title = `${STATE_LABELS[state]}: ${formatPercent(share)}`;
+        const title = `${stateLabel(state)}: ${formatPercent(share)}`;
         parts.push(
           html`<rect
             x="${px(x)}"
             y="${px(mid - BAR / 2)}"
             width="${px(width)}"
             height="${BAR}"
-            fill="${STATE_COLORS[state]}"
+            fill="${stateColor(state)}"
             ><title>${title}</title></rect
           >`,
         );
         if (width > 44) {
-          const dark = state === 'runnable' || state === 'idle';
           parts.push(
             svgLabel(formatPercent(share, 0), x + width / 2, mid + 0.5, {
               anchor: 'middle',
               size: 10.5,
-              fill: dark ? '#1f2328' : '#ffffff',
+              fill: THREAD_STATE_STYLE[state].ink,
             }),
           );
         }

@@ -1,9 +1,10 @@
 // The timeline chart as inline SVG: per thread a band of stacked state shares and a CPU lane under
 // it, a GIL lane (share of time held, contention line) on top, and a time axis. No script needed.
-import type { BinnedTimeline } from '../../shared/api-contract.ts';
+import type { BinnedTimeline } from '../../shared/run-views.ts';
 import { html, type SafeHtml } from './escape-html.ts';
 import type { LegendKey } from './report-layout.ts';
-import { SERIES_COLORS, STATE_COLORS, STATE_LABELS, STATE_ORDER } from './report-palette.ts';
+import { SERIES_COLORS, STATE_ORDER, stateColor, stateLabel } from '../../shared/thread-state-style.ts';
+import { bandSegmentsByState, binStartNs, busiestThreads, shareHeight } from '../../shared/timeline-geometry.ts';
 import { niceTicks, px, rectPath, filledPath, svgLabel, svgRoot, tickLabelSeconds } from './svg-kit.ts';
 
 const WIDTH = 1000;
@@ -33,25 +34,13 @@ type Thread = BinnedTimeline['threads'][number];
 
 /** Legend keys for the timeline chart. */
 export function timelineLegend(withGil: boolean): LegendKey[] {
-  const keys: LegendKey[] = STATE_ORDER.map((state) => ({ label: STATE_LABELS[state], color: STATE_COLORS[state] }));
+  const keys: LegendKey[] = STATE_ORDER.map((state) => ({ label: stateLabel(state), color: stateColor(state) }));
   keys.push({ label: 'CPU used (lane under each thread, 0–1 core)', color: SERIES_COLORS.cpu });
   if (withGil) {
     keys.push({ label: 'GIL held (share of time)', color: SERIES_COLORS.gilHeld });
     keys.push({ label: 'GIL contention (someone waiting)', color: SERIES_COLORS.contention, shape: 'line' });
   }
   return keys;
-}
-
-/** The threads to draw: all of them, or the `max` with the most CPU time (kept in tid order). */
-function pickThreads(threads: readonly Thread[], max: number): Thread[] {
-  if (threads.length <= max) return [...threads];
-  const busiest = [...threads].sort((a, b) => sum(b.cpu) - sum(a.cpu)).slice(0, max);
-  const keep = new Set(busiest);
-  return threads.filter((thread) => keep.has(thread));
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }
 
 /** The chart and, when threads were left out, a note saying how many. */
@@ -63,7 +52,7 @@ export function timelineChart(
   const axisSeconds = Math.max(options.axisSeconds ?? spanSeconds, spanSeconds);
   const xOf = (ns: number): number => LABEL_WIDTH + (ns / 1e9 / axisSeconds) * PLOT_WIDTH;
   const binWidth = (timeline.binNs / 1e9 / axisSeconds) * PLOT_WIDTH;
-  const threads = pickThreads(timeline.threads, options.maxThreads ?? 40);
+  const threads = busiestThreads(timeline.threads, options.maxThreads ?? 40);
   const gilHeight = timeline.gil ? GIL_LANE + THREAD_GAP : 0;
   const lanesTop = TOP + gilHeight;
   const rowHeight = BAND + CPU_LANE + THREAD_GAP;
@@ -125,10 +114,6 @@ export function timelineChart(
   };
 }
 
-function binStart(timeline: BinnedTimeline, bin: number): number {
-  return timeline.fromNs + bin * timeline.binNs;
-}
-
 function threadRows(
   timeline: BinnedTimeline,
   thread: Thread,
@@ -137,26 +122,19 @@ function threadRows(
   top: number,
 ): SafeHtml {
   const bins = thread.sampled.length;
-  const statePaths = STATE_ORDER.map((state) => {
-    const rects: Array<[number, number, number, number]> = [];
-    for (let bin = 0; bin < bins; bin++) {
-      let below = 0;
-      for (const other of STATE_ORDER) {
-        if (other === state) break;
-        below += thread.states[other][bin] ?? 0;
-      }
-      const share = thread.states[state][bin] ?? 0;
-      if (share * BAND < 0.05) continue;
-      rects.push([xOf(binStart(timeline, bin)), top + BAND - (below + share) * BAND, binWidth, share * BAND]);
-    }
-    return filledPath(rectPath(rects), STATE_COLORS[state]);
-  });
+  const bands = bandSegmentsByState(thread.states, 0, bins - 1, BAND);
+  const statePaths = STATE_ORDER.map((state) =>
+    filledPath(
+      rectPath(bands[state].map((s) => [xOf(binStartNs(timeline, s.bin)), top + s.y, binWidth, s.h])),
+      stateColor(state),
+    ),
+  );
   const cpuTop = top + BAND + 1;
   const cpuRects: Array<[number, number, number, number]> = [];
   for (let bin = 0; bin < bins; bin++) {
-    const cpu = Math.min(1, Math.max(0, thread.cpu[bin] ?? 0));
-    if (cpu * CPU_LANE < 0.05) continue;
-    cpuRects.push([xOf(binStart(timeline, bin)), cpuTop + CPU_LANE - cpu * CPU_LANE, binWidth, cpu * CPU_LANE]);
+    const h = shareHeight(thread.cpu[bin] ?? 0, CPU_LANE);
+    if (h < 0.05) continue;
+    cpuRects.push([xOf(binStartNs(timeline, bin)), cpuTop + CPU_LANE - h, binWidth, h]);
   }
   const plotEnd = LABEL_WIDTH + PLOT_WIDTH;
   return html`<g class="thread">
@@ -184,11 +162,10 @@ function gilLane(
   const heldRects: Array<[number, number, number, number]> = [];
   const points: string[] = [];
   gil.held.forEach((held, bin) => {
-    const x = xOf(binStart(timeline, bin));
-    if ((gil.known[bin] ?? 0) > 0 && held * GIL_LANE >= 0.05)
-      heldRects.push([x, top + GIL_LANE - held * GIL_LANE, binWidth, held * GIL_LANE]);
-    const contention = Math.min(1, Math.max(0, gil.contention[bin] ?? 0));
-    points.push(`${px(x + binWidth / 2)},${px(top + GIL_LANE - contention * GIL_LANE)}`);
+    const x = xOf(binStartNs(timeline, bin));
+    const h = shareHeight(held, GIL_LANE);
+    if ((gil.known[bin] ?? 0) > 0 && h >= 0.05) heldRects.push([x, top + GIL_LANE - h, binWidth, h]);
+    points.push(`${px(x + binWidth / 2)},${px(top + GIL_LANE - shareHeight(gil.contention[bin] ?? 0, GIL_LANE))}`);
   });
   return html`<g class="gil">
     ${svgLabel('GIL', LABEL_WIDTH - 8, top + GIL_LANE / 2 - 6, { anchor: 'end', weight: 600 })}

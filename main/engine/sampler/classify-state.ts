@@ -1,15 +1,10 @@
 import { STATE_CODE, type StateCode } from '../model.ts';
 import type { SyscallActivity } from '../proc/parse-proc.ts';
-
-/** Address range [start, end) of the GIL structure in the target, or null when unknown. */
-export interface GilRange {
-  start: number;
-  end: number;
-}
+import { waitsForGil, type GilRange } from '../python/gil-state.ts';
 
 /**
- * Classifies one thread at one tick (GIL-MEASUREMENT.md): a futex wait inside the GIL structure is a
- * GIL wait, any other futex wait a lock wait, any other blocking syscall idle. A thread that is not
+ * Classifies one thread at one tick (docs/state-rules.md): a futex wait inside the GIL structure is a
+ * GIL wait (waitsForGil), any other futex wait a lock wait, any other blocking syscall idle. A thread that is not
  * blocked is running or runnable; which one is taken from its last interval's schedstat deltas,
  * because /proc shows both as "running".
  */
@@ -21,11 +16,9 @@ export function classifyThreadState(
 ): StateCode {
   switch (activity.kind) {
     case 'running':
-      return runQueueDeltaNs > cpuDeltaNs ? STATE_CODE.runnable : STATE_CODE.running;
+      return runningOrRunnable(cpuDeltaNs, runQueueDeltaNs);
     case 'futex':
-      return gil !== null && activity.address >= gil.start && activity.address < gil.end
-        ? STATE_CODE.gilWait
-        : STATE_CODE.lockWait;
+      return waitsForGil(activity, gil) ? STATE_CODE.gilWait : STATE_CODE.lockWait;
     case 'syscall':
     case 'blocked':
       return STATE_CODE.idle;
@@ -34,6 +27,11 @@ export function classifyThreadState(
 
 /** Fallback when the syscall file cannot be read (no ptrace access): only the stat letter is known. */
 export function classifyFromStatState(letter: string, cpuDeltaNs: number, runQueueDeltaNs: number): StateCode {
-  if (letter === 'R') return runQueueDeltaNs > cpuDeltaNs ? STATE_CODE.runnable : STATE_CODE.running;
+  if (letter === 'R') return runningOrRunnable(cpuDeltaNs, runQueueDeltaNs);
   return STATE_CODE.idle;
+}
+
+/** A thread that is not blocked: runnable when it spent more of its last interval queued than on a CPU. */
+function runningOrRunnable(cpuDeltaNs: number, runQueueDeltaNs: number): StateCode {
+  return runQueueDeltaNs > cpuDeltaNs ? STATE_CODE.runnable : STATE_CODE.running;
 }

@@ -11,7 +11,7 @@ import type { KeyAddressCache } from '../python/py-objects.ts';
 import { readThreadingNames } from '../python/threading-names.ts';
 import { createStackCache, readThreadStack, type StackCache } from '../stacks/read-stacks.ts';
 import type { StackFrame as UnwoundFrame, UnwindStats } from '../stacks/stack-types.ts';
-import type { GilRange } from './classify-state.ts';
+import type { GilRange } from '../python/gil-state.ts';
 
 /** How long to keep retrying to find an initialised runtime after launch. */
 const ATTACH_DEADLINE_NS = 10e9;
@@ -77,7 +77,7 @@ export class PythonAttachment {
     if (result.kind === 'ok') {
       this.status = { kind: 'attached', info: result.info };
       const gil = result.info.gil;
-      this.gilRange = gil ? { start: gil.address, end: gil.address + gil.size } : null;
+      this.gilRange = gil ? { address: gil.address, size: gil.size } : null;
       this.refreshThreadStates(nowNs);
       try {
         this.stackCache = createStackCache(result.info);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import type { Address } from '../model.ts';
 import { parseStatState, parseSyscall } from '../proc/parse-proc.ts';
 import type { GilLocation, GilReading } from '../python/python-process.ts';
+import { waitsForGil } from '../python/gil-state.ts';
 
 /** `holds`/`waiting`/`none`; `disabled` on a free-threaded build running without the GIL; `unknown` if unreadable. */
 export type GilRelation = 'holds' | 'waiting' | 'none' | 'disabled' | 'unknown';
@@ -43,8 +44,7 @@ export function readThreadStatus(
   if (!reading || !gil?.exact) relation = 'unknown';
   else if (!reading.enabled) relation = 'disabled';
   else if (reading.locked && reading.lastHolder === tstate) relation = 'holds';
-  else if (activity?.kind === 'futex' && activity.address >= gil.address && activity.address < gil.address + gil.size)
-    relation = 'waiting';
+  else if (waitsForGil(activity, gil)) relation = 'waiting';
   else relation = 'none';
   return { active, gil: relation };
 }

@@ -3,18 +3,9 @@
 import type { ThreadInfo, Tid } from '../model.ts';
 import { decodeSampleChunk, decodeTickChunk, type SampleColumns, type TickColumns } from './chunk-codec.ts';
 import type { RunStore } from './open-database.ts';
-import type {
-  GilMode,
-  OutputStream,
-  RunEvent,
-  RunOutput,
-  RunRecord,
-  RunStatus,
-  StackTable,
-  Timeline,
-  TimelineRange,
-} from './run-types.ts';
+import type { OutputStream, RunEvent, RunOutput, RunRecord, StackTable, Timeline, TimelineRange } from './run-types.ts';
 import { StoreError, rethrowAsStoreError } from './store-error.ts';
+import type { GilMode, RunStatus } from '../../shared/vocabulary.ts';
 
 /** Queries over a store; every method is one read transaction's worth of SQL. */
 export interface RunReader {

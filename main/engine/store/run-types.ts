@@ -1,14 +1,9 @@
 // What the run store takes in and gives back, besides the sample model of ../model.ts.
 import type { Nanoseconds, Tid } from '../model.ts';
 import type { SampleColumns, TickColumns } from './chunk-codec.ts';
+import type { GilMode, RunStatus } from '../../shared/vocabulary.ts';
 
 export type { SampleColumns, TickColumns } from './chunk-codec.ts';
-
-/** How the user asked for the GIL: leave it to the interpreter, or force PYTHON_GIL=1 / 0. */
-export type GilMode = 'default' | 'on' | 'off';
-
-/** Lifecycle of a run; 'running' also describes a run whose recorder died before finishing it. */
-export type RunStatus = 'running' | 'completed' | 'failed' | 'killed' | 'stopped';
 
 /** The Python that ran the script; upserted by realPath. */
 export interface InterpreterInfo {

@@ -9,15 +9,7 @@ import type { RunStore } from './open-database.ts';
 import { DEFAULT_OUTPUT_CAP_BYTES, createOutputLog, type OutputLog } from './output-log.ts';
 import type { RunEventKind, RunFinish, RunMeta, OutputStream } from './run-types.ts';
 
-export type {
-  RunEventKind,
-  RunFinish,
-  RunMeta,
-  RunStatus,
-  OutputStream,
-  InterpreterInfo,
-  GilMode,
-} from './run-types.ts';
+export type { RunEventKind, RunFinish, RunMeta, OutputStream, InterpreterInfo } from './run-types.ts';
 import { StoreError, rethrowAsStoreError } from './store-error.ts';
 import { currentRecorder } from './recorder-identity.ts';
 

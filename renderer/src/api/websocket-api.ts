@@ -9,8 +9,8 @@
 // server close with 1008. This client reconnects once after an unexpected close; requests pending when
 // a connection closes are rejected (the server may or may not have acted on them).
 import {
-  eventChannels,
-  requestChannels,
+  isEventChannel,
+  isRequestChannel,
   type ApiEvents,
   type EventChannel,
   type GilscopeApi,
@@ -55,7 +55,7 @@ export function createWebSocketApi(url: string = websocketUrl()): GilscopeApi {
       return;
     }
     if (message.type === 'event') {
-      if (!eventChannels.includes(message.event as EventChannel)) return;
+      if (!isEventChannel(message.event)) return;
       for (const listener of listeners.get(message.event as EventChannel) ?? []) listener(message.payload as never);
       return;
     }
@@ -99,8 +99,7 @@ export function createWebSocketApi(url: string = websocketUrl()): GilscopeApi {
 
   return {
     async request<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
-      if (!requestChannels.includes(channel))
-        throw new Error(`gilscope.request: unknown channel ${JSON.stringify(channel)}`);
+      if (!isRequestChannel(channel)) throw new Error(`gilscope.request: unknown channel ${JSON.stringify(channel)}`);
       const ws = socket ?? (await open());
       const id = nextId++;
       return new Promise<ResponseOf<C>>((resolve, reject) => {
@@ -109,7 +108,7 @@ export function createWebSocketApi(url: string = websocketUrl()): GilscopeApi {
       });
     },
     on<E extends EventChannel>(event: E, listener: (payload: ApiEvents[E]) => void): Unsubscribe {
-      if (!eventChannels.includes(event)) throw new Error(`gilscope.on: unknown event ${JSON.stringify(event)}`);
+      if (!isEventChannel(event)) throw new Error(`gilscope.on: unknown event ${JSON.stringify(event)}`);
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
       set.add(listener as (payload: never) => void);

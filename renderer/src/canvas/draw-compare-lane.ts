@@ -1,6 +1,6 @@
 // Draws one run of a comparison: the ordinary timeline drawing over the lane's range, then the part of
 // the shared axis after the run ended shaded and marked, so shorter runs read as shorter.
-import type { BinnedTimeline } from '../../../main/shared/api-contract.ts';
+import type { BinnedTimeline } from '../../../main/shared/run-views.ts';
 import type { TimeRange } from '../logic/zoom-range.ts';
 import { timelineHeight, timelineLayout } from '../logic/timeline-geometry.ts';
 import { drawTimeline } from './draw-timeline.ts';

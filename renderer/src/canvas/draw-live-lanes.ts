@@ -2,8 +2,9 @@
 // band, over the last `windowNs` of progress events. Only maps already-received figures to pixels.
 import type { LiveProgress } from '../logic/live-run-store.ts';
 import { formatClock, formatPercent } from '../logic/format.ts';
-import { gilColors, stateColors, stateOrder } from '../logic/thread-states.ts';
+import { SERIES_COLORS, stateColor } from '../../../main/shared/thread-state-style.ts';
 import type { ThemeColors } from './theme-colors.ts';
+import { shareHeight, stackSegments } from '../../../main/shared/timeline-geometry.ts';
 
 // Lane geometry in CSS pixels, shared with the component that sizes the canvas.
 export const liveLaneLayout = { gutter: 168, cpuHeight: 16, bandHeight: 14, gap: 8, axis: 20 } as const;
@@ -59,20 +60,16 @@ export function drawLiveLanes(
     for (const thread of event.threads) {
       const i = lane.get(thread.tid);
       if (i === undefined) continue;
-      const bottom = i * laneHeight + cpuHeight + bandHeight;
-      let offset = 0;
-      for (const state of stateOrder) {
-        const h = thread.states[state] * bandHeight;
-        if (h <= 0) continue;
-        ctx.fillStyle = stateColors[state];
-        ctx.fillRect(x0, bottom - offset - h, w, h);
-        offset += h;
+      const bandTop = i * laneHeight + cpuHeight;
+      for (const segment of stackSegments((state) => thread.states[state], bandHeight, 0)) {
+        ctx.fillStyle = stateColor(segment.state);
+        ctx.fillRect(x0, bandTop + segment.y, w, segment.h);
       }
     }
   }
 
   // CPU areas: one path per lane.
-  ctx.strokeStyle = gilColors.cpu;
+  ctx.strokeStyle = SERIES_COLORS.cpu;
   ctx.lineWidth = 1;
   threads.forEach((thread, i) => {
     const base = i * laneHeight + cpuHeight;
@@ -83,7 +80,7 @@ export function drawLiveLanes(
       const t = event.threads.find((th) => th.tid === thread.tid);
       const x = xOf(event.elapsedNs);
       if (!t || x < gutter) continue;
-      const y = base - Math.min(1, t.cpu) * (cpuHeight - 1);
+      const y = base - shareHeight(t.cpu, cpuHeight - 1);
       if (!started) {
         ctx.moveTo(x, base);
         started = true;
@@ -95,7 +92,7 @@ export function drawLiveLanes(
     ctx.lineTo(lastX, base);
     ctx.closePath();
     ctx.globalAlpha = 0.35;
-    ctx.fillStyle = gilColors.cpu;
+    ctx.fillStyle = SERIES_COLORS.cpu;
     ctx.fill();
     ctx.globalAlpha = 1;
     ctx.stroke();

@@ -1,10 +1,11 @@
 // Draws a BinnedTimeline on one canvas: a GIL row (held area, contention line) and per thread a CPU
 // area over a stacked state band. Bins are placed by time, so data fetched for the previous range
 // stays correctly placed while the user zooms or pans and finer bins are on their way.
-import type { BinnedTimeline } from '../../../main/shared/api-contract.ts';
+import type { BinnedTimeline } from '../../../main/shared/run-views.ts';
 import { formatClock } from '../logic/format.ts';
-import { gilColors, stateColors, stateOrder } from '../logic/thread-states.ts';
+import { SERIES_COLORS, STATE_ORDER, stateColor } from '../../../main/shared/thread-state-style.ts';
 import { timelineHeight, timelineLayout } from '../logic/timeline-geometry.ts';
+import { bandSegmentsByState, binCount, binStartNs, shareHeight } from '../../../main/shared/timeline-geometry.ts';
 import { tickStepNs, type TimeRange } from '../logic/zoom-range.ts';
 import type { ThemeColors } from './theme-colors.ts';
 
@@ -20,13 +21,13 @@ export function drawTimeline(
   const plotWidth = Math.max(1, width - gutter - 8);
   const span = view.to - view.from;
   const xOf = (ns: number) => gutter + ((ns - view.from) / span) * plotWidth;
-  const bins = data.threads[0]?.cpu.length ?? data.gil?.held.length ?? 0;
+  const bins = binCount(data);
   // Only the bins that intersect the view.
   const firstBin = Math.max(0, Math.floor((view.from - data.fromNs) / data.binNs));
   const lastBin = Math.min(bins - 1, Math.ceil((view.to - data.fromNs) / data.binNs));
   const right = gutter + plotWidth;
-  const binX0 = (b: number) => Math.min(right, Math.max(gutter, xOf(data.fromNs + b * data.binNs)));
-  const binX1 = (b: number) => Math.max(gutter, Math.min(right, xOf(data.fromNs + (b + 1) * data.binNs)));
+  const binX0 = (b: number) => Math.min(right, Math.max(gutter, xOf(binStartNs(data, b))));
+  const binX1 = (b: number) => Math.max(gutter, Math.min(right, xOf(binStartNs(data, b + 1))));
 
   ctx.font = '12px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
@@ -58,18 +59,18 @@ export function drawTimeline(
     ctx.fillRect(gutter, top, plotWidth, gilHeight);
     ctx.fillStyle = theme.text;
     ctx.fillText('GIL held', 4, top + gilHeight / 3);
-    ctx.fillStyle = gilColors.contention;
+    ctx.fillStyle = SERIES_COLORS.contention;
     ctx.fillText('contention', 4, top + (2 * gilHeight) / 3);
-    ctx.fillStyle = gilColors.held;
+    ctx.fillStyle = SERIES_COLORS.gilHeld;
     ctx.globalAlpha = 0.55;
     for (let b = firstBin; b <= lastBin; b++) {
       if ((gil.known[b] ?? 0) <= 0) continue;
-      const h = (gil.held[b] ?? 0) * gilHeight;
+      const h = shareHeight(gil.held[b] ?? 0, gilHeight);
       const x0 = binX0(b);
       ctx.fillRect(x0, top + gilHeight - h, Math.max(0.75, binX1(b) - x0), h);
     }
     ctx.globalAlpha = 1;
-    ctx.strokeStyle = gilColors.contention;
+    ctx.strokeStyle = SERIES_COLORS.contention;
     ctx.lineWidth = 1.25;
     ctx.beginPath();
     let pen = false;
@@ -79,7 +80,7 @@ export function drawTimeline(
         continue;
       }
       const x = (binX0(b) + binX1(b)) / 2;
-      const y = top + gilHeight - (gil.contention[b] ?? 0) * (gilHeight - 1);
+      const y = top + gilHeight - shareHeight(gil.contention[b] ?? 0, gilHeight - 1);
       if (pen) ctx.lineTo(x, y);
       else ctx.moveTo(x, y);
       pen = true;
@@ -97,22 +98,16 @@ export function drawTimeline(
     ctx.fillText(label, 4, top + cpuHeight / 2 + 1);
     ctx.fillStyle = theme.muted;
     ctx.fillText(String(thread.tid), 4, top + cpuHeight + bandHeight / 2 + 1);
-    // State band, one fill colour at a time.
-    const bottom = top + cpuHeight + bandHeight;
-    const offsets = new Float32Array(lastBin - firstBin + 1);
-    for (const state of stateOrder) {
-      const values = thread.states[state];
-      // One path per state and lane: far fewer canvas calls than a fillRect per bin.
+    // State band: one path per state and lane, far fewer canvas calls than a fillRect per bin.
+    const bandTop = top + cpuHeight;
+    const bands = bandSegmentsByState(thread.states, firstBin, lastBin, bandHeight, 0);
+    for (const state of STATE_ORDER) {
       ctx.beginPath();
-      for (let b = firstBin; b <= lastBin; b++) {
-        const h = (values[b] ?? 0) * bandHeight;
-        if (h <= 0) continue;
-        const i = b - firstBin;
-        const x0 = binX0(b);
-        ctx.rect(x0, bottom - offsets[i]! - h, Math.max(0.75, binX1(b) - x0), h);
-        offsets[i] = offsets[i]! + h;
+      for (const segment of bands[state]) {
+        const x0 = binX0(segment.bin);
+        ctx.rect(x0, bandTop + segment.y, Math.max(0.75, binX1(segment.bin) - x0), segment.h);
       }
-      ctx.fillStyle = stateColors[state];
+      ctx.fillStyle = stateColor(state);
       ctx.fill();
     }
     // CPU area (cores of this thread, 0..1).
@@ -120,13 +115,13 @@ export function drawTimeline(
     ctx.beginPath();
     ctx.moveTo(binX0(firstBin), base);
     for (let b = firstBin; b <= lastBin; b++) {
-      const y = base - Math.min(1, thread.cpu[b] ?? 0) * (cpuHeight - 1);
+      const y = base - shareHeight(thread.cpu[b] ?? 0, cpuHeight - 1);
       ctx.lineTo(binX0(b), y);
       ctx.lineTo(binX1(b), y);
     }
     ctx.lineTo(binX1(Math.max(firstBin, lastBin)), base);
     ctx.closePath();
-    ctx.fillStyle = gilColors.cpu;
+    ctx.fillStyle = SERIES_COLORS.cpu;
     ctx.globalAlpha = 0.4;
     ctx.fill();
     ctx.globalAlpha = 1;

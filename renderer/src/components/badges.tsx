@@ -1,5 +1,5 @@
 // Small labels: interpreter with its free-threaded badge, and run status.
-import type { RunStatusName } from '../../../main/shared/run-summary-types.ts';
+import type { RunStatus } from '../../../main/shared/vocabulary.ts';
 
 // "3.13.1" plus a "free-threaded" badge where it applies.
 export function InterpreterLabel(props: { interpreter: { version: string; freeThreaded: boolean } | null }) {
@@ -17,6 +17,6 @@ export function InterpreterLabel(props: { interpreter: { version: string; freeTh
 }
 
 // A coloured status pill.
-export function StatusBadge(props: { status: RunStatusName }) {
+export function StatusBadge(props: { status: RunStatus }) {
   return <span className={`badge status-${props.status}`}>{props.status}</span>;
 }

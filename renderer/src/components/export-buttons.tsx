@@ -1,7 +1,8 @@
 // Export buttons for a run, a comparison or an experiment: Electron saves through a native dialog; the
 // browser host answers with the content, which is handed to the browser as a download.
 import { useState } from 'react';
-import type { ExportFormat, ExportTarget } from '../../../main/shared/compare-types.ts';
+import type { ExportTarget } from '../../../main/shared/compare-types.ts';
+import type { ExportFormat } from '../../../main/shared/export-formats.ts';
 import { getApi } from '../api/get-api.ts';
 import { errorMessage } from '../api/use-request.ts';
 import { base64ToBytes, downloadFileName, exportMimeTypes } from '../logic/export-download.ts';

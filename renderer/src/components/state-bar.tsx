@@ -1,16 +1,16 @@
 // A small horizontal stacked bar of state fractions (one per table row, so a few divs are fine).
-import type { StateFractions } from '../../../main/shared/run-summary-types.ts';
 import { formatPercent } from '../logic/format.ts';
-import { stateColors, stateLabels, stateOrder } from '../logic/thread-states.ts';
+import { STATE_ORDER, stateColor, stateLabel } from '../../../main/shared/thread-state-style.ts';
+import type { StateFractions } from '../../../main/shared/vocabulary.ts';
 
 // The bar with a tooltip listing every state's share.
 export function StateBar(props: { states: StateFractions }) {
-  const title = stateOrder.map((s) => `${stateLabels[s]} ${formatPercent(props.states[s])}`).join(' · ');
+  const title = STATE_ORDER.map((s) => `${stateLabel(s)} ${formatPercent(props.states[s])}`).join(' · ');
   return (
     <div className="state-bar" title={title} aria-label={title}>
-      {stateOrder.map((state) =>
+      {STATE_ORDER.map((state) =>
         props.states[state] > 0 ? (
-          <span key={state} style={{ width: `${props.states[state] * 100}%`, background: stateColors[state] }} />
+          <span key={state} style={{ width: `${props.states[state] * 100}%`, background: stateColor(state) }} />
         ) : null,
       )}
     </div>

@@ -1,14 +1,14 @@
 // The legend for thread-state colours, shared by the live lanes, the timeline and the thread table.
-import { stateColors, stateLabels, stateOrder } from '../logic/thread-states.ts';
+import { STATE_ORDER, stateColor, stateLabel } from '../../../main/shared/thread-state-style.ts';
 
 // One swatch per state, in drawing order; `extra` adds series such as "GIL held".
 export function StateLegend(props: { extra?: Array<{ label: string; color: string }> }) {
   return (
     <ul className="legend" aria-label="Thread state colours">
-      {stateOrder.map((state) => (
+      {STATE_ORDER.map((state) => (
         <li key={state}>
-          <span className="swatch" style={{ background: stateColors[state] }} />
-          {stateLabels[state]}
+          <span className="swatch" style={{ background: stateColor(state) }} />
+          {stateLabel(state)}
         </li>
       ))}
       {props.extra?.map((item) => (

@@ -2,7 +2,7 @@
 // contention shares or a thread's CPU and state shares (largest first, zero shares left out).
 import type { TimelineHit, TimelineHover } from '../logic/timeline-hit.ts';
 import { formatPercent } from '../logic/format.ts';
-import { stateColors, stateLabels, stateOrder } from '../logic/thread-states.ts';
+import { STATE_ORDER, stateColor, stateLabel } from '../../../main/shared/thread-state-style.ts';
 
 function spanLabel(hit: TimelineHit): string {
   const digits = hit.toNs - hit.fromNs < 10e6 ? 4 : 3;
@@ -44,13 +44,13 @@ export function TimelineTooltip(props: TimelineHover) {
                 CPU {formatPercent(hit.cpu)} of a core · {hit.samples} samples
               </div>
               <ul className="tooltip-states">
-                {[...stateOrder]
+                {[...STATE_ORDER]
                   .filter((state) => hit.states[state] > 0)
                   .sort((a, b) => hit.states[b] - hit.states[a])
                   .map((state) => (
                     <li key={state}>
-                      <span className="swatch" style={{ background: stateColors[state] }} />
-                      {stateLabels[state]} {formatPercent(hit.states[state])}
+                      <span className="swatch" style={{ background: stateColor(state) }} />
+                      {stateLabel(state)} {formatPercent(hit.states[state])}
                     </li>
                   ))}
               </ul>

@@ -1,6 +1,6 @@
 // Time mapping for compared lanes: either every run on one shared axis (0 … the longest run), or each
 // run stretched to its own length (0 … 100 %), so phases line up when the runs differ in speed.
-import type { BinnedTimeline } from '../../../main/shared/api-contract.ts';
+import type { BinnedTimeline } from '../../../main/shared/run-views.ts';
 import type { CompareThreadRow } from '../../../main/shared/compare-types.ts';
 import type { TimeRange } from './zoom-range.ts';
 

@@ -1,10 +1,11 @@
 // The New experiment form: fields as typed, the default proposal when a free-threaded interpreter is
 // picked (the same build with the GIL on and off, 3 repetitions each), the run count, and conversion
 // into an ExperimentSpec with one-line reasons for anything that cannot be sent yet.
-import type { GilModeName, InterpreterView } from '../../../main/shared/api-contract.ts';
+import type { InterpreterView } from '../../../main/shared/api-contract.ts';
 import type { ExperimentSpec } from '../../../main/shared/compare-types.ts';
 import { rateLimits } from './new-run-form.ts';
 import { joinArgs, splitArgs } from './split-args.ts';
+import type { GilMode } from '../../../main/shared/vocabulary.ts';
 
 // Everything the user typed or picked.
 export interface ExperimentForm {
@@ -13,7 +14,7 @@ export interface ExperimentForm {
   cwd: string;
   interpreters: string[];
   /** Modes for free-threaded interpreters ('default' = as the build starts). */
-  gilModes: GilModeName[];
+  gilModes: GilMode[];
   /** True once the user changed the GIL modes or repetitions, so the proposal no longer overwrites them. */
   touched: boolean;
   repeatText: string;
@@ -99,9 +100,9 @@ export function measureProposal(
 }
 
 // Adds or removes a GIL mode, marking the form as chosen by the user.
-export function toggleGilMode(form: ExperimentForm, mode: GilModeName): ExperimentForm {
+export function toggleGilMode(form: ExperimentForm, mode: GilMode): ExperimentForm {
   const has = form.gilModes.includes(mode);
-  const order: GilModeName[] = ['default', 'on', 'off'];
+  const order: GilMode[] = ['default', 'on', 'off'];
   const modes = has
     ? form.gilModes.filter((m) => m !== mode)
     : order.filter((m) => m === mode || form.gilModes.includes(m));

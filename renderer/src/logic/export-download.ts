@@ -1,20 +1,13 @@
 // Browser-host exports arrive as base64 content with a suggested file name; this turns them into bytes
 // and a safe name with the right extension. Pure (atob only), so the naming is tested without a DOM.
-import type { ExportFormat, ExportTarget } from '../../../main/shared/compare-types.ts';
-import { EXPORT_EXTENSIONS } from '../../../main/shared/export-formats.ts';
+import type { ExportTarget } from '../../../main/shared/compare-types.ts';
+import { EXPORT_EXTENSIONS, exportBaseName, type ExportFormat } from '../../../main/shared/export-formats.ts';
 
 // The extension (with its dot) and MIME type of each format: the engine's table (main/shared/export-formats.ts).
 export {
   EXPORT_EXTENSIONS as exportExtensions,
   EXPORT_MIME_TYPES as exportMimeTypes,
 } from '../../../main/shared/export-formats.ts';
-
-// "gilscope-run-12", "gilscope-compare-3-4", "gilscope-experiment-7".
-export function exportBaseName(target: ExportTarget): string {
-  if (target.kind === 'run') return `gilscope-run-${target.runId}`;
-  if (target.kind === 'compare') return `gilscope-compare-${target.runIds.join('-')}`;
-  return `gilscope-experiment-${target.experimentId}`;
-}
 
 // The backend's suggested name reduced to a plain file name (no folders, control or reserved characters,
 // no leading dots), falling back to the target's name, and always ending in the format's extension.

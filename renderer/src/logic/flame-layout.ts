@@ -1,6 +1,6 @@
 // Lays a flame tree out as icicle rectangles (root on top) in 0..1 horizontal units, for a canvas to
 // draw. Pure: the canvas only maps these rectangles to pixels.
-import type { FlameNode } from '../../../main/shared/api-contract.ts';
+import type { FlameNode } from '../../../main/shared/run-views.ts';
 
 // One drawable frame: [x0, x1) across the focused root's width, `depth` rows below it.
 export interface FlameRect {

@@ -1,8 +1,8 @@
 // State of the run being recorded, kept outside React: progress events go into a ring buffer and
 // canvases redraw from it on animation frames, so ten events a second re-render no React tree.
 import type { ApiEvents } from '../../../main/shared/api-contract.ts';
-import type { RunStatusName } from '../../../main/shared/run-summary-types.ts';
 import { createRingBuffer, type RingBuffer } from './ring-buffer.ts';
+import type { RunStatus } from '../../../main/shared/vocabulary.ts';
 
 // One progress event as received.
 export type LiveProgress = ApiEvents['profile:progress'];
@@ -18,7 +18,7 @@ export interface LiveRunStatus {
   runId: number | null;
   script: string;
   phase: 'idle' | 'starting' | 'recording' | 'ended';
-  endStatus: RunStatusName | null;
+  endStatus: RunStatus | null;
   endMessage: string | null;
   startedAtMs: number;
 }

@@ -1,7 +1,8 @@
 // The New run form's fields and their conversion into a ProfileStartRequest, with one-line reasons
 // for anything that cannot be sent yet. Pure, so the rules are tested without a DOM.
-import type { GilModeName, InterpreterView, ProfileStartRequest } from '../../../main/shared/api-contract.ts';
+import type { InterpreterView, ProfileStartRequest } from '../../../main/shared/api-contract.ts';
 import { splitArgs } from './split-args.ts';
+import type { GilMode } from '../../../main/shared/vocabulary.ts';
 
 // Everything the user typed or picked, as strings where they type.
 export interface NewRunForm {
@@ -9,7 +10,7 @@ export interface NewRunForm {
   argsText: string;
   cwd: string;
   python: string;
-  gilMode: GilModeName;
+  gilMode: GilMode;
   rateText: string;
   durationText: string;
 }

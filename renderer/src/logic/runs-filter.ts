@@ -1,6 +1,6 @@
 // Sorting, filtering and searching the runs library: a pure function from rows + criteria to rows.
-import type { GilModeName, RunListItem } from '../../../main/shared/api-contract.ts';
-import type { RunStatusName } from '../../../main/shared/run-summary-types.ts';
+import type { RunListItem } from '../../../main/shared/api-contract.ts';
+import type { GilMode, RunStatus } from '../../../main/shared/vocabulary.ts';
 
 // A sortable column of the library.
 export type RunSortKey =
@@ -9,10 +9,10 @@ export type RunSortKey =
 // What the library toolbar chose; 'all' means no filter on that field.
 export interface RunQuery {
   search: string;
-  status: RunStatusName | 'all';
+  status: RunStatus | 'all';
   /** An interpreter path, or 'all'. */
   interpreter: string;
-  gilMode: GilModeName | 'all';
+  gilMode: GilMode | 'all';
   sortKey: RunSortKey;
   descending: boolean;
 }

@@ -1,9 +1,10 @@
 // What is under the pointer on the timeline canvas: the GIL row or a thread's lanes, and which bin.
 // Uses the geometry drawTimeline draws with, so the tooltip always describes the pixels it points at.
-import type { BinnedTimeline } from '../../../main/shared/api-contract.ts';
-import type { ThreadStateName } from '../../../main/shared/run-summary-types.ts';
+import type { BinnedTimeline } from '../../../main/shared/run-views.ts';
 import type { TimeRange } from './zoom-range.ts';
 import { timelineLayout } from './timeline-geometry.ts';
+import { binAt, binStartNs } from '../../../main/shared/timeline-geometry.ts';
+import type { ThreadState } from '../../../main/shared/vocabulary.ts';
 
 interface BinSpan {
   bin: number;
@@ -19,7 +20,7 @@ export type TimelineHit =
       name: string;
       cpu: number;
       samples: number;
-      states: Record<ThreadStateName, number>;
+      states: Record<ThreadState, number>;
     });
 
 // `x`, `y` in CSS pixels from the canvas's top-left corner; `width` is the canvas's CSS width.
@@ -34,10 +35,9 @@ export function timelineHit(
   const plotWidth = Math.max(1, width - gutter - 8);
   if (x < gutter || x > gutter + plotWidth || y < axis) return null;
   const timeNs = view.from + ((x - gutter) / plotWidth) * (view.to - view.from);
-  const bins = data.threads[0]?.cpu.length ?? data.gil?.held.length ?? 0;
-  const bin = Math.floor((timeNs - data.fromNs) / data.binNs);
-  if (bin < 0 || bin >= bins) return null;
-  const span: BinSpan = { bin, fromNs: data.fromNs + bin * data.binNs, toNs: data.fromNs + (bin + 1) * data.binNs };
+  const bin = binAt(data, timeNs);
+  if (bin < 0) return null;
+  const span: BinSpan = { bin, fromNs: binStartNs(data, bin), toNs: binStartNs(data, bin + 1) };
 
   let top = axis;
   if (data.gil) {
@@ -54,7 +54,7 @@ export function timelineHit(
   const thread = data.threads[index]!;
   const states = Object.fromEntries(
     Object.entries(thread.states).map(([state, values]) => [state, values[bin] ?? 0]),
-  ) as Record<ThreadStateName, number>;
+  ) as Record<ThreadState, number>;
   return {
     ...span,
     row: 'thread',

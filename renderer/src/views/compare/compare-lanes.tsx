@@ -1,7 +1,7 @@
 // Per-run timelines of a comparison, stacked: one canvas per run with the threads matched by name at
 // the same height, on a shared seconds axis or each normalized to its own length.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { BinnedTimeline } from '../../../../main/shared/api-contract.ts';
+import type { BinnedTimeline } from '../../../../main/shared/run-views.ts';
 import type { ComparisonView } from '../../../../main/shared/compare-types.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage } from '../../api/use-request.ts';
@@ -14,7 +14,7 @@ import { Notice } from '../../components/notice.tsx';
 import { StateLegend } from '../../components/state-legend.tsx';
 import { alignThreads, coveredFraction, laneRange, sharedSpanNs, type LaneMode } from '../../logic/compare-time.ts';
 import { formatSeconds } from '../../logic/format.ts';
-import { gilColors } from '../../logic/thread-states.ts';
+import { SERIES_COLORS } from '../../../../main/shared/thread-state-style.ts';
 import { binsForRange } from '../../logic/zoom-range.ts';
 import { TimelineTooltip } from '../../components/timeline-tooltip.tsx';
 import { RunHeading } from './run-heading.tsx';
@@ -124,9 +124,9 @@ export function CompareLanes(props: { comparison: ComparisonView; onOpenRun: (ru
         <h3>Threads over time</h3>
         <StateLegend
           extra={[
-            { label: 'CPU', color: gilColors.cpu },
-            { label: 'GIL held', color: gilColors.held },
-            { label: 'Contention', color: gilColors.contention },
+            { label: 'CPU', color: SERIES_COLORS.cpu },
+            { label: 'GIL held', color: SERIES_COLORS.gilHeld },
+            { label: 'Contention', color: SERIES_COLORS.contention },
           ]}
         />
       </div>

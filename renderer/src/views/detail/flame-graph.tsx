@@ -2,7 +2,7 @@
 // "Reset") to go back; hover shows the frame, its file:line and share. No library: the tree comes
 // pre-aggregated from runs:flamegraph, so layout is ~40 lines and drawing one loop of fillRects.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FlameNode } from '../../../../main/shared/api-contract.ts';
+import type { FlameNode } from '../../../../main/shared/run-views.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
 import { formatPercent } from '../../logic/format.ts';

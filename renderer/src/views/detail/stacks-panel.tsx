@@ -1,7 +1,7 @@
 // Stacks of a run: top functions (self/total) and the flame graph, for all threads or one, over all
 // samples, on-CPU samples only, or GIL-wait samples only.
 import { useState } from 'react';
-import type { SampleScope } from '../../../../main/shared/api-contract.ts';
+import type { SampleScope } from '../../../../main/shared/run-views.ts';
 import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { EmptyState } from '../../components/empty-state.tsx';

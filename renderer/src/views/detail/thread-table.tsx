@@ -2,7 +2,7 @@
 import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { StateBar } from '../../components/state-bar.tsx';
 import { formatPercent, formatSeconds } from '../../logic/format.ts';
-import { stateLabels, stateOrder } from '../../logic/thread-states.ts';
+import { STATE_ORDER, stateLabel } from '../../../../main/shared/thread-state-style.ts';
 
 // Threads in the summary's order (the engine lists the main thread first).
 export function ThreadTable(props: { summary: RunSummary }) {
@@ -15,9 +15,9 @@ export function ThreadTable(props: { summary: RunSummary }) {
             <th className="num">CPU</th>
             <th className="num">Lifetime</th>
             <th>States</th>
-            {stateOrder.map((s) => (
+            {STATE_ORDER.map((s) => (
               <th key={s} className="num">
-                {stateLabels[s]}
+                {stateLabel(s)}
               </th>
             ))}
             <th className="num">Holds GIL</th>
@@ -34,7 +34,7 @@ export function ThreadTable(props: { summary: RunSummary }) {
               <td className="bar-cell">
                 <StateBar states={t.states} />
               </td>
-              {stateOrder.map((s) => (
+              {STATE_ORDER.map((s) => (
                 <td key={s} className="num">
                   {formatPercent(t.states[s])}
                 </td>

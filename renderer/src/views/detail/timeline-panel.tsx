@@ -2,7 +2,7 @@
 // shows the bin under the pointer.
 // Each settled range re-queries runs:timeline for about one bin per pixel (debounced, stale answers dropped).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BinnedTimeline } from '../../../../main/shared/api-contract.ts';
+import type { BinnedTimeline } from '../../../../main/shared/run-views.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage } from '../../api/use-request.ts';
 import { drawTimeline } from '../../canvas/draw-timeline.ts';
@@ -14,7 +14,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { StateLegend } from '../../components/state-legend.tsx';
 import { formatClock, formatSeconds } from '../../logic/format.ts';
-import { gilColors } from '../../logic/thread-states.ts';
+import { SERIES_COLORS } from '../../../../main/shared/thread-state-style.ts';
 import { TimelineTooltip } from '../../components/timeline-tooltip.tsx';
 import {
   binsForRange,
@@ -171,9 +171,9 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
         <h3>Timeline</h3>
         <StateLegend
           extra={[
-            { label: 'CPU', color: gilColors.cpu },
-            { label: 'GIL held', color: gilColors.held },
-            { label: 'Contention', color: gilColors.contention },
+            { label: 'CPU', color: SERIES_COLORS.cpu },
+            { label: 'GIL held', color: SERIES_COLORS.gilHeld },
+            { label: 'Contention', color: SERIES_COLORS.contention },
           ]}
         />
       </div>

@@ -2,7 +2,6 @@
 // environment variable) × repetitions. Picking a free-threaded interpreter proposes GIL on and off, 3 each.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HostInfo } from '../../../../main/shared/api-contract.ts';
-import type { GilModeName } from '../../../../main/shared/compare-types.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage, useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel } from '../../components/badges.tsx';
@@ -17,8 +16,9 @@ import {
 } from '../../logic/experiment-form.ts';
 import { rateLimits } from '../../logic/new-run-form.ts';
 import { ScriptField } from '../new-run/script-field.tsx';
+import type { GilMode } from '../../../../main/shared/vocabulary.ts';
 
-const modeLabels: Record<GilModeName, string> = {
+const modeLabels: Record<GilMode, string> = {
   on: 'GIL on (PYTHON_GIL=1)',
   off: 'GIL off (PYTHON_GIL=0)',
   default: 'Build default',

@@ -5,7 +5,7 @@ import { useFrameLoop } from '../../canvas/use-frame-loop.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { formatClock } from '../../logic/format.ts';
 import type { LiveRunStore } from '../../logic/live-run-store.ts';
-import { gilColors } from '../../logic/thread-states.ts';
+import { SERIES_COLORS } from '../../../../main/shared/thread-state-style.ts';
 import { liveWindowNs } from '../../logic/zoom-range.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip);
@@ -27,13 +27,13 @@ export function LiveGilChart(props: { store: LiveRunStore; windowSeconds: number
           {
             label: 'GIL held',
             data: [],
-            borderColor: gilColors.held,
-            backgroundColor: `${gilColors.held}33`,
+            borderColor: SERIES_COLORS.gilHeld,
+            backgroundColor: `${SERIES_COLORS.gilHeld}33`,
             fill: 'origin',
             borderWidth: 1.5,
             pointRadius: 0,
           },
-          { label: 'Contention', data: [], borderColor: gilColors.contention, borderWidth: 1.5, pointRadius: 0 },
+          { label: 'Contention', data: [], borderColor: SERIES_COLORS.contention, borderWidth: 1.5, pointRadius: 0 },
         ],
       },
       options: {

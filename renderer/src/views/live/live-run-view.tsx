@@ -10,7 +10,7 @@ import { Notice } from '../../components/notice.tsx';
 import { StateLegend } from '../../components/state-legend.tsx';
 import { baseName, formatClock, formatPercent } from '../../logic/format.ts';
 import type { LiveRunStore } from '../../logic/live-run-store.ts';
-import { gilColors } from '../../logic/thread-states.ts';
+import { SERIES_COLORS } from '../../../../main/shared/thread-state-style.ts';
 import { LiveGilChart } from './live-gil-chart.tsx';
 import { LiveLanes } from './live-lanes.tsx';
 import { LiveOutputPane } from './output-pane.tsx';
@@ -109,7 +109,7 @@ export function LiveRunView(props: {
       <div className="panel">
         <div className="panel-title row spread">
           <h3>Threads</h3>
-          <StateLegend extra={[{ label: 'CPU %', color: gilColors.cpu }]} />
+          <StateLegend extra={[{ label: 'CPU %', color: SERIES_COLORS.cpu }]} />
         </div>
         <LiveLanes store={store} windowSeconds={windowSeconds} />
       </div>
@@ -136,11 +136,11 @@ function StateLegendGil() {
   return (
     <ul className="legend">
       <li>
-        <span className="swatch swatch-line" style={{ background: gilColors.held }} />
+        <span className="swatch swatch-line" style={{ background: SERIES_COLORS.gilHeld }} />
         GIL held
       </li>
       <li>
-        <span className="swatch swatch-line" style={{ background: gilColors.contention }} />
+        <span className="swatch swatch-line" style={{ background: SERIES_COLORS.contention }} />
         Contention (someone waits)
       </li>
     </ul>
