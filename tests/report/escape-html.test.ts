@@ -35,7 +35,7 @@ describe('html template', () => {
     expect(html`<p>${inner}${['<x>', inner]}${null}${false}</p>`.safeHtml).toBe(
       '<p><b>&lt;i&gt;</b>&lt;x&gt;<b>&lt;i&gt;</b></p>',
     );
-    expect(joinHtml(['<a>', html`<br />`], ' ').safeHtml).toBe('&lt;a&gt; <br>');
+    expect(joinHtml(['<a>', html`<br>`], ' ').safeHtml).toBe('&lt;a&gt; <br>');
   });
 
   it('treats look-alike plain objects from user data as text', () => {

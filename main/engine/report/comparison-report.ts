@@ -58,9 +58,7 @@ function metricCell(row: CompareMetricRow, index: number): SafeHtml {
   const value = formatMetric(row.values[index], row.unit);
   if (index === 0) return html`${value}`;
   const ratio = row.ratios[index];
-  return html`${value}<br /><span class="muted"
-      >${formatDelta(row.deltas[index], row.unit)}${ratio === null || ratio === undefined ? '' : ` · ${formatRatio(ratio)}`}</span
-    >`;
+  return html`${value}<br><span class="muted">${formatDelta(row.deltas[index], row.unit)}${ratio === null || ratio === undefined ? '' : ` · ${formatRatio(ratio)}`}</span>`;
 }
 
 function metricsSection(view: ComparisonView): SafeHtml {
@@ -103,11 +101,7 @@ function timelinesSection(view: ComparisonView, timelines: ReadonlyArray<BinnedT
   const axisSeconds = Math.max(1e-9, ...timelines.map((timeline) => (timeline ? timeline.toNs / 1e9 : 0)));
   const blocks = view.runs.map(
     (run, index) =>
-      html`<h3>
-          <span style="color:${runColor(index)}">${letter(index)}</span> — ${runTitle(run)}
-          <span class="muted">(${interpreterShort(run)}, GIL ${run.gilMode}, ${formatSeconds(run.wallSeconds)})</span>
-        </h3>
-        ${timelineSection(timelines[index] ?? null, run, axisSeconds)}`,
+      html`<h3><span style="color:${runColor(index)}">${letter(index)}</span> — ${runTitle(run)} <span class="muted">(${interpreterShort(run)}, GIL ${run.gilMode}, ${formatSeconds(run.wallSeconds)})</span></h3>${timelineSection(timelines[index] ?? null, run, axisSeconds)}`,
   );
   return section(
     'timelines',
@@ -162,7 +156,7 @@ function functionsSection(view: ComparisonView, limit = 25): SafeHtml {
   const rows = view.functions
     .slice(0, limit)
     .map((fn) => [
-      html`<span class="mono">${fn.function}</span><br /><span class="muted mono">${fn.file}</span>`,
+      html`<span class="mono">${fn.function}</span><br><span class="muted mono">${fn.file}</span>`,
       ...fn.self.map((value) => formatPercent(value)),
       ...fn.total.map((value) => formatPercent(value)),
       formatDelta(fn.selfChange, 'fraction'),
@@ -197,10 +191,16 @@ export function renderComparisonReport(
     note: `parallelism ${run.parallelism?.toFixed(2) ?? '—'} · contention ${formatPercent(run.gil?.contention)}`,
   }));
   const sentences = view.verdict.filter((entry) => entry.lines.length > 0);
-  const body = html` ${cardGrid(cards)}
-  ${sentences.length > 0 ? html`<div class="verdict verdict-other">${sentences.map((entry) => html`<p>${entry.lines.join(' ')}</p>`)}</div>` : null}
-  ${section('runs', 'Runs', runsTable(view.runs))} ${metricsSection(view)} ${speedupSection(view)}
-  ${timelinesSection(view, timelines)} ${threadsSection(view)} ${functionsSection(view)} ${warningsSection(view)}`;
+  const body = html`
+${cardGrid(cards)}
+${sentences.length > 0 ? html`<div class="verdict verdict-other">${sentences.map((entry) => html`<p>${entry.lines.join(' ')}</p>`)}</div>` : null}
+${section('runs', 'Runs', runsTable(view.runs))}
+${metricsSection(view)}
+${speedupSection(view)}
+${timelinesSection(view, timelines)}
+${threadsSection(view)}
+${functionsSection(view)}
+${warningsSection(view)}`;
   const heading = `Comparison of ${view.runs.length} runs`;
   const facts = factList([
     [

@@ -61,9 +61,7 @@ function wallChart(view: ExperimentView): SafeHtml {
 function resultsTable(view: ExperimentView): SafeHtml {
   const rows = view.configs.map((config) => [
     html`${configLabel(config)}${config.key === view.baselineKey ? html` <span class="muted">(baseline)</span>` : null}`,
-    html`<span class="mono">${config.interpreter.path}</span><br /><span class="muted"
-        >${config.interpreter.version}${config.interpreter.freeThreaded ? ' free-threaded' : ''}</span
-      >`,
+    html`<span class="mono">${config.interpreter.path}</span><br><span class="muted">${config.interpreter.version}${config.interpreter.freeThreaded ? ' free-threaded' : ''}</span>`,
     config.gilMode,
     config.varyValue,
     `${config.runIds.length}${config.failures > 0 ? ` (${config.failures} failed)` : ''}`,
@@ -132,12 +130,14 @@ export function renderExperimentReport(view: ExperimentView, options: ReportOpti
     ['GILscope', meta.version],
   ]);
   const hasResults = view.configs.length > 0;
-  const body = html` ${cardGrid(cards(view))} ${view.error ? html`<div class="callout">${view.error}</div>` : null}
-  ${view.status === 'running' || view.status === 'cancelled' ? note(`This experiment is ${view.status}: results cover the runs finished so far.`) : null}
-  ${section('speedup', 'Speedup per configuration', note('The baseline’s median wall time divided by each configuration’s: above 1× is faster.'), hasResults ? chartBlock(speedupChart(view), null) : note('No results yet.'))}
-  ${hasResults ? section('wall', 'Wall time per configuration', chartBlock(wallChart(view), null)) : null}
-  ${section('results', 'Results', hasResults ? resultsTable(view) : note('No results yet.'))}
-  ${section('warnings', 'Warnings', warningList(view.configs.filter((config) => config.failures > 0).map((config) => `${configLabel(config)}: ${config.failures} run(s) did not complete.`)))}`;
+  const body = html`
+${cardGrid(cards(view))}
+${view.error ? html`<div class="callout">${view.error}</div>` : null}
+${view.status === 'running' || view.status === 'cancelled' ? note(`This experiment is ${view.status}: results cover the runs finished so far.`) : null}
+${section('speedup', 'Speedup per configuration', note('The baseline’s median wall time divided by each configuration’s: above 1× is faster.'), hasResults ? chartBlock(speedupChart(view), null) : note('No results yet.'))}
+${hasResults ? section('wall', 'Wall time per configuration', chartBlock(wallChart(view), null)) : null}
+${section('results', 'Results', hasResults ? resultsTable(view) : note('No results yet.'))}
+${section('warnings', 'Warnings', warningList(view.configs.filter((config) => config.failures > 0).map((config) => `${configLabel(config)}: ${config.failures} run(s) did not complete.`)))}`;
   const heading = `Experiment ${view.id}: ${spec.script.split('/').pop() ?? spec.script}`;
   return reportDocument({
     title: `GILscope report — ${heading}`,

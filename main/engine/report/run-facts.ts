@@ -54,10 +54,5 @@ export function verdictBlock(summary: RunSummary): SafeHtml {
           `On average ${summary.parallelism.toFixed(2)} CPU cores were busy over ${formatSeconds(summary.wallSeconds)} of wall time.`,
         ]
       : [];
-  return html`<div class="verdict verdict-${verdictTone(verdict.kind)}" data-kind="${verdict.kind}">
-    <strong>${verdict.headline}</strong>
-    <ul>
-      ${[...verdict.details, ...parallelism].map((line) => html`<li>${line}</li>`)}
-    </ul>
-  </div>`;
+  return html`<div class="verdict verdict-${verdictTone(verdict.kind)}" data-kind="${verdict.kind}"><strong>${verdict.headline}</strong><ul>${[...verdict.details, ...parallelism].map((line) => html`<li>${line}</li>`)}</ul></div>`;
 }

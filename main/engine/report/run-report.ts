@@ -102,11 +102,16 @@ export function renderRunReport(
   const problem =
     summary.error ??
     (summary.status === 'failed' || summary.status === 'killed' ? `The run ${statusText(summary)}.` : null);
-  const body = html` ${cardGrid(runCards(summary))} ${problem ? html`<div class="callout">${problem}</div>` : null}
-  ${summary.status === 'running' ? null : verdictBlock(summary)}
-  ${section('timeline', 'Timeline', timelineSection(timeline, summary))} ${threadsSection(summary)}
-  ${functionsSection(summary)} ${gilWaitSection(summary)}
-  ${section('warnings', 'Warnings', warningList(summary.warnings))} ${outputSection(options.output)}`;
+  const body = html`
+${cardGrid(runCards(summary))}
+${problem ? html`<div class="callout">${problem}</div>` : null}
+${summary.status === 'running' ? null : verdictBlock(summary)}
+${section('timeline', 'Timeline', timelineSection(timeline, summary))}
+${threadsSection(summary)}
+${functionsSection(summary)}
+${gilWaitSection(summary)}
+${section('warnings', 'Warnings', warningList(summary.warnings))}
+${outputSection(options.output)}`;
   return reportDocument({
     title: `GILscope report — ${runTitle(summary)}`,
     kind: 'Run report',

@@ -88,15 +88,11 @@ export function gilWaitSection(summary: RunSummary): SafeHtml {
   const waiting = summary.threads.filter((thread) => thread.gilWaitFrames.length > 0 && thread.states.gilWait > 0);
   const perThread = waiting.map(
     (thread) =>
-      html`<h3>
-          ${thread.name} <span class="muted">— waited ${formatPercent(thread.states.gilWait)} of its lifetime</span>
-        </h3>
-        ${frameTable(thread.gilWaitFrames, 'Of its GIL waits')}`,
+      html`<h3>${thread.name} <span class="muted">— waited ${formatPercent(thread.states.gilWait)} of its lifetime</span></h3>${frameTable(thread.gilWaitFrames, 'Of its GIL waits')}`,
   );
   const holder =
     summary.gilHolderFrames.length > 0
-      ? html`<h3>What the GIL holder was running while others waited</h3>
-          ${frameTable(summary.gilHolderFrames, 'Of contended samples')}`
+      ? html`<h3>What the GIL holder was running while others waited</h3>${frameTable(summary.gilHolderFrames, 'Of contended samples')}`
       : null;
   const empty = waiting.length === 0 && !holder;
   return section(

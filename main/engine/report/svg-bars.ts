@@ -50,7 +50,7 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): SafeHt
   for (const tick of ticks) {
     const x = xOf(tick);
     parts.push(
-      html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.grid}" />`,
+      html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.grid}"/>`,
     );
     parts.push(
       svgLabel(tickFormat(tick), x, plotBottom + 11, { anchor: 'middle', size: 11, fill: SERIES_COLORS.axis }),
@@ -65,25 +65,14 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): SafeHt
     }
     const end = xOf(bar.value);
     parts.push(
-      html`<rect
-        x="${LABEL_WIDTH}"
-        y="${px(mid - BAR / 2)}"
-        width="${px(Math.max(1, end - LABEL_WIDTH))}"
-        height="${BAR}"
-        fill="${bar.color ?? SERIES_COLORS.bar}"
-      />`,
+      html`<rect x="${LABEL_WIDTH}" y="${px(mid - BAR / 2)}" width="${px(Math.max(1, end - LABEL_WIDTH))}" height="${BAR}" fill="${bar.color ?? SERIES_COLORS.bar}"/>`,
     );
     const hasSpread = bar.min !== undefined && bar.max !== undefined && bar.min !== null && bar.max !== null;
     if (hasSpread) {
       const lo = xOf(bar.min!);
       const hi = xOf(bar.max!);
       parts.push(
-        html`<path
-          d="M${px(lo)} ${px(mid)}H${px(hi)}M${px(lo)} ${px(mid - 4)}V${px(mid + 4)}M${px(hi)} ${px(mid - 4)}V${px(mid + 4)}"
-          stroke="#1f2328"
-          stroke-width="1.2"
-          fill="none"
-        />`,
+        html`<path d="M${px(lo)} ${px(mid)}H${px(hi)}M${px(lo)} ${px(mid - 4)}V${px(mid + 4)}M${px(hi)} ${px(mid - 4)}V${px(mid + 4)}" stroke="#1f2328" stroke-width="1.2" fill="none"/>`,
       );
     }
     const textX = Math.max(end, hasSpread ? xOf(bar.max!) : end) + 6;
@@ -92,26 +81,12 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): SafeHt
   if (options.reference) {
     const x = xOf(options.reference.value);
     parts.push(
-      html`<line
-        x1="${px(x)}"
-        x2="${px(x)}"
-        y1="${TOP - 4}"
-        y2="${px(plotBottom)}"
-        stroke="#1f2328"
-        stroke-width="1.2"
-        stroke-dasharray="4 3"
-      />`,
+      html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP - 4}" y2="${px(plotBottom)}" stroke="#1f2328" stroke-width="1.2" stroke-dasharray="4 3"/>`,
     );
     parts.push(svgLabel(options.reference.label, x + 4, TOP - 1, { size: 10, fill: SERIES_COLORS.axis }));
   }
   parts.push(
-    html`<line
-      x1="${LABEL_WIDTH}"
-      x2="${LABEL_WIDTH}"
-      y1="${TOP}"
-      y2="${px(plotBottom)}"
-      stroke="${SERIES_COLORS.axis}"
-    />`,
+    html`<line x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.axis}"/>`,
   );
   return svgRoot(WIDTH, plotBottom + AXIS, options.label, parts);
 }

@@ -51,7 +51,7 @@ export function rectPath(rects: ReadonlyArray<readonly [number, number, number, 
 /** A filled path, or nothing when `d` is empty. */
 export function filledPath(d: string, fill: string, opacity?: number): SafeHtml | null {
   if (!d) return null;
-  return html`<path d="${d}" fill="${fill}" ${opacity === undefined ? null : html` fill-opacity="${opacity}"`} />`;
+  return html`<path d="${d}" fill="${fill}"${opacity === undefined ? null : html` fill-opacity="${opacity}"`}/>`;
 }
 
 /** A text label, cut to `max` characters, with the full text as a hover title when cut. */
@@ -63,16 +63,7 @@ export function svgLabel(
 ): SafeHtml {
   const shown = truncate(text, options.max ?? 40);
   const title = shown === text ? null : html`<title>${text}</title>`;
-  return html`<text
-    x="${px(x)}"
-    y="${px(y)}"
-    text-anchor="${options.anchor ?? 'start'}"
-    font-size="${options.size ?? 12}"
-    fill="${options.fill ?? '#1f2328'}"
-    ${options.weight ? html` font-weight="${options.weight}"` : null}
-    dominant-baseline="middle"
-    >${title}${shown}</text
-  >`;
+  return html`<text x="${px(x)}" y="${px(y)}" text-anchor="${options.anchor ?? 'start'}" font-size="${options.size ?? 12}" fill="${options.fill ?? '#1f2328'}"${options.weight ? html` font-weight="${options.weight}"` : null} dominant-baseline="middle">${title}${shown}</text>`;
 }
 
 /** An <svg> element sized by its viewBox (scales to the page width); `label` is its accessible name. */
@@ -82,13 +73,5 @@ export function svgRoot(
   label: string,
   content: SafeHtml | ReadonlyArray<SafeHtml | null>,
 ): SafeHtml {
-  return html`<svg
-    viewBox="0 0 ${px(width)} ${px(height)}"
-    width="${px(width)}"
-    height="${px(height)}"
-    role="img"
-    aria-label="${label}"
-  >
-    ${content}
-  </svg>`;
+  return html`<svg viewBox="0 0 ${px(width)} ${px(height)}" width="${px(width)}" height="${px(height)}" role="img" aria-label="${label}">${content}</svg>`;
 }

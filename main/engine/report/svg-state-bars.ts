@@ -46,14 +46,7 @@ export function stateBars(rows: readonly StateBarRow[], label: string): SafeHtml
         if (width < 0.3) continue;
         const title = `${stateLabel(state)}: ${formatPercent(share)}`;
         parts.push(
-          html`<rect
-            x="${px(x)}"
-            y="${px(mid - BAR / 2)}"
-            width="${px(width)}"
-            height="${BAR}"
-            fill="${stateColor(state)}"
-            ><title>${title}</title></rect
-          >`,
+          html`<rect x="${px(x)}" y="${px(mid - BAR / 2)}" width="${px(width)}" height="${BAR}" fill="${stateColor(state)}"><title>${title}</title></rect>`,
         );
         if (width > 44) {
           parts.push(

@@ -65,14 +65,7 @@ export function timelineChart(
   for (const tick of ticks) {
     const x = LABEL_WIDTH + (tick / axisSeconds) * PLOT_WIDTH;
     parts.push(
-      html`<line
-        x1="${px(x)}"
-        x2="${px(x)}"
-        y1="${TOP}"
-        y2="${px(plotBottom)}"
-        stroke="${SERIES_COLORS.grid}"
-        stroke-width="1"
-      />`,
+      html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.grid}" stroke-width="1"/>`,
     );
     const anchor = x > LABEL_WIDTH + PLOT_WIDTH - 25 ? 'end' : 'middle';
     parts.push(
@@ -83,14 +76,7 @@ export function timelineChart(
   if (axisSeconds > spanSeconds * 1.001) {
     const x = xOf(timeline.toNs);
     parts.push(
-      html`<line
-        x1="${px(x)}"
-        x2="${px(x)}"
-        y1="${TOP}"
-        y2="${px(plotBottom)}"
-        stroke="${SERIES_COLORS.axis}"
-        stroke-dasharray="3 3"
-      />`,
+      html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.axis}" stroke-dasharray="3 3"/>`,
     );
   }
 
@@ -99,13 +85,7 @@ export function timelineChart(
     parts.push(threadRows(timeline, thread, xOf, binWidth, lanesTop + index * rowHeight)),
   );
   parts.push(
-    html`<line
-      x1="${LABEL_WIDTH}"
-      x2="${LABEL_WIDTH + PLOT_WIDTH}"
-      y1="${px(plotBottom)}"
-      y2="${px(plotBottom)}"
-      stroke="${SERIES_COLORS.axis}"
-    />`,
+    html`<line x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + PLOT_WIDTH}" y1="${px(plotBottom)}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.axis}"/>`,
   );
 
   return {
@@ -138,17 +118,12 @@ function threadRows(
   }
   const plotEnd = LABEL_WIDTH + PLOT_WIDTH;
   return html`<g class="thread">
-    ${svgLabel(thread.name, LABEL_WIDTH - 8, top + BAND / 2, { anchor: 'end', max: 24, size: 11.5, weight: 600 })}
-    ${svgLabel(`tid ${thread.tid} · CPU`, LABEL_WIDTH - 8, cpuTop + CPU_LANE / 2, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
-    <rect
-      x="${LABEL_WIDTH}"
-      y="${px(cpuTop)}"
-      width="${px(plotEnd - LABEL_WIDTH)}"
-      height="${CPU_LANE}"
-      fill="#f6f8fa"
-    />
-    ${statePaths} ${filledPath(rectPath(cpuRects), SERIES_COLORS.cpu, 0.8)}
-  </g>`;
+${svgLabel(thread.name, LABEL_WIDTH - 8, top + BAND / 2, { anchor: 'end', max: 24, size: 11.5, weight: 600 })}
+${svgLabel(`tid ${thread.tid} · CPU`, LABEL_WIDTH - 8, cpuTop + CPU_LANE / 2, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
+<rect x="${LABEL_WIDTH}" y="${px(cpuTop)}" width="${px(plotEnd - LABEL_WIDTH)}" height="${CPU_LANE}" fill="#f6f8fa"/>
+${statePaths}
+${filledPath(rectPath(cpuRects), SERIES_COLORS.cpu, 0.8)}
+</g>`;
 }
 
 function gilLane(
@@ -168,11 +143,11 @@ function gilLane(
     points.push(`${px(x + binWidth / 2)},${px(top + GIL_LANE - shareHeight(gil.contention[bin] ?? 0, GIL_LANE))}`);
   });
   return html`<g class="gil">
-    ${svgLabel('GIL', LABEL_WIDTH - 8, top + GIL_LANE / 2 - 6, { anchor: 'end', weight: 600 })}
-    ${svgLabel('held · contention', LABEL_WIDTH - 8, top + GIL_LANE / 2 + 8, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
-    <rect x="${LABEL_WIDTH}" y="${top}" width="${PLOT_WIDTH}" height="${GIL_LANE}" fill="#f6f8fa" />
-    ${filledPath(rectPath(heldRects), SERIES_COLORS.gilHeld, 0.45)}
-    ${gilNote ? svgLabel(gilNote, LABEL_WIDTH + 8, top + GIL_LANE / 2, { size: 11, fill: SERIES_COLORS.axis }) : null}
-    ${points.length > 0 ? html`<polyline points="${points.join(' ')}" fill="none" stroke="${SERIES_COLORS.contention}" stroke-width="1.5" stroke-linejoin="round" />` : null}
-  </g>`;
+${svgLabel('GIL', LABEL_WIDTH - 8, top + GIL_LANE / 2 - 6, { anchor: 'end', weight: 600 })}
+${svgLabel('held · contention', LABEL_WIDTH - 8, top + GIL_LANE / 2 + 8, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
+<rect x="${LABEL_WIDTH}" y="${top}" width="${PLOT_WIDTH}" height="${GIL_LANE}" fill="#f6f8fa"/>
+${filledPath(rectPath(heldRects), SERIES_COLORS.gilHeld, 0.45)}
+${gilNote ? svgLabel(gilNote, LABEL_WIDTH + 8, top + GIL_LANE / 2, { size: 11, fill: SERIES_COLORS.axis }) : null}
+${points.length > 0 ? html`<polyline points="${points.join(' ')}" fill="none" stroke="${SERIES_COLORS.contention}" stroke-width="1.5" stroke-linejoin="round"/>` : null}
+</g>`;
 }
