@@ -100,7 +100,7 @@ describe('gilscope profile: scripts that never end', () => {
     const { result, summary, secondsAfterReady } = await profile('duration', FOREVER, { extra: ['--duration', '1'] });
     // No timer of the stop sequence keeps the CLI alive (its 2 s SIGTERM grace once did).
     expect(secondsAfterReady).toBeLessThan(2.5);
-    expect(result.code).toBe(0);
+    expect(result.code, `stderr: ${result.stderr}`).toBe(0);
     expect(summary.status).toBe('stopped');
     expect(summary.wallSeconds).toBeGreaterThan(0.95);
     expect(summary.wallSeconds).toBeLessThan(1.6);
@@ -110,7 +110,7 @@ describe('gilscope profile: scripts that never end', () => {
 
   it('SIGINT to the CLI stops the script (KeyboardInterrupt), status stopped', async () => {
     const { result, summary, pid, secondsAfterInterrupt } = await profile('sigint', FOREVER, { interrupt: true });
-    expect(result.code).toBe(0);
+    expect(result.code, `stderr: ${result.stderr}`).toBe(0);
     // CPython ends an uncaught KeyboardInterrupt by re-raising SIGINT on itself.
     expect(summary).toMatchObject({ status: 'stopped', exitCode: null, signal: 'SIGINT' });
     expect(result.stderr).toContain('KeyboardInterrupt');
@@ -121,7 +121,7 @@ describe('gilscope profile: scripts that never end', () => {
 
   it('a script ignoring SIGINT and SIGTERM still ends by SIGKILL after the grace periods', async () => {
     const { result, summary, pid, secondsAfterInterrupt } = await profile('stubborn', STUBBORN, { interrupt: true });
-    expect(result.code).toBe(0);
+    expect(result.code, `stderr: ${result.stderr}`).toBe(0);
     expect(summary).toMatchObject({ status: 'stopped', exitCode: null, signal: 'SIGKILL' });
     expect(secondsAfterInterrupt).toBeGreaterThan(3.5); // 2 s after SIGINT + 2 s after SIGTERM
     expect(secondsAfterInterrupt).toBeLessThan(6);
@@ -144,7 +144,7 @@ describe('gilscope profile: scripts that never end', () => {
       'group-exit',
       withStubbornChild('print("READY", __import__("os").getpid(), flush=True)\n'),
     );
-    expect(result.code).toBe(0);
+    expect(result.code, `stderr: ${result.stderr}`).toBe(0);
     expect(summary.status).toBe('completed');
     expect(summary.wallSeconds).toBeLessThan(1);
     expect((Date.now() - started) / 1000).toBeLessThan(5);

@@ -228,7 +228,7 @@ describe('trace-event export of a CPython 3.12 run', () => {
       '-o',
       outFile,
     ]);
-    expect(written.code).toBe(0);
+    expect(written.code, `stderr: ${written.stderr}`).toBe(0);
     expect(JSON.parse(fs.readFileSync(outFile, 'utf8'))).toEqual(file);
     const refused = await runCli([
       'export',

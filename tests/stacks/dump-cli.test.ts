@@ -47,7 +47,7 @@ describe('gilscope dump', () => {
     await stackFixtureSettled(fixture.pid, fixture.output);
     const result = dump([String(fixture.pid)]);
     expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    expect(result.code, `stderr: ${result.stderr}`).toBe(0);
     const text = result.stdout;
     expect(text).toMatch(new RegExp(`^Process ${fixture.pid}: .*python3\\.12 `));
     expect(text).toContain('Python v3.12.1');
@@ -69,7 +69,7 @@ describe('gilscope dump', () => {
     const fixture = await startPythonFixture<StackFixtureOutput>(pyenvPython('3.11.7'), STACK_FIXTURE);
     await stackFixtureSettled(fixture.pid, fixture.output);
     const result = dump([String(fixture.pid), '--json']);
-    expect(result.code).toBe(0);
+    expect(result.code, `stderr: ${result.stderr}`).toBe(0);
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
     const parsed = JSON.parse(result.stdout) as ProcessDump;
     expect(parsed.pid).toBe(fixture.pid);
@@ -102,7 +102,7 @@ describe('gilscope dump', () => {
       PYTHON_GIL: '0',
     });
     const result = dump([String(fixture.pid)]);
-    expect(result.code).toBe(0);
+    expect(result.code, `stderr: ${result.stderr}`).toBe(0);
     expect(result.stdout).toContain(`Thread ${fixture.output.tids.spin1} (active, GIL disabled): "spin1"\n    spin (`);
     expect(result.stdout).toContain('(free-threaded)');
   });
