@@ -78,7 +78,6 @@ function generateRun(dbFile: string): { runId: number; samples: number; seconds:
     cwd: '/bench',
     interpreter: null,
     gilMode: 'default',
-    gilEnabled: true,
     rateHz: RATE_HZ,
   });
   writer.appendStackTable(syntheticStackTable());

@@ -51,7 +51,6 @@ describe('run store round trip', () => {
       wallNs: 15e9,
       label: 'churn',
       args: ['--n', '3'],
-      gilEnabled: true,
       warnings: ['w'],
       samplerStats: { missed: 2 },
       tickCount: all.length,
