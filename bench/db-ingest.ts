@@ -10,7 +10,7 @@ import type { Tick } from '../main/engine/model.ts';
 import { openRunStore } from '../main/engine/store/open-database.ts';
 import { createRunReader } from '../main/engine/store/run-reader.ts';
 import { DEFAULT_CHUNK_TICKS, RunWriter } from '../main/engine/store/run-writer.ts';
-import { syntheticTickBatches, type SyntheticRunShape } from '../main/engine/store/synthetic-ticks.ts';
+import { syntheticTickBatches, type SyntheticRunShape } from '../tests/support/synthetic-ticks.ts';
 
 interface Measurement {
   shape: string;

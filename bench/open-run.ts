@@ -11,7 +11,7 @@ import { GilscopeService } from '../main/app-service/gilscope-service.ts';
 import { storeRunDigest } from '../main/engine/analysis/run-digest.ts';
 import { openRunStore } from '../main/engine/store/open-database.ts';
 import { RunWriter } from '../main/engine/store/run-writer.ts';
-import { syntheticTickBatches, syntheticTid } from '../main/engine/store/synthetic-ticks.ts';
+import { syntheticTickBatches, syntheticTid } from '../tests/support/synthetic-ticks.ts';
 import type { StackTableDelta } from '../main/engine/model.ts';
 import { playwrightCookie, startHost, type RunningHost } from '../e2e/support/browser-host.ts';
 import { buildApp } from '../e2e/support/build-app.ts';
@@ -78,7 +78,6 @@ function generateRun(dbFile: string): { runId: number; samples: number; seconds:
     cwd: '/bench',
     interpreter: null,
     gilMode: 'default',
-    gilEnabled: true,
     rateHz: RATE_HZ,
   });
   writer.appendStackTable(syntheticStackTable());

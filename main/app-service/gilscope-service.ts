@@ -6,7 +6,6 @@ import path from 'node:path';
 import { comparisonIdsRefusal } from '../engine/compare/load-comparison.ts';
 import { createExperimentReader, deleteExperiment } from '../engine/experiment/experiment-store.ts';
 import { experimentView, listExperimentItems } from '../engine/experiment/experiment-view.ts';
-import { exportBaseName } from '../shared/export-formats.ts';
 import { openRunStore, type RunStore } from '../engine/store/open-database.ts';
 import { createRunReader, type RunReader } from '../engine/store/run-reader.ts';
 import { storedSummary } from '../engine/analysis/run-summary.ts';
@@ -24,6 +23,8 @@ import {
   type RunListItem,
   type Unsubscribe,
 } from '../shared/api-contract.ts';
+import type { ExportTarget } from '../shared/compare-types.ts';
+import { exportBaseName, type ExportFormat } from '../shared/export-formats.ts';
 import type { RunSummary } from '../shared/run-summary-types.ts';
 import { InterpreterCatalog } from './interpreter-catalog.ts';
 import { LiveExperiments } from './live-experiments.ts';
@@ -303,14 +304,13 @@ export class GilscopeService {
     };
   }
 
-  /** Renders an export in the query worker, then writes it to `path` (only where allowExportPaths) or hands it back for download. */
-  private async saveExport({
-    target,
-    format,
-    path: file,
-  }: RequestOf<'exports:save'>): Promise<ResponseOf<'exports:save'>> {
-    if (file !== null && !this.options.allowExportPaths)
-      return { kind: 'failed', message: 'this host does not write files; export without a path to download it' };
+  /** Renders `target` as `format` in the query worker; a failure is one line fit for the UI. */
+  private async renderExport(
+    target: ExportTarget,
+    format: ExportFormat,
+  ): Promise<
+    { kind: 'ok'; fileName: string; mimeType: string; content: Buffer } | { kind: 'failed'; message: string }
+  > {
     if (!this.reader()) return { kind: 'failed', message: 'no runs recorded yet' };
     let exported;
     try {
@@ -321,11 +321,31 @@ export class GilscopeService {
     if (!exported) return { kind: 'failed', message: `nothing to export for ${exportBaseName(target)}` };
     const content =
       typeof exported.content === 'string' ? Buffer.from(exported.content, 'utf8') : Buffer.from(exported.content);
+    return { kind: 'ok', fileName: exported.fileName, mimeType: exported.mimeType, content };
+  }
+
+  /** The HTML report of `target` as text: Electron prints it to PDF itself (main/electron/print-to-pdf.ts). */
+  async reportHtml(target: ExportTarget): Promise<{ kind: 'ok'; html: string } | { kind: 'failed'; message: string }> {
+    const rendered = await this.renderExport(target, 'html');
+    return rendered.kind === 'ok' ? { kind: 'ok', html: rendered.content.toString('utf8') } : rendered;
+  }
+
+  /** Renders an export in the query worker, then writes it to `path` (only where allowExportPaths) or hands it back for download. */
+  private async saveExport({
+    target,
+    format,
+    path: file,
+  }: RequestOf<'exports:save'>): Promise<ResponseOf<'exports:save'>> {
+    if (file !== null && !this.options.allowExportPaths)
+      return { kind: 'failed', message: 'this host does not write files; export without a path to download it' };
+    const rendered = await this.renderExport(target, format);
+    if (rendered.kind === 'failed') return rendered;
+    const { content } = rendered;
     if (file === null)
       return {
         kind: 'download',
-        fileName: exported.fileName,
-        mimeType: exported.mimeType,
+        fileName: rendered.fileName,
+        mimeType: rendered.mimeType,
         base64: content.toString('base64'),
       };
     try {

@@ -3,7 +3,7 @@
 import { app } from 'electron';
 import { GilscopeService } from '../app-service/gilscope-service.ts';
 import queryWorkerPath from '../app-service/query-worker.ts?modulePath';
-import samplerWorkerPath from '../engine/sampler/sampler-worker.ts?modulePath';
+import samplerWorkerPath from '../app-service/sampler-worker-entry.ts?modulePath';
 import { defaultDatabaseFile } from '../shared-node/default-database.ts';
 
 // Creates the service for this app instance (one database: $GILSCOPE_DB or the XDG data folder).

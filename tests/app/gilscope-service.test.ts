@@ -152,6 +152,15 @@ describe('GilscopeService over a real run', () => {
     expect(download).toMatchObject({ kind: 'download', fileName: `gilscope-run-${runId}.csv`, mimeType: 'text/csv' });
   });
 
+  it('hands the HTML report over as text for Electron to print, with no base64 on the way', async () => {
+    const report = await service.reportHtml({ kind: 'run', runId });
+    expect(report.kind).toBe('ok');
+    const html = report.kind === 'ok' ? report.html : '';
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<title>GILscope report — ');
+    expect(await service.reportHtml({ kind: 'run', runId: runId + 1000 })).toMatchObject({ kind: 'failed' });
+  });
+
   it('deletes the run with every row that belonged to it', async () => {
     expect(await service.call('runs:delete', { runId })).toEqual({ ok: true });
     expect((await service.call('runs:list', undefined)).runs).toEqual([]);

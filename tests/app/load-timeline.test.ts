@@ -8,7 +8,7 @@ import { exportTarget } from '../../main/engine/export/export-target.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { RunWriter } from '../../main/engine/store/run-writer.ts';
-import { syntheticTickBatches } from '../../main/engine/store/synthetic-ticks.ts';
+import { syntheticTickBatches } from '../support/synthetic-ticks.ts';
 import { runQuery } from '../../main/app-service/run-queries.ts';
 import { csvObjects } from '../compare/parse-csv.ts';
 import { meta, tempDir } from '../store/helpers.ts';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { binTimeline } from '../../main/engine/analysis/bin-timeline.ts';
 import { rebinTimeline } from '../../main/engine/analysis/rebin-timeline.ts';
-import { syntheticTickBatches } from '../../main/engine/store/synthetic-ticks.ts';
+import { syntheticTickBatches } from '../support/synthetic-ticks.ts';
 import { toTimeline } from '../store/helpers.ts';
 
 it('re-bins a fine overview close to binning the samples directly, conserving CPU time and sample counts', () => {

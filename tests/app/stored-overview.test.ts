@@ -1,13 +1,15 @@
 // A long run stores a whole-run overview when it ends; the whole-run timeline is then re-binned from
-// it (no sample decoding) and agrees with binning the samples.
+// it (no sample decoding) and agrees with binning the samples. An overview of another shape is parsed,
+// refused, and the samples are binned instead.
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { OVERVIEW_BINS, OVERVIEW_MIN_TICKS, storeRunDigest } from '../../main/engine/analysis/run-digest.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { RunWriter } from '../../main/engine/store/run-writer.ts';
-import { syntheticTickBatches } from '../../main/engine/store/synthetic-ticks.ts';
+import { syntheticTickBatches } from '../support/synthetic-ticks.ts';
 import { runQuery } from '../../main/app-service/run-queries.ts';
+import { readStoredOverview } from '../../main/engine/analysis/stored-overview.ts';
 import type { BinnedTimeline } from '../../main/shared/run-views.ts';
 import { meta, tempDir } from '../store/helpers.ts';
 
@@ -32,7 +34,7 @@ it('serves the whole-run timeline of a long finished run from its stored overvie
   writer.finishRun({ status: 'completed', exitCode: 0, signal: null, wallNs: last + 5e6 });
   expect(storeRunDigest(store, runId)).toBe(true);
   const reader = createRunReader(store);
-  const overview = reader.readStoredOverview(runId) as BinnedTimeline;
+  const overview = readStoredOverview(reader, runId)!;
   expect(overview.threads[0]!.cpu).toHaveLength(OVERVIEW_BINS);
 
   const request = { runId, fromNs: null, toNs: null, bins: 400 };
@@ -50,5 +52,14 @@ it('serves the whole-run timeline of a long finished run from its stored overvie
       1,
     );
   }
+
+  // An overview written with other states (say, by a version with one state fewer) is not used.
+  const { idle: _dropped, ...olderStates } = overview.threads[0]!.states;
+  const older = { ...overview, threads: [{ ...overview.threads[0]!, states: olderStates }] };
+  store.db.prepare('UPDATE run_summaries SET overview = ? WHERE run_id = ?').run(JSON.stringify(older), runId);
+  expect(readStoredOverview(reader, runId)).toBeNull();
+  const fromSamples = runQuery(reader, { kind: 'timeline', request }) as BinnedTimeline;
+  expect(fromSamples.threads).toHaveLength(fromOverview.threads.length);
+  expect(fromSamples.threads[0]!.states.idle).toHaveLength(fromSamples.threads[0]!.cpu.length);
   store.close();
 });

@@ -15,7 +15,7 @@ describe('openElfFile', () => {
     expect(elf.type).toBe('dyn');
     expect(elf.firstLoadVaddr()).toBe(0);
     const runtime = elf.symbol('_PyRuntime');
-    // GIL-MEASUREMENT.md observed value 0x643340, size 0x704a8 for this very library.
+    // docs/gil-location.md §6: observed value 0x643340, size 0x704a8 for this very library.
     expect(runtime).toEqual({ value: 0x643340, size: 0x704a8 });
     expect(elf.section('.PyRuntime')?.addr).toBe(runtime?.value);
     expect(elf.symbol('Py_Version')).not.toBeNull();

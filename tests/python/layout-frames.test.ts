@@ -28,7 +28,7 @@ print(json.dumps({"worker": tids[0], "main": threading.get_native_id(), "file": 
 sys.stdin.read()
 `;
 
-/** Reads a compact ASCII str (test-only: offsets from CPYTHON-INTERNALS.md §3). */
+/** Reads a compact ASCII str (test-only: offsets from docs/unwinder.md §3). */
 function readAscii(mem: MemoryReader, layout: PythonLayout, str: Address): string {
   const dataOffset = layout.freeThreaded ? 56 : layout.minor <= 11 ? 48 : 40;
   const lengthOffset = layout.freeThreaded ? 32 : 16;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { RunWriter } from '../../main/engine/store/run-writer.ts';
-import { syntheticTickBatches } from '../../main/engine/store/synthetic-ticks.ts';
+import { syntheticTickBatches } from '../support/synthetic-ticks.ts';
 import { expectedColumns, meta, plain, tempDir } from './helpers.ts';
 
 it('a read-only connection sees every committed batch while the writer keeps appending', () => {

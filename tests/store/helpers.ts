@@ -33,7 +33,6 @@ export function meta(overrides: Partial<RunMeta> = {}): RunMeta {
       freeThreaded: false,
     },
     gilMode: 'default',
-    gilEnabled: true,
     rateHz: 100,
     ...overrides,
   };

@@ -4,7 +4,7 @@ import type { Tick } from '../../main/engine/model.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { RunWriter } from '../../main/engine/store/run-writer.ts';
-import { syntheticTickBatches } from '../../main/engine/store/synthetic-ticks.ts';
+import { syntheticTickBatches } from '../support/synthetic-ticks.ts';
 import { expectedColumns, meta, plain, tempDir } from './helpers.ts';
 
 function record(file: string, ticks: Tick[][], chunkTicks?: number) {
@@ -51,7 +51,6 @@ describe('run store round trip', () => {
       wallNs: 15e9,
       label: 'churn',
       args: ['--n', '3'],
-      gilEnabled: true,
       warnings: ['w'],
       samplerStats: { missed: 2 },
       tickCount: all.length,

@@ -119,6 +119,10 @@ describe('a store from an older GILscope', () => {
     const reading = openRunStore(file, { readonly: true });
     expect(reading.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(createRunReader(reading).listRuns()).toHaveLength(1);
+    // Migration 7 dropped the never-written runs.gil_enabled column, keeping the run.
+    const columns = (reading.db.prepare('PRAGMA table_info(runs)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(columns).toContain('gil_mode');
+    expect(columns).not.toContain('gil_enabled');
     reading.close();
   });
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { RunWriter } from '../../main/engine/store/run-writer.ts';
-import { syntheticTickBatches } from '../../main/engine/store/synthetic-ticks.ts';
+import { syntheticTickBatches } from '../support/synthetic-ticks.ts';
 import { meta, tempDir } from './helpers.ts';
 
 for (const activity of ['mixed', 'busy'] as const) {

@@ -24,11 +24,10 @@ export function registerExportHandlers(service: GilscopeService): void {
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (result.canceled || !result.filePath) return { kind: 'cancelled' };
     if (payload.format !== 'pdf') return service.call('exports:save', { ...payload, path: result.filePath });
-    const html = await service.call('exports:save', { ...payload, format: 'html', path: null });
-    if (html.kind !== 'download')
-      return html.kind === 'failed' ? html : { kind: 'failed', message: 'the report could not be rendered' };
+    const report = await service.reportHtml(payload.target);
+    if (report.kind === 'failed') return report;
     try {
-      const pdf = await printHtmlToPdf(Buffer.from(html.base64, 'base64').toString('utf8'));
+      const pdf = await printHtmlToPdf(report.html);
       await fs.promises.writeFile(result.filePath, pdf);
     } catch (error) {
       return {

@@ -6,6 +6,7 @@ import type { RunReader } from '../store/run-reader.ts';
 import { binTimeline, TIMELINE_MARGIN_PERIODS } from './bin-timeline.ts';
 import { rebinTimeline } from './rebin-timeline.ts';
 import { OVERVIEW_BINS, runSpanNs } from './run-digest.ts';
+import { readStoredOverview } from './stored-overview.ts';
 
 /** The finest bin, in sampling periods: finer bins alternate between 0 and 2 samples (gaps, not detail). */
 export const MIN_BIN_PERIODS = 1.5;
@@ -34,7 +35,7 @@ export function loadTimeline(reader: RunReader, runId: number, range: TimelineRa
   const bins = boundedBins(toNs - fromNs, range.bins, run.rateHz);
   // A finished long run keeps a fine overview of itself: the whole-run view is re-binned from it.
   if (whole && run.status !== 'running' && bins <= OVERVIEW_BINS) {
-    const overview = reader.readStoredOverview(runId) as BinnedTimeline | null;
+    const overview = readStoredOverview(reader, runId);
     if (overview && overview.toNs === endNs) return rebinTimeline(overview, bins);
   }
   // The whole run is read without a range, so it can come from a cache (the query worker's cached-reader.ts).

@@ -127,7 +127,6 @@ export class ProfileSession {
         freeThreaded: interpreter.freeThreaded,
       },
       gilMode: request.gilMode,
-      gilEnabled: null,
       rateHz: request.rateHz,
     });
     const output = { stdout: '', stderr: '' };

@@ -1,7 +1,7 @@
 // Parses `_Py_DebugOffsets`, the first member of `_PyRuntime` from CPython 3.13 on
 // (Include/internal/pycore_debug_offsets.h). Every field is a uint64; positions below are absolute
 // from the start of `_PyRuntime`. 3.13 was checked against live 3.13.0 and 3.13.5t processes; the 3.14
-// positions come from CPYTHON-INTERNALS.md §2 (py-spy bindings) and could not be checked here.
+// positions come from docs/gil-location.md §2 (py-spy's bindings) and could not be checked here.
 
 /** Bytes to read from `_PyRuntime` so that either version's table is complete. */
 export const DEBUG_OFFSETS_READ_SIZE = 760;

@@ -1,6 +1,6 @@
 // Finds `_PyRuntime` in a live process: the executable first (static libpython), then every mapped
 // libpython3.X[t].so, opened through /proc/PID/root so it works across mount namespaces.
-// Address = st_value + load bias (CPYTHON-INTERNALS.md §1).
+// Address = st_value + load bias (docs/gil-location.md §1).
 import fs from 'node:fs';
 import type { Address } from '../model.ts';
 import { loadBiasOf, readProcessMaps } from '../proc/process-maps.ts';

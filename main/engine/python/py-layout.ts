@@ -1,6 +1,6 @@
 // Byte offsets of the CPython object structs the object readers need, per minor version and build.
 // Values for 3.10–3.13 and 3.13t were checked with offsetof() against the local headers and against
-// live processes (see docs/CPYTHON-INTERNALS.md §2, §3, §7); 3.14 and 3.14t are derived from the
+// live processes (see docs/gil-location.md §2–§3, docs/unwinder.md §7); 3.14 and 3.14t are derived from the
 // 3.13 layouts and the facts sheet only and are UNVERIFIED (no 3.14 interpreter was available).
 
 /** Which Python a target runs: enough to pick an ObjectLayout. */

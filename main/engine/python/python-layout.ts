@@ -1,6 +1,6 @@
 // Struct offsets of one CPython minor version (x86-64, glibc, release builds): hard-coded for
-// 3.10–3.12 from CPYTHON-INTERNALS.md §3/§6 (checked with offsetof against local headers), derived
-// from `_Py_DebugOffsets` for 3.13/3.14. A stack unwinder reads frames and code objects through it.
+// 3.10–3.12 (docs/gil-location.md §3, §5, docs/unwinder.md §1; checked with offsetof against local
+// headers), derived from `_Py_DebugOffsets` for 3.13/3.14. A stack unwinder reads frames and code objects through it.
 import type { DebugOffsets } from './debug-offsets.ts';
 
 /** How to get from a thread state to its innermost frame. */
@@ -299,7 +299,7 @@ export function layoutFromDebugOffsets(d: DebugOffsets): PythonLayout {
       nativeThreadId: d.tstate.nativeThreadId,
       datastackChunk: d.tstate.datastackChunk,
       status: d.tstate.status,
-      // Not in the debug offsets: CPYTHON-INTERNALS.md §6 (3.13 verified, 3.14 from bindings).
+      // Not in the debug offsets: docs/gil-location.md §5 (3.13 verified, 3.14 from the layout).
       state: minor === 13 ? 40 : 44,
     },
     frame: {

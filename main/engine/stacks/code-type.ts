@@ -1,6 +1,6 @@
 // Where `PyCode_Type` lives in the target: its .dynsym value relocated by the same bias as `_PyRuntime`
 // (both are in the binary that holds the runtime). A frame's executable is a code object iff its
-// ob_type equals this address (CPYTHON-INTERNALS.md §5).
+// ob_type equals this address (docs/unwinder.md §3).
 import fs from 'node:fs';
 import type { Address } from '../model.ts';
 import { openElfFile } from '../elf/elf-file.ts';

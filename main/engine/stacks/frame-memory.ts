@@ -1,5 +1,5 @@
 // Frame bytes for one stack walk: from local copies of the thread's data-stack chunks (3.11+: one read
-// copies every frame of the live chunk, CPYTHON-INTERNALS.md §10), else one read per frame (3.10 frame
+// copies every frame of the live chunk, docs/unwinder.md §2), else one read per frame (3.10 frame
 // objects, generator/coroutine frames, C-stack entry frames). Buffers are pooled across walks.
 import type { Address } from '../model.ts';
 import { readPointer } from '../proc/process-memory.ts';

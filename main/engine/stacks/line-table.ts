@@ -1,4 +1,4 @@
-// Line-number decoders for CPython code objects (CPYTHON-INTERNALS.md §4), pure and bounds-checked:
+// Line-number decoders for CPython code objects (docs/unwinder.md §4), pure and bounds-checked:
 // 3.10's `co_linetable` byte pairs and the 3.11+ location table. A table is decoded once into sorted
 // ranges (cached with the code object); a lookup is then a binary search.
 

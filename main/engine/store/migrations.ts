@@ -170,6 +170,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE experiments ADD COLUMN recorder TEXT;
     `,
   },
+  {
+    version: 7,
+    description: 'drop runs.gil_enabled: never written; the summary reads the GIL state from the ticks',
+    sql: `ALTER TABLE runs DROP COLUMN gil_enabled;`,
+  },
 ];
 
 /** The schema version this build reads and writes. */

@@ -31,7 +31,6 @@ interface RunRow {
   args: string;
   cwd: string;
   gil_mode: GilMode;
-  gil_enabled: number | null;
   rate_hz: number;
   chunk_ticks: number;
   status: RunStatus;
@@ -81,7 +80,6 @@ function toRecord(r: RunRow): RunRecord {
             freeThreaded: r.i_free_threaded === 1,
           },
     gilMode: r.gil_mode,
-    gilEnabled: r.gil_enabled === null ? null : r.gil_enabled === 1,
     rateHz: r.rate_hz,
     chunkTicks: r.chunk_ticks,
     status: r.status,

@@ -21,8 +21,6 @@ export interface RunMeta {
   cwd: string;
   interpreter: InterpreterInfo | null;
   gilMode: GilMode;
-  /** Whether the GIL was enabled at start; null/absent when not known yet (see updateSamplerStats). */
-  gilEnabled?: boolean | null;
   rateHz: number;
   label?: string | null;
   /** Defaults to now. */
@@ -51,7 +49,6 @@ export interface RunRecord {
   cwd: string;
   interpreter: (InterpreterInfo & { id: number }) | null;
   gilMode: GilMode;
-  gilEnabled: boolean | null;
   rateHz: number;
   /** Ticks per sample chunk in this run. */
   chunkTicks: number;

@@ -24,10 +24,6 @@ export interface RunWriterOptions {
   outputCapBytes?: number;
 }
 
-function toFlag(value: boolean | null | undefined): 0 | 1 | null {
-  return value === null || value === undefined ? null : value ? 1 : 0;
-}
-
 function blob(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
@@ -41,8 +37,8 @@ function prepareStatements(db: Database.Database) {
        RETURNING id`,
     ),
     insertRun: db.prepare(
-      `INSERT INTO runs (created_at, script, args, cwd, interpreter_id, gil_mode, gil_enabled, rate_hz, chunk_ticks, label, recorder)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO runs (created_at, script, args, cwd, interpreter_id, gil_mode, rate_hz, chunk_ticks, label, recorder)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     upsertTickChunk: db.prepare(
       `INSERT INTO tick_chunks (run_id, chunk_no, tick_count, first_time_ns, last_time_ns, data) VALUES (?, ?, ?, ?, ?, ?)
@@ -127,7 +123,6 @@ export class RunWriter {
         meta.cwd,
         interpreterId,
         meta.gilMode,
-        toFlag(meta.gilEnabled),
         meta.rateHz,
         this.chunkTicks,
         meta.label ?? null,

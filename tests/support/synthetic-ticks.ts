@@ -1,7 +1,7 @@
-// Deterministic, realistic-looking ticks for the store's tests and bench/db-ingest.ts: threads with
+// Deterministic, realistic-looking ticks for the store's tests and bench/db-ingest.ts, bench/open-run.ts: threads with
 // sticky states, ns-precision CPU and run-queue deltas, jittered tick times, optional thread churn
 // and unreadable GIL samples. Not used when profiling.
-import type { StateCode, Tick, ThreadSample, Tid } from '../model.ts';
+import type { StateCode, Tick, ThreadSample, Tid } from '../../main/engine/model.ts';
 
 /** Shape of the generated run. */
 export interface SyntheticRunShape {
