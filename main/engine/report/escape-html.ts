@@ -18,10 +18,12 @@ const ENTITIES: Readonly<Record<string, string>> = {
 /** Escapes a value for HTML text or a quoted attribute; control characters (except tab/newline) become U+FFFD. */
 export function escapeHtml(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
-  // eslint-disable-next-line no-control-regex
-  return text
-    .replace(/[&<>"'`]/g, (char) => ENTITIES[char] ?? char)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD');
+  return (
+    text
+      .replace(/[&<>"'`]/g, (char) => ENTITIES[char] ?? char)
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD')
+  );
 }
 
 function isSafe(value: unknown): value is SafeHtml {
