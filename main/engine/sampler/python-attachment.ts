@@ -3,6 +3,7 @@ import { openProcessMemory, type MemoryReader } from '../proc/process-memory.ts'
 import {
   inspectPythonProcess,
   listThreadStates,
+  pythonBuildOf,
   readGilSample,
   readModulesDictAddress,
   type PythonProcessInfo,
@@ -178,13 +179,7 @@ export class PythonAttachment {
     try {
       const modules = readModulesDictAddress(this.memory, this.status.info);
       if (modules === null) return names;
-      const { major, minor } = this.status.info.version;
-      const byIdent = readThreadingNames(
-        this.memory,
-        modules,
-        { major, minor, freeThreaded: this.status.info.freeThreaded },
-        this.nameKeys,
-      );
+      const byIdent = readThreadingNames(this.memory, modules, pythonBuildOf(this.status.info), this.nameKeys);
       for (const [ident, name] of byIdent) {
         const tid = this.threadIdToTid.get(ident);
         if (tid !== undefined) names.set(tid, name);
