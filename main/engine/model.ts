@@ -8,12 +8,24 @@ export type Address = number;
 /** Kernel thread id: the name of /proc/PID/task/TID; the main thread's TID equals the PID. */
 export type Tid = number;
 
-export const THREAD_STATES = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'] as const;
+/**
+ * `unclassifiedWait` is a futex wait while GILscope cannot tell the GIL from other locks (a CPython version
+ * whose layout it does not know, a runtime not found yet or not at all): it may be either, so it is neither.
+ */
+export const THREAD_STATES = ['running', 'runnable', 'gilWait', 'lockWait', 'idle', 'unclassifiedWait'] as const;
 export type ThreadState = (typeof THREAD_STATES)[number];
 
-/** Compact codes for ThreadState, as stored in sample chunks (index into THREAD_STATES). */
-export const STATE_CODE = { running: 0, runnable: 1, gilWait: 2, lockWait: 3, idle: 4 } as const;
+/** Compact codes for ThreadState, as stored in sample chunks (index into THREAD_STATES; append only). */
+export const STATE_CODE = { running: 0, runnable: 1, gilWait: 2, lockWait: 3, idle: 4, unclassifiedWait: 5 } as const;
 export type StateCode = (typeof STATE_CODE)[ThreadState];
+
+/** States in which a thread is blocked (off CPU and not waiting for one). */
+export const BLOCKED_STATE_CODES: readonly StateCode[] = [
+  STATE_CODE.gilWait,
+  STATE_CODE.lockWait,
+  STATE_CODE.idle,
+  STATE_CODE.unclassifiedWait,
+];
 
 /** One thread seen at one tick. CPU and run-queue times are deltas since the thread's previous sample. */
 export interface ThreadSample {

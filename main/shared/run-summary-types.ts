@@ -1,7 +1,7 @@
 // The run summary: what `gilscope profile --json` / `show --json` print and what the UI shows. Shared
 // by the engine, the CLI and the renderer, so it has no imports. Extend freely; never break a field.
 
-export type ThreadStateName = 'running' | 'runnable' | 'gilWait' | 'lockWait' | 'idle';
+export type ThreadStateName = 'running' | 'runnable' | 'gilWait' | 'lockWait' | 'idle' | 'unclassifiedWait';
 export type StateFractions = Record<ThreadStateName, number>;
 export type RunStatusName = 'running' | 'completed' | 'failed' | 'killed' | 'stopped';
 

@@ -7,7 +7,10 @@ describe('thread states', () => {
   });
 
   it('stacks fractions bottom-up and drops sub-pixel segments', () => {
-    const segments = stackSegments({ running: 0.5, runnable: 0, gilWait: 0.25, lockWait: 0.001, idle: 0.25 }, 20);
+    const segments = stackSegments(
+      { running: 0.5, runnable: 0, gilWait: 0.25, lockWait: 0.001, idle: 0.25, unclassifiedWait: 0 },
+      20,
+    );
     expect(segments).toEqual(
       [
         { state: 'running', y: 10, h: 10 },

@@ -26,12 +26,21 @@ export function loadRunSummary(reader: RunReader, runId: number): RunSummary | n
   if (run.status !== 'running') {
     const stored = reader.readStoredSummary(runId);
     if (stored && stored.schemaVersion === SUMMARY_SCHEMA_VERSION) {
-      const summary = stored.summary as Omit<RunSummary, 'verdict'>;
+      const summary = withEveryState(stored.summary as Omit<RunSummary, 'verdict'>);
       // The verdict is derived, and cheap: made anew so its wording follows this version (and older stored summaries get one).
       return { ...summary, label: run.label, verdict: judgeGil(summary, os.availableParallelism()) };
     }
   }
   return buildRunSummary(reader, runId);
+}
+
+/** A stored summary from before a state existed (unclassifiedWait) gets 0 for it: its samples never had it. */
+function withEveryState(summary: Omit<RunSummary, 'verdict'>): Omit<RunSummary, 'verdict'> {
+  const threads = summary.threads.map((thread) => ({
+    ...thread,
+    states: { ...thread.states, unclassifiedWait: thread.states.unclassifiedWait ?? 0 },
+  }));
+  return { ...summary, threads };
 }
 
 /** The form a summary is stored in: without the verdict, which is derived anew on every load. */

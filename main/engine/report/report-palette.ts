@@ -3,7 +3,14 @@
 import type { ThreadStateName } from '../../shared/run-summary-types.ts';
 
 /** Bottom-to-top order in stacked bands and left-to-right in bars. */
-export const STATE_ORDER: readonly ThreadStateName[] = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'];
+export const STATE_ORDER: readonly ThreadStateName[] = [
+  'running',
+  'runnable',
+  'gilWait',
+  'lockWait',
+  'unclassifiedWait',
+  'idle',
+];
 
 /** Human labels for legends and table headers. */
 export const STATE_LABELS: Readonly<Record<ThreadStateName, string>> = {
@@ -12,6 +19,7 @@ export const STATE_LABELS: Readonly<Record<ThreadStateName, string>> = {
   gilWait: 'GIL wait',
   lockWait: 'Lock / I/O wait',
   idle: 'Idle / sleeping',
+  unclassifiedWait: 'Waiting (unclassified: GIL or lock)',
 };
 
 /** Short labels for table columns. */
@@ -21,6 +29,7 @@ export const STATE_SHORT_LABELS: Readonly<Record<ThreadStateName, string>> = {
   gilWait: 'GIL wait',
   lockWait: 'Lock wait',
   idle: 'Idle',
+  unclassifiedWait: 'Wait (unclassified)',
 };
 
 /** Fill colours per state. */
@@ -30,6 +39,7 @@ export const STATE_COLORS: Readonly<Record<ThreadStateName, string>> = {
   gilWait: '#D55E00',
   lockWait: '#CC79A7',
   idle: '#C9CDD2',
+  unclassifiedWait: '#F0E442',
 };
 
 /** Other series: CPU lanes, GIL held, GIL contention, bars, the baseline marker. */

@@ -9,7 +9,8 @@ export interface GilRange {
 
 /**
  * Classifies one thread at one tick (GIL-MEASUREMENT.md): a futex wait inside the GIL structure is a
- * GIL wait, any other futex wait a lock wait, any other blocking syscall idle. A thread that is not
+ * GIL wait, any other futex wait a lock wait, any other blocking syscall idle. While the GIL cannot be
+ * located (`gilUnknown` gives why), a futex wait may be either and is `unclassifiedWait`. A thread that is not
  * blocked is running or runnable; which one is taken from its last interval's schedstat deltas,
  * because /proc shows both as "running".
  */
@@ -18,11 +19,13 @@ export function classifyThreadState(
   gil: GilRange | null,
   cpuDeltaNs: number,
   runQueueDeltaNs: number,
+  gilUnknown: string | null = null,
 ): StateCode {
   switch (activity.kind) {
     case 'running':
       return runQueueDeltaNs > cpuDeltaNs ? STATE_CODE.runnable : STATE_CODE.running;
     case 'futex':
+      if (gilUnknown !== null) return STATE_CODE.unclassifiedWait;
       return gil !== null && activity.address >= gil.start && activity.address < gil.end
         ? STATE_CODE.gilWait
         : STATE_CODE.lockWait;

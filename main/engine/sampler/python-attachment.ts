@@ -103,6 +103,16 @@ export class PythonAttachment {
     return null;
   }
 
+  /**
+   * Why a futex wait cannot be told apart as GIL or lock wait right now, or null when it can: the GIL is
+   * located once attached; before that, and when attaching failed, it is not.
+   */
+  get gilUnknownReason(): string | null {
+    if (this.status.kind === 'pending') return 'the CPython runtime is not located yet';
+    if (this.status.kind === 'unavailable') return this.status.reason;
+    return this.gilRange === null ? 'the GIL was not located' : null;
+  }
+
   private giveUp(reason: string): AttachmentStatus {
     this.status = { kind: 'unavailable', reason };
     this.memory?.close();

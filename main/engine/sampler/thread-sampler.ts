@@ -1,4 +1,11 @@
-import { STATE_CODE, type Nanoseconds, type ThreadInfo, type ThreadSample, type Tick } from '../model.ts';
+import {
+  BLOCKED_STATE_CODES,
+  STATE_CODE,
+  type Nanoseconds,
+  type ThreadInfo,
+  type ThreadSample,
+  type Tick,
+} from '../model.ts';
 import { listThreadIds } from '../proc/thread-files.ts';
 import { classifyFromStatState, classifyThreadState } from './classify-state.ts';
 import { PythonAttachment } from './python-attachment.ts';
@@ -150,10 +157,7 @@ export class ThreadSampler {
     thread.lastRunQueueNs = sched.runQueueNs;
     thread.lastTimeslices = sched.timeslices;
     const lastState = thread.lastState;
-    if (
-      !ran &&
-      (lastState === STATE_CODE.gilWait || lastState === STATE_CODE.lockWait || lastState === STATE_CODE.idle)
-    ) {
+    if (!ran && lastState !== -1 && BLOCKED_STATE_CODES.includes(lastState)) {
       const letter = thread.files.readStatState();
       if (letter === null || letter === 'Z' || letter === 'X') return null;
       this.stats.unchangedThreadSamples++;
@@ -170,7 +174,7 @@ export class ThreadSampler {
     const activity = thread.files.readSyscall();
     let state;
     if (activity !== null) {
-      state = classifyThreadState(activity, this.python.gilRange, cpuNs, runQueueNs);
+      state = classifyThreadState(activity, this.python.gilRange, cpuNs, runQueueNs, this.python.gilUnknownReason);
     } else {
       const letter = thread.files.readStatState();
       if (letter === null) return null;

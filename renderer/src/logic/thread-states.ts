@@ -3,7 +3,14 @@
 import type { ThreadStateName } from '../../../main/shared/run-summary-types.ts';
 
 // Bottom-to-top drawing order in stacked bands: the "interesting" states sit next to each other.
-export const stateOrder: readonly ThreadStateName[] = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'];
+export const stateOrder: readonly ThreadStateName[] = [
+  'running',
+  'runnable',
+  'gilWait',
+  'lockWait',
+  'unclassifiedWait',
+  'idle',
+];
 
 // Human labels for the legend and tables.
 export const stateLabels: Readonly<Record<ThreadStateName, string>> = {
@@ -12,6 +19,7 @@ export const stateLabels: Readonly<Record<ThreadStateName, string>> = {
   gilWait: 'GIL wait',
   lockWait: 'Lock wait',
   idle: 'Idle',
+  unclassifiedWait: 'Waiting (unclassified)',
 };
 
 // Fill colours; the same in light and dark themes so a screenshot means the same thing everywhere.
@@ -21,6 +29,7 @@ export const stateColors: Readonly<Record<ThreadStateName, string>> = {
   gilWait: '#D55E00',
   lockWait: '#CC79A7',
   idle: '#9AA0A6',
+  unclassifiedWait: '#F0E442',
 };
 
 // GIL series colours (held, contention) for the overall GIL lane and chart.
