@@ -1,14 +1,11 @@
 #!/usr/bin/env bash
 # Builds a minimal Debian unstable ("sid") chroot holding Debian's python3.14 and python3.15 (they need a
 # newer glibc than the host's) into ${GILSCOPE_CACHE:-~/.cache/gilscope}/NAME (default NAME: sid), and
-# writes launchers NAME-bin/python3.14 and NAME-bin/python3.15 next to it. Prints the launcher folder.
+# writes launchers NAME-bin/python3.14, NAME-bin/python3.15 and NAME-bin/sid-exec (any program of the
+# chroot) next to it. Prints the launcher folder.
 # Idempotent: a chroot whose interpreters run is reused; the launchers are rewritten every time.
 # Needs root (debootstrap, chroot, mount) and the debootstrap package.
-#
-# A launcher runs the interpreter in a private mount namespace (unshare -m, private propagation, so no
-# mount leaks to the host) in which /proc, /dev, /tmp, the repository, the caller's working directory
-# and every folder in $GILSCOPE_CHROOT_BINDS (colon-separated) are bind-mounted at the same paths inside
-# the chroot; then it chroots and execs /usr/bin/python3.X with the caller's arguments and working directory.
+# The launchers (sid-exec.template.sh) bind-mount what the interpreter must see and chroot.
 set -euo pipefail
 
 name="${1:-sid}"
@@ -45,30 +42,15 @@ if ! chroot_works; then
 fi
 
 mkdir -p "$bin"
-launcher_body() {
-  cat <<EOF
-#!/bin/sh
-# Runs Debian's python$1 from the chroot $root (written by scripts/build-sid-chroot.sh; see there).
-set -eu
-root='$root'
-repo='$repo'
-exec unshare --mount --propagation private -- /bin/sh -eu -c '
-  root=\$1; repo=\$2; wd=\$3; shift 3
-  binds="/proc:/dev:/tmp:\$repo:\$wd:\${GILSCOPE_CHROOT_BINDS:-}"
-  IFS=:
-  for dir in \$binds; do
-    [ -n "\$dir" ] && [ -d "\$dir" ] || continue
-    case "\$dir" in /) continue ;; esac
-    mkdir -p "\$root\$dir"
-    mount --rbind "\$dir" "\$root\$dir"
-  done
-  unset IFS
-  exec chroot "\$root" /bin/sh -c "cd \"\\\$0\" 2>/dev/null || cd /; exec \"\\\$@\"" "\$wd" "\$@"
-' sh "\$root" "\$repo" "\$PWD" /usr/bin/python$1 "\$@"
-EOF
-}
+# Paths are written into the launchers; a path with a quote or newline would break them.
+case "$root$repo" in *"'"* | *'"'* | *'
+'*) fail "paths with quotes or newlines are not supported: $root, $repo" ;; esac
+sed -e "s|@ROOT@|$root|g" -e "s|@REPO@|$repo|g" "$repo/scripts/sid-exec.template.sh" > "$bin/sid-exec.tmp"
+chmod 755 "$bin/sid-exec.tmp"
+mv "$bin/sid-exec.tmp" "$bin/sid-exec"
 for v in "${versions[@]}"; do
-  launcher_body "$v" > "$bin/python$v.tmp"
+  printf '#!/bin/sh\n# Debian python%s from the chroot %s (scripts/build-sid-chroot.sh).\nexec "%s/sid-exec" /usr/bin/python%s "$@"\n' \
+    "$v" "$root" "$bin" "$v" > "$bin/python$v.tmp"
   chmod 755 "$bin/python$v.tmp"
   mv "$bin/python$v.tmp" "$bin/python$v"
 done
