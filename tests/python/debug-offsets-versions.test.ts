@@ -129,10 +129,12 @@ describe('a version GILscope does not know', () => {
 
 /** One fabricated GIL struct at a fixed address. */
 class GilMemory implements MemoryReader {
-  constructor(
-    readonly address: number,
-    readonly buf: Buffer,
-  ) {}
+  readonly address: number;
+  readonly buf: Buffer;
+  constructor(address: number, buf: Buffer) {
+    this.address = address;
+    this.buf = buf;
+  }
   readInto(address: number, target: Buffer, length = target.length): number {
     const at = address - this.address;
     if (at < 0 || at + length > this.buf.length) throw new MemoryReadError(address, length, { code: 'EIO' });

@@ -83,7 +83,8 @@ function build(
   // PyASCIIObject lost `wstr` (8 bytes) and PyCompactUnicodeObject `wstr_length` (8 bytes) in 3.12.
   const asciiSize = (minor >= 12 ? 40 : 48) + (h.str - 16);
   const compactSize = asciiSize + (minor >= 12 ? 16 : 24);
-  const cachedKeys = minor === 11 ? 872 : minor >= 12 ? 880 : null;
+  // 3.15 grew PyHeapTypeObject before ht_cached_keys (its debug offsets say 888).
+  const cachedKeys = minor === 11 ? 872 : minor >= 15 ? 888 : minor >= 12 ? 880 : null;
   return {
     label,
     verified,
