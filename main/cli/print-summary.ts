@@ -5,8 +5,11 @@ const seconds = (value: number | null): string => (value === null ? '–' : `${v
 
 /** The human-readable form of a run summary. */
 export function printSummary(summary: RunSummary, out: NodeJS.WritableStream): void {
-  const interpreter = summary.interpreter
-    ? `CPython ${summary.interpreter.version}${summary.interpreter.freeThreaded ? ' free-threaded' : ''} (${summary.interpreter.path})`
+  const launched = summary.interpreter;
+  // A launcher (e.g. a chroot wrapper) is shown with the binary it ran.
+  const where = launched?.executable && launched.executable !== launched.path ? ` → ${launched.executable}` : '';
+  const interpreter = launched
+    ? `CPython ${launched.version}${launched.freeThreaded ? ' free-threaded' : ''} (${launched.path}${where})`
     : 'unknown interpreter';
   const ending = summary.signal
     ? `killed by ${summary.signal}`

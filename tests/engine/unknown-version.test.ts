@@ -43,6 +43,9 @@ describe('a CPython whose debug offsets say 3.16 (fabricated from Debian python3
     expect(run.summary.status).toBe('completed');
     expect(run.summary.gil).not.toBeNull();
     expect(run.summary.warnings.join('\n')).not.toMatch(/debug offsets/);
+    // The run names both the launcher and the interpreter it ran (under the chroot, as seen from here).
+    expect(run.summary.interpreter?.path).toBe(python);
+    expect(run.summary.interpreter?.executable).toMatch(/\/sid\/opt\/gilscope-tests\/python3\.16-same-table$/);
     expect(run.truth.size).toBe(4);
     for (const [tid, truth] of run.truth) {
       const thread = threadOf(run.summary, tid);

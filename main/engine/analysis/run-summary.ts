@@ -34,6 +34,13 @@ export function loadRunSummary(reader: RunReader, runId: number): RunSummary | n
   return buildRunSummary(reader, runId);
 }
 
+/** The executable the sampler attached to (its `attached` event), or null when it never attached. */
+function attachedExecutable(events: ReadonlyArray<{ kind: string; detail: unknown }>): string | null {
+  const attached = events.find((event) => event.kind === 'attached');
+  const executable = (attached?.detail as { executable?: unknown } | undefined)?.executable;
+  return typeof executable === 'string' ? executable : null;
+}
+
 /** A stored summary from before a state existed (unclassifiedWait) gets 0 for it: its samples never had it. */
 function withEveryState(summary: Omit<RunSummary, 'verdict'>): Omit<RunSummary, 'verdict'> {
   const threads = summary.threads.map((thread) => ({
@@ -102,7 +109,12 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
     args: run.args,
     cwd: run.cwd,
     interpreter: run.interpreter
-      ? { path: run.interpreter.path, version: run.interpreter.version, freeThreaded: run.interpreter.freeThreaded }
+      ? {
+          path: run.interpreter.path,
+          version: run.interpreter.version,
+          freeThreaded: run.interpreter.freeThreaded,
+          executable: attachedExecutable(events),
+        }
       : null,
     gilMode: run.gilMode,
     gilEnabled: firstKnown >= 0 ? timeline.ticks.gilEnabled[firstKnown] === 1 : null,

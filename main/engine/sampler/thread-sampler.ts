@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import {
   BLOCKED_STATE_CODES,
   STATE_CODE,
@@ -31,12 +32,22 @@ const YOUNG_NAME_RETRY_NS = 50e6;
 /** …while it is younger than this. */
 const YOUNG_THREAD_NS = 2e9;
 
+/** The target's executable as GILscope sees it (under its chroot, if any); null when unreadable. */
+function readExecutable(pid: number): string | null {
+  try {
+    return fs.readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return null;
+  }
+}
+
 /** Something the run should record besides samples. */
 export type SamplerEvent =
   | {
       kind: 'attached';
       timeNs: Nanoseconds;
-      detail: { version: string; freeThreaded: boolean; gilExact: boolean | null };
+      /** `executable`: the target's /proc/PID/exe once attached (the real interpreter behind a launcher). */
+      detail: { version: string; freeThreaded: boolean; gilExact: boolean | null; executable: string | null };
     }
   | { kind: 'sampling-degraded'; timeNs: Nanoseconds; detail: { reason: string } }
   | { kind: 'gil-enabled-changed'; timeNs: Nanoseconds; detail: { enabled: boolean } };
@@ -214,6 +225,7 @@ export class ThreadSampler {
           version: `${version.major}.${version.minor}.${version.micro}`,
           freeThreaded,
           gilExact: gil ? gil.exact : null,
+          executable: readExecutable(this.pid),
         },
       });
       this.lastNamesNs = -Infinity;
