@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suites need beyond npm packages, once per machine (idempotent): the Debian
-# packages of every external program the tests run, and a free-threaded CPython 3.13t built from source.
+# packages of every external program the tests run, a free-threaded CPython 3.13t built from source, and
+# a Debian sid chroot with python3.14 and python3.15 (built with debootstrap; see build-sid-chroot.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -34,3 +35,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 "$root/scripts/build-free-threaded-python.sh" >/dev/null
+"$root/scripts/build-sid-chroot.sh" >/dev/null

@@ -5,8 +5,11 @@ const seconds = (value: number | null): string => (value === null ? '–' : `${v
 
 /** The human-readable form of a run summary. */
 export function printSummary(summary: RunSummary, out: NodeJS.WritableStream): void {
-  const interpreter = summary.interpreter
-    ? `CPython ${summary.interpreter.version}${summary.interpreter.freeThreaded ? ' free-threaded' : ''} (${summary.interpreter.path})`
+  const launched = summary.interpreter;
+  // A launcher (e.g. a chroot wrapper) is shown with the binary it ran.
+  const where = launched?.executable && launched.executable !== launched.path ? ` → ${launched.executable}` : '';
+  const interpreter = launched
+    ? `CPython ${launched.version}${launched.freeThreaded ? ' free-threaded' : ''} (${launched.path}${where})`
     : 'unknown interpreter';
   const ending = summary.signal
     ? `killed by ${summary.signal}`
@@ -26,6 +29,8 @@ export function printSummary(summary: RunSummary, out: NodeJS.WritableStream): v
     lines.push(`  GIL ${change.enabled ? 'enabled' : 'disabled'} at ${change.timeSeconds.toFixed(3)} s`);
   for (const warning of summary.warnings) lines.push(`  warning: ${warning}`);
   out.write(lines.join('\n') + '\n\n');
+  // The unclassified column appears only in runs that have such waits (the GIL could not be located).
+  const unclassified = summary.threads.some((thread) => thread.states.unclassifiedWait > 0);
   const rows = summary.threads.map((thread) => [
     String(thread.tid),
     thread.name,
@@ -34,12 +39,12 @@ export function printSummary(summary: RunSummary, out: NodeJS.WritableStream): v
     percent(thread.states.runnable),
     percent(thread.states.gilWait),
     percent(thread.states.lockWait),
+    ...(unclassified ? [percent(thread.states.unclassifiedWait)] : []),
     percent(thread.states.idle),
     thread.gilHeldFraction === null ? '–' : percent(thread.gilHeldFraction),
   ]);
-  out.write(
-    formatTable(['TID', 'THREAD', 'CPU s', 'RUNNING', 'RUNNABLE', 'GIL WAIT', 'LOCK WAIT', 'IDLE', 'HOLDS GIL'], rows),
-  );
+  const headers = ['TID', 'THREAD', 'CPU s', 'RUNNING', 'RUNNABLE', 'GIL WAIT', 'LOCK WAIT'];
+  out.write(formatTable([...headers, ...(unclassified ? ['UNCLASSIFIED WAIT'] : []), 'IDLE', 'HOLDS GIL'], rows));
   if (summary.status !== 'running') {
     const { headline, details } = summary.verdict;
     out.write(`\nVerdict: ${headline}\n${details.map((line) => `  ${line}\n`).join('')}`);

@@ -17,6 +17,14 @@ export const STATE_CODE = Object.fromEntries(THREAD_STATES.map((state, code) => 
   Record<ThreadState, StateCode>
 >;
 
+/** States in which a thread is blocked (off CPU and not waiting for one). */
+export const BLOCKED_STATE_CODES: readonly StateCode[] = [
+  STATE_CODE.gilWait,
+  STATE_CODE.lockWait,
+  STATE_CODE.idle,
+  STATE_CODE.unclassifiedWait,
+];
+
 /** One thread seen at one tick. CPU and run-queue times are deltas since the thread's previous sample. */
 export interface ThreadSample {
   tid: Tid;

@@ -90,6 +90,12 @@ function withoutJoiningMain(threads: readonly ThreadSummary[]): ThreadSummary[] 
   return others.length > 0 ? others : [...threads];
 }
 
+/** "CPython 3.16.0 (free-threaded)", or "The interpreter" when it was not probed. */
+function describeInterpreter(interpreter: RunSummary['interpreter']): string {
+  if (!interpreter) return 'The interpreter';
+  return `CPython ${interpreter.version}${interpreter.freeThreaded ? ' (free-threaded)' : ''}`;
+}
+
 /** Reads the run summary (its `verdict` aside) and says whether the GIL limited it, what did if not, and what removing the GIL could gain. */
 export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | null): GilVerdict {
   const busy = busyThreads(summary.threads);
@@ -143,14 +149,19 @@ export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | n
   }
   const everyone = withoutJoiningMain(summary.threads.filter((t) => t.lifetimeSeconds >= BUSY_MIN_SECONDS));
   if (summary.gil === null || everyone.length === 0) {
+    const unclassified = share(everyone, (s) => s.unclassifiedWait);
+    const why = summary.warnings[0];
     return {
       ...base,
       kind: 'unknown',
       headline:
         summary.gil === null
-          ? 'GIL waits could not be told from other waits in this run (the GIL was not readable).'
+          ? `GILscope cannot tell whether the GIL holds this run back: it could not locate the GIL, so ${unclassified > 0 ? `the threads' waits (${percent(unclassified)} of their time) are unclassified, GIL or lock` : 'GIL waits could not be told from other waits'}.`
           : 'No thread lived long enough to judge what held this run back.',
-      details: summary.warnings.slice(0, 1),
+      details:
+        summary.gil === null && why !== undefined
+          ? [`${describeInterpreter(summary.interpreter)}: ${why}`]
+          : summary.warnings.slice(0, 1),
       gilWaitShare: null,
       speedupCeiling: null,
     };

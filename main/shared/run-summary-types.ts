@@ -44,7 +44,12 @@ export interface RunSummary {
   script: string;
   args: string[];
   cwd: string;
-  interpreter: { path: string; version: string; freeThreaded: boolean } | null;
+  /**
+   * `path` is what was launched (maybe a launcher script); `executable` is the real interpreter the process
+   * ran once attached, as GILscope sees it (a chrooted one under its chroot); absent in runs recorded before
+   * it was, null when the runtime was never found.
+   */
+  interpreter: { path: string; version: string; freeThreaded: boolean; executable?: string | null } | null;
   gilMode: string;
   /** Whether the GIL was enabled when first read (null when it never could be read). */
   gilEnabled: boolean | null;

@@ -27,6 +27,12 @@ export const THREAD_STATE_STYLE: Readonly<Record<ThreadState, ThreadStateStyle>>
     ink: '#ffffff',
   },
   idle: { label: 'Idle', description: 'Sleeping or blocked in I/O', color: '#9AA0A6', ink: '#1f2328' },
+  unclassifiedWait: {
+    label: 'Wait (unclassified)',
+    description: 'Waiting (unclassified: GIL or lock; the GIL could not be located)',
+    color: '#F0E442',
+    ink: '#1f2328',
+  },
 };
 
 /** Bottom-to-top order in stacked bands and left-to-right in bars: the order of THREAD_STATES. */

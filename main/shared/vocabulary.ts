@@ -15,7 +15,10 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
  * code stored in sample chunks, so a new state is appended, never inserted; its label and colour go in
  * THREAD_STATE_STYLE (main/shared/thread-state-style.ts), which the compiler makes you complete.
  */
-export const THREAD_STATES = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'] as const;
+// `unclassifiedWait` is a futex wait while GILscope cannot tell the GIL from other locks (a CPython version
+// whose layout it does not know, a runtime not found yet or not at all): it may be either, so it is neither.
+// Append only: a state's index is its code in stored samples.
+export const THREAD_STATES = ['running', 'runnable', 'gilWait', 'lockWait', 'idle', 'unclassifiedWait'] as const;
 export type ThreadState = (typeof THREAD_STATES)[number];
 
 /** Share of a thread's time (or samples) in each state. */

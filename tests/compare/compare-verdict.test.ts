@@ -11,6 +11,7 @@ const states = (running: number, runnable: number, gilWait: number): StateFracti
   runnable,
   gilWait,
   lockWait: 0,
+  unclassifiedWait: 0,
   idle: Math.max(0, 1 - running - runnable - gilWait),
 });
 

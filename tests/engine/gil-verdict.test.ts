@@ -5,7 +5,7 @@ import type { RunSummary, ThreadSummary } from '../../main/shared/run-summary-ty
 import type { StateFractions } from '../../main/shared/vocabulary.ts';
 
 const states = (s: Partial<StateFractions>): StateFractions => {
-  const known = { running: 0, runnable: 0, gilWait: 0, lockWait: 0, ...s };
+  const known = { running: 0, runnable: 0, gilWait: 0, lockWait: 0, unclassifiedWait: 0, ...s };
   return { ...known, idle: Math.max(0, 1 - known.running - known.runnable - known.gilWait - known.lockWait) };
 };
 
@@ -173,6 +173,24 @@ describe('judgeGil', () => {
     expect(reenabled.details.join(' ')).toContain('switched back on at 0.40 s');
   });
 
+  it('cannot tell, naming the version and why, when waits are unclassified (GIL not located)', () => {
+    const why = 'debug offsets of CPython 3.16 (0x31000a0) do not fit the newest known layout (3.15): x';
+    const verdict = judgeGil(
+      summary(1, workers(4, 1, states({ running: 0.4, unclassifiedWait: 0.6 })), {
+        gil: null,
+        gilEnabled: null,
+        interpreter: { path: '/usr/bin/python3.16', version: '3.16.0', freeThreaded: false },
+        warnings: [why],
+      }),
+      2,
+    );
+    expect(verdict.kind).toBe('unknown');
+    expect(verdict.headline).toContain('cannot tell');
+    expect(verdict.headline).toContain('60% of their time');
+    expect(verdict.headline).not.toMatch(/lock-bound|waited on locks/);
+    expect(verdict.details).toEqual([`CPython 3.16.0: ${why}`]);
+  });
+
   it('says so when the GIL could not be read', () => {
     const verdict = judgeGil(
       summary(1, workers(2, 1, states({ running: 0.5 })), {
@@ -183,7 +201,8 @@ describe('judgeGil', () => {
       2,
     );
     expect(verdict.kind).toBe('unknown');
-    expect(verdict.details).toEqual(['no ptrace permission']);
+    expect(verdict.details).toHaveLength(1);
+    expect(verdict.details[0]).toMatch(/: no ptrace permission$/);
     // A run too short to judge.
     const short = judgeGil({ ...summary(0.01, []), threads: [thread('MainThread', 0.01, states({ running: 1 }))] }, 2);
     expect(short.kind).toBe('unknown');

@@ -1,6 +1,7 @@
 // `gilscope experiment` end to end through the real CLI: 2 configurations (3.13t GIL on / off) × 2
 // repetitions of a short script, the table figures, the --fail-if gate passing and failing by exit
 // code, gate parse errors, and Ctrl-C cancelling mid-experiment with the finished runs kept.
+// Also 3.13 against Debian 3.15 run through its sid-chroot launcher.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createExperimentReader } from '../../main/engine/experiment/experiment-store.ts';
@@ -10,7 +11,7 @@ import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import type { ExperimentView } from '../../main/shared/compare-types.ts';
 import { runCli, writeScript, type CliResult } from '../cli/run-cli.ts';
 import { makeTempDir } from '../support/profile-fixture.ts';
-import { freeThreadedPython } from '../support/spawn-python.ts';
+import { freeThreadedPython, pyenvPython, sidPython } from '../support/spawn-python.ts';
 
 const SHORT = `
 import sys, threading
@@ -19,6 +20,17 @@ def spin():
     for i in range(400_000):
         x += i
 threads = [threading.Thread(target=spin, name=f"w{i}") for i in range(int(sys.argv[1]))]
+for t in threads: t.start()
+for t in threads: t.join()
+`;
+/** Threads spinning for `argv[1]` seconds of wall time each: long enough for a 100 Hz sampler to see contention. */
+const TIMED_SPIN = `
+import sys, threading, time
+def spin():
+    deadline = time.monotonic() + float(sys.argv[1])
+    while time.monotonic() < deadline:
+        pass
+threads = [threading.Thread(target=spin, name=f"w{i}") for i in range(3)]
 for t in threads: t.start()
 for t in threads: t.join()
 `;
@@ -115,6 +127,22 @@ describe('gilscope experiment', () => {
       /^key,label,interpreter,version,freeThreaded,gilMode,varyValue,runIds,failures,wallMedianSeconds/,
     );
     expect(csv.stdout.split('\r\n').filter((line) => line !== '')).toHaveLength(3);
+  });
+
+  it('compares CPython 3.13 with Debian 3.15 run through its chroot launcher; the gate reads the 3.15 run', async () => {
+    const dbFile = path.join(dir, 'versions.sqlite');
+    const spin = writeScript(dir, 'timed-spin.py', TIMED_SPIN);
+    const pythons = `${pyenvPython('3.13.0')},${sidPython('3.15')}`;
+    const args = ['experiment', spin, '--python', pythons, '--repeat', '1', '--rate', '100', '--db', dbFile];
+    const result = await runCli([...args, '--json', '--fail-if', 'contention(3.15) < 0.3', '--', '0.8']);
+    expect(result.code, result.stderr).toBe(0);
+    const view = JSON.parse(result.stdout) as ExperimentView;
+    expect(view.status).toBe('completed');
+    expect(view.configs).toHaveLength(2);
+    const [, debian] = view.configs;
+    expect(debian!.failures).toBe(0);
+    expect(debian!.contention!.median).toBeGreaterThan(0.3);
+    expect(result.stderr).toMatch(/run 2\/2: CPython 3\.15\.\d+/);
   });
 
   it('fails the gate with exit 3 and one line naming the measured value', async () => {

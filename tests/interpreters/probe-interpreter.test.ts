@@ -5,6 +5,7 @@ import { probeInterpreter, supportsGilToggle } from '../../main/engine/interpret
 import type { ProbeResult } from '../../main/engine/interpreters/index.ts';
 import { PROBE_MARKER } from '../../main/engine/interpreters/probe-script.ts';
 import { freeThreadedPython, makeTempDir, pyenvPython, requireFile } from './machine-pythons.ts';
+import { sidPython } from '../support/spawn-python.ts';
 
 const temp = makeTempDir('probe');
 afterAll(temp.remove);
@@ -105,6 +106,16 @@ describe('probeInterpreter', () => {
     });
     expect(supportsGilToggle(interpreter)).toBe(false);
   });
+
+  it.each(['3.14', '3.15'] as const)(
+    'accepts a launcher that execs Debian %s in a chroot, with the version the interpreter reports',
+    async (minor) => {
+      const launcher = sidPython(minor);
+      const interpreter = ok(await probeInterpreter(launcher, noCache));
+      expect(interpreter).toMatchObject({ path: launcher, implementation: 'cpython', freeThreaded: false });
+      expect(interpreter.version).toMatch(new RegExp(`^${minor.replace('.', '\\.')}\\.\\d+$`));
+    },
+  );
 
   it('describes the free-threaded build as free-threaded with the GIL off by default', async (ctx) => {
     const path = freeThreadedPython();

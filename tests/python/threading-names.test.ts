@@ -16,6 +16,7 @@ import { readPyStr } from '../../main/engine/python/py-str.ts';
 import { readPyInt } from '../../main/engine/python/py-int.ts';
 import { readTypeName } from '../../main/engine/python/py-type.ts';
 
+import { sidLauncherPath } from '../support/spawn-python.ts';
 const FIXTURE = String.raw`
 import json, sys, threading
 names = ["alpha", "beta worker", "wörker-αβγ", "emoji-🐍", "café", "long-" + "abcdefghij" * 19 + "klmno"]
@@ -80,6 +81,8 @@ const TARGETS: Target[] = [
   { label: '3.12', executable: pyenv('3.12.1'), major: 3, minor: 12, freeThreaded: false },
   { label: '3.13', executable: pyenv('3.13.0'), major: 3, minor: 13, freeThreaded: false },
   { label: '3.13t', executable: FREE_THREADED, major: 3, minor: 13, freeThreaded: true, env: { PYTHON_GIL: '0' } },
+  { label: '3.14 (sid chroot)', executable: sidLauncherPath('3.14'), major: 3, minor: 14, freeThreaded: false },
+  { label: '3.15 (sid chroot)', executable: sidLauncherPath('3.15'), major: 3, minor: 15, freeThreaded: false },
 ];
 
 /** Locally a missing interpreter skips its tests; under CI they run and fail in beforeAll. */
@@ -89,7 +92,11 @@ function shouldRun(target: Target): boolean {
 
 function requireInterpreter(target: Target): void {
   if (fs.existsSync(target.executable)) return;
-  const hint = target.freeThreaded ? ': run scripts/build-free-threaded-python.sh to build it' : '';
+  const hint = target.freeThreaded
+    ? ': run scripts/build-free-threaded-python.sh to build it'
+    : target.label.includes('sid')
+      ? ': run scripts/build-sid-chroot.sh to build it'
+      : '';
   throw new Error(`Python ${target.label} not found at ${target.executable}${hint}`);
 }
 

@@ -9,7 +9,7 @@ import {
   toPlotFraction,
 } from '../../renderer/src/logic/compare-time.ts';
 
-const states = { running: [], runnable: [], gilWait: [], lockWait: [], idle: [] };
+const states = { running: [], runnable: [], gilWait: [], lockWait: [], idle: [], unclassifiedWait: [] };
 const timeline = (toNs: number, threads: Array<[number, string]> = []): BinnedTimeline => ({
   fromNs: 0,
   toNs,
@@ -53,14 +53,22 @@ describe('compare time mapping', () => {
         name: 'MainThread',
         perRun: [
           null,
-          { tid: 11, cpuSeconds: 1, states: { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0 } },
+          {
+            tid: 11,
+            cpuSeconds: 1,
+            states: { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0, unclassifiedWait: 0 },
+          },
         ],
       },
       {
         name: 'worker-1',
         perRun: [
           null,
-          { tid: 10, cpuSeconds: 1, states: { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0 } },
+          {
+            tid: 10,
+            cpuSeconds: 1,
+            states: { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0, unclassifiedWait: 0 },
+          },
         ],
       },
       { name: 'gone', perRun: [null, null] },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLiveRunStore, type LiveProgress } from '../../renderer/src/logic/live-run-store.ts';
 
-const states = { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0 };
+const states = { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0, unclassifiedWait: 0 };
 const progress = (runId: number, elapsedNs: number, tids: number[]): LiveProgress => ({
   runId,
   elapsedNs,

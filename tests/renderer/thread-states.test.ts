@@ -11,7 +11,7 @@ describe('thread states', () => {
   });
 
   it('stacks fractions bottom-up and drops sub-pixel segments', () => {
-    const shares = { running: 0.5, runnable: 0, gilWait: 0.25, lockWait: 0.001, idle: 0.25 };
+    const shares = { running: 0.5, runnable: 0, gilWait: 0.25, lockWait: 0.001, idle: 0.25, unclassifiedWait: 0 };
     const segments = stackSegments((state) => shares[state], 20);
     expect(segments).toEqual([
       { state: 'running', y: 10, h: 10 },
@@ -21,7 +21,14 @@ describe('thread states', () => {
   });
 
   it('groups a band of bins by state, each segment keeping its bin', () => {
-    const states = { running: [1, 0.5], runnable: [0, 0], gilWait: [0, 0.5], lockWait: [0, 0], idle: [0, 0] };
+    const states = {
+      running: [1, 0.5],
+      runnable: [0, 0],
+      gilWait: [0, 0.5],
+      lockWait: [0, 0],
+      idle: [0, 0],
+      unclassifiedWait: [0, 0],
+    };
     const bands = bandSegmentsByState(states, 0, 1, 10);
     expect(bands.running).toEqual([
       { state: 'running', bin: 0, y: 0, h: 10 },

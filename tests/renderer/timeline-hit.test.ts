@@ -9,6 +9,7 @@ const states = (running: number[], gilWait: number[]) => ({
   runnable: [0, 0, 0, 0],
   gilWait,
   lockWait: [0, 0, 0, 0],
+  unclassifiedWait: [0, 0, 0, 0],
   idle: [0, 0, 0, 0],
 });
 // 4 bins of 1 s; two threads; a GIL row.
@@ -64,7 +65,7 @@ describe('timelineHit', () => {
       name: 'worker',
       cpu: 1,
       samples: 100,
-      states: { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0 },
+      states: { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0, unclassifiedWait: 0 },
     });
     expect(timelineHit(data, view, width, gutter + 50, laneTop(0) + 1)).toMatchObject({ tid: 11, bin: 0, cpu: 1 });
   });

@@ -20,6 +20,7 @@ const states = (running: number, runnable: number, gilWait: number, lockWait: nu
   runnable,
   gilWait,
   lockWait,
+  unclassifiedWait: 0,
   idle: Math.max(0, 1 - running - runnable - gilWait - lockWait),
 });
 
@@ -96,6 +97,7 @@ export function sampleTimeline(summary: RunSummary, bins = 120): BinnedTimeline 
         runnable: series(() => t.states.runnable),
         gilWait: series(() => t.states.gilWait),
         lockWait: series(() => t.states.lockWait),
+        unclassifiedWait: series(() => t.states.unclassifiedWait),
         idle: series(() => t.states.idle),
       },
     })),

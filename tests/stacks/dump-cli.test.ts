@@ -4,7 +4,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProcessDump } from '../../main/engine/stacks/dump-process.ts';
-import { freeThreadedPython, killPythonFixtures, pyenvPython, startPythonFixture } from '../support/spawn-python.ts';
+import {
+  freeThreadedPython,
+  killPythonFixtures,
+  pyenvPython,
+  sidPython,
+  startPythonFixture,
+} from '../support/spawn-python.ts';
 import { markerLine, STACK_FIXTURE, stackFixtureSettled } from './stack-fixture.ts';
 import type { StackFixtureOutput } from './stack-fixture.ts';
 
@@ -40,17 +46,25 @@ sys.stdin.read()
 
 afterEach(() => killPythonFixtures());
 
-describe('gilscope dump', () => {
+/** GIL builds dump is checked on: pyenv's 3.12 and 3.13, Debian's 3.14 and 3.15 through their chroot launchers. */
+const DUMP_TARGETS = [
+  { label: '3.12.1', minor: 12, python: () => pyenvPython('3.12.1') },
+  { label: '3.13.0', minor: 13, python: () => pyenvPython('3.13.0') },
+  { label: '3.14 (sid chroot)', minor: 14, python: () => sidPython('3.14') },
+  { label: '3.15 (sid chroot)', minor: 15, python: () => sidPython('3.15') },
+];
+
+describe.each(DUMP_TARGETS)('gilscope dump of CPython $label', ({ minor, python }) => {
   it('prints every thread py-spy style: header with status and name, then function (file:line)', async () => {
-    const fixture = await startPythonFixture<StackFixtureOutput>(pyenvPython('3.12.1'), STACK_FIXTURE);
+    const fixture = await startPythonFixture<StackFixtureOutput>(python(), STACK_FIXTURE);
     const { tids, file } = fixture.output;
     await stackFixtureSettled(fixture.pid, fixture.output);
     const result = dump([String(fixture.pid)]);
     expect(result.stderr).toBe('');
     expect(result.code, `stderr: ${result.stderr}`).toBe(0);
     const text = result.stdout;
-    expect(text).toMatch(new RegExp(`^Process ${fixture.pid}: .*python3\\.12 `));
-    expect(text).toContain('Python v3.12.1');
+    expect(text).toMatch(new RegExp(`^Process ${fixture.pid}: .*python3\\.${minor} `));
+    expect(text).toMatch(new RegExp(`^Python v3\\.${minor}\\.\\d+ `, 'm'));
     expect(text).toContain(
       `Thread ${tids.beta} (idle): "beta"\n    e (${file}:${markerLine('e')})\n    d (${file}:${markerLine('d')})\n    Thread.run (`,
     );
@@ -65,6 +79,22 @@ describe('gilscope dump', () => {
     expect(text).toContain(`"ünï"\n    función_λ (${fixture.output.module}:4)`);
   });
 
+  it('shows which thread holds the GIL and which waits for it', async () => {
+    const fixture = await startPythonFixture<{ tids: Record<string, number> }>(python(), CONTENDED);
+    let seen = false;
+    for (let i = 0; i < 10 && !seen; i++) {
+      const parsed = JSON.parse(dump([String(fixture.pid), '--json']).stdout) as ProcessDump;
+      const spinners = parsed.threads
+        .filter((t) => t.name.startsWith('spin'))
+        .map((t) => t.status.gil)
+        .sort();
+      seen = spinners.join() === 'holds,waiting';
+    }
+    expect(seen).toBe(true);
+  });
+});
+
+describe('gilscope dump', () => {
   it('--json prints exactly one JSON object with every thread', async () => {
     const fixture = await startPythonFixture<StackFixtureOutput>(pyenvPython('3.11.7'), STACK_FIXTURE);
     await stackFixtureSettled(fixture.pid, fixture.output);
@@ -81,20 +111,6 @@ describe('gilscope dump', () => {
       file: fixture.output.file,
       line: markerLine('method'),
     });
-  });
-
-  it('shows which thread holds the GIL and which waits for it', async () => {
-    const fixture = await startPythonFixture<{ tids: Record<string, number> }>(pyenvPython('3.13.0'), CONTENDED);
-    let seen = false;
-    for (let i = 0; i < 10 && !seen; i++) {
-      const parsed = JSON.parse(dump([String(fixture.pid), '--json']).stdout) as ProcessDump;
-      const spinners = parsed.threads
-        .filter((t) => t.name.startsWith('spin'))
-        .map((t) => t.status.gil)
-        .sort();
-      seen = spinners.join() === 'holds,waiting';
-    }
-    expect(seen).toBe(true);
   });
 
   it('says the GIL is disabled on 3.13t with PYTHON_GIL=0', async () => {

@@ -1,6 +1,7 @@
-// The interpreters every stack test runs on: pyenv 3.10–3.13 and the free-threaded 3.13t with the GIL
-// off and on. freeThreadedPython() throws when the build is missing, so those tests fail instead of skipping.
-import { freeThreadedPython, pyenvPython } from '../support/spawn-python.ts';
+// The interpreters every stack test runs on: pyenv 3.10–3.13, the free-threaded 3.13t with the GIL off and
+// on, and Debian's 3.14 and 3.15 in the sid chroot. freeThreadedPython() and sidPython() throw when the
+// build is missing, so those tests fail instead of skipping.
+import { freeThreadedPython, pyenvPython, sidPython } from '../support/spawn-python.ts';
 
 /** One interpreter configuration under test. */
 export interface StackTarget {
@@ -18,4 +19,6 @@ export const STACK_TARGETS: StackTarget[] = [
   { label: '3.13', minor: 13, python: () => pyenvPython('3.13.0'), env: {} },
   { label: '3.13t GIL off', minor: 13, python: freeThreadedPython, env: { PYTHON_GIL: '0' } },
   { label: '3.13t GIL on', minor: 13, python: freeThreadedPython, env: { PYTHON_GIL: '1' } },
+  { label: '3.14 (sid chroot)', minor: 14, python: () => sidPython('3.14'), env: {} },
+  { label: '3.15 (sid chroot)', minor: 15, python: () => sidPython('3.15'), env: {} },
 ];

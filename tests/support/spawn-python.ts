@@ -27,6 +27,23 @@ export function freeThreadedPython(): string {
   return exe;
 }
 
+/** Where scripts/build-sid-chroot.sh puts the launcher of Debian's python3.14 / python3.15 (may not exist). */
+export function sidLauncherPath(minor: '3.14' | '3.15'): string {
+  const cache = process.env.GILSCOPE_CACHE ?? path.join(os.homedir(), '.cache/gilscope');
+  return path.join(cache, 'sid-bin', `python${minor}`);
+}
+
+/**
+ * Launcher of Debian's python3.14 / python3.15 in the sid chroot (scripts/build-sid-chroot.sh); throws
+ * (so tests fail, not skip) when it is missing.
+ */
+export function sidPython(minor: '3.14' | '3.15'): string {
+  const launcher = sidLauncherPath(minor);
+  if (!fs.existsSync(launcher))
+    throw new Error(`CPython ${minor} launcher missing: run scripts/build-sid-chroot.sh (looked for ${launcher})`);
+  return launcher;
+}
+
 /** A started fixture: the child (stdin open: closing it lets fixtures that read stdin exit) and its JSON line. */
 export interface PythonFixture<T> {
   child: ChildProcessByStdio<Writable, Readable, Readable>;

@@ -3,6 +3,7 @@
 // finished long run re-binned from its stored overview instead of decoding every sample.
 import type { BinnedTimeline } from '../../shared/run-views.ts';
 import type { RunReader } from '../store/run-reader.ts';
+import { THREAD_STATES } from '../../shared/vocabulary.ts';
 import { binTimeline, TIMELINE_MARGIN_PERIODS } from './bin-timeline.ts';
 import { rebinTimeline } from './rebin-timeline.ts';
 import { OVERVIEW_BINS, runSpanNs } from './run-digest.ts';
@@ -36,7 +37,9 @@ export function loadTimeline(reader: RunReader, runId: number, range: TimelineRa
   // A finished long run keeps a fine overview of itself: the whole-run view is re-binned from it.
   if (whole && run.status !== 'running' && bins <= OVERVIEW_BINS) {
     const overview = readStoredOverview(reader, runId);
-    if (overview && overview.toNs === endNs) return rebinTimeline(overview, bins);
+    // An overview stored before a state was added (unclassifiedWait) lacks its series: rebuilt from the samples.
+    const complete = overview?.threads.every((thread) => THREAD_STATES.every((state) => state in thread.states));
+    if (overview && complete && overview.toNs === endNs) return rebinTimeline(overview, bins);
   }
   // The whole run is read without a range, so it can come from a cache (the query worker's cached-reader.ts).
   const margin = TIMELINE_MARGIN_PERIODS * periodNs;

@@ -27,12 +27,28 @@ export function loadRunSummary(reader: RunReader, runId: number): RunSummary | n
   if (run.status !== 'running') {
     const stored = reader.readStoredSummary(runId);
     if (stored && stored.schemaVersion === SUMMARY_SCHEMA_VERSION) {
-      const summary = stored.summary as Omit<RunSummary, 'verdict'>;
+      const summary = withEveryState(stored.summary as Omit<RunSummary, 'verdict'>);
       // The verdict is derived, and cheap: made anew so its wording follows this version (and older stored summaries get one).
       return { ...summary, label: run.label, verdict: judgeGil(summary, os.availableParallelism()) };
     }
   }
   return buildRunSummary(reader, runId);
+}
+
+/** The executable the sampler attached to (its `attached` event), or null when it never attached. */
+function attachedExecutable(events: ReadonlyArray<{ kind: string; detail: unknown }>): string | null {
+  const attached = events.find((event) => event.kind === 'attached');
+  const executable = (attached?.detail as { executable?: unknown } | undefined)?.executable;
+  return typeof executable === 'string' ? executable : null;
+}
+
+/** A stored summary from before a state existed (unclassifiedWait) gets 0 for it: its samples never had it. */
+function withEveryState(summary: Omit<RunSummary, 'verdict'>): Omit<RunSummary, 'verdict'> {
+  const threads = summary.threads.map((thread) => ({
+    ...thread,
+    states: { ...thread.states, unclassifiedWait: thread.states.unclassifiedWait ?? 0 },
+  }));
+  return { ...summary, threads };
 }
 
 /** The form a summary is stored in: without the verdict, which is derived anew on every load. */
@@ -94,7 +110,12 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
     args: run.args,
     cwd: run.cwd,
     interpreter: run.interpreter
-      ? { path: run.interpreter.path, version: run.interpreter.version, freeThreaded: run.interpreter.freeThreaded }
+      ? {
+          path: run.interpreter.path,
+          version: run.interpreter.version,
+          freeThreaded: run.interpreter.freeThreaded,
+          executable: attachedExecutable(events),
+        }
       : null,
     gilMode: run.gilMode,
     gilEnabled: firstKnown >= 0 ? timeline.ticks.gilEnabled[firstKnown] === 1 : null,

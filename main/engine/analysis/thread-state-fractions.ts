@@ -1,4 +1,4 @@
-import { STATE_CODE, type Nanoseconds } from '../model.ts';
+import { BLOCKED_STATE_CODES, STATE_CODE, type Nanoseconds } from '../model.ts';
 import type { SampleColumns, TickColumns } from '../store/run-types.ts';
 import { makeTickTimeLookup } from './tick-time-lookup.ts';
 import { THREAD_STATES, type ThreadState } from '../../shared/vocabulary.ts';
@@ -12,13 +12,12 @@ export interface ThreadTimeBreakdown {
   states: StateFractions;
 }
 
-const isWait = (state: number): boolean =>
-  state === STATE_CODE.gilWait || state === STATE_CODE.lockWait || state === STATE_CODE.idle;
+const isWait = (state: number): boolean => (BLOCKED_STATE_CODES as readonly number[]).includes(state);
 
 /**
  * Splits a thread's sampled lifetime into states, time-weighted rather than by counting samples.
  * Running and runnable are the exact schedstat CPU and run-queue totals. The rest of the lifetime
- * (blocked) is split among GIL wait, lock wait and idle by where it showed up: each interval's
+ * (blocked) is split among GIL wait, lock wait, idle and unclassified wait by where it showed up: each interval's
  * shortfall (interval − CPU − run queue) goes to the wait seen at its end, else at its start, else to
  * the nearest wait seen: the thread's last one, or, before it was first seen waiting, its first one.
  * On a busy machine a GIL-bound thread can be caught running or runnable at both ends of many intervals:
@@ -74,7 +73,7 @@ export function threadTimeBreakdown(thread: SampleColumns, ticks: TickColumns): 
   const totals = new Float64Array(THREAD_STATES.length);
   totals[STATE_CODE.running] = cpuNs;
   totals[STATE_CODE.runnable] = runQueueNs + (neverWaited ? blockedNs : 0);
-  for (const code of [STATE_CODE.gilWait, STATE_CODE.lockWait, STATE_CODE.idle]) {
+  for (const code of BLOCKED_STATE_CODES) {
     if (neverWaited) break;
     totals[code] =
       shortfallTotal > 0

@@ -19,6 +19,7 @@ const STATE_LABELS: Record<ThreadState, string> = {
   gilWait: 'GIL wait',
   lockWait: 'Lock wait',
   idle: 'Idle',
+  unclassifiedWait: 'Waiting (unclassified)',
 };
 
 /** Bumped only when a field of ComparisonView changes meaning or disappears. */

@@ -57,12 +57,14 @@ const STATE_LEAF: Record<number, string | undefined> = {
   [STATE_CODE.gilWait]: '(waiting for the GIL)',
   [STATE_CODE.lockWait]: '(waiting on a lock)',
   [STATE_CODE.idle]: '(idle)',
+  [STATE_CODE.unclassifiedWait]: '(waiting: GIL or lock, unclassified)',
 };
 
 /** Marker name and category of the states that get one. */
 const STATE_MARKER: Record<number, { name: string; cat: string } | undefined> = {
   [STATE_CODE.gilWait]: { name: 'GIL wait', cat: 'GIL' },
   [STATE_CODE.lockWait]: { name: 'Lock wait', cat: 'Locks' },
+  [STATE_CODE.unclassifiedWait]: { name: 'Unclassified wait', cat: 'Locks' },
 };
 
 const us = (ns: number): number => Math.round(ns / 100) / 10;

@@ -1,20 +1,25 @@
 // Byte offsets of the CPython object structs the object readers need, per minor version and build.
 // Values for 3.10–3.13 and 3.13t were checked with offsetof() against the local headers and against
-// live processes (see docs/gil-location.md §2–§3, docs/unwinder.md §7); 3.14 and 3.14t are derived from the
-// 3.13 layouts and the facts sheet only and are UNVERIFIED (no 3.14 interpreter was available).
+// live processes (see docs/gil-location.md §2–§3, docs/unwinder.md §7); 3.14 and 3.15 were checked against live
+// Debian builds and their `_Py_DebugOffsets` (docs/python-versions.md). 3.14t and 3.15t, and any minor
+// after 3.15 (read with the 3.15 rules), are UNVERIFIED: no such interpreter was available.
+
+import type { DebugOffsets } from './debug-offsets.ts';
 
 /** Which Python a target runs: enough to pick an ObjectLayout. */
 export interface PythonBuild {
   major: number;
   minor: number;
   freeThreaded: boolean;
+  /** The target's own `_Py_DebugOffsets` (3.13+): every object offset it describes wins over the built-in one. */
+  debugOffsets?: DebugOffsets | null;
 }
 
 /** Offsets (bytes) into CPython objects for one minor version and build (GIL or free-threaded). */
 export interface ObjectLayout {
   /** e.g. "3.12" or "3.13t". */
   label: string;
-  /** False when the offsets were never checked against a real interpreter (3.14, 3.14t). */
+  /** False when the offsets were never checked against a real interpreter (3.14t, 3.15t, after 3.15). */
   verified: boolean;
   /** `PyObject.ob_type`. */
   obType: number;
@@ -78,7 +83,8 @@ function build(
   // PyASCIIObject lost `wstr` (8 bytes) and PyCompactUnicodeObject `wstr_length` (8 bytes) in 3.12.
   const asciiSize = (minor >= 12 ? 40 : 48) + (h.str - 16);
   const compactSize = asciiSize + (minor >= 12 ? 16 : 24);
-  const cachedKeys = minor === 11 ? 872 : minor >= 12 ? 880 : null;
+  // 3.15 grew PyHeapTypeObject before ht_cached_keys (its debug offsets say 888).
+  const cachedKeys = minor === 11 ? 872 : minor >= 15 ? 888 : minor >= 12 ? 880 : null;
   return {
     label,
     verified,
@@ -108,14 +114,48 @@ function build(
   };
 }
 
-/** The object layout for a Python build, or null when unsupported (before 3.10, after 3.14, 3.10–3.12 free-threaded). */
+/** Newest minor version whose object layout was checked against a live GIL build. */
+const NEWEST_VERIFIED_MINOR = 15;
+
+/**
+ * The object layout for a Python build, or null when unsupported (before 3.10, 3.10–3.12 free-threaded).
+ * A minor after 3.15 gets the 3.15 rules marked unverified: the readers check every pointer and string, so
+ * a wrong guess yields no thread names rather than wrong ones.
+ */
 export function objectLayoutFor(python: PythonBuild): ObjectLayout | null {
   if (python.major !== 3) return null;
   const { minor, freeThreaded } = python;
-  if (freeThreaded && minor !== 13 && minor !== 14) return null;
-  if (minor < 10 || minor > 14) return null;
+  if (freeThreaded && minor < 13) return null;
+  if (minor < 10) return null;
   const label = `3.${minor}${freeThreaded ? 't' : ''}`;
   // 3.14t widened the `interned` bit field to a byte, moving kind from bit 2 to bit 8.
   const kindShift = minor >= 14 && freeThreaded ? 8 : 2;
-  return build(label, minor <= 13, freeThreaded, minor, kindShift);
+  const verified = freeThreaded ? minor === 13 : minor <= NEWEST_VERIFIED_MINOR;
+  const layout = build(label, verified, freeThreaded, minor, kindShift);
+  return python.debugOffsets ? withTableOffsets(layout, python.debugOffsets) : layout;
+}
+
+/** Replaces every offset the debug-offsets table describes with the table's value (3.15 moved ht_cached_keys). */
+function withTableOffsets(layout: ObjectLayout, d: DebugOffsets): ObjectLayout {
+  return {
+    ...layout,
+    obType: d.pyobject.obType,
+    type: {
+      name: d.typeObject.tpName,
+      basicsize: d.typeObject.tpBasicsize ?? layout.type.basicsize,
+      flags: d.typeObject.tpFlags,
+      dictoffset: d.typeObject.tpDictoffset ?? layout.type.dictoffset,
+      cachedKeys: d.heapType?.cachedKeys ?? layout.type.cachedKeys,
+    },
+    str: {
+      ...layout.str,
+      length: d.unicode.length,
+      state: d.unicode.state,
+      asciiSize: d.unicode.asciiobjectSize,
+      compactSize: d.unicode.compactSize ?? layout.str.compactSize,
+      data: d.unicode.compactSize ?? layout.str.data,
+    },
+    long: { form: 'tag', sizeOrTag: d.long.lvTag, digits: d.long.obDigit },
+    dict: { keys: d.dict.maKeys, values: d.dict.maValues },
+  };
 }

@@ -1,6 +1,6 @@
 // Struct offsets of one CPython minor version (x86-64, glibc, release builds): hard-coded for
 // 3.10–3.12 (docs/gil-location.md §3, §5, docs/unwinder.md §1; checked with offsetof against local
-// headers), derived from `_Py_DebugOffsets` for 3.13/3.14. A stack unwinder reads frames and code objects through it.
+// headers), derived from `_Py_DebugOffsets` for 3.13 and later. A stack unwinder reads frames and code objects through it.
 import type { DebugOffsets } from './debug-offsets.ts';
 
 /** How to get from a thread state to its innermost frame. */
@@ -266,7 +266,7 @@ export function builtinLayout(minor: number): PythonLayout | null {
   return null;
 }
 
-/** Builds the layout of 3.13/3.14 (GIL or free-threaded) from its debug offsets. */
+/** Builds the layout of 3.13 or later (GIL or free-threaded) from its debug offsets. */
 export function layoutFromDebugOffsets(d: DebugOffsets): PythonLayout {
   const minor = (d.version >>> 16) & 0xff;
   const gilBase = d.interp.gilRuntimeState;
@@ -299,15 +299,16 @@ export function layoutFromDebugOffsets(d: DebugOffsets): PythonLayout {
       nativeThreadId: d.tstate.nativeThreadId,
       datastackChunk: d.tstate.datastackChunk,
       status: d.tstate.status,
-      // Not in the debug offsets: docs/gil-location.md §5 (3.13 verified, 3.14 from the layout).
-      state: minor === 13 ? 40 : 44,
+      // Not in the debug offsets and read by nothing yet: 3.13 and 3.14 from their headers; 3.15 moved it.
+      state: minor === 13 ? 40 : minor === 14 ? 44 : null,
     },
     frame: {
       kind: 'interpreter-frame',
       size: d.frame.size,
       code: d.frame.executable,
       previous: d.frame.previous,
-      // Not in the debug offsets: f_executable, previous, f_funcobj, then f_globals (Include/internal/pycore_frame.h, 3.13 and 3.14).
+      // Not in the debug offsets: f_executable, previous, f_funcobj, then f_globals (pycore_frame.h 3.13,
+      // pycore_interpframe_structs.h 3.14 and 3.15).
       globals: 24,
       instr: d.frame.instrPtr,
       instrKind: 'instr_ptr',

@@ -5,6 +5,8 @@ import type { Address } from '../model.ts';
 import { MemoryReadError, readPointer } from '../proc/process-memory.ts';
 import type { MemoryReader } from '../proc/process-memory.ts';
 import { DEBUG_OFFSETS_READ_SIZE, hasDebugCookie, parseDebugOffsets } from './debug-offsets.ts';
+import type { DebugOffsets } from './debug-offsets.ts';
+import type { PythonBuild } from './py-layout.ts';
 import { locateGil, readGil } from './gil-state.ts';
 import type { GilLocation, GilReading } from './gil-state.ts';
 import { locateRuntime } from './locate-runtime.ts';
@@ -31,6 +33,8 @@ export interface PythonProcessInfo {
   mainInterpreter: Address | null;
   /** Struct offsets; null for 3.7–3.9 (then only the approximate GIL range is known). */
   layout: PythonLayout | null;
+  /** The target's `_Py_DebugOffsets` (3.13+), else null. */
+  debugOffsets?: DebugOffsets | null;
   gil: GilLocation | null;
 }
 
@@ -53,7 +57,8 @@ function legacyMainOffset(minor: number): number | null {
 }
 
 type VersionResult =
-  { version: PythonVersion; freeThreaded: boolean; layout: PythonLayout | null } | { unsupported: string };
+  | { version: PythonVersion; freeThreaded: boolean; layout: PythonLayout | null; debugOffsets: DebugOffsets | null }
+  | { unsupported: string };
 
 function readVersionAndLayout(mem: MemoryReader, runtime: LocatedRuntime): VersionResult {
   const head = mem.read(runtime.address, Math.min(DEBUG_OFFSETS_READ_SIZE, Math.max(runtime.size, 24)));
@@ -65,6 +70,7 @@ function readVersionAndLayout(mem: MemoryReader, runtime: LocatedRuntime): Versi
       version: versionFromHex(offsets.version, 'debug-offsets'),
       freeThreaded: offsets.freeThreaded,
       layout: layoutFromDebugOffsets(offsets),
+      debugOffsets: offsets,
     };
   }
   let version: PythonVersion | null = null;
@@ -77,19 +83,19 @@ function readVersionAndLayout(mem: MemoryReader, runtime: LocatedRuntime): Versi
   if (!version) return { unsupported: `cannot tell the CPython version of ${runtime.binaryPath}` };
   if (version.minor >= 13)
     return { unsupported: `CPython ${version.major}.${version.minor} without valid _Py_DebugOffsets` };
-  return { version, freeThreaded: false, layout: builtinLayout(version.minor) };
+  return { version, freeThreaded: false, layout: builtinLayout(version.minor), debugOffsets: null };
 }
 
 function inspectLocated(pid: number, mem: MemoryReader, located: LocatedRuntime): InspectResult {
   const runtime = { address: located.address, size: located.size, binaryPath: located.binaryPath };
   const vl = readVersionAndLayout(mem, located);
   if ('unsupported' in vl) return { kind: 'unsupported', message: vl.unsupported, partial: { pid, runtime } };
-  const { version, freeThreaded, layout } = vl;
+  const { version, freeThreaded, layout, debugOffsets } = vl;
   const mainOffset = layout ? layout.runtime.interpretersMain : legacyMainOffset(version.minor);
   const mainInterpreter = mainOffset === null ? null : readPointer(mem.read(located.address + mainOffset, 8), 0);
   if (mainOffset !== null && mainInterpreter === 0)
     return { kind: 'not-ready', message: 'interpreters.main is still NULL' };
-  const partial = { pid, version, freeThreaded, runtime, mainInterpreter, layout };
+  const partial = { pid, version, freeThreaded, runtime, mainInterpreter, layout, debugOffsets };
   if (version.major !== 3 || version.minor < 7) {
     return {
       kind: 'unsupported',
@@ -128,6 +134,12 @@ export function inspectPythonProcess(pid: number, mem: MemoryReader): InspectRes
     if (error.code === 'ESRCH' || error.code === 'ENOENT') return { kind: 'gone', message: error.message };
     return { kind: 'not-ready', message: `reading the runtime failed: ${error.message}` };
   }
+}
+
+/** What the object readers need to know about the target's build (its debug offsets included). */
+export function pythonBuildOf(info: PythonProcessInfo): PythonBuild {
+  const { major, minor } = info.version;
+  return { major, minor, freeThreaded: info.freeThreaded, debugOffsets: info.debugOffsets ?? null };
 }
 
 /** The GIL's state with ONE memory read; null when its fields are unknown (≤3.9). Throws MemoryReadError. */

@@ -4,7 +4,8 @@ import { waitsForGil, type GilRange } from '../python/gil-state.ts';
 
 /**
  * Classifies one thread at one tick (docs/state-rules.md): a futex wait inside the GIL structure is a
- * GIL wait (waitsForGil), any other futex wait a lock wait, any other blocking syscall idle. A thread that is not
+ * GIL wait (waitsForGil), any other futex wait a lock wait, any other blocking syscall idle. While the GIL
+ * cannot be located (`gilUnknown` gives why), a futex wait may be either and is `unclassifiedWait`. A thread that is not
  * blocked is running or runnable; which one is taken from its last interval's schedstat deltas,
  * because /proc shows both as "running".
  */
@@ -13,11 +14,13 @@ export function classifyThreadState(
   gil: GilRange | null,
   cpuDeltaNs: number,
   runQueueDeltaNs: number,
+  gilUnknown: string | null = null,
 ): StateCode {
   switch (activity.kind) {
     case 'running':
       return runningOrRunnable(cpuDeltaNs, runQueueDeltaNs);
     case 'futex':
+      if (gilUnknown !== null) return STATE_CODE.unclassifiedWait;
       return waitsForGil(activity, gil) ? STATE_CODE.gilWait : STATE_CODE.lockWait;
     case 'syscall':
     case 'blocked':

@@ -3,6 +3,7 @@ import { openProcessMemory, type MemoryReader } from '../proc/process-memory.ts'
 import {
   inspectPythonProcess,
   listThreadStates,
+  pythonBuildOf,
   readGilSample,
   readModulesDictAddress,
   type PythonProcessInfo,
@@ -102,6 +103,16 @@ export class PythonAttachment {
     return null;
   }
 
+  /**
+   * Why a futex wait cannot be told apart as GIL or lock wait right now, or null when it can: the GIL is
+   * located once attached; before that, and when attaching failed, it is not.
+   */
+  get gilUnknownReason(): string | null {
+    if (this.status.kind === 'pending') return 'the CPython runtime is not located yet';
+    if (this.status.kind === 'unavailable') return this.status.reason;
+    return this.gilRange === null ? 'the GIL was not located' : null;
+  }
+
   private giveUp(reason: string): AttachmentStatus {
     this.status = { kind: 'unavailable', reason };
     this.memory?.close();
@@ -178,13 +189,7 @@ export class PythonAttachment {
     try {
       const modules = readModulesDictAddress(this.memory, this.status.info);
       if (modules === null) return names;
-      const { major, minor } = this.status.info.version;
-      const byIdent = readThreadingNames(
-        this.memory,
-        modules,
-        { major, minor, freeThreaded: this.status.info.freeThreaded },
-        this.nameKeys,
-      );
+      const byIdent = readThreadingNames(this.memory, modules, pythonBuildOf(this.status.info), this.nameKeys);
       for (const [ident, name] of byIdent) {
         const tid = this.threadIdToTid.get(ident);
         if (tid !== undefined) names.set(tid, name);

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import {
+  BLOCKED_STATE_CODES,
   STATE_CODE,
   type Nanoseconds,
   type StateCode,
@@ -38,12 +40,22 @@ const YOUNG_NAME_RETRY_NS = 50e6;
 /** …while it is younger than this. */
 const YOUNG_THREAD_NS = 2e9;
 
+/** The target's executable as GILscope sees it (under its chroot, if any); null when unreadable. */
+function readExecutable(pid: number): string | null {
+  try {
+    return fs.readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return null;
+  }
+}
+
 /** Something the run should record besides samples. */
 export type SamplerEvent =
   | {
       kind: 'attached';
       timeNs: Nanoseconds;
-      detail: { version: string; freeThreaded: boolean; gilExact: boolean | null };
+      /** `executable`: the target's /proc/PID/exe once attached (the real interpreter behind a launcher). */
+      detail: { version: string; freeThreaded: boolean; gilExact: boolean | null; executable: string | null };
     }
   | { kind: 'sampling-degraded'; timeNs: Nanoseconds; detail: { reason: string } }
   | { kind: 'gil-enabled-changed'; timeNs: Nanoseconds; detail: { enabled: boolean } };
@@ -169,8 +181,7 @@ export class ThreadSampler {
     thread.lastTimeslices = sched.timeslices;
     const lastState = thread.lastState;
     const intervalNs = timeNs - thread.info.lastSeenNs;
-    const waiting =
-      lastState === STATE_CODE.gilWait || lastState === STATE_CODE.lockWait || lastState === STATE_CODE.idle;
+    const waiting = lastState !== -1 && BLOCKED_STATE_CODES.includes(lastState);
     if (!ran && (waiting || (lastState !== -1 && intervalNs > STALE_CPU_TOTAL_NS))) {
       const letter = thread.files.readStatState();
       if (letter === null || letter === 'Z' || letter === 'X') return null;
@@ -195,7 +206,7 @@ export class ThreadSampler {
     const activity = thread.files.readSyscall();
     let state;
     if (activity !== null) {
-      state = classifyThreadState(activity, this.python.gilRange, cpuNs, runQueueNs);
+      state = classifyThreadState(activity, this.python.gilRange, cpuNs, runQueueNs, this.python.gilUnknownReason);
     } else {
       const letter = thread.files.readStatState();
       if (letter === null) return null;
@@ -235,6 +246,7 @@ export class ThreadSampler {
           version: `${version.major}.${version.minor}.${version.micro}`,
           freeThreaded,
           gilExact: gil ? gil.exact : null,
+          executable: readExecutable(this.pid),
         },
       });
       this.lastNamesNs = -Infinity;

@@ -161,7 +161,8 @@ function fill(cache: CodeCache, address: Address, head: Buffer, globals: Address
     firstLineNo,
     codeUnits,
     ranges: decodeLineTable(lineTableFormat(layout.minor), table, firstLineNo),
-    shim: layout.minor === 13 && file === '__init__' && name === '__init__',
+    // 3.13+ run __init__ through a shim code object (_Py_InitCleanup) named __init__ in a file named __init__.
+    shim: layout.minor >= 13 && file === '__init__' && name === '__init__',
     fingerprint: fingerprintOf(layout, head),
     checkedAt: cache.now,
     globals,

@@ -3,7 +3,12 @@
 import fs from 'node:fs';
 import { openProcessMemory } from '../proc/process-memory.ts';
 import type { MemoryReader } from '../proc/process-memory.ts';
-import { inspectPythonProcess, readGilSample, readModulesDictAddress } from '../python/python-process.ts';
+import {
+  inspectPythonProcess,
+  pythonBuildOf,
+  readGilSample,
+  readModulesDictAddress,
+} from '../python/python-process.ts';
 import type { PythonProcessInfo } from '../python/python-process.ts';
 import { readThreadingNames } from '../python/threading-names.ts';
 import { createStackCache, readThreadStack, readThreadStackList } from './read-stacks.ts';
@@ -92,8 +97,7 @@ export async function dumpProcess(pid: number): Promise<ProcessDump> {
   try {
     const info = await inspect(pid, mem);
     const cache = createStackCache(info);
-    const v = info.version;
-    const build = { major: v.major, minor: v.minor, freeThreaded: info.freeThreaded };
+    const build = pythonBuildOf(info);
     let names = new Map<number, string>();
     let gil = null;
     let stacks;
@@ -129,7 +133,7 @@ export async function dumpProcess(pid: number): Promise<ProcessDump> {
     return {
       pid,
       python: {
-        version: `${v.major}.${v.minor}.${v.micro}`,
+        version: `${info.version.major}.${info.version.minor}.${info.version.micro}`,
         freeThreaded: info.freeThreaded,
         binary: info.runtime.binaryPath,
       },

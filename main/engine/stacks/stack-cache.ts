@@ -4,6 +4,7 @@ import type { Address } from '../model.ts';
 import type { MemoryReader } from '../proc/process-memory.ts';
 import { createObjectReader, objectLayoutFor } from '../python/py-objects.ts';
 import type { ObjectLayout } from '../python/py-objects.ts';
+import { pythonBuildOf } from '../python/python-process.ts';
 import type { PythonLayout, PythonProcessInfo } from '../python/python-process.ts';
 import { createCodeCache } from './code-cache.ts';
 import type { CodeCache } from './code-cache.ts';
@@ -50,11 +51,7 @@ export function createStackCache(info: PythonProcessInfo): StackCache {
   const { layout, mainInterpreter } = info;
   if (!layout || !mainInterpreter)
     throw new UnsupportedStacksError(`no frame layout for CPython ${info.version.major}.${info.version.minor}`);
-  const objects = objectLayoutFor({
-    major: info.version.major,
-    minor: info.version.minor,
-    freeThreaded: info.freeThreaded,
-  });
+  const objects = objectLayoutFor(pythonBuildOf(info));
   if (!objects)
     throw new UnsupportedStacksError(`no object layout for CPython ${info.version.major}.${info.version.minor}`);
   return {

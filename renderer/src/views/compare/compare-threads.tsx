@@ -10,6 +10,8 @@ import { runLetter } from './run-heading.tsx';
 // One row per matched thread and run; missing threads show as "absent".
 export function CompareThreads(props: { comparison: ComparisonView }) {
   const { runs, threads } = props.comparison;
+  // Unclassified waits (GIL not located) get a column only when some compared run has them.
+  const unclassified = threads.some((row) => row.perRun.some((cell) => (cell?.states.unclassifiedWait ?? 0) > 0));
   return (
     <div className="panel">
       <div className="panel-title row spread">
@@ -30,6 +32,7 @@ export function CompareThreads(props: { comparison: ComparisonView }) {
               <th className="num">Runnable</th>
               <th className="num">GIL wait</th>
               <th className="num">Lock wait</th>
+              {unclassified && <th className="num">Unclassified wait</th>}
               <th className="num">Idle</th>
             </tr>
           </thead>
@@ -66,10 +69,11 @@ export function CompareThreads(props: { comparison: ComparisonView }) {
                         <td className="num">{formatPercent(cell.states.runnable)}</td>
                         <td className="num">{formatPercent(cell.states.gilWait)}</td>
                         <td className="num">{formatPercent(cell.states.lockWait)}</td>
+                        {unclassified && <td className="num">{formatPercent(cell.states.unclassifiedWait)}</td>}
                         <td className="num">{formatPercent(cell.states.idle)}</td>
                       </>
                     ) : (
-                      <td colSpan={8} className="muted">
+                      <td colSpan={unclassified ? 9 : 8} className="muted">
                         absent in this run
                       </td>
                     )}
