@@ -161,7 +161,10 @@ describe.each(NO_GIL_NEEDED)('CPython $label workloads that do not need the GIL'
   it('threads hashing 32 MiB buffers run in parallel: little GIL wait', async () => {
     const run = await profileWorkload(python(), 'hashing_threads.py', ['4', '6']);
     expectCpuMatchesTruth(run);
-    for (const thread of workers(run)) expect(thread.states.gilWait, evidence(run, thread)).toBeLessThanOrEqual(0.15);
+    // Each round needs the GIL for a moment; on a busy machine the thread holding it may be queued for a
+    // CPU, which stretches those moments by about the run-queue share.
+    for (const thread of workers(run))
+      expect(thread.states.gilWait, evidence(run, thread)).toBeLessThanOrEqual(0.15 * (1 + thread.states.runnable));
     expect(run.summary.verdict.headline).toMatch(/^The GIL is not what limits this run/);
     expect(['parallel', 'cpu-bound']).toContain(run.summary.verdict.kind);
   });
