@@ -61,5 +61,12 @@ export const SERIES_COLORS = {
   axis: '#5F6368',
 } as const;
 
+/** The timeline's lanes besides the states, as the app's and the reports' legends list them. */
+export const TIMELINE_SERIES: ReadonlyArray<{ key: 'cpu' | 'gilHeld' | 'contention'; label: string; color: string }> = [
+  { key: 'cpu', label: 'CPU', color: SERIES_COLORS.cpu },
+  { key: 'gilHeld', label: 'GIL held', color: SERIES_COLORS.gilHeld },
+  { key: 'contention', label: 'Contention', color: SERIES_COLORS.contention },
+];
+
 /** Colours for runs A–D in comparisons. */
 export const RUN_COLORS: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#CC79A7'];

@@ -2,7 +2,7 @@
 // optional min–max whisker and a reference line (e.g. the baseline's 1.0×).
 import { html, type SafeHtml } from './escape-html.ts';
 import { SERIES_COLORS } from '../../shared/thread-state-style.ts';
-import { niceTicks, px, svgLabel, svgRoot } from './svg-kit.ts';
+import { niceTicks, px, svgLabel, svgLine, svgRoot } from './svg-kit.ts';
 
 /** One bar; null values are drawn as "no data". */
 export interface Bar {
@@ -49,9 +49,7 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): SafeHt
   const parts: Array<SafeHtml | null> = [];
   for (const tick of ticks) {
     const x = xOf(tick);
-    parts.push(
-      html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.grid}"/>`,
-    );
+    parts.push(svgLine(x, TOP, x, plotBottom, SERIES_COLORS.grid));
     parts.push(
       svgLabel(tickFormat(tick), x, plotBottom + 11, { anchor: 'middle', size: 11, fill: SERIES_COLORS.axis }),
     );
@@ -80,13 +78,9 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): SafeHt
   });
   if (options.reference) {
     const x = xOf(options.reference.value);
-    parts.push(
-      html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP - 4}" y2="${px(plotBottom)}" stroke="#1f2328" stroke-width="1.2" stroke-dasharray="4 3"/>`,
-    );
+    parts.push(svgLine(x, TOP - 4, x, plotBottom, '#1f2328', { width: 1.2, dash: '4 3' }));
     parts.push(svgLabel(options.reference.label, x + 4, TOP - 1, { size: 10, fill: SERIES_COLORS.axis }));
   }
-  parts.push(
-    html`<line x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.axis}"/>`,
-  );
+  parts.push(svgLine(LABEL_WIDTH, TOP, LABEL_WIDTH, plotBottom, SERIES_COLORS.axis));
   return svgRoot(WIDTH, plotBottom + AXIS, options.label, parts);
 }

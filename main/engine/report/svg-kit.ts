@@ -54,6 +54,20 @@ export function filledPath(d: string, fill: string, opacity?: number): SafeHtml 
   return html`<path d="${d}" fill="${fill}"${opacity === undefined ? null : html` fill-opacity="${opacity}"`}/>`;
 }
 
+/** A straight line from (x1, y1) to (x2, y2): grid lines, axes and markers. */
+export function svgLine(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  stroke: string,
+  options: { width?: number; dash?: string } = {},
+): SafeHtml {
+  const width = options.width === undefined ? null : html` stroke-width="${options.width}"`;
+  const dash = options.dash === undefined ? null : html` stroke-dasharray="${options.dash}"`;
+  return html`<line x1="${px(x1)}" x2="${px(x2)}" y1="${px(y1)}" y2="${px(y2)}" stroke="${stroke}" ${width}${dash} />`;
+}
+
 /** A text label, cut to `max` characters, with the full text as a hover title when cut. */
 export function svgLabel(
   text: string,

@@ -3,9 +3,15 @@
 import type { BinnedTimeline } from '../../shared/run-views.ts';
 import { html, type SafeHtml } from './escape-html.ts';
 import type { LegendKey } from './report-layout.ts';
-import { SERIES_COLORS, STATE_ORDER, stateColor, stateLabel } from '../../shared/thread-state-style.ts';
+import {
+  SERIES_COLORS,
+  STATE_ORDER,
+  TIMELINE_SERIES,
+  stateColor,
+  stateLabel,
+} from '../../shared/thread-state-style.ts';
 import { bandSegmentsByState, binStartNs, busiestThreads, shareHeight } from '../../shared/timeline-geometry.ts';
-import { niceTicks, px, rectPath, filledPath, svgLabel, svgRoot, tickLabelSeconds } from './svg-kit.ts';
+import { niceTicks, px, rectPath, filledPath, svgLabel, svgLine, svgRoot, tickLabelSeconds } from './svg-kit.ts';
 
 const WIDTH = 1000;
 const LABEL_WIDTH = 190;
@@ -35,11 +41,9 @@ type Thread = BinnedTimeline['threads'][number];
 /** Legend keys for the timeline chart. */
 export function timelineLegend(withGil: boolean): LegendKey[] {
   const keys: LegendKey[] = STATE_ORDER.map((state) => ({ label: stateLabel(state), color: stateColor(state) }));
-  keys.push({ label: 'CPU used (lane under each thread, 0–1 core)', color: SERIES_COLORS.cpu });
-  if (withGil) {
-    keys.push({ label: 'GIL held (share of time)', color: SERIES_COLORS.gilHeld });
-    keys.push({ label: 'GIL contention (someone waiting)', color: SERIES_COLORS.contention, shape: 'line' });
-  }
+  for (const series of TIMELINE_SERIES)
+    if (series.key === 'cpu' || withGil)
+      keys.push({ label: series.label, color: series.color, shape: series.key === 'contention' ? 'line' : undefined });
   return keys;
 }
 
@@ -64,9 +68,7 @@ export function timelineChart(
   const step = (ticks[1] ?? axisSeconds) - (ticks[0] ?? 0);
   for (const tick of ticks) {
     const x = LABEL_WIDTH + (tick / axisSeconds) * PLOT_WIDTH;
-    parts.push(
-      html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.grid}" stroke-width="1"/>`,
-    );
+    parts.push(svgLine(x, TOP, x, plotBottom, SERIES_COLORS.grid, { width: 1 }));
     const anchor = x > LABEL_WIDTH + PLOT_WIDTH - 25 ? 'end' : 'middle';
     parts.push(
       svgLabel(tickLabelSeconds(tick, step), x, plotBottom + 12, { anchor, size: 11, fill: SERIES_COLORS.axis }),
@@ -75,18 +77,14 @@ export function timelineChart(
   // The run's end, when the axis is longer (aligned comparisons).
   if (axisSeconds > spanSeconds * 1.001) {
     const x = xOf(timeline.toNs);
-    parts.push(
-      html`<line x1="${px(x)}" x2="${px(x)}" y1="${TOP}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.axis}" stroke-dasharray="3 3"/>`,
-    );
+    parts.push(svgLine(x, TOP, x, plotBottom, SERIES_COLORS.axis, { dash: '3 3' }));
   }
 
   if (timeline.gil) parts.push(gilLane(timeline, xOf, binWidth, TOP, options.gilNote));
   threads.forEach((thread, index) =>
     parts.push(threadRows(timeline, thread, xOf, binWidth, lanesTop + index * rowHeight)),
   );
-  parts.push(
-    html`<line x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + PLOT_WIDTH}" y1="${px(plotBottom)}" y2="${px(plotBottom)}" stroke="${SERIES_COLORS.axis}"/>`,
-  );
+  parts.push(svgLine(LABEL_WIDTH, plotBottom, LABEL_WIDTH + PLOT_WIDTH, plotBottom, SERIES_COLORS.axis));
 
   return {
     svg: svgRoot(WIDTH, height, options.label ?? 'Timeline of thread states, CPU and GIL', parts),

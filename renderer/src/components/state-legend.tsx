@@ -2,7 +2,7 @@
 import { STATE_ORDER, stateColor, stateLabel } from '../../../main/shared/thread-state-style.ts';
 
 // One swatch per state, in drawing order; `extra` adds series such as "GIL held".
-export function StateLegend(props: { extra?: Array<{ label: string; color: string }> }) {
+export function StateLegend(props: { extra?: ReadonlyArray<{ label: string; color: string }> }) {
   return (
     <ul className="legend" aria-label="Thread state colours">
       {STATE_ORDER.map((state) => (

@@ -14,7 +14,7 @@ import { Notice } from '../../components/notice.tsx';
 import { StateLegend } from '../../components/state-legend.tsx';
 import { alignThreads, coveredFraction, laneRange, sharedSpanNs, type LaneMode } from '../../logic/compare-time.ts';
 import { formatSeconds } from '../../logic/format.ts';
-import { SERIES_COLORS } from '../../../../main/shared/thread-state-style.ts';
+import { TIMELINE_SERIES } from '../../../../main/shared/thread-state-style.ts';
 import { binsForRange } from '../../logic/zoom-range.ts';
 import { TimelineTooltip } from '../../components/timeline-tooltip.tsx';
 import { RunHeading } from './run-heading.tsx';
@@ -122,13 +122,7 @@ export function CompareLanes(props: { comparison: ComparisonView; onOpenRun: (ru
     <div className="panel" data-testid="compare-lanes" data-mode={mode}>
       <div className="panel-title row spread">
         <h3>Threads over time</h3>
-        <StateLegend
-          extra={[
-            { label: 'CPU', color: SERIES_COLORS.cpu },
-            { label: 'GIL held', color: SERIES_COLORS.gilHeld },
-            { label: 'Contention', color: SERIES_COLORS.contention },
-          ]}
-        />
+        <StateLegend extra={TIMELINE_SERIES} />
       </div>
       <div className="row toolbar">
         <div className="segmented" role="radiogroup" aria-label="Time axis">

@@ -14,7 +14,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { StateLegend } from '../../components/state-legend.tsx';
 import { formatClock, formatSeconds } from '../../logic/format.ts';
-import { SERIES_COLORS } from '../../../../main/shared/thread-state-style.ts';
+import { TIMELINE_SERIES } from '../../../../main/shared/thread-state-style.ts';
 import { TimelineTooltip } from '../../components/timeline-tooltip.tsx';
 import {
   binsForRange,
@@ -169,13 +169,7 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
     <div className="panel">
       <div className="panel-title row spread">
         <h3>Timeline</h3>
-        <StateLegend
-          extra={[
-            { label: 'CPU', color: SERIES_COLORS.cpu },
-            { label: 'GIL held', color: SERIES_COLORS.gilHeld },
-            { label: 'Contention', color: SERIES_COLORS.contention },
-          ]}
-        />
+        <StateLegend extra={TIMELINE_SERIES} />
       </div>
       <div className="row toolbar">
         <button
