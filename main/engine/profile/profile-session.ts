@@ -194,7 +194,7 @@ export class ProfileSession {
       });
     } catch (error) {
       // A bug of ours must not leave the script running or the run "running": end both, keep the samples.
-      launched?.signalGroup('SIGKILL');
+      launched?.finish();
       sampling?.stop();
       const message = `GILscope failed while recording: ${error instanceof Error ? error.message : String(error)}; the samples taken before are kept`;
       try {
@@ -215,7 +215,7 @@ export class ProfileSession {
     const wallNs = elapsedNs();
     this.requestStop = () => {};
     // Nothing outlives the run: children the script left in its group are killed with it.
-    launched.signalGroup('SIGKILL');
+    launched.finish();
     sampling.stop();
     const samplingEnd = await sampling.done;
     const samplerError = samplingEnd.reason === 'failed' ? samplingEnd.message : null;
