@@ -145,6 +145,7 @@ export class ProfileSession {
       writer.appendStackTable(batch.stackTable);
       writer.appendTicks(batch.ticks);
       writer.upsertThreads(batch.threads);
+      writer.upsertProcesses(batch.processes);
       for (const event of batch.events) writer.addEvent(event.kind, event.timeNs, event.detail);
     });
     let sampling: SamplingSession | null = null;

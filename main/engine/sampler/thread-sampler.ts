@@ -59,7 +59,7 @@ export interface SamplerStats {
  */
 export class ThreadSampler {
   private readonly pid: number;
-  private readonly python: PythonAttachment;
+  private python: PythonAttachment;
   private readonly threads: ThreadTable;
   private tickIndex = 0;
   private lastListNs = -Infinity;
@@ -82,9 +82,10 @@ export class ThreadSampler {
   };
   private readonly interner: StackInterner | null;
 
-  constructor(pid: number, options: { stacks?: boolean } = {}) {
+  /** `interner`: shared by the samplers of a process tree, so stack ids are the run's, not the process's. */
+  constructor(pid: number, options: { stacks?: boolean; interner?: StackInterner } = {}) {
     this.pid = pid;
-    this.interner = options.stacks === false ? null : new StackInterner();
+    this.interner = options.stacks === false ? null : (options.interner ?? new StackInterner());
     this.python = new PythonAttachment(pid);
     this.threads = new ThreadTable(pid);
   }
@@ -276,6 +277,20 @@ export class ThreadSampler {
   /** The counters, with the unwinder's (copied only when asked: once per batch, not per tick). */
   statsSnapshot(): SamplerStats {
     return { ...this.stats, stacks: this.interner ? this.python.unwindStats : null };
+  }
+
+  /** The CPython version found in the process ("3.12.1"), or null (not attached yet, or not CPython). */
+  get pythonVersion(): string | null {
+    const status = this.python.status;
+    if (status.kind !== 'attached') return null;
+    const { major, minor, micro } = status.info.version;
+    return `${major}.${minor}.${micro}`;
+  }
+
+  /** The process replaced its program (exec): look for a runtime again; threads and their CPU carry on. */
+  reattach(): void {
+    this.python.close();
+    this.python = new PythonAttachment(this.pid);
   }
 
   close(): void {
