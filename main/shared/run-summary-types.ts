@@ -109,6 +109,7 @@ export type GilVerdictKind =
   | 'lock-bound'
   | 'mostly-waiting'
   | 'parallel'
+  | 'process-parallel'
   | 'no-gil'
   | 'unknown';
 

@@ -132,4 +132,26 @@ if __name__ == "__main__":
     expect(shell?.gil).toBeNull();
     expect(shell?.cpuSeconds).toBeGreaterThan(0.02);
   });
+
+  it('a pool of 4 workers on 4 CPU-bound tasks is not GIL-bound: the verdict counts the processes', async () => {
+    const run = await profileFixture(
+      python,
+      PROC_PRELUDE +
+        `
+import concurrent.futures
+if __name__ == "__main__":
+    with concurrent.futures.ProcessPoolExecutor(max_workers=4) as pool:
+        list(pool.map(spin, [0.3] * 4))
+    finish_main()
+`,
+    );
+    const { verdict } = run.summary;
+    expect(verdict.kind, verdict.headline).not.toMatch(/gil-bound/);
+    // However loaded the machine, the work is in 4 processes, each with its own GIL.
+    expect(verdict.headline).toMatch(
+      /^The GIL is not what limits this run(: | \()4 processes kept \d+\.\d cores busy, each with its own GIL/,
+    );
+    const workers = processesOf(run.summary).filter((process) => process.role !== 'main' && process.cpuSeconds > 0.25);
+    expect(workers).toHaveLength(4);
+  });
 });

@@ -55,3 +55,14 @@ export function readCommandLine(pid: Pid): string[] | null {
     return null;
   }
 }
+
+/** The most recently created PID in our PID namespace (last field of /proc/loadavg); null if unreadable. */
+export function readLastCreatedPid(): Pid | null {
+  try {
+    const text = fs.readFileSync('/proc/loadavg', 'latin1');
+    const last = Number(text.slice(text.lastIndexOf(' ') + 1));
+    return Number.isInteger(last) ? last : null;
+  } catch {
+    return null;
+  }
+}

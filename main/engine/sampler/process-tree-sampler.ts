@@ -1,5 +1,5 @@
 import type { Nanoseconds, Pid, ProcessInfo, StackTableDelta, ThreadInfo, ThreadSample, Tick } from '../model.ts';
-import { listProcessIds, readCommandLine, readProcessStat } from '../proc/process-files.ts';
+import { listProcessIds, readCommandLine, readLastCreatedPid, readProcessStat } from '../proc/process-files.ts';
 import { StackInterner } from './stack-interner.ts';
 import { ThreadSampler, type SamplerEvent, type SamplerStats } from './thread-sampler.ts';
 
@@ -34,6 +34,8 @@ export class ProcessTreeSampler {
   /** Parent of every process seen in /proc that is not followed, so each is read only once. */
   private readonly parentOf = new Map<Pid, Pid>();
   private lastDiscoverNs = -Infinity;
+  /** /proc/loadavg's newest PID at the last scan: while it stays the same, no process was born and the scan (~0.4 ms for 130 processes) is skipped. */
+  private lastCreatedPid: Pid | null = null;
   private lastRefreshNs = -Infinity;
   private workerCount = 0;
   private readonly events: SamplerEvent[] = [];
@@ -101,6 +103,9 @@ export class ProcessTreeSampler {
   /** Adds every process whose parent is followed (repeatedly, so a whole new subtree is picked up at once). */
   private discover(timeNs: Nanoseconds): void {
     this.lastDiscoverNs = timeNs;
+    const lastCreated = readLastCreatedPid();
+    if (lastCreated !== null && lastCreated === this.lastCreatedPid) return;
+    this.lastCreatedPid = lastCreated;
     let pids: Pid[];
     try {
       pids = listProcessIds();
