@@ -17,7 +17,7 @@ export function printSummary(summary: RunSummary, out: NodeJS.WritableStream): v
   const lines = [
     `Run ${summary.runId}: ${summary.script}${summary.args.length ? ' ' + summary.args.join(' ') : ''}`,
     `  ${interpreter}, GIL mode ${summary.gilMode}, GIL ${summary.gilEnabled === null ? 'state unknown' : summary.gilEnabled ? 'enabled' : 'disabled'}`,
-    `  status ${summary.status}${ending ? ` (${ending})` : ''}${summary.error ? `: ${summary.error}` : ''}`,
+    `  ${summary.attachedPid === undefined ? '' : `attached to pid ${summary.attachedPid}, `}status ${summary.status}${ending ? ` (${ending})` : ''}${summary.error ? `: ${summary.error}` : ''}`,
     `  wall ${seconds(summary.wallSeconds)}, CPU ${seconds(summary.cpuSeconds)}, parallelism ${summary.parallelism?.toFixed(2) ?? '–'}, ${summary.samples} samples at ${summary.rateHz} Hz`,
     summary.gil
       ? `  ${(summary.processes?.length ?? 0) > 1 ? "main process's " : ''}GIL held ${percent(summary.gil.heldFraction)} of the time; contention (someone waiting for it) ${percent(summary.gil.contention)}`

@@ -70,6 +70,8 @@ export interface RunSummary {
   cwd: string;
   interpreter: { path: string; version: string; freeThreaded: boolean } | null;
   gilMode: string;
+  /** Set when GILscope attached to this running process (gilscope attach) instead of launching the script. */
+  attachedPid?: number;
   /** Whether the GIL was enabled when first read (null when it never could be read). */
   gilEnabled: boolean | null;
   /** Free-threaded builds: when the GIL was switched on or off during the run (e.g. by an extension import). */

@@ -120,6 +120,7 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
       ? { path: run.interpreter.path, version: run.interpreter.version, freeThreaded: run.interpreter.freeThreaded }
       : null,
     gilMode: run.gilMode,
+    ...(run.attachedPid === null ? {} : { attachedPid: run.attachedPid }),
     gilEnabled: firstKnown >= 0 ? timeline.ticks.gilEnabled[firstKnown] === 1 : null,
     gilEnabledChanges: events
       .filter((event) => event.kind === 'gil-enabled-changed')

@@ -17,7 +17,10 @@ export interface LaunchRequest {
 export type ScriptExit =
   | { kind: 'exited'; exitCode: number }
   | { kind: 'signaled'; signal: string }
-  | { kind: 'spawn-failed'; message: string };
+  | { kind: 'spawn-failed'; message: string }
+  /** An attached process: GILscope detached (Stop, --duration), or the process ended on its own (how is not ours to know). */
+  | { kind: 'detached' }
+  | { kind: 'target-ended' };
 
 /** A running script: its PID, its output as it arrives, and its end. */
 export interface LaunchedScript {

@@ -40,11 +40,18 @@ export class ProcessTreeSampler {
   private workerCount = 0;
   private readonly events: SamplerEvent[] = [];
 
-  constructor(pid: Pid, options: { stacks?: boolean; children?: boolean } = {}) {
+  /** CPU totals of processes that ran before the run began (attach): subtracted from their /proc totals. */
+  private readonly statCpuBefore = new Map<Pid, Nanoseconds>();
+  /** Attached, not launched: what exists at the first look ran before the run, and its CPU so far is not counted. */
+  private existedBefore: boolean;
+
+  /** `attached`: the process (and the descendants found at the first look) ran before the run began. */
+  constructor(pid: Pid, options: { stacks?: boolean; children?: boolean; attached?: boolean } = {}) {
     this.rootPid = pid;
     this.followChildren = options.children ?? true;
     this.stacks = options.stacks !== false;
     this.interner = this.stacks ? new StackInterner() : null;
+    this.existedBefore = options.attached ?? false;
     this.follow(pid, null, 'main', 0);
   }
 
@@ -63,6 +70,7 @@ export class ProcessTreeSampler {
   sample(timeNs: Nanoseconds): Tick | null {
     const started = process.hrtime.bigint();
     if (this.followChildren && timeNs - this.lastDiscoverNs >= DISCOVER_INTERVAL_NS) this.discover(timeNs);
+    this.existedBefore = false;
     const root = this.followed.get(this.rootPid);
     const rootStarted = process.hrtime.bigint();
     const rootTick = root?.sampler.sample(timeNs) ?? null;
@@ -134,8 +142,13 @@ export class ProcessTreeSampler {
   }
 
   private follow(pid: Pid, parentPid: Pid | null, role: string, timeNs: Nanoseconds): void {
-    const sampler = new ThreadSampler(pid, { stacks: this.stacks, interner: this.interner ?? undefined });
+    const sampler = new ThreadSampler(pid, {
+      stacks: this.stacks,
+      interner: this.interner ?? undefined,
+      countFromNow: this.existedBefore,
+    });
     const stat = readProcessStat(pid);
+    if (this.existedBefore && stat) this.statCpuBefore.set(pid, stat.cpuNs);
     this.followed.set(pid, {
       sampler,
       changed: true,
@@ -147,7 +160,7 @@ export class ProcessTreeSampler {
         pythonVersion: null,
         firstSeenNs: timeNs,
         lastSeenNs: timeNs,
-        statCpuNs: stat?.cpuNs ?? 0,
+        statCpuNs: this.existedBefore ? 0 : (stat?.cpuNs ?? 0),
         gilTicks: 0,
         gilHeldTicks: 0,
         gilHeldByTid: {},
@@ -164,8 +177,9 @@ export class ProcessTreeSampler {
         if (pid !== this.rootPid) this.end(pid, member);
         continue;
       }
-      if (stat.cpuNs !== member.info.statCpuNs) {
-        member.info.statCpuNs = stat.cpuNs;
+      const cpuNs = stat.cpuNs - (this.statCpuBefore.get(pid) ?? 0);
+      if (cpuNs !== member.info.statCpuNs) {
+        member.info.statCpuNs = cpuNs;
         member.changed = true;
       }
       // An exiting process's command line reads empty: that is not an exec.

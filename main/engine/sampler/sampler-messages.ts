@@ -8,6 +8,8 @@ export interface SamplerWorkerInput {
   stacks: boolean;
   /** Follow every process descended from the target (on for launched scripts; `attach --children`). */
   children: boolean;
+  /** The target ran before the run began (attach): CPU it used before is not counted. */
+  attached: boolean;
   /** Int32Array over it: index 0 becomes 1 to ask the worker to stop. */
   control: SharedArrayBuffer;
 }

@@ -10,7 +10,11 @@ const POST_INTERVAL_NS = 100e6;
 
 function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
   const control = new Int32Array(input.control);
-  const sampler = new ProcessTreeSampler(target.pid, { stacks: input.stacks, children: input.children });
+  const sampler = new ProcessTreeSampler(target.pid, {
+    stacks: input.stacks,
+    children: input.children,
+    attached: input.attached,
+  });
   sampler.stats.priority = priority;
   const periodNs = 1e9 / input.rateHz;
   const now = (): number => Number(process.hrtime.bigint() - target.runStartNs);

@@ -9,6 +9,8 @@ export interface SamplingOptions {
   stacks: boolean;
   /** Follow the target's descendants too (default true). */
   children?: boolean;
+  /** The target is already running (attach): CPU it used before sampling began is not counted. */
+  attached?: boolean;
   workerUrl?: URL | string;
 }
 
@@ -37,6 +39,7 @@ export class SamplingSession {
       rateHz: options.rateHz,
       stacks: options.stacks,
       children: options.children ?? true,
+      attached: options.attached ?? false,
       control: this.control,
     };
     this.worker = new Worker(options.workerUrl ?? DEFAULT_WORKER_URL, { workerData: input });

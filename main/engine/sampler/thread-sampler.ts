@@ -83,8 +83,12 @@ export class ThreadSampler {
   private readonly interner: StackInterner | null;
 
   /** `interner`: shared by the samplers of a process tree, so stack ids are the run's, not the process's. */
-  constructor(pid: number, options: { stacks?: boolean; interner?: StackInterner } = {}) {
+  /** Threads present at the first listing ran before the run (attach): their CPU so far is not counted. */
+  private countFromNow: boolean;
+
+  constructor(pid: number, options: { stacks?: boolean; interner?: StackInterner; countFromNow?: boolean } = {}) {
     this.pid = pid;
+    this.countFromNow = options.countFromNow ?? false;
     this.interner = options.stacks === false ? null : (options.interner ?? new StackInterner());
     this.python = new PythonAttachment(pid);
     this.threads = new ThreadTable(pid);
@@ -98,7 +102,8 @@ export class ThreadSampler {
       const tids = listThreadIds(this.pid);
       if (tids === null) return null;
       this.lastListNs = timeNs;
-      if (this.threads.sync(tids, timeNs) > 0) this.lastNamesNs = -Infinity;
+      if (this.threads.sync(tids, timeNs, this.countFromNow) > 0) this.lastNamesNs = -Infinity;
+      this.countFromNow = false;
     }
     const gil = this.python.readGil(timeNs);
     this.noteGilEnabled(gil?.enabled ?? null, timeNs);

@@ -33,8 +33,11 @@ export class ThreadTable {
     this.pid = pid;
   }
 
-  /** Brings the live set in line with `tids`; returns how many threads are new. */
-  sync(tids: readonly Tid[], nowNs: Nanoseconds): number {
+  /**
+   * Brings the live set in line with `tids`; returns how many threads are new. `fromNow`: the threads' CPU
+   * so far is not the run's (they ran before GILscope attached): their deltas start from their totals now.
+   */
+  sync(tids: readonly Tid[], nowNs: Nanoseconds, fromNow = false): number {
     let added = 0;
     const present = new Set(tids);
     for (const [tid, thread] of this.live) {
@@ -55,7 +58,9 @@ export class ThreadTable {
       this.everSeen.set(tid, info);
       // Deltas start from zero: a thread first seen has run only since it was born, so its whole
       // schedstat total belongs to the interval that ends now.
-      const dropped = this.droppedTotals.get(tid);
+      const now = fromNow ? files.readSchedstat() : null;
+      const dropped =
+        this.droppedTotals.get(tid) ?? (now ? { cpuNs: now.cpuNs, runQueueNs: now.runQueueNs } : undefined);
       this.live.set(tid, {
         files,
         lastCpuNs: dropped?.cpuNs ?? 0,

@@ -172,7 +172,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 7,
-    description: 'the processes of a run (main and every descendant followed) and the process of each thread',
+    description:
+      'the processes of a run (main and every descendant followed), the process of each thread, attached runs',
     sql: `
       CREATE TABLE processes (
         run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -195,6 +196,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
       -- NULL in runs recorded before processes were followed: the thread belongs to the run's only process.
       ALTER TABLE threads ADD COLUMN pid INTEGER;
+      -- Set when the run attached to a running process (gilscope attach) instead of launching a script.
+      ALTER TABLE runs ADD COLUMN attached_pid INTEGER;
     `,
   },
 ];

@@ -59,6 +59,7 @@ interface RunRow {
   gil_enabled: number | null;
   rate_hz: number;
   chunk_ticks: number;
+  attached_pid: number | null;
   status: RunStatus;
   exit_code: number | null;
   signal: string | null;
@@ -109,6 +110,7 @@ function toRecord(r: RunRow): RunRecord {
     gilEnabled: r.gil_enabled === null ? null : r.gil_enabled === 1,
     rateHz: r.rate_hz,
     chunkTicks: r.chunk_ticks,
+    attachedPid: r.attached_pid ?? null,
     status: r.status,
     exitCode: r.exit_code,
     signal: r.signal,

@@ -30,6 +30,8 @@ export interface RunMeta {
   gilEnabled?: boolean | null;
   rateHz: number;
   label?: string | null;
+  /** The PID attached to, when the run attached to a running process instead of launching a script. */
+  attachedPid?: number | null;
   /** Defaults to now. */
   createdAt?: Date;
 }
@@ -60,6 +62,8 @@ export interface RunRecord {
   rateHz: number;
   /** Ticks per sample chunk in this run. */
   chunkTicks: number;
+  /** The PID attached to (gilscope attach); null for a launched script. */
+  attachedPid: number | null;
   status: RunStatus;
   exitCode: number | null;
   signal: string | null;

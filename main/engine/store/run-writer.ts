@@ -49,8 +49,8 @@ function prepareStatements(db: Database.Database) {
        RETURNING id`,
     ),
     insertRun: db.prepare(
-      `INSERT INTO runs (created_at, script, args, cwd, interpreter_id, gil_mode, gil_enabled, rate_hz, chunk_ticks, label, recorder)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO runs (created_at, script, args, cwd, interpreter_id, gil_mode, gil_enabled, rate_hz, chunk_ticks, label, recorder, attached_pid)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     upsertTickChunk: db.prepare(
       `INSERT INTO tick_chunks (run_id, chunk_no, tick_count, first_time_ns, last_time_ns, data) VALUES (?, ?, ?, ?, ?, ?)
@@ -149,6 +149,7 @@ export class RunWriter {
         this.chunkTicks,
         meta.label ?? null,
         JSON.stringify(currentRecorder()),
+        meta.attachedPid ?? null,
       );
       this.id = Number(result.lastInsertRowid);
       this.output = createOutputLog(this.store.db, this.id, this.outputCap);
