@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { pyenvPython } from '../support/spawn-python.ts';
 import { profileFixture } from '../support/profile-fixture.ts';
+import { exportRun } from '../../main/engine/export/export-run.ts';
+import { openRunStore } from '../../main/engine/store/open-database.ts';
+import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import type { ProcessSummary, RunSummary } from '../../main/shared/run-summary-types.ts';
 
 const python = pyenvPython('3.12.1');
@@ -153,5 +156,39 @@ if __name__ == "__main__":
     );
     const workers = processesOf(run.summary).filter((process) => process.role !== 'main' && process.cpuSeconds > 0.25);
     expect(workers).toHaveLength(4);
+  });
+
+  it('exports show each process: collapsed and speedscope with a process prefix, trace with one process per pid', async () => {
+    const run = await profileFixture(python, TWO_BUSY_CHILDREN('fork'));
+    const [main, worker1, worker2] = processesOf(run.summary);
+    const store = openRunStore(run.dbFile, { readonly: true });
+    try {
+      const reader = createRunReader(store);
+      const collapsed = exportRun(reader, run.summary.runId, 'collapsed') ?? '';
+      for (const process of [main, worker1, worker2]) {
+        const prefix = `${process?.role} (${process?.pid});MainThread (${process?.pid});`;
+        expect(
+          collapsed.split('\n').some((line) => line.startsWith(prefix)),
+          `${prefix} in\n${collapsed}`,
+        ).toBe(true);
+      }
+      const speedscope = JSON.parse(exportRun(reader, run.summary.runId, 'speedscope') ?? '{}') as {
+        profiles: Array<{ name: string }>;
+      };
+      expect(speedscope.profiles.map((profile) => profile.name)).toContain(
+        `worker 1 (${worker1?.pid}): MainThread (${worker1?.pid})`,
+      );
+      const trace = JSON.parse(exportRun(reader, run.summary.runId, 'trace') ?? '{}') as {
+        traceEvents: Array<{ name: string; pid: number; tid: number; args?: { name?: string } }>;
+      };
+      const processNames = trace.traceEvents.filter((event) => event.name === 'process_name');
+      expect(processNames.map((event) => event.pid).sort()).toEqual([main?.pid, worker1?.pid, worker2?.pid].sort());
+      const profiles = trace.traceEvents.filter((event) => event.name === 'Profile');
+      for (const process of [main, worker1, worker2]) {
+        expect(profiles.some((event) => event.pid === process?.pid && event.tid === process?.pid)).toBe(true);
+      }
+    } finally {
+      store.close();
+    }
   });
 });
