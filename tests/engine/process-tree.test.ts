@@ -150,9 +150,10 @@ if __name__ == "__main__":
     );
     const { verdict } = run.summary;
     expect(verdict.kind, verdict.headline).not.toMatch(/gil-bound/);
-    // However loaded the machine, the work is in 4 processes, each with its own GIL.
+    // However loaded the machine, the work is in 4 processes, each with its own GIL (5 when feeding them
+    // kept the main process busy too).
     expect(verdict.headline).toMatch(
-      /^The GIL is not what limits this run(: | \()4 processes kept \d+\.\d cores busy, each with its own GIL/,
+      /^The GIL is not what limits this run(: | \()[45] processes kept \d+\.\d cores busy, each with its own GIL/,
     );
     const workers = processesOf(run.summary).filter((process) => process.role !== 'main' && process.cpuSeconds > 0.25);
     expect(workers).toHaveLength(4);
