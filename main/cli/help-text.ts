@@ -7,6 +7,7 @@ Usage:
                    [--db FILE] [--cwd DIR] [--no-stacks] [--json] SCRIPT [-- ARGS…]
   gilscope runs [--db FILE] [--json]
   gilscope show RUN [--db FILE] [--json]
+  gilscope attach PID [--duration SEC] [--children] [--rate HZ] [--db FILE] [--no-stacks] [--json]
   gilscope dump PID [--json]
   gilscope compare RUN RUN… [--db FILE] [--json]
   gilscope experiment SCRIPT [--python P1,P2] [--gil on,off] [--repeat N]
@@ -21,6 +22,8 @@ Commands:
   profile       run SCRIPT under an interpreter and sample every thread from outside
   runs          list stored runs
   show          summarise one stored run (per-thread CPU, states, GIL)
+  attach        sample a running process (and with --children its descendants) until it ends,
+                --duration passes or Ctrl-C, then detach and leave it running; stored as an attached run
   dump          print every Python thread's stack in a running process (status, GIL, frames)
   compare       2–4 runs side by side (the first is the baseline): wall, speedup, CPU, parallelism,
                 GIL contention, per-thread CPU and states, functions whose share changed most

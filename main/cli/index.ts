@@ -1,6 +1,7 @@
 // GILscope's command line: `gilscope <command> …`. Every failure ends as one line on stderr.
 import { StoreError } from '../engine/store/store-error.ts';
 import { CliError, usageError } from './cli-error.ts';
+import { attachCommand } from './commands/attach.ts';
 import { compareCommand } from './commands/compare.ts';
 import { dumpCommand } from './commands/dump.ts';
 import { experimentCommand } from './commands/experiment.ts';
@@ -15,6 +16,7 @@ import { HELP_TEXT } from './help-text.ts';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  attach: attachCommand,
   compare: compareCommand,
   dump: dumpCommand,
   experiment: experimentCommand,

@@ -8,6 +8,8 @@ export type Seconds = number;
 export type Address = number;
 /** Kernel thread id: the name of /proc/PID/task/TID; the main thread's TID equals the PID. */
 export type Tid = number;
+/** Process id (thread group id). TIDs are unique across processes at any one time, so a tick mixes them freely. */
+export type Pid = number;
 
 /** Compact code of a ThreadState, as stored in sample chunks: its index in THREAD_STATES (0, 1, … n-1). */
 export type StateCode = Exclude<Partial<typeof THREAD_STATES>['length'], (typeof THREAD_STATES)['length']>;
@@ -75,10 +77,39 @@ export interface StackTableDelta {
 /** What the sampler learns about a thread besides its samples. */
 export interface ThreadInfo {
   tid: Tid;
+  /** The process the thread belongs to (absent in runs recorded before processes were followed: the run's main process). */
+  pid?: Pid;
   /** Python `threading` name when readable, else the OS name (comm). */
   name: string;
   nameSource: 'python' | 'os';
   /** Time since run start when the thread was first and last seen. */
   firstSeenNs: Nanoseconds;
   lastSeenNs: Nanoseconds;
+}
+
+/**
+ * A process of the sampled tree: the launched (or attached) one is role "main", descendants are
+ * "worker 1", "worker 2", … in the order they were first seen (compare matches processes by role).
+ */
+export interface ProcessInfo {
+  pid: Pid;
+  /** Parent when first seen; null for the main process. */
+  parentPid: Pid | null;
+  /** argv as read from /proc/PID/cmdline (after the last exec seen). */
+  commandLine: string[];
+  role: string;
+  /** CPython version once its runtime was found (e.g. "3.12.1"); null for non-Python processes or before. */
+  pythonVersion: string | null;
+  firstSeenNs: Nanoseconds;
+  lastSeenNs: Nanoseconds;
+  /**
+   * The process's own CPU (utime + stime of /proc/PID/stat: every thread, exited ones included) at the last
+   * read. Beyond the sampled threads' CPU it is what threads that ended before being sampled used.
+   */
+  statCpuNs: Nanoseconds;
+  /** Ticks at which this process's GIL word was read, and held. */
+  gilTicks: number;
+  gilHeldTicks: number;
+  /** Per holder thread: ticks it held this process's GIL. */
+  gilHeldByTid: Record<Tid, number>;
 }

@@ -46,7 +46,7 @@ function cpuSentence(name: string, base: RunSummary, run: RunSummary): string | 
 }
 
 function limitSentence(name: string, run: RunSummary): string | null {
-  const busy = busyThreads(run.threads);
+  const busy = busyThreads(run.threads, run.processes?.[0]?.pid);
   const runnable = share(busy, (s) => s.runnable);
   const lockWait = share(busy, (s) => s.lockWait);
   const cores = run.verdict.cores ? ` on ${run.verdict.cores} cores` : '';

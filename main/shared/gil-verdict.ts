@@ -78,16 +78,11 @@ function speedupCeiling(
  * blocking wait (join()) is left out when other threads were busy, even if it queued for a CPU while
  * starting up on a busy machine (that made it "busy" without doing the run's work).
  */
-export function busyThreads(threads: readonly ThreadSummary[]): ThreadSummary[] {
-  const isMain = (t: ThreadSummary): boolean => t.name === 'MainThread' && t.nameSource === 'python';
+export function busyThreads(threads: readonly ThreadSummary[], mainPid?: number): ThreadSummary[] {
+  const isMain = (t: ThreadSummary): boolean =>
+    t.name === 'MainThread' && t.nameSource === 'python' && (t.pid === undefined || t.pid === mainPid);
   const othersLived = threads.some((t) => !isMain(t) && t.lifetimeSeconds >= BUSY_MIN_SECONDS);
   return threads.filter((t) => isBusy(t) && !(othersLived && isMain(t) && t.states.lockWait >= JOINING_MAIN_LOCK_WAIT));
-}
-
-/** The Python main thread, when other threads are there to speak for the run (it mostly waits in join()). */
-function withoutJoiningMain(threads: readonly ThreadSummary[]): ThreadSummary[] {
-  const others = threads.filter((t) => !(t.name === 'MainThread' && t.nameSource === 'python'));
-  return others.length > 0 ? others : [...threads];
 }
 
 /** "CPython 3.16.0 (free-threaded)", or "The interpreter" when it was not probed. */
@@ -96,9 +91,25 @@ function describeInterpreter(interpreter: RunSummary['interpreter']): string {
   return `CPython ${interpreter.version}${interpreter.freeThreaded ? ' (free-threaded)' : ''}`;
 }
 
+/**
+ * The main process's Python main thread, when other threads are there to speak for the run (it mostly waits
+ * in join()). A worker process's main thread is where that worker works, so it stays.
+ */
+function withoutJoiningMain(threads: readonly ThreadSummary[], mainPid: number | undefined): ThreadSummary[] {
+  const others = threads.filter(
+    (t) => !(t.name === 'MainThread' && t.nameSource === 'python' && (t.pid === undefined || t.pid === mainPid)),
+  );
+  return others.length > 0 ? others : [...threads];
+}
+
+/** Processes with at least one busy thread (each has its own GIL: their threads never wait for each other's). */
+function busyProcessCount(busy: readonly ThreadSummary[]): number {
+  return new Set(busy.map((thread) => thread.pid ?? -1)).size;
+}
+
 /** Reads the run summary (its `verdict` aside) and says whether the GIL limited it, what did if not, and what removing the GIL could gain. */
 export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | null): GilVerdict {
-  const busy = busyThreads(summary.threads);
+  const busy = busyThreads(summary.threads, summary.processes?.[0]?.pid);
   const base = { busyThreads: busy.length, cores };
   const reenabled = summary.gilEnabledChanges.find((change) => change.enabled);
   const reenabledNote = reenabled
@@ -147,7 +158,10 @@ export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | n
       speedupCeiling: null,
     };
   }
-  const everyone = withoutJoiningMain(summary.threads.filter((t) => t.lifetimeSeconds >= BUSY_MIN_SECONDS));
+  const everyone = withoutJoiningMain(
+    summary.threads.filter((t) => t.lifetimeSeconds >= BUSY_MIN_SECONDS),
+    summary.processes?.[0]?.pid,
+  );
   if (summary.gil === null || everyone.length === 0) {
     const unclassified = share(everyone, (s) => s.unclassifiedWait);
     const why = summary.warnings[0];
@@ -220,6 +234,24 @@ export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | n
     };
   }
   const figures = `Busy threads spent ${percent(gilWaitShare)} of their time waiting for the GIL; GIL contention ${percent(summary.gil.contention)} of the run.`;
+  const processes = busyProcessCount(busy);
+  if (processes >= 2) {
+    // Work spread over processes: every process has its own GIL, so free-threading has nothing to free here.
+    const cores = summary.parallelism === null ? '' : ` kept ${summary.parallelism.toFixed(1)} cores busy`;
+    const spread = `${processes} processes${cores}, each with its own GIL`;
+    return {
+      ...base,
+      ...(other
+        ? { kind: other.kind, headline: `The GIL is not what limits this run (${spread}). ${other.headline}` }
+        : {
+            kind: 'process-parallel' as const,
+            headline: `The GIL is not what limits this run: ${spread}.`,
+          }),
+      details: [figures, ...reenabledNote],
+      gilWaitShare,
+      speedupCeiling: null,
+    };
+  }
   if (busy.length === 1) {
     return {
       ...base,

@@ -22,6 +22,8 @@ export interface FrameShare {
 
 export interface ThreadSummary {
   tid: number;
+  /** The process the thread belongs to (absent in runs recorded before processes were followed). */
+  pid?: number;
   name: string;
   nameSource: 'python' | 'os';
   cpuSeconds: number;
@@ -34,6 +36,25 @@ export interface ThreadSummary {
   topFrames: FrameShare[];
   /** Where the thread was while it waited for the GIL. */
   gilWaitFrames: FrameShare[];
+}
+
+/** One process of the run: the main one (launched or attached) or a descendant GILscope followed. */
+export interface ProcessSummary {
+  pid: number;
+  parentPid: number | null;
+  /** "main", or "worker 1", "worker 2", … in the order first seen (compare matches processes by role). */
+  role: string;
+  commandLine: string[];
+  /** CPython version, null for a non-Python process (CPU and states only). */
+  pythonVersion: string | null;
+  threadCount: number;
+  /** Its sampled threads' CPU plus `exitedBeforeSampledCpuSeconds`. */
+  cpuSeconds: number;
+  /** CPU of threads that ended before they were ever sampled: the process's own total minus its sampled threads'. */
+  exitedBeforeSampledCpuSeconds: number;
+  lifetimeSeconds: number;
+  /** This process's own GIL: held share of its GIL reads, and share of its ticks with one of its threads waiting. */
+  gil: { heldFraction: number; contention: number } | null;
 }
 
 export interface RunSummary {
@@ -51,6 +72,8 @@ export interface RunSummary {
    */
   interpreter: { path: string; version: string; freeThreaded: boolean; executable?: string | null } | null;
   gilMode: string;
+  /** Set when GILscope attached to this running process (gilscope attach) instead of launching the script. */
+  attachedPid?: number;
   /** Whether the GIL was enabled when first read (null when it never could be read). */
   gilEnabled: boolean | null;
   /** Free-threaded builds: when the GIL was switched on or off during the run (e.g. by an extension import). */
@@ -68,6 +91,8 @@ export interface RunSummary {
   samples: number;
   threadSamples: number;
   threads: ThreadSummary[];
+  /** Every process sampled, main first (absent in runs recorded before processes were followed). */
+  processes?: ProcessSummary[];
   gil: { heldFraction: number; contention: number } | null;
   /** Functions by share of on-CPU samples (running or runnable), all threads together. */
   topFunctions: FunctionShare[];
@@ -88,6 +113,7 @@ export type GilVerdictKind =
   | 'lock-bound'
   | 'mostly-waiting'
   | 'parallel'
+  | 'process-parallel'
   | 'no-gil'
   | 'unknown';
 

@@ -1,5 +1,6 @@
 // Scripts that never end: stopped by --duration or by Ctrl-C on the CLI (SIGINT, then SIGTERM, then
-// SIGKILL to the script's group); the run keeps its samples and nothing the script started survives.
+// SIGKILL to the script's group); the run keeps its samples and nothing the script started survives,
+// not even a SIGKILL of the CLI itself.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,5 +150,46 @@ describe('gilscope profile: scripts that never end', () => {
     expect(summary.wallSeconds).toBeLessThan(1);
     expect((Date.now() - started) / 1000).toBeLessThan(5);
     await expect.poll(() => isAlive(childPid), { timeout: 5_000 }).toBe(false);
+  });
+
+  it('kill -9 of the CLI leaves no process of the script or of its children within 2 s', async () => {
+    const dir = makeTempDir('sigkill');
+    // A busy script with a busy multiprocessing child and a busy subprocess grandchild.
+    const script = writeScript(
+      dir,
+      'workload.py',
+      `
+import multiprocessing, os, subprocess, sys, time
+def spin():
+    child = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    print("GRANDCHILD", child.pid, flush=True)
+    while True: pass
+if __name__ == "__main__":
+    worker = multiprocessing.Process(target=spin)
+    worker.start()
+    print("SCRIPT", os.getpid(), "CHILD", worker.pid, flush=True)
+    while True:
+        time.sleep(0.001)
+`,
+    );
+    let seen = '';
+    let killedAt = 0;
+    const result = await runCli(
+      ['profile', '--json', '--db', path.join(dir, 'runs.sqlite'), '--python', python, script],
+      {
+        onStderr: (text, child) => {
+          seen += text;
+          if (killedAt === 0 && /CHILD \d+\n/.test(seen) && /GRANDCHILD \d+\n/.test(seen)) {
+            killedAt = Date.now();
+            child.kill('SIGKILL');
+          }
+        },
+      },
+    );
+    expect(result.signal).toBe('SIGKILL');
+    const pids = [...seen.matchAll(/(?:SCRIPT|CHILD|GRANDCHILD) (\d+)/g)].map((match) => Number(match[1]));
+    expect(pids).toHaveLength(3);
+    await expect.poll(() => pids.filter(isAlive), { timeout: 2_000, interval: 50 }).toEqual([]);
+    expect((Date.now() - killedAt) / 1000).toBeLessThan(2);
   });
 });

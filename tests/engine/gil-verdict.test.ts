@@ -99,6 +99,36 @@ describe('judgeGil', () => {
     expect(waiting.kind).toBe('mostly-waiting');
   });
 
+  it('calls work spread over processes process-parallel, counting the MainThread of every worker process', () => {
+    // Four worker processes, each a lone MainThread (pid 11…14) under a main process (pid 10) that joins them.
+    const processWorkers = [11, 12, 13, 14].map((pid) => ({
+      ...thread('MainThread', 1, states({ running: 0.95 })),
+      tid: pid,
+      pid,
+    }));
+    const main = { ...thread('MainThread', 1, states({ running: 0.01, lockWait: 0.95 })), tid: 10, pid: 10 };
+    const base = summary(1, [], { processes: [] });
+    const run = { ...base, threads: [main, ...processWorkers], cpuSeconds: 3.8, parallelism: 3.8 };
+    const processes = [10, 11, 12, 13, 14].map((pid) => ({
+      pid,
+      parentPid: pid === 10 ? null : 10,
+      role: pid === 10 ? 'main' : `worker ${pid - 10}`,
+      commandLine: [],
+      pythonVersion: '3.12.1',
+      threadCount: 1,
+      cpuSeconds: 0.95,
+      exitedBeforeSampledCpuSeconds: 0,
+      lifetimeSeconds: 1,
+      gil: { heldFraction: 0.95, contention: 0 },
+    }));
+    const verdict = judgeGil({ ...run, processes }, 4);
+    expect(verdict.kind).toBe('process-parallel');
+    expect(verdict.busyThreads).toBe(4);
+    expect(verdict.headline).toBe(
+      'The GIL is not what limits this run: 4 processes kept 3.8 cores busy, each with its own GIL.',
+    );
+  });
+
   it('counts only busy threads: sleepers and a joining main thread do not dilute the GIL share', () => {
     const sleepers = workers(6, 2, states({ running: 0.01 })).map((t, i) => ({ ...t, name: `sleeper${i}` }));
     const verdict = judgeGil(summary(2, [...workers(2, 2, states({ running: 0.45, gilWait: 0.5 })), ...sleepers]), 2);

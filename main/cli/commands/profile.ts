@@ -73,7 +73,8 @@ export async function profileCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-function readSummary(dbFile: string, runId: number): RunSummary {
+/** The stored summary of a run just recorded. */
+export function readSummary(dbFile: string, runId: number): RunSummary {
   const { store, reader } = openReader(dbFile);
   try {
     const summary = loadRunSummary(reader, runId);

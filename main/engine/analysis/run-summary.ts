@@ -5,6 +5,7 @@ import { STATE_CODE } from '../model.ts';
 import type { RunSummary, ThreadSummary } from '../../shared/run-summary-types.ts';
 import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from './function-profile.ts';
 import { gilFigures } from './gil-figures.ts';
+import { processFigures } from './process-figures.ts';
 import { threadTimeBreakdown } from './thread-state-fractions.ts';
 import { roundTo } from './round-to.ts';
 import { judgeGil } from '../../shared/gil-verdict.ts';
@@ -70,14 +71,36 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
   const threads: ThreadSummary[] = [];
   let cpuNs = 0;
   let threadSamples = 0;
-  for (const info of reader.getThreads(runId)) {
+  const threadInfos = reader.getThreads(runId);
+  const breakdowns = new Map<number, ReturnType<typeof threadTimeBreakdown>>();
+  for (const info of threadInfos) {
     const columns = timeline.threads.get(info.tid);
-    if (!columns) continue;
-    const breakdown = threadTimeBreakdown(columns, timeline.ticks);
+    if (columns) breakdowns.set(info.tid, threadTimeBreakdown(columns, timeline.ticks));
+  }
+  const processInfos = reader.getProcesses(runId);
+  const perProcess = processFigures(
+    processInfos,
+    threadInfos,
+    new Map([...breakdowns].map(([tid, breakdown]) => [tid, breakdown.cpuNs])),
+    timeline,
+  );
+  const rootPid = processInfos[0]?.pid;
+  for (const info of threadInfos) {
+    const columns = timeline.threads.get(info.tid);
+    const breakdown = breakdowns.get(info.tid);
+    if (!columns || !breakdown) continue;
     cpuNs += breakdown.cpuNs;
     threadSamples += columns.tickIndex.length;
+    // The tick's GIL is the main process's; a descendant's threads hold their own process's GIL.
+    const inMain = info.pid === undefined || info.pid === rootPid;
+    const heldFraction = inMain
+      ? gil
+        ? (gil.heldByThread.get(info.tid) ?? 0)
+        : null
+      : (perProcess.heldByThread.get(info.tid) ?? null);
     threads.push({
       tid: info.tid,
+      ...(info.pid === undefined ? {} : { pid: info.pid }),
       name: info.name,
       nameSource: info.nameSource,
       cpuSeconds: roundTo(breakdown.cpuNs / NS_PER_SECOND),
@@ -85,13 +108,14 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
       states: Object.fromEntries(
         Object.entries(breakdown.states).map(([state, value]) => [state, roundTo(value, 4)]),
       ) as StateFractions,
-      gilHeldFraction: gil ? roundTo(gil.heldByThread.get(info.tid) ?? 0, 4) : null,
+      gilHeldFraction: heldFraction === null ? null : roundTo(heldFraction, 4),
       topFrames: roundShares(topInnermostFrames(stacks, timeline, { tid: info.tid }, 5)),
       gilWaitFrames: roundShares(
         topInnermostFrames(stacks, timeline, { tid: info.tid, states: [STATE_CODE.gilWait] }, 5),
       ),
     });
   }
+  cpuNs += perProcess.exitedBeforeSampledNs;
   let firstKnown = -1;
   for (let i = 0; i < timeline.ticks.gilKnown.length && firstKnown < 0; i++)
     if (timeline.ticks.gilKnown[i]) firstKnown = i;
@@ -118,6 +142,7 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
         }
       : null,
     gilMode: run.gilMode,
+    ...(run.attachedPid === null ? {} : { attachedPid: run.attachedPid }),
     gilEnabled: firstKnown >= 0 ? timeline.ticks.gilEnabled[firstKnown] === 1 : null,
     gilEnabledChanges: events
       .filter((event) => event.kind === 'gil-enabled-changed')
@@ -136,6 +161,7 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
     samples: timeline.ticks.index.length,
     threadSamples,
     threads,
+    ...(processInfos.length > 0 ? { processes: perProcess.processes } : {}),
     gil: gil ? { heldFraction: roundTo(gil.heldFraction, 4), contention: roundTo(gil.contention, 4) } : null,
     topFunctions: topFunctions(stacks, timeline, { states: ON_CPU_STATES }).map((share) => ({
       ...share,

@@ -76,20 +76,27 @@ function metricRow(metric: (typeof METRICS)[number], runs: readonly RunSummary[]
   };
 }
 
-/** Threads matched by name, then by order of appearance among threads of the same name. */
+/**
+ * Threads matched by name, then by order of appearance among threads of the same name. A thread of a
+ * descendant process is named after its process's role ("worker 1: MainThread"), so processes match by
+ * role across runs; the main process's threads keep their plain names (and match a single-process run's).
+ */
 export function matchThreads(runs: readonly RunSummary[]): CompareThreadRow[] {
   const rows: CompareThreadRow[] = [];
   const rowsByName = new Map<string, CompareThreadRow[]>();
   runs.forEach((run, runIndex) => {
     const seen = new Map<string, number>();
+    const roles = new Map((run.processes ?? []).slice(1).map((process) => [process.pid, process.role]));
     for (const thread of run.threads) {
-      const occurrence = seen.get(thread.name) ?? 0;
-      seen.set(thread.name, occurrence + 1);
-      const sameName = rowsByName.get(thread.name) ?? [];
-      rowsByName.set(thread.name, sameName);
+      const role = thread.pid === undefined ? undefined : roles.get(thread.pid);
+      const name = role === undefined ? thread.name : `${role}: ${thread.name}`;
+      const occurrence = seen.get(name) ?? 0;
+      seen.set(name, occurrence + 1);
+      const sameName = rowsByName.get(name) ?? [];
+      rowsByName.set(name, sameName);
       let row = sameName[occurrence];
       if (!row) {
-        row = { name: thread.name, perRun: runs.map(() => null) };
+        row = { name, perRun: runs.map(() => null) };
         sameName.push(row);
         rows.push(row);
       }

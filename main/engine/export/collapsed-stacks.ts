@@ -1,6 +1,7 @@
 // Collapsed ("folded") stacks, the text format of Brendan Gregg's flamegraph.pl, also read by
 // speedscope and Firefox Profiler: one line per distinct stack, frames outermost first separated by
-// ';', then a space and the sample count. GILscope puts the thread first: `name (tid);outer (f:l);… N`.
+// ';', then a space and the sample count. GILscope puts the thread first: `name (tid);outer (f:l);… N`,
+// and in a run of several processes the process before it: `worker 1 (pid);name (tid);… N`.
 import type { ThreadInfo } from '../model.ts';
 import type { StackTable, Timeline } from '../store/run-types.ts';
 import { describeFrame, framesOuterFirst } from '../analysis/stack-walk.ts';
@@ -11,7 +12,12 @@ function clean(text: string): string {
 }
 
 /** Every sample of every thread, as collapsed-stack lines sorted by thread then stack text. */
-export function toCollapsedStacks(threads: readonly ThreadInfo[], table: StackTable, timeline: Timeline): string {
+export function toCollapsedStacks(
+  threads: readonly ThreadInfo[],
+  table: StackTable,
+  timeline: Timeline,
+  processLabels: ReadonlyMap<number, string> = new Map(),
+): string {
   const lines: string[] = [];
   const frameText = new Map<number, string>();
   const textOf = (frame: number): string => {
@@ -25,9 +31,11 @@ export function toCollapsedStacks(threads: readonly ThreadInfo[], table: StackTa
     const counts = new Map<number, number>();
     for (const stackId of samples.stackId) counts.set(stackId, (counts.get(stackId) ?? 0) + 1);
     const head = clean(`${info.name || 'thread'} (${info.tid})`);
+    const process = info.pid === undefined ? undefined : processLabels.get(info.pid);
+    const heads = process === undefined ? [head] : [clean(process), head];
     const threadLines = [...counts].map(([stackId, count]) => {
       const frames = stackId < 0 ? [] : framesOuterFirst(table, stackId).map(textOf);
-      return `${[head, ...frames].join(';')} ${count}`;
+      return `${[...heads, ...frames].join(';')} ${count}`;
     });
     lines.push(...threadLines.sort());
   }

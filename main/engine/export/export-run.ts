@@ -13,12 +13,24 @@ export function exportRun(reader: RunReader, runId: number, format: RunExportFor
   const threads = reader.getThreads(runId);
   const table = reader.readStackTable(runId);
   const timeline = reader.readTimeline(runId);
-  if (format === 'collapsed') return toCollapsedStacks(threads, table, timeline);
+  // Runs of several processes: each thread is shown under its process, "worker 1 (4242)".
+  const processes = reader.getProcesses(runId);
+  const processLabels = new Map(processes.length > 1 ? processes.map((p) => [p.pid, `${p.role} (${p.pid})`]) : []);
+  if (format === 'collapsed') return toCollapsedStacks(threads, table, timeline, processLabels);
   const name = `GILscope run ${runId}: ${run.script}`;
   if (format === 'trace') {
-    // The target's pid is not stored; its main thread's tid is the pid, and the main thread is seen first.
+    // Older runs store no processes; their main thread's tid is the pid, and the main thread is seen first.
     const main = [...threads].sort((a, b) => a.firstSeenNs - b.firstSeenNs || a.tid - b.tid)[0];
-    return `${JSON.stringify(toTraceEvents(name, main?.tid ?? 0, threads, table, timeline, 1e9 / run.rateHz))}\n`;
+    const mainPid = processes[0]?.pid ?? main?.tid ?? 0;
+    const trace = toTraceEvents(name, mainPid, threads, table, timeline, 1e9 / run.rateHz, processLabels);
+    return `${JSON.stringify(trace)}\n`;
   }
-  return `${JSON.stringify(toSpeedscope(name, threads, table, timeline, 1e9 / run.rateHz))}\n`;
+  const labelled =
+    processLabels.size === 0
+      ? threads
+      : threads.map((info) => {
+          const label = info.pid === undefined ? undefined : processLabels.get(info.pid);
+          return label === undefined ? info : { ...info, name: `${label}: ${info.name || 'thread'}` };
+        });
+  return `${JSON.stringify(toSpeedscope(name, labelled, table, timeline, 1e9 / run.rateHz))}\n`;
 }

@@ -80,9 +80,16 @@ export function toTraceEvents(
   table: StackTable,
   timeline: Timeline,
   periodNs: number,
+  processLabels: ReadonlyMap<number, string> = new Map(),
 ): TraceFile {
   const timeOf = makeTickTimeLookup(timeline.ticks);
+  const runPid = pid;
+  // One trace process per process of the run (the main one carries the run's name).
   const events: TraceEvent[] = [{ name: 'process_name', ph: 'M', pid, tid: pid, ts: 0, args: { name: runLabel } }];
+  for (const [otherPid, label] of processLabels) {
+    if (otherPid !== runPid)
+      events.push({ name: 'process_name', ph: 'M', pid: otherPid, tid: otherPid, ts: 0, args: { name: label } });
+  }
   const firstLine = firstLinesByFunction(table);
   const sampledTids = new Set<number>();
   let nextNodeId = 1;
@@ -91,6 +98,7 @@ export function toTraceEvents(
     const samples = timeline.threads.get(info.tid);
     if (!samples || samples.tickIndex.length === 0) return;
     const tid = info.tid;
+    const pid = info.pid !== undefined && processLabels.has(info.pid) ? info.pid : runPid;
     sampledTids.add(tid);
     events.push({ name: 'thread_name', ph: 'M', pid, tid, ts: 0, args: { name: info.name || `thread ${tid}` } });
     events.push({ name: 'thread_sort_index', ph: 'M', pid, tid, ts: 0, args: { sort_index: order } });

@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { startGroupGuard } from './group-guard.ts';
 import { pythonGilEnv } from './gil-mode.ts';
 import type { GilMode } from '../../shared/vocabulary.ts';
 
@@ -17,7 +18,10 @@ export interface LaunchRequest {
 export type ScriptExit =
   | { kind: 'exited'; exitCode: number }
   | { kind: 'signaled'; signal: string }
-  | { kind: 'spawn-failed'; message: string };
+  | { kind: 'spawn-failed'; message: string }
+  /** An attached process: GILscope detached (Stop, --duration), or the process ended on its own (how is not ours to know). */
+  | { kind: 'detached' }
+  | { kind: 'target-ended' };
 
 /** A running script: its PID, its output as it arrives, and its end. */
 export interface LaunchedScript {
@@ -28,6 +32,8 @@ export interface LaunchedScript {
   outputDone: Promise<void>;
   /** Sends a signal to the script's whole process group (it is a group leader). */
   signalGroup(signal: NodeJS.Signals): boolean;
+  /** SIGKILLs whatever is left of the group and stops guarding it; call once the run is over. */
+  finish(): void;
 }
 
 /** How long output may keep arriving after the script ended (from children still holding its pipes). */
@@ -36,8 +42,8 @@ const OUTPUT_DRAIN_MS = 1000;
 export type OutputListener = (stream: 'stdout' | 'stderr', text: string) => void;
 
 /**
- * Starts `python script args…` in its own process group (so Stop reaches the children it spawns),
- * unbuffered so output arrives as it is printed. Resolves once the process exists, or with spawn-failed.
+ * Starts `python script args…` in its own process group (so Stop reaches the children it spawns), guarded
+ * so that the group dies with GILscope (see group-guard.ts), unbuffered so output arrives as it is printed. Resolves once the process exists, or with spawn-failed.
  */
 export async function launchScript(
   request: LaunchRequest,
@@ -97,17 +103,24 @@ export async function launchScript(
       message: outcome.kind === 'spawn-failed' ? outcome.message : `cannot start ${request.python}`,
     };
   }
+  // Should GILscope itself be killed (SIGKILL included), the guard kills the group: nothing outlives it.
+  const guard = startGroupGuard(request.python, pid);
+  const signalGroup = (signal: NodeJS.Signals): boolean => {
+    try {
+      process.kill(-pid, signal);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   return {
     pid,
     exit,
     outputDone,
-    signalGroup(signal) {
-      try {
-        process.kill(-pid, signal);
-        return true;
-      } catch {
-        return false;
-      }
+    signalGroup,
+    finish() {
+      signalGroup('SIGKILL');
+      guard.release();
     },
   };
 }

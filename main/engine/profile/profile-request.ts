@@ -8,6 +8,10 @@ export interface ProfileRequest extends LaunchRequest {
   /** Stop the script (as with Stop) after this long; undefined = run until it ends. */
   durationSeconds?: number;
   dbFile: string;
+  /** Attach to this running process instead of launching `script` (python, script, args and cwd are then read from it). */
+  attachPid?: number;
+  /** Follow descendants too (default: yes for a launched script, no when attaching). */
+  children?: boolean;
 }
 
 /** Sampling rates GILscope accepts; 1 kHz is sustained, more is allowed but may fall behind. */

@@ -2,6 +2,7 @@ import { checkScriptPath } from '../launch/check-script-path.ts';
 import { gilModeRefusal } from '../launch/gil-mode.ts';
 import { launchScript, type LaunchedScript, type ScriptExit } from '../launch/launch-script.ts';
 import { stopScript } from '../launch/stop-script.ts';
+import { attachToProcess, type AttachedProcess } from '../launch/attach-target.ts';
 import { probeInterpreter } from '../interpreters/probe-interpreter.ts';
 import type { Interpreter } from '../interpreters/interpreter.ts';
 import type { SamplerBatch } from '../sampler/sampler-messages.ts';
@@ -79,9 +80,40 @@ export class ProfileSession {
   }
 
   private async run(request: ProfileRequest, hooks: ProfileHooks): Promise<ProfileOutcome> {
+    const cleanups: Array<() => void> = [];
+    try {
+      return await this.checkAndRecord(request, hooks, cleanups);
+    } finally {
+      for (const cleanup of cleanups) cleanup();
+    }
+  }
+
+  /** `cleanups`: what must happen however the run ends (an attached process stops being watched). */
+  private async checkAndRecord(
+    request: ProfileRequest,
+    hooks: ProfileHooks,
+    cleanups: Array<() => void>,
+  ): Promise<ProfileOutcome> {
     const refusal = rateRefusal(request.rateHz);
     if (refusal) return { kind: 'refused', message: refusal };
-    const scriptCheck = checkScriptPath(request.script, request.cwd);
+    let attached: AttachedProcess | null = null;
+    if (request.attachPid !== undefined) {
+      const target = attachToProcess(request.attachPid);
+      if (target.kind === 'refused') return target;
+      attached = target;
+      cleanups.push(() => target.finish());
+      // What the process runs stands in for what a launch would have been given.
+      request = {
+        ...request,
+        python: target.executable,
+        script: target.commandLine[1] ?? target.executable,
+        args: target.commandLine.slice(2),
+        cwd: target.cwd,
+      };
+    }
+    const scriptCheck: { kind: 'ok'; absolutePath: string } | { kind: 'refused'; message: string } = attached
+      ? { kind: 'ok', absolutePath: request.script }
+      : checkScriptPath(request.script, request.cwd);
     if (scriptCheck.kind === 'refused') return scriptCheck;
     const probe = await probeInterpreter(request.python);
     if (probe.kind !== 'ok') return { kind: 'refused', message: probe.message };
@@ -97,7 +129,7 @@ export class ProfileSession {
       throw error;
     }
     try {
-      const outcome = await this.record(request, hooks, store, interpreter, scriptCheck.absolutePath);
+      const outcome = await this.record(request, hooks, store, interpreter, scriptCheck.absolutePath, attached);
       if (outcome.kind === 'recorded' && this.digestInline) storeSummary(store, outcome.runId);
       return outcome;
     } finally {
@@ -111,6 +143,7 @@ export class ProfileSession {
     store: RunStore,
     interpreter: Interpreter,
     script: string,
+    attached: AttachedProcess | null,
   ): Promise<ProfileOutcome> {
     const writer = createRunWriter(store);
     let runStartNs = nowNs();
@@ -128,6 +161,7 @@ export class ProfileSession {
       },
       gilMode: request.gilMode,
       rateHz: request.rateHz,
+      attachedPid: attached?.pid ?? null,
     });
     const output = { stdout: '', stderr: '' };
     const flushOutput = (): void => {
@@ -144,13 +178,20 @@ export class ProfileSession {
       writer.appendStackTable(batch.stackTable);
       writer.appendTicks(batch.ticks);
       writer.upsertThreads(batch.threads);
+      writer.upsertProcesses(batch.processes);
       for (const event of batch.events) writer.addEvent(event.kind, event.timeNs, event.detail);
     });
     let sampling: SamplingSession | null = null;
     let launched: LaunchedScript | null = null;
     try {
       sampling = new SamplingSession(
-        { rateHz: request.rateHz, stacks: request.stacks ?? true, workerUrl: this.samplerWorkerUrl },
+        {
+          rateHz: request.rateHz,
+          stacks: request.stacks ?? true,
+          children: request.children ?? attached === null,
+          attached: attached !== null,
+          workerUrl: this.samplerWorkerUrl,
+        },
         {
           onBatch: (batch) => {
             batches.push(batch);
@@ -162,11 +203,13 @@ export class ProfileSession {
       await sampling.ready;
       runStartNs = nowNs();
       // Launch the path the user named: a venv's python is a symlink whose own site-packages count.
-      const started = await launchScript({ ...request, script }, (stream, text) => {
-        output[stream] += text;
-        callSafely(hooks.onOutput, stream, text);
-      });
-      if ('kind' in started) {
+      const started =
+        attached ??
+        (await launchScript({ ...request, script }, (stream, text) => {
+          output[stream] += text;
+          callSafely(hooks.onOutput, stream, text);
+        }));
+      if (!('pid' in started)) {
         await sampling.cancel();
         flushOutput();
         writer.finishRun({
@@ -193,7 +236,7 @@ export class ProfileSession {
       });
     } catch (error) {
       // A bug of ours must not leave the script running or the run "running": end both, keep the samples.
-      launched?.signalGroup('SIGKILL');
+      launched?.finish();
       sampling?.stop();
       const message = `GILscope failed while recording: ${error instanceof Error ? error.message : String(error)}; the samples taken before are kept`;
       try {
@@ -214,7 +257,7 @@ export class ProfileSession {
     const wallNs = elapsedNs();
     this.requestStop = () => {};
     // Nothing outlives the run: children the script left in its group are killed with it.
-    launched.signalGroup('SIGKILL');
+    launched.finish();
     sampling.stop();
     const samplingEnd = await sampling.done;
     const samplerError = samplingEnd.reason === 'failed' ? samplingEnd.message : null;
@@ -248,7 +291,9 @@ export class ProfileSession {
     let stopSequence: Promise<unknown> | null = null;
     const beginStop = (): void => {
       this.stopRequested = true;
-      stopSequence ??= stopScript(launched);
+      // An attached process is never signalled: Stop detaches and leaves it running.
+      stopSequence ??=
+        'detach' in launched ? Promise.resolve((launched as AttachedProcess).detach()) : stopScript(launched);
     };
     this.requestStop = beginStop;
     if (this.stopRequested) beginStop();
@@ -277,6 +322,8 @@ export function describeExit(
   stopRequested: boolean,
 ): { status: FinishedStatus; message: string | null } {
   if (exit.kind === 'spawn-failed') return { status: 'failed', message: exit.message };
+  if (exit.kind === 'detached') return { status: 'stopped', message: null };
+  if (exit.kind === 'target-ended') return { status: 'completed', message: null };
   if (stopRequested) return { status: 'stopped', message: null };
   if (exit.kind === 'signaled') return { status: 'killed', message: `the script was killed by ${exit.signal}` };
   if (exit.exitCode !== 0) return { status: 'failed', message: `the script exited with code ${exit.exitCode}` };

@@ -1,4 +1,4 @@
-import type { StackTableDelta, ThreadInfo, Tick } from '../model.ts';
+import type { ProcessInfo, StackTableDelta, ThreadInfo, Tick } from '../model.ts';
 import type { SamplerEvent, SamplerStats } from './thread-sampler.ts';
 
 /** What the sampling worker is started with (before the target exists). */
@@ -6,6 +6,10 @@ export interface SamplerWorkerInput {
   rateHz: number;
   /** Read every thread's Python stack at every tick. */
   stacks: boolean;
+  /** Follow every process descended from the target (on for launched scripts; `attach --children`). */
+  children: boolean;
+  /** The target ran before the run began (attach): CPU it used before is not counted. */
+  attached: boolean;
   /** Int32Array over it: index 0 becomes 1 to ask the worker to stop. */
   control: SharedArrayBuffer;
 }
@@ -17,6 +21,8 @@ export interface SamplerBatch {
   /** New frames and stacks: store them before the ticks, which refer to them by id. */
   stackTable: StackTableDelta;
   threads: ThreadInfo[];
+  /** Processes first seen or changed (CPU total, GIL counts, exec) since the last batch. */
+  processes: ProcessInfo[];
   events: SamplerEvent[];
   stats: SamplerStats;
   /** Set on the last batch. */

@@ -3,14 +3,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SamplerBatch, SamplerMessage, SamplerTarget, SamplerWorkerInput } from './sampler-messages.ts';
 import { applySamplerPriority } from './sampler-priority.ts';
-import { ThreadSampler } from './thread-sampler.ts';
+import { ProcessTreeSampler } from './process-tree-sampler.ts';
 import type { Tick } from '../model.ts';
 
 const POST_INTERVAL_NS = 100e6;
 
 function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
   const control = new Int32Array(input.control);
-  const sampler = new ThreadSampler(target.pid, { stacks: input.stacks });
+  const sampler = new ProcessTreeSampler(target.pid, {
+    stacks: input.stacks,
+    children: input.children,
+    attached: input.attached,
+  });
   sampler.stats.priority = priority;
   const periodNs = 1e9 / input.rateHz;
   const now = (): number => Number(process.hrtime.bigint() - target.runStartNs);
@@ -23,6 +27,7 @@ function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
       ticks: pending,
       stackTable: sampler.takeStackTableDelta(),
       threads: sampler.takeThreadUpdates(),
+      processes: sampler.takeProcessUpdates(),
       events: sampler.takeEvents(),
       stats: sampler.statsSnapshot(),
       end,

@@ -7,6 +7,10 @@ const DEFAULT_WORKER_URL = new URL('./sampler-worker.ts', import.meta.url);
 export interface SamplingOptions {
   rateHz: number;
   stacks: boolean;
+  /** Follow the target's descendants too (default true). */
+  children?: boolean;
+  /** The target is already running (attach): CPU it used before sampling began is not counted. */
+  attached?: boolean;
   workerUrl?: URL | string;
 }
 
@@ -31,7 +35,13 @@ export class SamplingSession {
   private readonly worker: Worker;
 
   constructor(options: SamplingOptions, callbacks: SamplingCallbacks) {
-    const input: SamplerWorkerInput = { rateHz: options.rateHz, stacks: options.stacks, control: this.control };
+    const input: SamplerWorkerInput = {
+      rateHz: options.rateHz,
+      stacks: options.stacks,
+      children: options.children ?? true,
+      attached: options.attached ?? false,
+      control: this.control,
+    };
     this.worker = new Worker(options.workerUrl ?? DEFAULT_WORKER_URL, { workerData: input });
     let markReady: () => void = () => {};
     let failEarly: (error: Error) => void = () => {};

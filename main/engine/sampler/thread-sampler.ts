@@ -85,7 +85,7 @@ export interface SamplerStats {
  */
 export class ThreadSampler {
   private readonly pid: number;
-  private readonly python: PythonAttachment;
+  private python: PythonAttachment;
   private readonly threads: ThreadTable;
   private tickIndex = 0;
   private lastListNs = -Infinity;
@@ -108,9 +108,14 @@ export class ThreadSampler {
   };
   private readonly interner: StackInterner | null;
 
-  constructor(pid: number, options: { stacks?: boolean } = {}) {
+  /** `interner`: shared by the samplers of a process tree, so stack ids are the run's, not the process's. */
+  /** Threads present at the first listing ran before the run (attach): their CPU so far is not counted. */
+  private countFromNow: boolean;
+
+  constructor(pid: number, options: { stacks?: boolean; interner?: StackInterner; countFromNow?: boolean } = {}) {
     this.pid = pid;
-    this.interner = options.stacks === false ? null : new StackInterner();
+    this.countFromNow = options.countFromNow ?? false;
+    this.interner = options.stacks === false ? null : (options.interner ?? new StackInterner());
     this.python = new PythonAttachment(pid);
     this.threads = new ThreadTable(pid);
   }
@@ -123,7 +128,8 @@ export class ThreadSampler {
       const tids = listThreadIds(this.pid);
       if (tids === null) return null;
       this.lastListNs = timeNs;
-      if (this.threads.sync(tids, timeNs) > 0) this.lastNamesNs = -Infinity;
+      if (this.threads.sync(tids, timeNs, this.countFromNow) > 0) this.lastNamesNs = -Infinity;
+      this.countFromNow = false;
     }
     const gil = this.python.readGil(timeNs);
     this.noteGilEnabled(gil?.enabled ?? null, timeNs);
@@ -313,6 +319,20 @@ export class ThreadSampler {
   /** The counters, with the unwinder's (copied only when asked: once per batch, not per tick). */
   statsSnapshot(): SamplerStats {
     return { ...this.stats, stacks: this.interner ? this.python.unwindStats : null };
+  }
+
+  /** The CPython version found in the process ("3.12.1"), or null (not attached yet, or not CPython). */
+  get pythonVersion(): string | null {
+    const status = this.python.status;
+    if (status.kind !== 'attached') return null;
+    const { major, minor, micro } = status.info.version;
+    return `${major}.${minor}.${micro}`;
+  }
+
+  /** The process replaced its program (exec): look for a runtime again; threads and their CPU carry on. */
+  reattach(): void {
+    this.python.close();
+    this.python = new PythonAttachment(this.pid);
   }
 
   close(): void {

@@ -28,13 +28,22 @@ export class ThreadTable {
   private readonly pid: number;
   readonly live = new Map<Tid, LiveThread>();
   readonly everSeen = new Map<Tid, ThreadInfo>();
+  /**
+   * CPU and run-queue totals of dropped threads. A thread is dropped when its files fail or it is a zombie,
+   * but an exiting thread (or a whole zombie process) can stay listed in /proc/PID/task for a while: listed
+   * again, it continues from these totals instead of counting its whole CPU a second time.
+   */
+  private readonly droppedTotals = new Map<Tid, { cpuNs: number; runQueueNs: number }>();
 
   constructor(pid: number) {
     this.pid = pid;
   }
 
-  /** Brings the live set in line with `tids`; returns how many threads are new. */
-  sync(tids: readonly Tid[], nowNs: Nanoseconds): number {
+  /**
+   * Brings the live set in line with `tids`; returns how many threads are new. `fromNow`: the threads' CPU
+   * so far is not the run's (they ran before GILscope attached): their deltas start from their totals now.
+   */
+  sync(tids: readonly Tid[], nowNs: Nanoseconds, fromNow = false): number {
     let added = 0;
     const present = new Set(tids);
     for (const [tid, thread] of this.live) {
@@ -46,6 +55,7 @@ export class ThreadTable {
       if (files === null) continue;
       const info: ThreadInfo = this.everSeen.get(tid) ?? {
         tid,
+        pid: this.pid,
         name: files.readComm() ?? String(tid),
         nameSource: 'os',
         firstSeenNs: nowNs,
@@ -54,10 +64,13 @@ export class ThreadTable {
       this.everSeen.set(tid, info);
       // Deltas start from zero: a thread first seen has run only since it was born, so its whole
       // schedstat total belongs to the interval that ends now.
+      const now = fromNow ? files.readSchedstat() : null;
+      const dropped =
+        this.droppedTotals.get(tid) ?? (now ? { cpuNs: now.cpuNs, runQueueNs: now.runQueueNs } : undefined);
       this.live.set(tid, {
         files,
-        lastCpuNs: 0,
-        lastRunQueueNs: 0,
+        lastCpuNs: dropped?.cpuNs ?? 0,
+        lastRunQueueNs: dropped?.runQueueNs ?? 0,
         lastTimeslices: -1,
         lastState: -1,
         lastStackId: -1,
@@ -71,6 +84,7 @@ export class ThreadTable {
 
   /** Forgets a thread that exited (its files are closed; its info stays in `everSeen`). */
   drop(tid: Tid, thread: LiveThread): void {
+    this.droppedTotals.set(tid, { cpuNs: thread.lastCpuNs, runQueueNs: thread.lastRunQueueNs });
     thread.files.close();
     this.live.delete(tid);
   }

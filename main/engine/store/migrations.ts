@@ -175,6 +175,36 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'drop runs.gil_enabled: never written; the summary reads the GIL state from the ticks',
     sql: `ALTER TABLE runs DROP COLUMN gil_enabled;`,
   },
+  {
+    version: 8,
+    description:
+      'the processes of a run (main and every descendant followed), the process of each thread, attached runs',
+    sql: `
+      CREATE TABLE processes (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        pid INTEGER NOT NULL,
+        parent_pid INTEGER,
+        -- argv as a JSON array of strings
+        command_line TEXT NOT NULL DEFAULT '[]',
+        -- 'main', 'worker 1', 'worker 2', … in the order first seen
+        role TEXT NOT NULL,
+        python_version TEXT,
+        first_seen_ns INTEGER NOT NULL,
+        last_seen_ns INTEGER NOT NULL,
+        -- utime + stime of /proc/PID/stat at the last read: every thread's CPU, exited ones included
+        stat_cpu_ns INTEGER NOT NULL DEFAULT 0,
+        gil_ticks INTEGER NOT NULL DEFAULT 0,
+        gil_held_ticks INTEGER NOT NULL DEFAULT 0,
+        -- JSON object: holder TID → ticks it held this process's GIL
+        gil_held_by_tid TEXT NOT NULL DEFAULT '{}',
+        PRIMARY KEY (run_id, pid)
+      ) WITHOUT ROWID;
+      -- NULL in runs recorded before processes were followed: the thread belongs to the run's only process.
+      ALTER TABLE threads ADD COLUMN pid INTEGER;
+      -- Set when the run attached to a running process (gilscope attach) instead of launching a script.
+      ALTER TABLE runs ADD COLUMN attached_pid INTEGER;
+    `,
+  },
 ];
 
 /** The schema version this build reads and writes. */

@@ -1,6 +1,6 @@
 // Reads runs from a store, also while they are being recorded (use a separate read-only connection:
 // WAL lets it see every committed batch without blocking the writer). Timelines come back columnar.
-import type { ThreadInfo, Tid } from '../model.ts';
+import type { ProcessInfo, ThreadInfo, Tid } from '../model.ts';
 import { decodeSampleChunk, decodeTickChunk, type SampleColumns, type TickColumns } from './chunk-codec.ts';
 import type { RunStore } from './open-database.ts';
 import type { OutputStream, RunEvent, RunOutput, RunRecord, StackTable, Timeline, TimelineRange } from './run-types.ts';
@@ -12,6 +12,8 @@ export interface RunReader {
   listRuns(): RunRecord[];
   getRun(id: number): RunRecord | undefined;
   getThreads(id: number): ThreadInfo[];
+  /** The run's processes, main first, then by first seen (empty for runs recorded before processes were followed). */
+  getProcesses(id: number): ProcessInfo[];
   /** The run's ticks and per-thread samples with timeNs in [fromNs, toNs]; decodes only overlapping chunks. */
   readTimeline(id: number, range?: TimelineRange): Timeline;
   readOutput(id: number): RunOutput;
@@ -24,6 +26,20 @@ export interface RunReader {
   readStoredOverview(id: number): unknown;
 }
 
+interface ProcessRow {
+  pid: number;
+  parent_pid: number | null;
+  command_line: string;
+  role: string;
+  python_version: string | null;
+  first_seen_ns: number;
+  last_seen_ns: number;
+  stat_cpu_ns: number;
+  gil_ticks: number;
+  gil_held_ticks: number;
+  gil_held_by_tid: string;
+}
+
 interface RunRow {
   id: number;
   created_at: string;
@@ -33,6 +49,7 @@ interface RunRow {
   gil_mode: GilMode;
   rate_hz: number;
   chunk_ticks: number;
+  attached_pid: number | null;
   status: RunStatus;
   exit_code: number | null;
   signal: string | null;
@@ -82,6 +99,7 @@ function toRecord(r: RunRow): RunRecord {
     gilMode: r.gil_mode,
     rateHz: r.rate_hz,
     chunkTicks: r.chunk_ticks,
+    attachedPid: r.attached_pid ?? null,
     status: r.status,
     exitCode: r.exit_code,
     signal: r.signal,
@@ -155,6 +173,9 @@ export function createRunReader(store: RunStore): RunReader {
     list: db.prepare(`${RUN_SELECT} ORDER BY r.id`),
     run: db.prepare(`${RUN_SELECT} WHERE r.id = ?`),
     threads: db.prepare('SELECT * FROM threads WHERE run_id = ? ORDER BY first_seen_ns, tid'),
+    processes: db.prepare(
+      `SELECT * FROM processes WHERE run_id = ? ORDER BY parent_pid IS NOT NULL, first_seen_ns, pid`,
+    ),
     chunkAt: db
       .prepare(
         'SELECT chunk_no FROM tick_chunks WHERE run_id = ? AND first_time_ns <= ? ORDER BY first_time_ns DESC LIMIT 1',
@@ -256,6 +277,7 @@ export function createRunReader(store: RunStore): RunReader {
       (
         sql.threads.all(id) as {
           tid: number;
+          pid: number | null;
           name: string;
           name_source: 'python' | 'os';
           first_seen_ns: number;
@@ -263,10 +285,26 @@ export function createRunReader(store: RunStore): RunReader {
         }[]
       ).map((t) => ({
         tid: t.tid,
+        ...(t.pid === null ? {} : { pid: t.pid }),
         name: t.name,
         nameSource: t.name_source,
         firstSeenNs: t.first_seen_ns,
         lastSeenNs: t.last_seen_ns,
+      })),
+    ),
+    getProcesses: guard((id: number): ProcessInfo[] =>
+      (sql.processes.all(id) as ProcessRow[]).map((p) => ({
+        pid: p.pid,
+        parentPid: p.parent_pid,
+        commandLine: JSON.parse(p.command_line) as string[],
+        role: p.role,
+        pythonVersion: p.python_version,
+        firstSeenNs: p.first_seen_ns,
+        lastSeenNs: p.last_seen_ns,
+        statCpuNs: p.stat_cpu_ns,
+        gilTicks: p.gil_ticks,
+        gilHeldTicks: p.gil_held_ticks,
+        gilHeldByTid: JSON.parse(p.gil_held_by_tid) as Record<Tid, number>,
       })),
     ),
     readTimeline: guard(readTimeline),

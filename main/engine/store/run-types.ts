@@ -23,6 +23,8 @@ export interface RunMeta {
   gilMode: GilMode;
   rateHz: number;
   label?: string | null;
+  /** The PID attached to, when the run attached to a running process instead of launching a script. */
+  attachedPid?: number | null;
   /** Defaults to now. */
   createdAt?: Date;
 }
@@ -52,6 +54,8 @@ export interface RunRecord {
   rateHz: number;
   /** Ticks per sample chunk in this run. */
   chunkTicks: number;
+  /** The PID attached to (gilscope attach); null for a launched script. */
+  attachedPid: number | null;
   status: RunStatus;
   exitCode: number | null;
   signal: string | null;

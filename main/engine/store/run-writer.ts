@@ -3,7 +3,7 @@
 // (chunk k = ticks [k*chunkTicks, (k+1)*chunkTicks)); the open chunk is re-encoded and upserted on
 // every appendTicks batch until the ticks move past it (see README.md for why and the measurements).
 import type Database from 'better-sqlite3';
-import type { Nanoseconds, StackTableDelta, Tick, ThreadInfo, Tid } from '../model.ts';
+import type { Nanoseconds, ProcessInfo, StackTableDelta, Tick, ThreadInfo, Tid } from '../model.ts';
 import { SampleChunkBuilder, TickChunkBuilder } from './chunk-codec.ts';
 import type { RunStore } from './open-database.ts';
 import { DEFAULT_OUTPUT_CAP_BYTES, createOutputLog, type OutputLog } from './output-log.ts';
@@ -37,8 +37,8 @@ function prepareStatements(db: Database.Database) {
        RETURNING id`,
     ),
     insertRun: db.prepare(
-      `INSERT INTO runs (created_at, script, args, cwd, interpreter_id, gil_mode, rate_hz, chunk_ticks, label, recorder)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO runs (created_at, script, args, cwd, interpreter_id, gil_mode, rate_hz, chunk_ticks, label, recorder, attached_pid)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     upsertTickChunk: db.prepare(
       `INSERT INTO tick_chunks (run_id, chunk_no, tick_count, first_time_ns, last_time_ns, data) VALUES (?, ?, ?, ?, ?, ?)
@@ -58,9 +58,18 @@ function prepareStatements(db: Database.Database) {
          last_seen_ns = max(last_seen_ns, excluded.last_seen_ns)`,
     ),
     upsertThread: db.prepare(
-      `INSERT INTO threads (run_id, tid, name, name_source, first_seen_ns, last_seen_ns) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO threads (run_id, tid, name, name_source, first_seen_ns, last_seen_ns, pid) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (run_id, tid) DO UPDATE SET name = excluded.name, name_source = excluded.name_source,
+         pid = coalesce(excluded.pid, pid),
          first_seen_ns = min(first_seen_ns, excluded.first_seen_ns), last_seen_ns = max(last_seen_ns, excluded.last_seen_ns)`,
+    ),
+    upsertProcess: db.prepare(
+      `INSERT INTO processes (run_id, pid, parent_pid, command_line, role, python_version, first_seen_ns, last_seen_ns,
+         stat_cpu_ns, gil_ticks, gil_held_ticks, gil_held_by_tid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (run_id, pid) DO UPDATE SET command_line = excluded.command_line,
+         python_version = excluded.python_version, last_seen_ns = max(last_seen_ns, excluded.last_seen_ns),
+         stat_cpu_ns = excluded.stat_cpu_ns, gil_ticks = excluded.gil_ticks, gil_held_ticks = excluded.gil_held_ticks,
+         gil_held_by_tid = excluded.gil_held_by_tid`,
     ),
     insertFrame: db.prepare('INSERT INTO frames (run_id, id, function, file, line) VALUES (?, ?, ?, ?, ?)'),
     insertStack: db.prepare('INSERT INTO stacks (run_id, id, prefix, frame) VALUES (?, ?, ?, ?)'),
@@ -127,6 +136,7 @@ export class RunWriter {
         this.chunkTicks,
         meta.label ?? null,
         JSON.stringify(currentRecorder()),
+        meta.attachedPid ?? null,
       );
       this.id = Number(result.lastInsertRowid);
       this.output = createOutputLog(this.store.db, this.id, this.outputCap);
@@ -200,6 +210,31 @@ export class RunWriter {
           t.nameSource,
           Math.round(t.firstSeenNs),
           Math.round(t.lastSeenNs),
+          t.pid ?? null,
+        );
+      }
+    });
+  }
+
+  /** Processes of the run as the sampler last saw them (each update carries the whole record). */
+  upsertProcesses(infos: ProcessInfo[]): void {
+    if (infos.length === 0) return;
+    this.transaction(() => {
+      const run = this.requireRun();
+      for (const p of infos) {
+        this.sql.upsertProcess.run(
+          run,
+          p.pid,
+          p.parentPid,
+          JSON.stringify(p.commandLine),
+          p.role,
+          p.pythonVersion,
+          Math.round(p.firstSeenNs),
+          Math.round(p.lastSeenNs),
+          Math.round(p.statCpuNs),
+          p.gilTicks,
+          p.gilHeldTicks,
+          JSON.stringify(p.gilHeldByTid),
         );
       }
     });

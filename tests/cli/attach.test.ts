@@ -1,0 +1,105 @@
+// `gilscope attach PID`: samples a process GILscope did not start, detaches, and leaves it running;
+// a process it may not read gets one line that says how to fix that.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../support/profile-fixture.ts';
+import { pyenvPython } from '../support/spawn-python.ts';
+import { expectNoStackTrace, expectOneLineError, parseSummary, runCli, writeScript } from './run-cli.ts';
+
+const python = pyenvPython('3.12.1');
+
+/** A main thread and a named thread that both sleep in short naps, forever; READY once both run. */
+const SLEEPER = `
+import threading, time
+def napper():
+    while True:
+        time.sleep(0.02)
+threading.Thread(target=napper, name="napper", daemon=True).start()
+print("READY", flush=True)
+while True:
+    time.sleep(0.02)
+`;
+
+/** The same, after making itself non-dumpable: only CAP_SYS_PTRACE may read it then. */
+const NON_DUMPABLE =
+  `
+import ctypes
+assert ctypes.CDLL(None).prctl(4, 0, 0, 0, 0) == 0  # PR_SET_DUMPABLE 0
+` + SLEEPER;
+
+const started: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of started.splice(0)) child.kill('SIGKILL');
+});
+
+/** Starts `source` as a process of its own (not GILscope's child) and resolves once it printed READY. */
+async function startTarget(source: string): Promise<ChildProcess & { pid: number }> {
+  const script = writeScript(makeTempDir('attach'), 'target.py', source);
+  const child = spawn(python, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  started.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.setEncoding('utf8').on('data', (text: string) => text.includes('READY') && resolve());
+    child.on('exit', (code) => reject(new Error(`target exited with ${code}`)));
+  });
+  return child as ChildProcess & { pid: number };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+describe('gilscope attach', () => {
+  it('reads a sleeping script’s threads, names, stacks and states, and leaves it running after detaching', async () => {
+    const target = await startTarget(SLEEPER);
+    const db = path.join(makeTempDir('attach-db'), 'runs.sqlite');
+    const result = await runCli(['attach', String(target.pid), '--duration', '1', '--json', '--db', db]);
+    expectNoStackTrace(result);
+    expect(result.code, result.stderr).toBe(0);
+    const summary = parseSummary(result);
+    expect(summary.attachedPid).toBe(target.pid);
+    expect(summary.status).toBe('stopped');
+    expect(summary.script).toMatch(/target\.py$/);
+    expect(summary.interpreter?.version).toBe('3.12.1');
+    expect(summary.samples).toBeGreaterThan(50);
+    const napper = summary.threads.find((thread) => thread.name === 'napper');
+    const main = summary.threads.find((thread) => thread.tid === target.pid);
+    expect(napper?.nameSource).toBe('python');
+    expect(main?.name).toBe('MainThread');
+    for (const thread of [napper, main]) {
+      expect(thread?.states.idle).toBeGreaterThan(0.8);
+      // CPU before the attach is not the run's: a sleeper uses a few ms a second at most.
+      expect(thread?.cpuSeconds).toBeLessThan(0.1);
+    }
+    expect(napper?.topFrames[0]?.function).toBe('napper');
+    expect(main?.topFrames[0]?.function).toBe('<module>');
+    expect(isAlive(target.pid)).toBe(true);
+    // Detaching left nothing behind that ends it a moment later.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(isAlive(target.pid)).toBe(true);
+  });
+
+  it('a process it may not read gets one line that says why and how to fix it; the target lives on', async () => {
+    const target = await startTarget(NON_DUMPABLE);
+    const db = path.join(makeTempDir('attach-db'), 'runs.sqlite');
+    const result = await runCli(['attach', String(target.pid), '--duration', '1', '--db', db], {
+      wrapper: ['setpriv', '--bounding-set=-sys_ptrace', '--inh-caps=-sys_ptrace'],
+    });
+    expectOneLineError(
+      result,
+      new RegExp(`cannot read the memory of process ${target.pid}: .*CAP_SYS_PTRACE.*--cap-add=SYS_PTRACE`),
+    );
+    expect(isAlive(target.pid)).toBe(true);
+  });
+
+  it('refuses a PID that is not a running process in one line', async () => {
+    const result = await runCli(['attach', '999999999', '--db', path.join(makeTempDir('attach-db'), 'runs.sqlite')]);
+    expectOneLineError(result, /no process 999999999/);
+  });
+});
