@@ -13,6 +13,7 @@ function batch(ticks: Tick[]): SamplerBatch {
     ticks,
     stackTable: { frames: [], stacks: [] },
     threads: [{ tid: 7, name: 'worker', nameSource: 'python', firstSeenNs: 0, lastSeenNs: 0 }],
+    processes: [],
     events: [],
     stats: {} as SamplerBatch['stats'],
     end: null,
@@ -48,7 +49,14 @@ describe('live progress', () => {
     expect(worker!.name).toBe('worker');
     // 20 ms of CPU over the 40 ms since the run started.
     expect(worker!.cpu).toBeCloseTo(0.5, 9);
-    expect(worker!.states).toEqual({ running: 0.5, runnable: 0, gilWait: 0.5, lockWait: 0, idle: 0 });
+    expect(worker!.states).toEqual({
+      running: 0.5,
+      runnable: 0,
+      gilWait: 0.5,
+      lockWait: 0,
+      idle: 0,
+      unclassifiedWait: 0,
+    });
     // Held in 2 of the 3 readable ticks; someone waited in 2 of 4 ticks.
     expect(first!.gil!.held).toBeCloseTo(2 / 3, 9);
     expect(first!.gil!.contention).toBe(0.5);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { matchThreads } from '../../main/engine/compare/compare-runs.ts';
 import type { ProcessSummary, RunSummary, ThreadSummary } from '../../main/shared/run-summary-types.ts';
 
-const states = { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0 };
+const states = { running: 1, runnable: 0, gilWait: 0, lockWait: 0, idle: 0, unclassifiedWait: 0 };
 
 function thread(tid: number, pid: number, name = 'MainThread'): ThreadSummary {
   return {
