@@ -9,6 +9,7 @@ import { Notice } from '../../components/notice.tsx';
 import { baseName, formatDate } from '../../logic/format.ts';
 import { ComparePicker } from '../compare/compare-picker.tsx';
 import { joinArgs } from '../../logic/split-args.ts';
+import { FailurePanel } from './failure-panel.tsx';
 import { GilWaitPanel } from './gil-wait-panel.tsx';
 import { RunOutputPanel } from './run-output-panel.tsx';
 import { StacksPanel } from './stacks-panel.tsx';
@@ -29,6 +30,7 @@ export function RunDetailView(props: {
   const summary = useRequest('runs:summary', { runId: props.runId }, String(props.runId));
   const openedAt = useRef(performance.now());
   const s = summary.data;
+  const failed = s?.status === 'failed';
   // Stacks and output queries wait for the timeline's first draw (or 2 s), so they do not compete with it.
   const [secondary, setSecondary] = useState(false);
   useEffect(() => {
@@ -105,11 +107,14 @@ export function RunDetailView(props: {
           <p>It may have been deleted.</p>
         </EmptyState>
       )}
+      {s && failed && <FailurePanel summary={s} />}
+      {s && failed && <h3 className="sampled-heading">What was sampled before it failed</h3>}
       {s && <SummaryCards summary={s} />}
-      {s && s.status !== 'running' && (
+      {/* A verdict that cannot judge (the script died before anything ran) only distracts from the failure. */}
+      {s && s.status !== 'running' && !(failed && s.verdict.kind === 'unknown') && (
         <VerdictPanel summary={s} onMeasure={props.onMeasure && (() => props.onMeasure?.(s))} />
       )}
-      {s?.error && (
+      {s?.error && !failed && (
         <Notice tone="error" title="The run failed:" testId="run-error">
           {s.error}
         </Notice>
