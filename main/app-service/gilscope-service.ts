@@ -264,6 +264,7 @@ export class GilscopeService {
       },
       'runs:functions': (request) => this.queries.run({ kind: 'functions', request }),
       'runs:flamegraph': (request) => this.queries.run({ kind: 'flamegraph', request }),
+      'runs:range-summary': (request) => this.queries.run({ kind: 'range-summary', request }),
       'runs:rename': ({ runId, label }) => {
         if (!this.reader()) return { ok: false };
         const trimmed = label?.trim() ?? '';
