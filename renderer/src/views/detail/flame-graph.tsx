@@ -70,6 +70,7 @@ export function FlameGraph(props: { root: FlameNode }) {
         <canvas
           ref={canvasRef}
           data-testid="flame-graph"
+          data-samples={props.root.value}
           role="img"
           aria-label="Flame graph"
           onMouseMove={(e) => setHover(rectAt(e.clientX, e.clientY))}

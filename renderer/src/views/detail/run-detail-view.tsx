@@ -6,9 +6,10 @@ import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ExportButtons } from '../../components/export-buttons.tsx';
 import { Notice } from '../../components/notice.tsx';
-import { baseName, formatDate } from '../../logic/format.ts';
+import { baseName, formatDate, formatSeconds, plural } from '../../logic/format.ts';
 import { ComparePicker } from '../compare/compare-picker.tsx';
 import { joinArgs } from '../../logic/split-args.ts';
+import type { TimeRange } from '../../logic/zoom-range.ts';
 import { FailurePanel } from './failure-panel.tsx';
 import { GilWaitPanel } from './gil-wait-panel.tsx';
 import { RunOutputPanel } from './run-output-panel.tsx';
@@ -28,6 +29,17 @@ export function RunDetailView(props: {
 }) {
   const [picking, setPicking] = useState(false);
   const summary = useRequest('runs:summary', { runId: props.runId }, String(props.runId));
+  const [selection, setSelection] = useState<TimeRange | null>(null);
+  const range = selection && { fromNs: selection.from, toNs: selection.to };
+  const rangeSummary = useRequest(
+    'runs:range-summary',
+    { runId: props.runId, range: range ?? { fromNs: 0, toNs: 1 } },
+    range ? `${props.runId}:${range.fromNs}-${range.toNs}` : null,
+  );
+  // The panels below the timeline follow the selected range; the cards and the verdict stay the whole run's.
+  // While a range loads, the panels keep what they show (and their own controls' state).
+  const panelSummary = (range ? rangeSummary.data : null) ?? summary.data;
+  const rangeState = !range ? 'whole' : rangeSummary.kind === 'ok' ? 'selected' : rangeSummary.kind;
   const openedAt = useRef(performance.now());
   const s = summary.data;
   const failed = s?.status === 'failed';
@@ -129,21 +141,57 @@ export function RunDetailView(props: {
         </Notice>
       )}
       {summary.kind !== 'error' && !(summary.kind === 'ok' && summary.data === null) && (
-        <TimelinePanel runId={props.runId} rateHz={s?.rateHz ?? null} onFirstDraw={onFirstDraw} />
+        <TimelinePanel
+          runId={props.runId}
+          rateHz={s?.rateHz ?? null}
+          onFirstDraw={onFirstDraw}
+          selection={selection}
+          onSelect={setSelection}
+        />
       )}
-      {s && (
+      {range && rangeSummary.kind === 'error' && (
+        <Notice tone="error" title="Could not load the selected range:">
+          {rangeSummary.message}
+        </Notice>
+      )}
+      {s && panelSummary && (
         <>
-          <div className="panel">
-            <div className="panel-title">
+          <div
+            className="panel"
+            data-testid="threads-panel"
+            data-range={rangeState}
+            aria-busy={rangeState === 'loading'}
+          >
+            <div className="panel-title row spread">
               <h3>Threads</h3>
+              <RangeNote summary={panelSummary} state={rangeState} />
             </div>
-            {s.threads.length === 0 ? <EmptyState title="No thread was sampled" /> : <ThreadTable summary={s} />}
+            {panelSummary.threads.length === 0 ? (
+              <EmptyState title={range ? 'No thread was sampled in this range' : 'No thread was sampled'} />
+            ) : (
+              <ThreadTable summary={panelSummary} />
+            )}
           </div>
-          {secondary ? <StacksPanel summary={s} /> : <div className="panel muted">Loading stacks…</div>}
-          <GilWaitPanel summary={s} />
+          {secondary ? (
+            <StacksPanel summary={panelSummary} range={range} />
+          ) : (
+            <div className="panel muted">Loading stacks…</div>
+          )}
+          <GilWaitPanel summary={panelSummary} ranged={rangeState === 'selected'} />
           {secondary && <RunOutputPanel runId={props.runId} />}
         </>
       )}
     </section>
+  );
+}
+
+// Says which samples the panels below the timeline count.
+function RangeNote(props: { summary: RunSummary; state: string }) {
+  if (props.state === 'whole') return <span className="muted hint-right">Whole run</span>;
+  if (props.state !== 'selected') return <span className="muted hint-right">Loading the selected range…</span>;
+  return (
+    <span className="muted hint-right" data-testid="range-note">
+      Selected range only: {formatSeconds(props.summary.wallSeconds ?? 0)}, {plural(props.summary.samples, 'tick')}
+    </span>
   );
 }
