@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { fillNewRun, liveRunId, openApp } from './support/app-page.ts';
+import { expectEndedDetail, fillNewRun, liveRunId, openApp } from './support/app-page.ts';
 import { E2E_ENV, PYTHONS, shot } from './support/e2e-env.ts';
 
 /** Scripts of this spec, written next to the shared fixtures. */
@@ -27,14 +27,12 @@ function writeScripts(): { boom: string; syntax: string; notes: string; fine: st
   return scripts;
 }
 
-/** Profiles `script` with CPython 3.12 and opens its detail once it ended with `status`. */
+/** Profiles `script` with CPython 3.12; its detail opens by itself once it ended with `status`. */
 async function profileToDetail(page: Page, script: string, status: string): Promise<number> {
   await fillNewRun(page, script, PYTHONS.gil312);
   await page.getByTestId('profile-button').click();
   const runId = await liveRunId(page);
-  await expect(page.getByTestId('live-ended')).toContainText(status, { timeout: 30_000 });
-  if ((await page.getByTestId('run-detail').count()) === 0) await page.getByTestId('open-run-detail').click();
-  await expect(page.getByTestId('run-detail').locator('#detail-title')).toContainText(`Run #${runId}`);
+  await expectEndedDetail(page, runId, status);
   return runId;
 }
 

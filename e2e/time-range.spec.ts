@@ -48,7 +48,6 @@ test('a range dragged on the timeline filters every panel, and clears', async ({
   fs.writeFileSync(script, LATE_BURNER);
   await openApp(page);
   const runId = await recordRun(page, script, PYTHONS.gil312);
-  await page.getByTestId('open-run-detail').click();
   await expectDetailDrawn(page, runId);
   const threads = page.getByTestId('threads-panel');
   await expect(threads).toHaveAttribute('data-range', 'whole');

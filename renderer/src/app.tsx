@@ -1,7 +1,12 @@
 // The app shell: sidebar navigation, the live run store fed by API events, global shortcuts and
 // the native menu's commands. Views own their data; the shell owns only what outlives a view.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { InterpreterView, ProfileStartRequest, ProfileStartResponse } from '../../main/shared/api-contract.ts';
+import type {
+  ApiEvents,
+  InterpreterView,
+  ProfileStartRequest,
+  ProfileStartResponse,
+} from '../../main/shared/api-contract.ts';
 import type { RunSummary } from '../../main/shared/run-summary-types.ts';
 import { getApi } from './api/get-api.ts';
 import { errorMessage, useEvent, useRequest } from './api/use-request.ts';
@@ -35,14 +40,21 @@ export function App() {
   const [stopping, setStopping] = useState(false);
   const [pendingOpen, setPendingOpen] = useState(false);
   const [shellError, setShellError] = useState<string | null>(null);
+  // The run that just ended while its Live view was open: its detail opened by itself and says so.
+  const [justEnded, setJustEnded] = useState<ApiEvents['profile:ended'] | null>(null);
   const host = useRequest('app:version', undefined, 'host');
 
   useEvent('profile:progress', store.onProgress);
   useEvent('profile:output', store.onOutput);
   useEvent('profile:ended', (event) => {
+    const watching = store.status().runId === event.runId;
     store.onEnded(event);
     setStopping(false);
     setRunsRefresh((n) => n + 1);
+    // Watching it live: the answer is in the detail, so it opens (the Live entry keeps the last minute).
+    if (!watching) return;
+    setJustEnded(event);
+    setView((current) => (current.kind === 'live' ? { kind: 'run', runId: event.runId } : current));
   });
 
   useEvent('experiment:ended', () => {
@@ -203,6 +215,8 @@ export function App() {
               onBack={() => setView({ kind: 'runs' })}
               onCompare={compare}
               onMeasure={measure}
+              justEnded={justEnded?.runId === view.runId ? justEnded : null}
+              onShowLive={() => setView({ kind: 'live' })}
             />
           )}
           {view.kind === 'compare' && (

@@ -5,13 +5,13 @@ import type { ThreadStateName } from '../../shared/run-summary-types.ts';
 /** Bottom-to-top order in stacked bands and left-to-right in bars. */
 export const STATE_ORDER: readonly ThreadStateName[] = ['running', 'runnable', 'gilWait', 'lockWait', 'idle'];
 
-/** Human labels for legends and table headers. */
+/** Labels for legends: the app's state names (renderer/src/logic/thread-states.ts), with what each means. */
 export const STATE_LABELS: Readonly<Record<ThreadStateName, string>> = {
   running: 'Running',
   runnable: 'Runnable (waiting for a CPU)',
   gilWait: 'GIL wait',
-  lockWait: 'Lock / I/O wait',
-  idle: 'Idle / sleeping',
+  lockWait: 'Lock wait (locks, I/O)',
+  idle: 'Idle (sleeping)',
 };
 
 /** Short labels for table columns. */

@@ -3,6 +3,7 @@
 // stays correctly placed while the user zooms or pans and finer bins are on their way.
 import type { BinnedTimeline } from '../../../main/shared/api-contract.ts';
 import { formatClock } from '../logic/format.ts';
+import { missedBins } from '../logic/missed-bins.ts';
 import { gilColors, stateColors, stateOrder } from '../logic/thread-states.ts';
 import { timelineHeight, timelineLayout } from '../logic/timeline-geometry.ts';
 import { tickStepNs, type TimeRange } from '../logic/zoom-range.ts';
@@ -132,4 +133,18 @@ export function drawTimeline(
     ctx.globalAlpha = 1;
     top += cpuHeight + bandHeight + gap;
   }
+
+  // Missed ticks: a grey veil over every row, so a gap reads as "not measured here", not as "nothing ran".
+  const missed = missedBins(data);
+  ctx.fillStyle = MISSED_TICKS_COLOR;
+  ctx.beginPath();
+  for (let b = firstBin; b <= lastBin; b++) {
+    if (!missed[b]) continue;
+    const x0 = binX0(b);
+    ctx.rect(x0, axis, Math.max(1, binX1(b) - x0), totalHeight - axis);
+  }
+  ctx.fill();
 }
+
+/** The veil over bins without any tick (also the legend's swatch). */
+export const MISSED_TICKS_COLOR = 'rgba(120, 120, 120, 0.35)';

@@ -1,7 +1,7 @@
 // The left navigation: New run, Runs, Compare (while runs are selected or compared), Experiments, the live
 // run while one records (or just ended), shortcut hints.
 import type { LiveRunStatus } from '../logic/live-run-store.ts';
-import { baseName } from '../logic/format.ts';
+import { baseName, plural } from '../logic/format.ts';
 import { Kbd } from './kbd.tsx';
 
 // Which screen is showing.
@@ -58,7 +58,7 @@ export function Sidebar(props: {
           'nav-compare',
           <span className="nav-sub">
             {props.view.kind === 'compare' && props.selected.length === 0
-              ? `${props.view.runIds.length} runs`
+              ? plural(props.view.runIds.length, 'run')
               : `${props.selected.length} selected`}
           </span>,
         )}

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FlameNode } from '../../../../main/shared/api-contract.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
-import { formatPercent } from '../../logic/format.ts';
+import { formatPercent, plural } from '../../logic/format.ts';
 import { flameColor, hitTest, layoutFlame, pathTo, type FlameRect } from '../../logic/flame-layout.ts';
 
 const rowHeight = 18;
@@ -88,7 +88,7 @@ export function FlameGraph(props: { root: FlameNode }) {
       </div>
       <p className="hint mono flame-status" data-testid="flame-hover">
         {hover
-          ? `${hover.node.name} — ${hover.node.file}${hover.node.line ? `:${hover.node.line}` : ''} — ${hover.node.value} samples, ${formatPercent(hover.node.value / props.root.value)} of all`
+          ? `${hover.node.name} — ${hover.node.file}${hover.node.line ? `:${hover.node.line}` : ''} — ${plural(hover.node.value, 'sample')}, ${formatPercent(hover.node.value / props.root.value)} of all`
           : 'Hover a frame for details; click to zoom into it.'}
       </p>
     </div>

@@ -1,5 +1,6 @@
 // The run detail: summary cards, the GIL verdict, warnings, timeline, per-thread table, stacks, GIL waits, output.
 import { useEffect, useRef, useState } from 'react';
+import type { ApiEvents } from '../../../../main/shared/api-contract.ts';
 import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
@@ -26,6 +27,9 @@ export function RunDetailView(props: {
   onBack: () => void;
   onCompare: (runIds: number[]) => void;
   onMeasure?: (summary: RunSummary) => void;
+  /** Set when this run just ended while watched live (its detail opened by itself). */
+  justEnded?: ApiEvents['profile:ended'] | null;
+  onShowLive?: () => void;
 }) {
   const [picking, setPicking] = useState(false);
   const summary = useRequest('runs:summary', { runId: props.runId }, String(props.runId));
@@ -94,6 +98,17 @@ export function RunDetailView(props: {
           </button>
         </div>
       </header>
+      {props.justEnded && (
+        <Notice tone="info" testId="run-ended">
+          <StatusBadge status={props.justEnded.status} /> The run ended
+          {props.justEnded.message ? `: ${props.justEnded.message}` : '.'}{' '}
+          {props.onShowLive && (
+            <button type="button" className="link" data-testid="show-live" onClick={props.onShowLive}>
+              Back to the live view
+            </button>
+          )}
+        </Notice>
+      )}
       {s && s.status !== 'running' && (
         <ExportButtons
           target={{ kind: 'run', runId: props.runId }}

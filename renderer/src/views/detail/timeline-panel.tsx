@@ -2,11 +2,11 @@
 // range (which the detail's other panels follow), Shift+drag or a sideways wheel pans, buttons step;
 // hovering shows the bin under the pointer.
 // Each settled range re-queries runs:timeline for about one bin per pixel (debounced, stale answers dropped).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BinnedTimeline } from '../../../../main/shared/api-contract.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage } from '../../api/use-request.ts';
-import { drawTimeline } from '../../canvas/draw-timeline.ts';
+import { drawTimeline, MISSED_TICKS_COLOR } from '../../canvas/draw-timeline.ts';
 import { timelineHeight, timelineLayout } from '../../logic/timeline-geometry.ts';
 import { timelineHover, type TimelineHover } from '../../logic/timeline-hit.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
@@ -18,6 +18,7 @@ import { formatClock, formatSeconds } from '../../logic/format.ts';
 import { gilColors } from '../../logic/thread-states.ts';
 import { TimelineTooltip } from '../../components/timeline-tooltip.tsx';
 import { selectionFromDrag, selectionOverlay } from '../../logic/time-selection.ts';
+import { countMissed, missedBins } from '../../logic/missed-bins.ts';
 import {
   binsForRange,
   binsForWidth,
@@ -59,6 +60,7 @@ export function TimelinePanel(props: {
   // The range being dragged out, shown before it is handed to onSelect on release.
   const [dragging, setDragging] = useState<TimeRange | null>(null);
   const [hover, setHover] = useState<TimelineHover | null>(null);
+  const missed = useMemo(() => (data ? missedBins(data) : new Uint8Array(0)), [data]);
   const plotWidth = Math.max(1, size.width - timelineLayout.gutter - 8);
   // Zooming in further than ten samples shows nothing more.
   const minSpanNs = Math.max(50e6, props.rateHz ? 10e9 / props.rateHz : 0);
@@ -176,6 +178,7 @@ export function TimelinePanel(props: {
 
   const zoom = (factor: number) => bounds && setView((v) => v && zoomAround(v, 0.5, factor, bounds, minSpanNs));
   const zoomed = bounds && view && !sameRange(view, bounds);
+  const missedCount = countMissed(missed);
   const plotX = (clientX: number) =>
     clientX - (canvasRef.current?.getBoundingClientRect().left ?? 0) - timelineLayout.gutter;
   const shownSelection = dragging ?? props.selection;
@@ -189,6 +192,7 @@ export function TimelinePanel(props: {
             { label: 'CPU', color: gilColors.cpu },
             { label: 'GIL held', color: gilColors.held },
             { label: 'Contention', color: gilColors.contention },
+            ...(missedCount > 0 ? [{ label: 'Missed ticks (machine busy)', color: MISSED_TICKS_COLOR }] : []),
           ]}
         />
       </div>
@@ -235,6 +239,7 @@ export function TimelinePanel(props: {
           ref={canvasRef}
           className={`timeline-canvas${drag.current ? ' dragging' : ''}`}
           data-testid="timeline-canvas"
+          data-missed-bins={missedCount}
           role="img"
           aria-label="Run timeline per thread"
           onPointerDown={(e) => {
@@ -273,7 +278,7 @@ export function TimelinePanel(props: {
             style={{ left: timelineLayout.gutter + overlay.left, width: overlay.width }}
           />
         )}
-        {hover && <TimelineTooltip {...hover} />}
+        {hover && <TimelineTooltip {...hover} missed={missed[hover.hit.bin] === 1} />}
         {state.kind === 'loading' && <div className="loading-overlay">Loading timeline…</div>}
       </div>
     </div>

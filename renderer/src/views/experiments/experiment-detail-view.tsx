@@ -8,7 +8,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { ExportButtons } from '../../components/export-buttons.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { progressFraction } from '../../logic/experiment-results.ts';
-import { baseName, formatDate } from '../../logic/format.ts';
+import { baseName, formatDate, plural } from '../../logic/format.ts';
 import { joinArgs } from '../../logic/split-args.ts';
 import { ExperimentResultsTable } from './experiment-results-table.tsx';
 import { SpeedupChart } from './speedup-chart.tsx';
@@ -138,8 +138,8 @@ export function ExperimentDetailView(props: {
       )}
       {e?.status === 'cancelled' && (
         <Notice tone="info" testId="experiment-cancelled">
-          Cancelled after {e.progress.done} of {e.progress.total} runs; the results below cover the runs that finished
-          (a run stopped by Cancel counts as a failure).
+          Cancelled after {e.progress.done} of {plural(e.progress.total, 'run')}; the results below cover the runs that
+          finished (a run stopped by Cancel counts as a failure).
         </Notice>
       )}
       {running && progress && (
