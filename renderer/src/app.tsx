@@ -17,6 +17,7 @@ import { createLiveRunStore } from './logic/live-run-store.ts';
 import { pruneSelection, toggleSelection } from './logic/compare-selection.ts';
 import { emptyExperimentForm, measureProposal, type ExperimentForm } from './logic/experiment-form.ts';
 import { emptyNewRunForm, type NewRunForm } from './logic/new-run-form.ts';
+import { hashToView, viewToHash } from './logic/view-route.ts';
 import { CompareView } from './views/compare/compare-view.tsx';
 import { ExperimentDetailView } from './views/experiments/experiment-detail-view.tsx';
 import { ExperimentFormView } from './views/experiments/experiment-form-view.tsx';
@@ -31,7 +32,24 @@ export function App() {
   const store = useMemo(() => createLiveRunStore(), []);
   const live = useSyncExternalStore(store.subscribe, store.status);
   const commands = useMemo<CommandRegistry>(() => new Map(), []);
-  const [view, setView] = useState<View>({ kind: 'new' });
+  // The view lives in the URL's hash too (logic/view-route.ts): reload and Back/Forward keep the place.
+  const [view, setView] = useState<View>(() => hashToView(window.location.hash) ?? { kind: 'new' });
+  useEffect(() => {
+    const hash = viewToHash(view);
+    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+  }, [view]);
+  useEffect(() => {
+    const follow = () => {
+      const next = hashToView(window.location.hash);
+      if (next) setView(next);
+    };
+    window.addEventListener('popstate', follow);
+    window.addEventListener('hashchange', follow);
+    return () => {
+      window.removeEventListener('popstate', follow);
+      window.removeEventListener('hashchange', follow);
+    };
+  }, []);
   const [form, setForm] = useState<NewRunForm>(emptyNewRunForm);
   const [experimentForm, setExperimentForm] = useState<ExperimentForm>(emptyExperimentForm);
   const [selected, setSelected] = useState<number[]>([]);

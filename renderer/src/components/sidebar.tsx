@@ -2,18 +2,11 @@
 // run while one records (or just ended), shortcut hints.
 import type { LiveRunStatus } from '../logic/live-run-store.ts';
 import { baseName, plural } from '../logic/format.ts';
+import type { View } from '../logic/view-route.ts';
 import { Kbd } from './kbd.tsx';
 
-// Which screen is showing.
-export type View =
-  | { kind: 'new' }
-  | { kind: 'live' }
-  | { kind: 'runs' }
-  | { kind: 'run'; runId: number }
-  | { kind: 'compare'; runIds: number[] }
-  | { kind: 'experiments' }
-  | { kind: 'experiment-new' }
-  | { kind: 'experiment'; experimentId: number };
+// Which screen is showing (defined with its URL form in logic/view-route.ts).
+export type { View } from '../logic/view-route.ts';
 
 // The sidebar entry a view belongs to (the experiment screens share one).
 export function navGroup(view: View): string {
