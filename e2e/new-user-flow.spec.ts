@@ -2,7 +2,7 @@
 // live, open its detail; stop a never-ending script (button, then Ctrl+.); find all runs in the library.
 import fs from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
-import { expectDetailDrawn, fillNewRun, liveRunId, openApp } from './support/app-page.ts';
+import { expectDetailDrawn, expectEndedDetail, fillNewRun, liveRunId, openApp } from './support/app-page.ts';
 import { fixtureScripts, PYTHONS, shot } from './support/e2e-env.ts';
 
 /** Lane height for `threads` lanes (renderer/src/canvas/draw-live-lanes.ts: 16 + 14 + 8 per lane, 20 axis). */
@@ -37,18 +37,22 @@ test.describe.serial('new-user flow', () => {
     const elapsedBefore = await page.getByTestId('live-elapsed').textContent();
     await expect.poll(() => canvasPixels(lanes), { timeout: 3_000, intervals: [200] }).not.toBe(before);
     await expect(page.getByTestId('live-elapsed')).not.toHaveText(elapsedBefore ?? '');
-    await expect(page.getByTestId('live-gil-text')).toContainText('GIL held');
+    // The header's figures are the whole run's so far, named as such.
+    await expect(page.getByTestId('live-gil-text')).toContainText(/whole run: GIL held \d+% · contention \d+% · CPU/);
     // All of the above happened while recording (the workers run 8 s).
     await expect(page.getByTestId('stop-button')).toBeVisible({ timeout: 1 });
     await expect(page.getByTestId('live-ended')).toHaveCount(0, { timeout: 1 });
 
-    await expect(page.getByTestId('live-ended')).toContainText('completed', { timeout: 20_000 });
-    await expect(page.getByTestId('output-pane')).toContainText('e2e: all workers done');
+    // It ended: the detail opened by itself, saying so, and Live still shows the end of the run.
+    await expectEndedDetail(page, runId, 'completed');
+    await expectDetailDrawn(page, runId, '04-run-detail');
+    await expect(page.getByTestId('run-output')).toContainText('e2e: all workers done');
+    await page.getByTestId('show-live').click();
+    await expect(page.getByTestId('live-ended')).toContainText('completed');
     await expect(page.getByTestId('stop-button')).toHaveCount(0);
     await shot(page, '03-live-ended');
-
     await page.getByTestId('open-run-detail').click();
-    await expectDetailDrawn(page, runId, '04-run-detail');
+    await expect(page.getByTestId('run-detail').locator('#detail-title')).toContainText(`Run #${runId}`);
     await expect(page.getByTestId('thread-row')).toHaveCount(4); // main + 3 workers
     await expect(page.getByTestId('thread-table')).toContainText('cruncher-0');
     await expect(page.getByTestId('card-exit')).toContainText('exit code 0');
@@ -89,7 +93,7 @@ test.describe.serial('new-user flow', () => {
     runs.stoppedByButton = await liveRunId(page);
     await expect(page.getByTestId('output-pane')).toContainText('e2e: still running 1');
     await page.getByTestId('stop-button').click();
-    await expect(page.getByTestId('live-ended')).toContainText('stopped', { timeout: 15_000 });
+    await expectEndedDetail(page, runs.stoppedByButton, 'stopped');
     await shot(page, '05-stopped-by-button');
   });
 
@@ -100,7 +104,7 @@ test.describe.serial('new-user flow', () => {
     runs.stoppedByKey = await liveRunId(page);
     await expect(page.getByTestId('output-pane')).toContainText('e2e: still running 1');
     await page.keyboard.press('Control+.');
-    await expect(page.getByTestId('live-ended')).toContainText('stopped', { timeout: 15_000 });
+    await expectEndedDetail(page, runs.stoppedByKey, 'stopped');
   });
 
   test('lists every run in the library and reopens a detail view from it', async ({ page }) => {
@@ -129,7 +133,9 @@ test.describe.serial('new-user flow', () => {
     await expect(tooltip).toContainText('GIL ·');
     await expect(tooltip).toContainText(/held [<\d.]+%/);
     await timeline.hover({ position: { x: 300, y: 20 + 36 + 6 + 20 } });
-    await expect(tooltip).toContainText(/CPU [<\d.]+% of a core · \d+ samples/);
+    await expect(tooltip).toContainText(/CPU [<\d.]+% of a core over the bin/);
+    await expect(tooltip).toContainText(/State at its one sample:|States over \d+ samples:/);
+    await expect(tooltip).not.toContainText(/\b1 samples\b/);
     await shot(page, '08-detail-stopped-run');
     await timeline.hover({ position: { x: 60, y: 36 } }); // over the thread names: no tooltip
     await expect(tooltip).toHaveCount(0);

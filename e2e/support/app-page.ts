@@ -18,11 +18,18 @@ export async function fillNewRun(page: Page, script: string, python: string): Pr
   await page.getByTestId('interpreter-select').selectOption(python);
 }
 
-/** The run id from the Live run header ("Run #N"). */
+/** The run id from the Live run header ("Run #N"), or from the detail that replaces it when the run ends at once. */
 export async function liveRunId(page: Page): Promise<number> {
-  const header = page.locator('.live-run .view-header p');
-  await expect(header).toContainText(/Run #\d+/);
-  return Number(/Run #(\d+)/.exec((await header.textContent()) ?? '')?.[1]);
+  const header = page.locator('.live-run .view-header p, [data-testid="run-detail"] #detail-title').first();
+  let runId = NaN;
+  await expect
+    .poll(async () => {
+      const text = await header.textContent({ timeout: 1_000 }).catch(() => null);
+      runId = Number(/Run #(\d+)/.exec(text ?? '')?.[1]);
+      return Number.isInteger(runId);
+    })
+    .toBe(true);
+  return runId;
 }
 
 /** Waits for the run detail of `runId`: summary cards, a drawn timeline and a drawn flame graph; `shotName` saves NAME-top and NAME-flame. */
@@ -41,7 +48,7 @@ export async function expectDetailDrawn(page: Page, runId: number, shotName?: st
   if (shotName) await shot(page, `${shotName}-flame`);
 }
 
-/** Records `script` with `python` (and `gilMode` for a free-threaded build) through the New run form, waits until it completed; returns its id. */
+/** Records `script` with `python` (and `gilMode` for a free-threaded build) through the New run form, waits until it completed and its detail opened by itself; returns its id. */
 export async function recordRun(
   page: Page,
   script: string,
@@ -53,6 +60,12 @@ export async function recordRun(
   if (options.gilMode) await page.getByTestId('gil-mode-select').selectOption(options.gilMode);
   await page.getByTestId('profile-button').click();
   const runId = await liveRunId(page);
-  await expect(page.getByTestId('live-ended')).toContainText('completed', { timeout: 30_000 });
+  await expectEndedDetail(page, runId, 'completed');
   return runId;
+}
+
+/** The run detail of `runId` opened by itself when the run ended with `status`, saying so. */
+export async function expectEndedDetail(page: Page, runId: number, status: string): Promise<void> {
+  await expect(page.getByTestId('run-ended')).toContainText(status, { timeout: 30_000 });
+  await expect(page.getByTestId('run-detail').locator('#detail-title')).toContainText(`Run #${runId}`);
 }

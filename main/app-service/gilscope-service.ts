@@ -239,6 +239,8 @@ export class GilscopeService {
       'scripts:recent': () => {
         const scripts = new Set<string>();
         for (const run of (this.reader()?.listRuns() ?? []).reverse()) {
+          // A script that only ever failed (a typo, a .txt picked by mistake) is not one to offer again.
+          if (run.status === 'failed') continue;
           scripts.add(run.script);
           if (scripts.size >= RECENT_SCRIPTS) break;
         }
@@ -262,6 +264,7 @@ export class GilscopeService {
       },
       'runs:functions': (request) => this.queries.run({ kind: 'functions', request }),
       'runs:flamegraph': (request) => this.queries.run({ kind: 'flamegraph', request }),
+      'runs:range-summary': (request) => this.queries.run({ kind: 'range-summary', request }),
       'runs:rename': ({ runId, label }) => {
         if (!this.reader()) return { ok: false };
         const trimmed = label?.trim() ?? '';

@@ -37,6 +37,12 @@ const tid = z
   .max(2 ** 31 - 1)
   .nullable();
 const scope = z.enum(SAMPLE_SCOPES);
+const runRange = z
+  .strictObject({
+    fromNs: z.number().finite().min(0).max(Number.MAX_SAFE_INTEGER),
+    toNs: z.number().finite().min(0).max(Number.MAX_SAFE_INTEGER),
+  })
+  .refine((value) => value.fromNs < value.toNs, { message: 'fromNs must be less than toNs', path: ['fromNs'] });
 const none = z.undefined();
 const gilMode = z.enum(GIL_MODES);
 
@@ -120,8 +126,9 @@ export const requestSchemas: RequestSchemas = {
   'runs:summary': z.strictObject({ runId }),
   'runs:timeline': timeline,
   'runs:output': z.strictObject({ runId }),
-  'runs:functions': z.strictObject({ runId, tid, scope }),
-  'runs:flamegraph': z.strictObject({ runId, tid, scope }),
+  'runs:functions': z.strictObject({ runId, tid, scope, range: runRange.nullable().optional() }),
+  'runs:flamegraph': z.strictObject({ runId, tid, scope, range: runRange.nullable().optional() }),
+  'runs:range-summary': z.strictObject({ runId, range: runRange }),
   'runs:rename': z.strictObject({
     runId,
     label: z.string().max(MAX_LABEL_LENGTH, `must be at most ${MAX_LABEL_LENGTH} characters`).nullable(),

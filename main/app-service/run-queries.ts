@@ -20,6 +20,7 @@ import { exportTarget, type ExportedFile } from '../engine/export/export-target.
 import type { ComparisonView, ExportTarget } from '../shared/compare-types.ts';
 import type { ExportFormat } from '../shared/export-formats.ts';
 import { buildRunDigest, type RunDigest } from '../engine/analysis/run-digest.ts';
+import { buildRangeSummary, readRangeTimeline } from '../engine/analysis/range-summary.ts';
 
 /** A job for the query worker, tagged by kind; `request` is an already validated contract payload. */
 export type QueryJob =
@@ -27,6 +28,7 @@ export type QueryJob =
   | { kind: 'timeline'; request: RequestOf<'runs:timeline'> }
   | { kind: 'functions'; request: RequestOf<'runs:functions'> }
   | { kind: 'flamegraph'; request: RequestOf<'runs:flamegraph'> }
+  | { kind: 'range-summary'; request: RequestOf<'runs:range-summary'> }
   | { kind: 'compare'; request: { runIds: number[] } }
   | { kind: 'export'; request: { target: ExportTarget; format: ExportFormat } }
   | { kind: 'digest'; runId: number };
@@ -40,11 +42,13 @@ export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'
       ? ResponseOf<'runs:functions'>
       : K extends 'flamegraph'
         ? ResponseOf<'runs:flamegraph'>
-        : K extends 'compare'
-          ? ComparisonView
-          : K extends 'digest'
-            ? RunDigest | null
-            : ExportedFile;
+        : K extends 'range-summary'
+          ? ResponseOf<'runs:range-summary'>
+          : K extends 'compare'
+            ? ComparisonView
+            : K extends 'digest'
+              ? RunDigest | null
+              : ExportedFile;
 
 const SCOPE_STATES: Record<SampleScope, readonly StateCode[] | undefined> = {
   all: undefined,
@@ -63,6 +67,8 @@ export function runQuery(reader: RunReader, job: QueryJob, experiments?: Experim
       return queryFunctions(reader, job.request);
     case 'flamegraph':
       return queryFlameGraph(reader, job.request);
+    case 'range-summary':
+      return buildRangeSummary(reader, job.request.runId, job.request.range);
     case 'compare':
       return loadComparison(reader, job.request.runIds);
     case 'digest':
@@ -75,7 +81,7 @@ export function runQuery(reader: RunReader, job: QueryJob, experiments?: Experim
 
 function queryFunctions(reader: RunReader, request: RequestOf<'runs:functions'>): ResponseOf<'runs:functions'> {
   if (!reader.getRun(request.runId)) return null;
-  const timeline = reader.readTimeline(request.runId);
+  const timeline = readRangeTimeline(reader, request.runId, request.range);
   const table = reader.readStackTable(request.runId);
   const tid = request.tid ?? undefined;
   return {
@@ -87,7 +93,7 @@ function queryFunctions(reader: RunReader, request: RequestOf<'runs:functions'>)
 
 function queryFlameGraph(reader: RunReader, request: RequestOf<'runs:flamegraph'>): ResponseOf<'runs:flamegraph'> {
   if (!reader.getRun(request.runId)) return null;
-  const timeline = reader.readTimeline(request.runId);
+  const timeline = readRangeTimeline(reader, request.runId, request.range);
   return buildFlameTree(reader.readStackTable(request.runId), timeline, {
     tid: request.tid ?? undefined,
     states: SCOPE_STATES[request.scope],

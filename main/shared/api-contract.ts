@@ -67,6 +67,12 @@ export interface RunListItem {
   contention: number | null;
 }
 
+/** A time range of a run chosen on the timeline, in ns from the run's start; fromNs < toNs. */
+export interface RunRange {
+  fromNs: number;
+  toNs: number;
+}
+
 // Requests the UI may make, keyed by channel name `domain:verb`.
 export type ApiRequests = {
   'app:version': { request: undefined; response: HostInfo };
@@ -89,11 +95,17 @@ export type ApiRequests = {
     response: BinnedTimeline | null;
   };
   'runs:output': { request: { runId: number }; response: RunOutputView | null };
+  /** `range` (omitted or null = the whole run) limits the samples counted. */
   'runs:functions': {
-    request: { runId: number; tid: number | null; scope: SampleScope };
+    request: { runId: number; tid: number | null; scope: SampleScope; range?: RunRange | null };
     response: { functions: FunctionShare[]; gilWaitFrames: FrameShare[]; gilHolderFrames: FrameShare[] } | null;
   };
-  'runs:flamegraph': { request: { runId: number; tid: number | null; scope: SampleScope }; response: FlameNode | null };
+  'runs:flamegraph': {
+    request: { runId: number; tid: number | null; scope: SampleScope; range?: RunRange | null };
+    response: FlameNode | null;
+  };
+  /** The run's summary over a range of it (threads, GIL figures, functions, GIL waits); wall time = the range's. */
+  'runs:range-summary': { request: { runId: number; range: RunRange }; response: RunSummary | null };
   'runs:rename': { request: { runId: number; label: string | null }; response: { ok: boolean } };
   'runs:delete': { request: { runId: number }; response: { ok: boolean } };
   /** 2–4 runs side by side; the first is the baseline. Null when a run does not exist. */
@@ -196,6 +208,7 @@ const REQUEST_CHANNEL_KEYS: { readonly [C in RequestChannel]: true } = {
   'runs:output': true,
   'runs:functions': true,
   'runs:flamegraph': true,
+  'runs:range-summary': true,
   'runs:rename': true,
   'runs:delete': true,
   'compare:runs': true,

@@ -29,7 +29,7 @@ export interface FunctionDiffRow {
   file: string;
   self: number[];
   total: number[];
-  /** Change of the self share from the first to the last run. */
+  /** The largest change of the self share of any run against the baseline (runs[0]), sign kept. */
   selfChange: number;
 }
 

@@ -29,6 +29,8 @@ export interface FlameNode {
   line: number;
   value: number;
   children: FlameNode[];
+  /** The earliest tick (index in the run) any of its samples was taken at: orders a time-ordered view. */
+  firstTick?: number;
 }
 
 /** The script's output as stored (only the tail if it printed a lot). */

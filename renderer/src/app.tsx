@@ -1,7 +1,12 @@
 // The app shell: sidebar navigation, the live run store fed by API events, global shortcuts and
 // the native menu's commands. Views own their data; the shell owns only what outlives a view.
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { InterpreterView, ProfileStartRequest, ProfileStartResponse } from '../../main/shared/api-contract.ts';
+import type {
+  ApiEvents,
+  InterpreterView,
+  ProfileStartRequest,
+  ProfileStartResponse,
+} from '../../main/shared/api-contract.ts';
 import type { RunSummary } from '../../main/shared/run-summary-types.ts';
 import { getApi } from './api/get-api.ts';
 import { errorMessage, useEvent, useRequest } from './api/use-request.ts';
@@ -12,6 +17,7 @@ import { createLiveRunStore } from './logic/live-run-store.ts';
 import { pruneSelection, toggleSelection } from './logic/compare-selection.ts';
 import { emptyExperimentForm, measureProposal, type ExperimentForm } from './logic/experiment-form.ts';
 import { emptyNewRunForm, type NewRunForm } from './logic/new-run-form.ts';
+import { hashToView, viewToHash } from './logic/view-route.ts';
 import { CompareView } from './views/compare/compare-view.tsx';
 import { ExperimentDetailView } from './views/experiments/experiment-detail-view.tsx';
 import { ExperimentFormView } from './views/experiments/experiment-form-view.tsx';
@@ -26,7 +32,24 @@ export function App() {
   const store = useMemo(() => createLiveRunStore(), []);
   const live = useSyncExternalStore(store.subscribe, store.status);
   const commands = useMemo<CommandRegistry>(() => new Map(), []);
-  const [view, setView] = useState<View>({ kind: 'new' });
+  // The view lives in the URL's hash too (logic/view-route.ts): reload and Back/Forward keep the place.
+  const [view, setView] = useState<View>(() => hashToView(window.location.hash) ?? { kind: 'new' });
+  useEffect(() => {
+    const hash = viewToHash(view);
+    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+  }, [view]);
+  useEffect(() => {
+    const follow = () => {
+      const next = hashToView(window.location.hash);
+      if (next) setView(next);
+    };
+    window.addEventListener('popstate', follow);
+    window.addEventListener('hashchange', follow);
+    return () => {
+      window.removeEventListener('popstate', follow);
+      window.removeEventListener('hashchange', follow);
+    };
+  }, []);
   const [form, setForm] = useState<NewRunForm>(emptyNewRunForm);
   const [experimentForm, setExperimentForm] = useState<ExperimentForm>(emptyExperimentForm);
   const [selected, setSelected] = useState<number[]>([]);
@@ -35,14 +58,21 @@ export function App() {
   const [stopping, setStopping] = useState(false);
   const [pendingOpen, setPendingOpen] = useState(false);
   const [shellError, setShellError] = useState<string | null>(null);
+  // The run that just ended while its Live view was open: its detail opened by itself and says so.
+  const [justEnded, setJustEnded] = useState<ApiEvents['profile:ended'] | null>(null);
   const host = useRequest('app:version', undefined, 'host');
 
   useEvent('profile:progress', store.onProgress);
   useEvent('profile:output', store.onOutput);
   useEvent('profile:ended', (event) => {
+    const watching = store.status().runId === event.runId;
     store.onEnded(event);
     setStopping(false);
     setRunsRefresh((n) => n + 1);
+    // Watching it live: the answer is in the detail, so it opens (the Live entry keeps the last minute).
+    if (!watching) return;
+    setJustEnded(event);
+    setView((current) => (current.kind === 'live' ? { kind: 'run', runId: event.runId } : current));
   });
 
   useEvent('experiment:ended', () => {
@@ -203,6 +233,8 @@ export function App() {
               onBack={() => setView({ kind: 'runs' })}
               onCompare={compare}
               onMeasure={measure}
+              justEnded={justEnded?.runId === view.runId ? justEnded : null}
+              onShowLive={() => setView({ kind: 'live' })}
             />
           )}
           {view.kind === 'compare' && (

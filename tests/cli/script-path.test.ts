@@ -79,6 +79,40 @@ describe('gilscope profile: script paths', () => {
     expect(check).toEqual({ kind: 'refused', message: expect.stringMatching(/not valid UTF-8/) as unknown });
   });
 
+  it('refuses a file that is not a Python script, naming it, before anything runs', async () => {
+    const dir = makeTempDir('not-python');
+    writeScript(dir, 'notes.txt', 'print("should not run")\n');
+    const result = await runCli(profileArgs(dir, ['notes.txt']), { cwd: dir });
+    expectOneLineError(
+      result,
+      /not a Python script \(expected \.py, \.pyw or \.pyz, or a python shebang\): .*\/notes\.txt$/,
+    );
+    expect(fs.existsSync(path.join(dir, 'runs.sqlite'))).toBe(false);
+  });
+
+  it('engine: accepts .py, .pyw, .pyz and an extensionless file with a python shebang; refuses other text', () => {
+    const dir = makeTempDir('suffixes');
+    for (const name of ['a.py', 'b.pyw', 'c.pyz', 'D.PY']) writeScript(dir, name, 'print(1)\n');
+    writeScript(dir, 'tool', '#!/usr/bin/env python3\nprint(1)\n');
+    writeScript(dir, 'shell-tool', '#!/bin/sh\necho 1\n');
+    writeScript(dir, 'data.json', '{}\n');
+    const kinds = Object.fromEntries(
+      ['a.py', 'b.pyw', 'c.pyz', 'D.PY', 'tool', 'shell-tool', 'data.json'].map((name) => [
+        name,
+        checkScriptPath(name, dir).kind,
+      ]),
+    );
+    expect(kinds).toEqual({
+      'a.py': 'ok',
+      'b.pyw': 'ok',
+      'c.pyz': 'ok',
+      'D.PY': 'ok',
+      tool: 'ok',
+      'shell-tool': 'refused',
+      'data.json': 'refused',
+    });
+  });
+
   it('profiles a script whose folder and name contain spaces, with arguments containing spaces', async () => {
     const dir = makeTempDir('spaces');
     const script = writeScript(dir, 'my folder/my script.py', 'import sys\nprint("ARGS", sys.argv[1:])\n');

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { FunctionDiffRow } from '../../main/shared/compare-types.ts';
 import {
+  changesAgainstBaseline,
   deltaTone,
   formatMetricDelta,
   formatMetricRatio,
   formatMetricValue,
   maxShare,
   sortFunctionDiff,
+  totalChange,
 } from '../../renderer/src/logic/compare-format.ts';
 
 const row = (fn: string, self: number[], total: number[]): FunctionDiffRow => ({
@@ -47,5 +49,13 @@ describe('compare formatting', () => {
     expect(sortFunctionDiff(rows, 'self-baseline').map((r) => r.function)).toEqual(['b', 'c', 'a']);
     expect(maxShare(rows)).toBe(0.6);
     expect(maxShare([])).toBe(1);
+  });
+});
+
+describe('function diff over N runs', () => {
+  it('gives every run its change against A, and the largest of them as the total change', () => {
+    expect(changesAgainstBaseline([0.2, 0.5, 0.1])).toEqual([0, 0.3, -0.1].map((v) => expect.closeTo(v, 9)));
+    // B moved most, C least: the total change is B's, not the last run's.
+    expect(totalChange(row('f', [0, 0, 0], [0.2, 0.9, 0.25]))).toBeCloseTo(0.7, 9);
   });
 });

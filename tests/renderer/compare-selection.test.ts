@@ -27,9 +27,12 @@ describe('compare selection', () => {
     expect(compareWith(5, [5, 2, 2, 8, 9, 10])).toEqual([5, 2, 8, 9]);
     expect(compareWith(5, [])).toEqual([5]);
   });
-  it('recording runs cannot be picked; deleted runs drop out', () => {
+  it('only completed or stopped runs can be picked (not recording, failed or killed); deleted runs drop out', () => {
     expect(canCompareRun({ status: 'running' })).toBe(false);
-    expect(canCompareRun({ status: 'failed' })).toBe(true);
+    expect(canCompareRun({ status: 'failed' })).toBe(false);
+    expect(canCompareRun({ status: 'killed' })).toBe(false);
+    expect(canCompareRun({ status: 'completed' })).toBe(true);
+    expect(canCompareRun({ status: 'stopped' })).toBe(true);
     expect(pruneSelection([3, 1, 2], [1, 2])).toEqual([1, 2]);
   });
   it('parses id lists', () => {

@@ -3,6 +3,7 @@ import {
   baseName,
   formatBytes,
   formatClock,
+  plural,
   formatPercent,
   formatRatio,
   formatSeconds,
@@ -41,5 +42,15 @@ describe('format', () => {
     expect(formatRatio(null)).toBe('—');
     expect(baseName('/a/b/run.py')).toBe('run.py');
     expect(baseName('run.py')).toBe('run.py');
+  });
+});
+
+describe('plural', () => {
+  it('puts the noun in the number of the count', () => {
+    expect(plural(1, 'sample')).toBe('1 sample');
+    expect(plural(0, 'sample')).toBe('0 samples');
+    expect(plural(2, 'run')).toBe('2 runs');
+    expect(plural(1204, 'tick')).toBe('1,204 ticks');
+    expect(plural(3, 'repetition', 'repetitions')).toBe('3 repetitions');
   });
 });

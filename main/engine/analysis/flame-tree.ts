@@ -10,7 +10,7 @@ export const NO_STACK_NAME = '(no Python stack)';
 /** Root "all" whose value is the number of samples counted; each node's value = samples in it and below. */
 export function buildFlameTree(table: StackTable, timeline: Timeline, filter: SampleFilter = {}): FlameNode {
   const root: FlameNode = { name: 'all', file: '', line: 0, value: 0, children: [] };
-  const perStack = countStacks(timeline, filter).counts;
+  const { counts: perStack, firstTick } = countStacks(timeline, filter);
   const childIndex = new Map<FlameNode, Map<string, FlameNode>>();
   const childOf = (parent: FlameNode, name: string, file: string, line: number): FlameNode => {
     let index = childIndex.get(parent);
@@ -41,14 +41,23 @@ export function buildFlameTree(table: StackTable, timeline: Timeline, filter: Sa
     nodeOfStack.set(stackId, node);
     return node;
   };
+  const seen = (node: FlameNode, tick: number) => (node.firstTick = Math.min(node.firstTick ?? Infinity, tick));
   for (const [stackId, count] of perStack) {
     root.value += count;
+    const tick = firstTick.get(stackId) ?? 0;
+    seen(root, tick);
     if (stackId < 0) {
-      childOf(root, NO_STACK_NAME, '', 0).value += count;
+      const node = childOf(root, NO_STACK_NAME, '', 0);
+      node.value += count;
+      seen(node, tick);
       continue;
     }
     // Add the count to the stack's own node and every node above it.
-    for (let stack = stackId; stack >= 0; stack = table.stacks.prefix[stack] ?? -1) nodeOf(stack).value += count;
+    for (let stack = stackId; stack >= 0; stack = table.stacks.prefix[stack] ?? -1) {
+      const node = nodeOf(stack);
+      node.value += count;
+      seen(node, tick);
+    }
   }
   sortChildren(root);
   return root;

@@ -17,8 +17,13 @@ export const ON_CPU_STATES: readonly StateCode[] = [STATE_CODE.running, STATE_CO
  * Samples the filter keeps, counted per stack id (-1 = no stack). Every per-function figure is then
  * computed once per distinct stack, which are far fewer than samples in any long run.
  */
-export function countStacks(timeline: Timeline, filter: SampleFilter): { counts: Map<number, number>; total: number } {
+export function countStacks(
+  timeline: Timeline,
+  filter: SampleFilter,
+): { counts: Map<number, number>; total: number; firstTick: Map<number, number> } {
   const counts = new Map<number, number>();
+  // The earliest tick each stack was seen at, for a flame graph in time order.
+  const firstTick = new Map<number, number>();
   let total = 0;
   const states = filter.states ? new Set<number>(filter.states) : null;
   for (const [tid, thread] of timeline.threads) {
@@ -29,9 +34,11 @@ export function countStacks(timeline: Timeline, filter: SampleFilter): { counts:
       total++;
       const id = stackId[i] ?? -1;
       counts.set(id, (counts.get(id) ?? 0) + 1);
+      const tick = thread.tickIndex[i] ?? 0;
+      if (tick < (firstTick.get(id) ?? Infinity)) firstTick.set(id, tick);
     }
   }
-  return { counts, total };
+  return { counts, total, firstTick };
 }
 
 /** Functions ranked by self time (then total), over the samples the filter keeps; fractions of those samples. */

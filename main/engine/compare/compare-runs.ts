@@ -116,7 +116,7 @@ export function comparableFile(file: string): string {
   return library ? `<lib>/${library[1]}` : file;
 }
 
-/** Functions of every run by function+file (library paths compared without their interpreter's prefix), sorted by |self share change| from the first to the last run. */
+/** Functions of every run by function+file (library paths compared without their interpreter's prefix), sorted by the largest |self share change| of any run against the first. */
 export function diffFunctions(perRun: ReadonlyArray<readonly FunctionShare[]>, limit = 100): FunctionDiffRow[] {
   const rows = new Map<string, FunctionDiffRow>();
   perRun.forEach((shares, runIndex) => {
@@ -138,8 +138,7 @@ export function diffFunctions(perRun: ReadonlyArray<readonly FunctionShare[]>, l
       row.total[runIndex] = roundTo(share.totalFraction, 4);
     }
   });
-  const last = perRun.length - 1;
-  for (const row of rows.values()) row.selfChange = roundTo((row.self[last] ?? 0) - (row.self[0] ?? 0), 4);
+  for (const row of rows.values()) row.selfChange = roundTo(largestChange(row.self), 4);
   return [...rows.values()]
     .sort(
       (a, b) =>
@@ -164,4 +163,14 @@ export function compareRuns(
     functions: diffFunctions(onCpuFunctionsPerRun),
   };
   return { ...view, verdict: explainComparison(view) };
+}
+
+/** The change against the first value with the largest magnitude among the others (sign kept); 0 for one value. */
+export function largestChange(values: readonly number[]): number {
+  let largest = 0;
+  for (let i = 1; i < values.length; i++) {
+    const change = (values[i] ?? 0) - (values[0] ?? 0);
+    if (Math.abs(change) > Math.abs(largest)) largest = change;
+  }
+  return largest;
 }

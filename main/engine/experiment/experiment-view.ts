@@ -1,5 +1,6 @@
 // An experiment's results per configuration: median and spread of wall time, speedup of the medians
 // against a baseline configuration, parallelism and GIL contention, from the stored run summaries.
+import { defaultBaseline } from './default-baseline.ts';
 import { loadRunSummary, type RunSummary } from '../analysis/run-summary.ts';
 import type { RunReader } from '../store/run-reader.ts';
 import type { ExperimentConfigResult, ExperimentListItem, ExperimentView, Spread } from '../../shared/compare-types.ts';
@@ -21,7 +22,7 @@ export function spreadOf(values: readonly number[]): Spread | null {
 const numbers = (values: ReadonlyArray<number | null | undefined>): number[] =>
   values.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
 
-// The stored experiment `id` with results; `baselineKey` null (or unknown) = its first configuration.
+// The stored experiment `id` with results; `baselineKey` null (or unknown) = the GIL build (default-baseline.ts).
 export function experimentView(
   reader: RunReader,
   experiments: ExperimentReader,
@@ -51,7 +52,10 @@ export function experimentView(
       contention: spreadOf(numbers(completed.map((summary) => summary.gil?.contention))),
     };
   });
-  const baseline = configs.find((config) => config.key === baselineKey) ?? configs[0] ?? null;
+  const baseline =
+    configs.find((config) => config.key === baselineKey) ??
+    configs.find((config) => config.key === defaultBaseline(configs)) ??
+    null;
   const baseWall = baseline?.wallSeconds?.median ?? null;
   for (const config of configs) {
     const wall = config.wallSeconds?.median ?? null;

@@ -27,7 +27,7 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 13px; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border-bottom: 1px solid #e3e5e8; padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; word-break: break-word; }
+th, td { border-bottom: 1px solid #e3e5e8; padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; word-break: normal; }
 th { background: #f6f8fa; font-weight: 600; overflow-wrap: normal; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.baseline td { background: #f3f8fc; }
@@ -56,7 +56,8 @@ footer { margin-top: 32px; font-size: 12px; color: #59636e; border-top: 1px soli
 @page { size: A4; margin: 12mm; }
 @media print {
   body { padding: 0; font-size: 12px; }
-  h2 { break-after: avoid; }
+  h2, h3 { break-after: avoid-page; }
+  h2 + *, h3 + *, h2 + p + *, h3 + p + * { break-before: avoid-page; }
   section { break-inside: auto; }
   .cards { grid-template-columns: repeat(4, 1fr); }
 }

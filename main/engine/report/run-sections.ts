@@ -2,15 +2,16 @@
 // where threads waited for the GIL and what the holder ran meanwhile, and the script's output.
 import type { RunOutputView } from '../../shared/run-views.ts';
 import type { FrameShare, RunSummary } from '../../shared/run-summary-types.ts';
-import { html, type SafeHtml } from './escape-html.ts';
+import { html, joinHtml, type SafeHtml } from './escape-html.ts';
 import { chartBlock, dataTable, legend, note, section } from './report-layout.ts';
 import { formatPercent, formatSeconds } from './report-format.ts';
 import { STATE_ORDER, stateColor, stateLabel } from '../../shared/thread-state-style.ts';
 import { stateBars } from './svg-state-bars.ts';
 
-/** "file.py:12" with the full path kept. */
+/** "file.py:12" with the full path kept; it may wrap after each "/" (table cells keep words whole). */
 function location(file: string, line: number): SafeHtml {
-  return html`<span class="mono">${file}${line > 0 ? `:${line}` : ''}</span>`;
+  const parts = `${file}${line > 0 ? `:${line}` : ''}`.split(/(?<=\/)/);
+  return html`<span class="mono">${joinHtml(parts, '<wbr>')}</span>`;
 }
 
 /** Legend of thread states. */

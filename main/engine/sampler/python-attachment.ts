@@ -64,6 +64,12 @@ export class PythonAttachment {
         this.memory = openProcessMemory(this.pid);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'error';
+        // The script already ended (a syntax error, an exception at start-up): as with 'gone' below,
+        // there is nothing to warn about, and an errno name would only puzzle the user.
+        if (code === 'ESRCH' || code === 'ENOENT') {
+          this.giveUp('the script ended before its memory could be read');
+          return null;
+        }
         return this.giveUp(
           `cannot open /proc/${this.pid}/mem (${code}): sampling CPU and thread states only, no GIL reads`,
         );

@@ -4,6 +4,7 @@
 import type { BinnedTimeline } from '../../../main/shared/run-views.ts';
 import { formatClock } from '../logic/format.ts';
 import { SERIES_COLORS, STATE_ORDER, stateColor } from '../../../main/shared/thread-state-style.ts';
+import { missedBins } from '../logic/missed-bins.ts';
 import { timelineHeight, timelineLayout } from '../logic/timeline-geometry.ts';
 import { bandSegmentsByState, binCount, binStartNs, shareHeight } from '../../../main/shared/timeline-geometry.ts';
 import { tickStepNs, type TimeRange } from '../logic/zoom-range.ts';
@@ -127,4 +128,18 @@ export function drawTimeline(
     ctx.globalAlpha = 1;
     top += cpuHeight + bandHeight + gap;
   }
+
+  // Missed ticks: a grey veil over every row, so a gap reads as "not measured here", not as "nothing ran".
+  const missed = missedBins(data);
+  ctx.fillStyle = MISSED_TICKS_COLOR;
+  ctx.beginPath();
+  for (let b = firstBin; b <= lastBin; b++) {
+    if (!missed[b]) continue;
+    const x0 = binX0(b);
+    ctx.rect(x0, axis, Math.max(1, binX1(b) - x0), totalHeight - axis);
+  }
+  ctx.fill();
 }
+
+/** The veil over bins without any tick (also the legend's swatch). */
+export const MISSED_TICKS_COLOR = 'rgba(120, 120, 120, 0.35)';

@@ -1,19 +1,12 @@
 // The left navigation: New run, Runs, Compare (while runs are selected or compared), Experiments, the live
 // run while one records (or just ended), shortcut hints.
 import type { LiveRunStatus } from '../logic/live-run-store.ts';
-import { baseName } from '../logic/format.ts';
+import { baseName, plural } from '../logic/format.ts';
+import type { View } from '../logic/view-route.ts';
 import { Kbd } from './kbd.tsx';
 
-// Which screen is showing.
-export type View =
-  | { kind: 'new' }
-  | { kind: 'live' }
-  | { kind: 'runs' }
-  | { kind: 'run'; runId: number }
-  | { kind: 'compare'; runIds: number[] }
-  | { kind: 'experiments' }
-  | { kind: 'experiment-new' }
-  | { kind: 'experiment'; experimentId: number };
+// Which screen is showing (defined with its URL form in logic/view-route.ts).
+export type { View } from '../logic/view-route.ts';
 
 // The sidebar entry a view belongs to (the experiment screens share one).
 export function navGroup(view: View): string {
@@ -58,7 +51,7 @@ export function Sidebar(props: {
           'nav-compare',
           <span className="nav-sub">
             {props.view.kind === 'compare' && props.selected.length === 0
-              ? `${props.view.runIds.length} runs`
+              ? plural(props.view.runIds.length, 'run')
               : `${props.selected.length} selected`}
           </span>,
         )}

@@ -1,7 +1,7 @@
 // The box that follows the pointer over the timeline: the bin's time span, then the GIL row's held and
 // contention shares or a thread's CPU and state shares (largest first, zero shares left out).
 import type { TimelineHit, TimelineHover } from '../logic/timeline-hit.ts';
-import { formatPercent } from '../logic/format.ts';
+import { formatPercent, plural } from '../logic/format.ts';
 import { STATE_ORDER, stateColor, stateLabel } from '../../../main/shared/thread-state-style.ts';
 
 function spanLabel(hit: TimelineHit): string {
@@ -10,8 +10,21 @@ function spanLabel(hit: TimelineHit): string {
 }
 
 // `left`/`top`: where to put the box, in pixels inside the positioned timeline wrapper.
-export function TimelineTooltip(props: TimelineHover) {
+// `missed`: the sampler took no tick in this bin (it ran late), so there is nothing to show but that.
+export function TimelineTooltip(props: TimelineHover & { missed?: boolean }) {
   const { hit } = props;
+  if (props.missed)
+    return (
+      <div
+        className="chart-tooltip"
+        data-testid="timeline-tooltip"
+        role="tooltip"
+        style={{ left: props.left, top: props.top }}
+      >
+        <div className="tooltip-title">Missed ticks · {spanLabel(hit)}</div>
+        <div>No sample was taken here: the sampler ran late, usually because the machine was busy.</div>
+      </div>
+    );
   return (
     <div
       className="chart-tooltip"
@@ -40,8 +53,11 @@ export function TimelineTooltip(props: TimelineHover) {
             <div className="muted">not sampled in this bin</div>
           ) : (
             <>
-              <div>
-                CPU {formatPercent(hit.cpu)} of a core · {hit.samples} samples
+              {/* CPU comes from the kernel's counters over the whole bin, states from the samples in it:
+                  say so, so "CPU 46%" beside "Running 100% (1 sample)" reads as two measures, not a contradiction. */}
+              <div>CPU {formatPercent(hit.cpu)} of a core over the bin</div>
+              <div className="muted">
+                {hit.samples === 1 ? 'State at its one sample:' : `States over ${plural(hit.samples, 'sample')}:`}
               </div>
               <ul className="tooltip-states">
                 {[...STATE_ORDER]
@@ -50,7 +66,10 @@ export function TimelineTooltip(props: TimelineHover) {
                   .map((state) => (
                     <li key={state}>
                       <span className="swatch" style={{ background: stateColor(state) }} />
-                      {stateLabel(state)} {formatPercent(hit.states[state])}
+                      {stateLabel(state)}{' '}
+                      {hit.samples === 1
+                        ? ''
+                        : `${formatPercent(hit.states[state])} (${plural(Math.round(hit.states[state] * hit.samples), 'sample')})`}
                     </li>
                   ))}
               </ul>

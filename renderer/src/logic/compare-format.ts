@@ -51,7 +51,20 @@ export type FunctionDiffSort = 'self-change' | 'total-change' | 'self-baseline';
 
 // Change of the total share from the first to the last run.
 export function totalChange(row: FunctionDiffRow): number {
-  return (row.total[row.total.length - 1] ?? 0) - (row.total[0] ?? 0);
+  return largestChange(row.total);
+}
+
+// Per run, its change against the baseline (the first entry is the baseline's own 0).
+export function changesAgainstBaseline(values: readonly number[]): number[] {
+  return values.map((value) => value - (values[0] ?? 0));
+}
+
+// The change against the first value with the largest magnitude among the others (sign kept).
+function largestChange(values: readonly number[]): number {
+  let largest = 0;
+  for (const change of changesAgainstBaseline(values).slice(1))
+    if (Math.abs(change) > Math.abs(largest)) largest = change;
+  return largest;
 }
 
 // Rows sorted by the size of the chosen change (largest first), or by the baseline's self share.

@@ -7,9 +7,10 @@ export const maxCompareRuns = 4;
 // The fewest runs a comparison needs.
 export const minCompareRuns = 2;
 
-// A run still recording has no summary yet, so it cannot be compared.
+// Runs that measured the script's work: completed, or stopped on purpose (Stop, --duration: how servers are
+// profiled). A run still recording has no summary; a failed or killed one measured a crash, not the work.
 export function canCompareRun(run: Pick<RunListItem, 'status'>): boolean {
-  return run.status !== 'running';
+  return run.status === 'completed' || run.status === 'stopped';
 }
 
 // Adds `id` (at the end) or removes it; adding beyond the maximum is refused (the same list comes back).

@@ -64,3 +64,8 @@ export function baseName(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 1] || path;
 }
+
+// "1 sample", "2 samples", "1,204 samples": the count with the noun in the right number (`many` for irregular plurals).
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}

@@ -1,6 +1,7 @@
 // State of the run being recorded, kept outside React: progress events go into a ring buffer and
 // canvases redraw from it on animation frames, so ten events a second re-render no React tree.
 import type { ApiEvents } from '../../../main/shared/api-contract.ts';
+import { createLiveTotals, type LiveTotalsValue } from './live-totals.ts';
 import { createRingBuffer, type RingBuffer } from './ring-buffer.ts';
 import type { RunStatus } from '../../../main/shared/vocabulary.ts';
 
@@ -30,6 +31,8 @@ export interface LiveRunStore {
   /** Threads in order of first appearance (lanes never jump around). */
   readonly threads: Array<{ tid: number; name: string }>;
   status(): LiveRunStatus;
+  /** The whole run so far (not only the last batch). */
+  totals(): LiveTotalsValue;
   /** Increments on every change; a drawing loop redraws when it differs from the last drawn one. */
   version(): number;
   beginStarting(script: string, nowMs: number): void;
@@ -47,6 +50,7 @@ export function createLiveRunStore(progressCapacity = 600, outputCapacity = 2000
   const progress = createRingBuffer<LiveProgress>(progressCapacity);
   const output = createRingBuffer<OutputLine>(outputCapacity);
   const threads: Array<{ tid: number; name: string }> = [];
+  const totals = createLiveTotals();
   const known = new Map<number, { tid: number; name: string }>();
   const listeners = new Set<() => void>();
   let version = 0;
@@ -75,6 +79,7 @@ export function createLiveRunStore(progressCapacity = 600, outputCapacity = 2000
   };
   const reset = (): void => {
     progress.clear();
+    totals.reset();
     output.clear();
     threads.length = 0;
     known.clear();
@@ -86,6 +91,7 @@ export function createLiveRunStore(progressCapacity = 600, outputCapacity = 2000
     output,
     threads,
     status: () => status,
+    totals: () => totals.value(),
     version: () => version,
     beginStarting(script, nowMs) {
       reset();
@@ -105,6 +111,7 @@ export function createLiveRunStore(progressCapacity = 600, outputCapacity = 2000
     onProgress(event) {
       if (!accepts(event.runId) || status.phase === 'ended') return;
       progress.push(event);
+      totals.add(event);
       for (const thread of event.threads) {
         const seen = known.get(thread.tid);
         if (!seen) {

@@ -5,7 +5,7 @@ import { useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel } from '../../components/badges.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { canCompareRun, compareWith, maxCompareRuns } from '../../logic/compare-selection.ts';
-import { baseName, formatDate, formatSeconds } from '../../logic/format.ts';
+import { baseName, formatDate, formatSeconds, plural } from '../../logic/format.ts';
 
 // Open while `open`; `onCompare` gets the full list (this run first).
 export function ComparePicker(props: {
@@ -72,7 +72,7 @@ export function ComparePicker(props: {
           disabled={picked.length === 0}
           onClick={() => props.onCompare(compareWith(props.runId, picked))}
         >
-          Compare {picked.length + 1} runs
+          Compare {plural(picked.length + 1, 'run')}
         </button>
       </div>
     </dialog>

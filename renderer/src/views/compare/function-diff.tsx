@@ -1,9 +1,15 @@
-// Per-function diff: each function's self and total share of on-CPU samples per run, with bars, and the
-// change from the first to the last run; sorted by the size of the change (or the baseline's share).
+// Per-function diff over all N runs: each function's self share of on-CPU samples per run with its change
+// against the baseline A (one column per run), then the total shares; sorted by the largest change of any
+// run (or the baseline's share).
 import { useMemo, useState } from 'react';
 import type { ComparisonView } from '../../../../main/shared/compare-types.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { maxShare, sortFunctionDiff, totalChange, type FunctionDiffSort } from '../../logic/compare-format.ts';
+import {
+  changesAgainstBaseline,
+  maxShare,
+  sortFunctionDiff,
+  type FunctionDiffSort,
+} from '../../logic/compare-format.ts';
 import { baseName, formatPercent } from '../../logic/format.ts';
 import { runLetter } from './run-heading.tsx';
 
@@ -32,17 +38,26 @@ function ChangeCell(props: { value: number; max: number }) {
   );
 }
 
+// A run's self share, then (after the baseline) its change against A.
+function SelfCells(props: { value: number | undefined; change: number | null; max: number }) {
+  return (
+    <>
+      <ShareCell value={props.value} max={props.max} />
+      {props.change !== null && <ChangeCell value={props.change} max={props.max} />}
+    </>
+  );
+}
+
 // The table; the first 60 rows of the chosen order.
 export function FunctionDiff(props: { comparison: ComparisonView }) {
   const { runs, functions } = props.comparison;
   const [sort, setSort] = useState<FunctionDiffSort>('self-change');
   const rows = useMemo(() => sortFunctionDiff(functions, sort).slice(0, shown), [functions, sort]);
   const max = useMemo(() => maxShare(rows), [rows]);
-  const last = runLetter(runs.length - 1);
   return (
     <div className="panel" data-testid="function-diff">
       <div className="panel-title row spread">
-        <h3>Functions: A vs {last}</h3>
+        <h3>Functions: {runs.map((_, i) => runLetter(i)).join(', ')} (changes against A)</h3>
         <label className="row">
           <span className="muted">Sort by</span>
           <select
@@ -50,8 +65,8 @@ export function FunctionDiff(props: { comparison: ComparisonView }) {
             data-testid="function-diff-sort"
             onChange={(e) => setSort(e.target.value as FunctionDiffSort)}
           >
-            <option value="self-change">Change of self share</option>
-            <option value="total-change">Change of total share</option>
+            <option value="self-change">Largest change of self share</option>
+            <option value="total-change">Largest change of total share</option>
             <option value="self-baseline">Self share in A</option>
           </select>
         </label>
@@ -67,17 +82,16 @@ export function FunctionDiff(props: { comparison: ComparisonView }) {
               <tr>
                 <th>Function</th>
                 {runs.map((r, i) => (
-                  <th key={`s${r.runId}`} className="num">
+                  <th key={`s${r.runId}`} className="num" colSpan={i === 0 ? 1 : 2}>
                     Self {runLetter(i)}
+                    {i > 0 ? ' · Δ vs A' : ''}
                   </th>
                 ))}
-                <th className="num">Δ self</th>
                 {runs.map((r, i) => (
                   <th key={`t${r.runId}`} className="num">
                     Total {runLetter(i)}
                   </th>
                 ))}
-                <th className="num">Δ total</th>
               </tr>
             </thead>
             <tbody>
@@ -87,13 +101,16 @@ export function FunctionDiff(props: { comparison: ComparisonView }) {
                     <span className="mono">{row.function}</span> <span className="muted">{baseName(row.file)}</span>
                   </td>
                   {runs.map((r, i) => (
-                    <ShareCell key={`s${r.runId}`} value={row.self[i]} max={max} />
+                    <SelfCells
+                      key={`s${r.runId}`}
+                      value={row.self[i]}
+                      change={i === 0 ? null : (changesAgainstBaseline(row.self)[i] ?? 0)}
+                      max={max}
+                    />
                   ))}
-                  <ChangeCell value={row.selfChange} max={max} />
                   {runs.map((r, i) => (
                     <ShareCell key={`t${r.runId}`} value={row.total[i]} max={max} />
                   ))}
-                  <ChangeCell value={totalChange(row)} max={max} />
                 </tr>
               ))}
             </tbody>

@@ -1,26 +1,52 @@
 // Our own canvas icicle graph (root on top): click a frame to focus it, click the root row (or
-// "Reset") to go back; hover shows the frame, its file:line and share. No library: the tree comes
-// pre-aggregated from runs:flamegraph, so layout is ~40 lines and drawing one loop of fillRects.
+// "Reset") to go back; hover shows the frame, its file:line and share. Search (Ctrl+F) highlights
+// matching frames; the tree can be shown top-down or inverted (innermost frames first), siblings
+// heaviest first or in time order (logic/flame-views.ts). Its height follows the stack depth.
+// No library: the tree comes pre-aggregated from runs:flamegraph, so drawing is one loop of fillRects.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FlameNode } from '../../../../main/shared/run-views.ts';
+import { flameMatches, invertFlame, orderFlame, searchFlame, type FlameOrder } from '../../logic/flame-views.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
-import { formatPercent } from '../../logic/format.ts';
+import { formatPercent, plural } from '../../logic/format.ts';
 import { flameColor, hitTest, layoutFlame, pathTo, type FlameRect } from '../../logic/flame-layout.ts';
 
 const rowHeight = 18;
+/** Fill of frames matching the search. */
+const SEARCH_COLOR = '#CC79A7';
 
 // Draws `root`; `total` is the unfocused root's sample count (shares are of the whole).
 export function FlameGraph(props: { root: FlameNode }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const size = useElementSize(wrapRef);
-  const [focus, setFocus] = useState<FlameNode>(props.root);
+  const [inverted, setInverted] = useState(false);
+  const [order, setOrder] = useState<FlameOrder>('left-heavy');
+  const [query, setQuery] = useState('');
+  const root = useMemo(
+    () => (inverted ? orderFlame(invertFlame(props.root), order) : orderFlame(props.root, order)),
+    [props.root, inverted, order],
+  );
+  const [focus, setFocus] = useState<FlameNode>(root);
   const [hover, setHover] = useState<FlameRect | null>(null);
-  useEffect(() => setFocus(props.root), [props.root]);
+  useEffect(() => setFocus(root), [root]);
+  const found = useMemo(() => searchFlame(root, query), [root, query]);
+  // Ctrl+F searches the flame graph while it is on screen (the browser's own find cannot see a canvas).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const minWidth = size.width > 0 ? 0.5 / size.width : 0.001;
   const layout = useMemo(() => layoutFlame(focus, minWidth), [focus, minWidth]);
-  const breadcrumbs = useMemo(() => pathTo(props.root, focus) ?? [props.root], [props.root, focus]);
+  const breadcrumbs = useMemo(() => pathTo(root, focus) ?? [root], [root, focus]);
   const height = (layout.maxDepth + 1) * rowHeight + 2;
 
   useEffect(() => {
@@ -32,11 +58,16 @@ export function FlameGraph(props: { root: FlameNode }) {
     const theme = readThemeColors();
     ctx.font = '11px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
+    const searching = query.trim() !== '';
     for (const rect of layout.rects) {
       const x = rect.x0 * size.width;
       const w = (rect.x1 - rect.x0) * size.width;
       const y = rect.depth * rowHeight;
-      ctx.fillStyle = rect === hover ? theme.accent : flameColor(rect.node.name, rect.node.file, theme.dark);
+      const match = searching && flameMatches(rect.node, query);
+      // While searching, frames that do not match fade so the matches stand out.
+      ctx.globalAlpha = searching && !match ? 0.3 : 1;
+      ctx.fillStyle =
+        rect === hover ? theme.accent : match ? SEARCH_COLOR : flameColor(rect.node.name, rect.node.file, theme.dark);
       ctx.fillRect(x, y, Math.max(0.5, w - 1), rowHeight - 1);
       if (w > 30) {
         ctx.fillStyle = theme.dark ? '#f1f1f1' : '#1b1b1b';
@@ -48,8 +79,9 @@ export function FlameGraph(props: { root: FlameNode }) {
         ctx.restore();
       }
     }
+    ctx.globalAlpha = 1;
     canvas.dataset.drawn = 'true';
-  }, [layout, size, height, hover]);
+  }, [layout, size, height, hover, query]);
 
   const rectAt = (clientX: number, clientY: number): FlameRect | null => {
     const box = canvasRef.current?.getBoundingClientRect();
@@ -59,6 +91,44 @@ export function FlameGraph(props: { root: FlameNode }) {
 
   return (
     <div className="flame">
+      <div className="row wrap flame-toolbar">
+        <input
+          ref={searchRef}
+          type="search"
+          className="flame-search"
+          data-testid="flame-search"
+          placeholder="Search functions or files (Ctrl+F)"
+          aria-label="Search the flame graph"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+        />
+        {query.trim() !== '' && (
+          <span className="muted" data-testid="flame-search-result">
+            {found.frames === 0
+              ? 'no match'
+              : `${plural(found.frames, 'frame')} match, ${formatPercent(found.samples / Math.max(1, root.value))} of samples`}
+          </span>
+        )}
+        <select
+          aria-label="Flame graph direction"
+          data-testid="flame-view-select"
+          value={inverted ? 'inverted' : 'top-down'}
+          onChange={(e) => setInverted(e.target.value === 'inverted')}
+        >
+          <option value="top-down">Top-down (callers first)</option>
+          <option value="inverted">Inverted (where the time is spent first)</option>
+        </select>
+        <select
+          aria-label="Frame order"
+          data-testid="flame-order-select"
+          value={order}
+          onChange={(e) => setOrder(e.target.value as FlameOrder)}
+        >
+          <option value="left-heavy">Left-heavy (largest first)</option>
+          <option value="time">Time order (first seen first)</option>
+        </select>
+      </div>
       <div className="row breadcrumbs">
         {breadcrumbs.map((node, i) => (
           <button type="button" key={i} className="chip" onClick={() => setFocus(node)} disabled={node === focus}>
@@ -70,6 +140,11 @@ export function FlameGraph(props: { root: FlameNode }) {
         <canvas
           ref={canvasRef}
           data-testid="flame-graph"
+          data-samples={root.value}
+          data-view={inverted ? 'inverted' : 'top-down'}
+          data-order={order}
+          data-rows={layout.maxDepth + 1}
+          data-matched-samples={found.samples}
           role="img"
           aria-label="Flame graph"
           onMouseMove={(e) => setHover(rectAt(e.clientX, e.clientY))}
@@ -78,16 +153,14 @@ export function FlameGraph(props: { root: FlameNode }) {
             const rect = rectAt(e.clientX, e.clientY);
             if (rect)
               setFocus(
-                rect.depth === 0 && rect.node === focus
-                  ? (breadcrumbs[breadcrumbs.length - 2] ?? props.root)
-                  : rect.node,
+                rect.depth === 0 && rect.node === focus ? (breadcrumbs[breadcrumbs.length - 2] ?? root) : rect.node,
               );
           }}
         />
       </div>
       <p className="hint mono flame-status" data-testid="flame-hover">
         {hover
-          ? `${hover.node.name} — ${hover.node.file}${hover.node.line ? `:${hover.node.line}` : ''} — ${hover.node.value} samples, ${formatPercent(hover.node.value / props.root.value)} of all`
+          ? `${hover.node.name} — ${hover.node.file}${hover.node.line ? `:${hover.node.line}` : ''} — ${plural(hover.node.value, 'sample')}, ${formatPercent(hover.node.value / root.value)} of all`
           : 'Hover a frame for details; click to zoom into it.'}
       </p>
     </div>

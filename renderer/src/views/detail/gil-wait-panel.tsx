@@ -20,14 +20,15 @@ function FrameList(props: { frames: FrameShare[]; limit: number }) {
 }
 
 // Threads with some GIL wait, most waiting first.
-export function GilWaitPanel(props: { summary: RunSummary }) {
+// `ranged`: the summary covers a selected range of the run, not all of it.
+export function GilWaitPanel(props: { summary: RunSummary; ranged?: boolean }) {
   const waiting = props.summary.threads
     .filter((t) => t.states.gilWait > 0)
     .sort((a, b) => b.states.gilWait - a.states.gilWait);
   return (
     <div className="panel" data-testid="gil-wait-panel">
       <div className="panel-title">
-        <h3>Where threads wait for the GIL</h3>
+        <h3>Where threads wait for the GIL{props.ranged ? ' (selected range)' : ''}</h3>
       </div>
       {waiting.length === 0 ? (
         <EmptyState title="No thread waited for the GIL">
@@ -43,7 +44,10 @@ export function GilWaitPanel(props: { summary: RunSummary }) {
             {waiting.map((t) => (
               <div key={t.tid} className="gil-thread">
                 <h4>
-                  {t.name} <span className="muted">waited {formatPercent(t.states.gilWait)} of its life</span>
+                  {t.name}{' '}
+                  <span className="muted">
+                    waited {formatPercent(t.states.gilWait)} of {props.ranged ? 'its time in the range' : 'its life'}
+                  </span>
                 </h4>
                 {t.gilWaitFrames.length > 0 ? (
                   <FrameList frames={t.gilWaitFrames} limit={5} />

@@ -1,14 +1,17 @@
 // The run detail: summary cards, the GIL verdict, warnings, timeline, per-thread table, stacks, GIL waits, output.
 import { useEffect, useRef, useState } from 'react';
+import type { ApiEvents } from '../../../../main/shared/api-contract.ts';
 import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ExportButtons } from '../../components/export-buttons.tsx';
 import { Notice } from '../../components/notice.tsx';
-import { baseName, formatDate } from '../../logic/format.ts';
+import { baseName, formatDate, formatSeconds, plural } from '../../logic/format.ts';
 import { ComparePicker } from '../compare/compare-picker.tsx';
 import { joinArgs } from '../../logic/split-args.ts';
+import type { TimeRange } from '../../logic/zoom-range.ts';
+import { FailurePanel } from './failure-panel.tsx';
 import { GilWaitPanel } from './gil-wait-panel.tsx';
 import { RunOutputPanel } from './run-output-panel.tsx';
 import { StacksPanel } from './stacks-panel.tsx';
@@ -24,11 +27,26 @@ export function RunDetailView(props: {
   onBack: () => void;
   onCompare: (runIds: number[]) => void;
   onMeasure?: (summary: RunSummary) => void;
+  /** Set when this run just ended while watched live (its detail opened by itself). */
+  justEnded?: ApiEvents['profile:ended'] | null;
+  onShowLive?: () => void;
 }) {
   const [picking, setPicking] = useState(false);
   const summary = useRequest('runs:summary', { runId: props.runId }, String(props.runId));
+  const [selection, setSelection] = useState<TimeRange | null>(null);
+  const range = selection && { fromNs: selection.from, toNs: selection.to };
+  const rangeSummary = useRequest(
+    'runs:range-summary',
+    { runId: props.runId, range: range ?? { fromNs: 0, toNs: 1 } },
+    range ? `${props.runId}:${range.fromNs}-${range.toNs}` : null,
+  );
+  // The panels below the timeline follow the selected range; the cards and the verdict stay the whole run's.
+  // While a range loads, the panels keep what they show (and their own controls' state).
+  const panelSummary = (range ? rangeSummary.data : null) ?? summary.data;
+  const rangeState = !range ? 'whole' : rangeSummary.kind === 'ok' ? 'selected' : rangeSummary.kind;
   const openedAt = useRef(performance.now());
   const s = summary.data;
+  const failed = s?.status === 'failed';
   // Stacks and output queries wait for the timeline's first draw (or 2 s), so they do not compete with it.
   const [secondary, setSecondary] = useState(false);
   useEffect(() => {
@@ -80,6 +98,17 @@ export function RunDetailView(props: {
           </button>
         </div>
       </header>
+      {props.justEnded && (
+        <Notice tone="info" testId="run-ended">
+          <StatusBadge status={props.justEnded.status} /> The run ended
+          {props.justEnded.message ? `: ${props.justEnded.message}` : '.'}{' '}
+          {props.onShowLive && (
+            <button type="button" className="link" data-testid="show-live" onClick={props.onShowLive}>
+              Back to the live view
+            </button>
+          )}
+        </Notice>
+      )}
       {s && s.status !== 'running' && (
         <ExportButtons
           target={{ kind: 'run', runId: props.runId }}
@@ -105,11 +134,14 @@ export function RunDetailView(props: {
           <p>It may have been deleted.</p>
         </EmptyState>
       )}
+      {s && failed && <FailurePanel summary={s} />}
+      {s && failed && <h3 className="sampled-heading">What was sampled before it failed</h3>}
       {s && <SummaryCards summary={s} />}
-      {s && s.status !== 'running' && (
+      {/* A verdict that cannot judge (the script died before anything ran) only distracts from the failure. */}
+      {s && s.status !== 'running' && !(failed && s.verdict.kind === 'unknown') && (
         <VerdictPanel summary={s} onMeasure={props.onMeasure && (() => props.onMeasure?.(s))} />
       )}
-      {s?.error && (
+      {s?.error && !failed && (
         <Notice tone="error" title="The run failed:" testId="run-error">
           {s.error}
         </Notice>
@@ -124,21 +156,57 @@ export function RunDetailView(props: {
         </Notice>
       )}
       {summary.kind !== 'error' && !(summary.kind === 'ok' && summary.data === null) && (
-        <TimelinePanel runId={props.runId} rateHz={s?.rateHz ?? null} onFirstDraw={onFirstDraw} />
+        <TimelinePanel
+          runId={props.runId}
+          rateHz={s?.rateHz ?? null}
+          onFirstDraw={onFirstDraw}
+          selection={selection}
+          onSelect={setSelection}
+        />
       )}
-      {s && (
+      {range && rangeSummary.kind === 'error' && (
+        <Notice tone="error" title="Could not load the selected range:">
+          {rangeSummary.message}
+        </Notice>
+      )}
+      {s && panelSummary && (
         <>
-          <div className="panel">
-            <div className="panel-title">
+          <div
+            className="panel"
+            data-testid="threads-panel"
+            data-range={rangeState}
+            aria-busy={rangeState === 'loading'}
+          >
+            <div className="panel-title row spread">
               <h3>Threads</h3>
+              <RangeNote summary={panelSummary} state={rangeState} />
             </div>
-            {s.threads.length === 0 ? <EmptyState title="No thread was sampled" /> : <ThreadTable summary={s} />}
+            {panelSummary.threads.length === 0 ? (
+              <EmptyState title={range ? 'No thread was sampled in this range' : 'No thread was sampled'} />
+            ) : (
+              <ThreadTable summary={panelSummary} />
+            )}
           </div>
-          {secondary ? <StacksPanel summary={s} /> : <div className="panel muted">Loading stacks…</div>}
-          <GilWaitPanel summary={s} />
+          {secondary ? (
+            <StacksPanel summary={panelSummary} range={range} />
+          ) : (
+            <div className="panel muted">Loading stacks…</div>
+          )}
+          <GilWaitPanel summary={panelSummary} ranged={rangeState === 'selected'} />
           {secondary && <RunOutputPanel runId={props.runId} />}
         </>
       )}
     </section>
+  );
+}
+
+// Says which samples the panels below the timeline count.
+function RangeNote(props: { summary: RunSummary; state: string }) {
+  if (props.state === 'whole') return <span className="muted hint-right">Whole run</span>;
+  if (props.state !== 'selected') return <span className="muted hint-right">Loading the selected range…</span>;
+  return (
+    <span className="muted hint-right" data-testid="range-note">
+      Selected range only: {formatSeconds(props.summary.wallSeconds ?? 0)}, {plural(props.summary.samples, 'tick')}
+    </span>
   );
 }

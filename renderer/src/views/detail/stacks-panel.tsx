@@ -2,6 +2,7 @@
 // samples, on-CPU samples only, or GIL-wait samples only.
 import { useState } from 'react';
 import type { SampleScope } from '../../../../main/shared/run-views.ts';
+import type { RunRange } from '../../../../main/shared/api-contract.ts';
 import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -15,15 +16,16 @@ const scopes: Array<{ value: SampleScope; label: string }> = [
   { value: 'gil-wait', label: 'Waiting for the GIL' },
 ];
 
-// The panel with its own thread/scope/tab controls.
-export function StacksPanel(props: { summary: RunSummary }) {
+// The panel with its own thread/scope/tab controls; `range` (null = whole run) limits the samples.
+export function StacksPanel(props: { summary: RunSummary; range: RunRange | null }) {
   const runId = props.summary.runId;
   const [tid, setTid] = useState<number | null>(null);
   const [scope, setScope] = useState<SampleScope>('on-cpu');
   const [tab, setTab] = useState<'functions' | 'flame'>('functions');
-  const key = `${runId}:${tid}:${scope}`;
-  const functions = useRequest('runs:functions', { runId, tid, scope }, tab === 'functions' ? key : null);
-  const flame = useRequest('runs:flamegraph', { runId, tid, scope }, tab === 'flame' ? key : null);
+  const range = props.range;
+  const key = `${runId}:${tid}:${scope}:${range ? `${range.fromNs}-${range.toNs}` : 'all'}`;
+  const functions = useRequest('runs:functions', { runId, tid, scope, range }, tab === 'functions' ? key : null);
+  const flame = useRequest('runs:flamegraph', { runId, tid, scope, range }, tab === 'flame' ? key : null);
 
   return (
     <div className="panel">

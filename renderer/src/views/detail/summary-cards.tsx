@@ -1,6 +1,6 @@
 // The run's headline figures as cards: wall, CPU, parallelism, GIL contention, GIL enabled, exit.
 import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
-import { formatPercent, formatRatio, formatSeconds } from '../../logic/format.ts';
+import { formatPercent, formatRatio, formatSeconds, plural } from '../../logic/format.ts';
 
 function gilEnabledText(summary: RunSummary): string {
   if (summary.gilEnabled === null) return 'unknown';
@@ -24,13 +24,13 @@ export function SummaryCards(props: { summary: RunSummary }) {
       id: 'wall',
       label: 'Wall time',
       value: formatSeconds(s.wallSeconds),
-      note: `${s.samples.toLocaleString('en')} ticks at ${s.rateHz} Hz`,
+      note: `${plural(s.samples, 'tick')} at ${s.rateHz} Hz`,
     },
     {
       id: 'cpu',
       label: 'CPU time',
       value: formatSeconds(s.cpuSeconds),
-      note: `${s.threads.length} thread${s.threads.length === 1 ? '' : 's'}`,
+      note: plural(s.threads.length, 'thread'),
     },
     {
       id: 'parallelism',

@@ -1,11 +1,12 @@
-// The run's timeline with zoom and pan: wheel zooms around the cursor, drag pans, buttons step; hovering
-// shows the bin under the pointer.
+// The run's timeline with zoom, pan and a selected range: wheel zooms around the cursor, drag selects a
+// range (which the detail's other panels follow), Shift+drag or a sideways wheel pans, buttons step;
+// hovering shows the bin under the pointer.
 // Each settled range re-queries runs:timeline for about one bin per pixel (debounced, stale answers dropped).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BinnedTimeline } from '../../../../main/shared/run-views.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage } from '../../api/use-request.ts';
-import { drawTimeline } from '../../canvas/draw-timeline.ts';
+import { drawTimeline, MISSED_TICKS_COLOR } from '../../canvas/draw-timeline.ts';
 import { timelineHeight, timelineLayout } from '../../logic/timeline-geometry.ts';
 import { timelineHover, type TimelineHover } from '../../logic/timeline-hit.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
@@ -16,6 +17,8 @@ import { StateLegend } from '../../components/state-legend.tsx';
 import { formatClock, formatSeconds } from '../../logic/format.ts';
 import { TIMELINE_SERIES } from '../../../../main/shared/thread-state-style.ts';
 import { TimelineTooltip } from '../../components/timeline-tooltip.tsx';
+import { selectionFromDrag, selectionOverlay } from '../../logic/time-selection.ts';
+import { countMissed, missedBins } from '../../logic/missed-bins.ts';
 import {
   binsForRange,
   binsForWidth,
@@ -31,7 +34,14 @@ const debounceMs = 120;
 
 // `onFirstDraw` fires once, right after the first timeline is on the canvas (used for the load-time figure).
 // `rateHz` (once the summary is in) keeps bins at least 1.5 sampling periods wide.
-export function TimelinePanel(props: { runId: number; rateHz: number | null; onFirstDraw?: () => void }) {
+// `selection` is the range the other panels show (null = the whole run); a drag proposes a new one through `onSelect`.
+export function TimelinePanel(props: {
+  runId: number;
+  rateHz: number | null;
+  onFirstDraw?: () => void;
+  selection: TimeRange | null;
+  onSelect: (range: TimeRange | null) => void;
+}) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(wrapRef);
@@ -46,8 +56,11 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
   const firstDrawn = useRef(false);
   const onFirstDrawRef = useRef(props.onFirstDraw);
   onFirstDrawRef.current = props.onFirstDraw;
-  const drag = useRef<{ x: number; view: TimeRange } | null>(null);
+  const drag = useRef<{ x: number; view: TimeRange; pan: boolean } | null>(null);
+  // The range being dragged out, shown before it is handed to onSelect on release.
+  const [dragging, setDragging] = useState<TimeRange | null>(null);
   const [hover, setHover] = useState<TimelineHover | null>(null);
+  const missed = useMemo(() => (data ? missedBins(data) : new Uint8Array(0)), [data]);
   const plotWidth = Math.max(1, size.width - timelineLayout.gutter - 8);
   // Zooming in further than ten samples shows nothing more.
   const minSpanNs = Math.max(50e6, props.rateHz ? 10e9 / props.rateHz : 0);
@@ -165,11 +178,21 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
 
   const zoom = (factor: number) => bounds && setView((v) => v && zoomAround(v, 0.5, factor, bounds, minSpanNs));
   const zoomed = bounds && view && !sameRange(view, bounds);
+  const missedCount = countMissed(missed);
+  const plotX = (clientX: number) =>
+    clientX - (canvasRef.current?.getBoundingClientRect().left ?? 0) - timelineLayout.gutter;
+  const shownSelection = dragging ?? props.selection;
+  const overlay = shownSelection && view ? selectionOverlay(shownSelection, view, plotWidth) : null;
   return (
     <div className="panel">
       <div className="panel-title row spread">
         <h3>Timeline</h3>
-        <StateLegend extra={TIMELINE_SERIES} />
+        <StateLegend
+          extra={[
+            ...TIMELINE_SERIES,
+            ...(missedCount > 0 ? [{ label: 'Missed ticks (machine busy)', color: MISSED_TICKS_COLOR }] : []),
+          ]}
+        />
       </div>
       <div className="row toolbar">
         <button
@@ -193,33 +216,67 @@ export function TimelinePanel(props: { runId: number; rateHz: number | null; onF
             : 'Loading…'}
           {data ? ` · ${formatSeconds(data.binNs / 1e9)} per bin` : ''}
         </span>
-        <span className="muted hint-right">Wheel: zoom · drag: pan</span>
+        {props.selection && (
+          <span className="range-chip" data-testid="timeline-selection-label">
+            Range {formatClock(props.selection.from)} – {formatClock(props.selection.to)} (
+            {formatSeconds((props.selection.to - props.selection.from) / 1e9)})
+            <button
+              type="button"
+              className="link"
+              data-testid="timeline-clear-range"
+              onClick={() => props.onSelect(null)}
+            >
+              Clear range
+            </button>
+          </span>
+        )}
+        <span className="muted hint-right">Wheel: zoom · drag: select a range · Shift+drag: pan</span>
       </div>
       <div ref={wrapRef} className="timeline-wrap">
         <canvas
           ref={canvasRef}
           className={`timeline-canvas${drag.current ? ' dragging' : ''}`}
           data-testid="timeline-canvas"
+          data-missed-bins={missedCount}
           role="img"
           aria-label="Run timeline per thread"
           onPointerDown={(e) => {
-            if (!view) return;
-            drag.current = { x: e.clientX, view };
+            if (!view || e.button !== 0) return;
+            drag.current = { x: e.clientX, view, pan: e.shiftKey };
             e.currentTarget.setPointerCapture(e.pointerId);
           }}
           onPointerMove={(e) => {
             if (!drag.current || !bounds) return showHover(e.clientX, e.clientY);
             setHover(null);
             const start = drag.current;
+            if (!start.pan)
+              return setDragging(selectionFromDrag(plotX(start.x), plotX(e.clientX), start.view, plotWidth, bounds));
             setView(
               clampRange(panBy(start.view, -(e.clientX - start.x) / plotWidth, bounds, minSpanNs), bounds, minSpanNs),
             );
           }}
-          onPointerUp={() => (drag.current = null)}
-          onPointerCancel={() => (drag.current = null)}
+          onPointerUp={(e) => {
+            const start = drag.current;
+            drag.current = null;
+            setDragging(null);
+            if (!start || start.pan || !bounds) return;
+            const range = selectionFromDrag(plotX(start.x), plotX(e.clientX), start.view, plotWidth, bounds);
+            if (range) props.onSelect(range);
+          }}
+          onPointerCancel={() => {
+            drag.current = null;
+            setDragging(null);
+          }}
           onPointerLeave={() => setHover(null)}
         />
-        {hover && <TimelineTooltip {...hover} />}
+        {overlay && (
+          <div
+            className="timeline-selection"
+            data-testid="timeline-selection"
+            style={{ left: timelineLayout.gutter + overlay.left, width: overlay.width }}
+          />
+        )}
+        {hover && <TimelineTooltip {...hover} missed={missed[hover.hit.bin] === 1} />}
         {state.kind === 'loading' && <div className="loading-overlay">Loading timeline…</div>}
       </div>
     </div>

@@ -8,7 +8,8 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { ExportButtons } from '../../components/export-buttons.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { progressFraction } from '../../logic/experiment-results.ts';
-import { baseName, formatDate } from '../../logic/format.ts';
+import { experimentConclusion, experimentEtaSeconds } from '../../logic/experiment-conclusion.ts';
+import { baseName, formatDate, formatSeconds, plural } from '../../logic/format.ts';
 import { joinArgs } from '../../logic/split-args.ts';
 import { ExperimentResultsTable } from './experiment-results-table.tsx';
 import { SpeedupChart } from './speedup-chart.tsx';
@@ -74,6 +75,7 @@ export function ExperimentDetailView(props: {
       setCancel({ kind: 'error', message: errorMessage(error) });
     }
   };
+  const conclusion = e && e.status !== 'running' ? experimentConclusion(e) : null;
   const firstRuns = e
     ? e.configs
         .map((c) => c.runIds[0])
@@ -138,8 +140,8 @@ export function ExperimentDetailView(props: {
       )}
       {e?.status === 'cancelled' && (
         <Notice tone="info" testId="experiment-cancelled">
-          Cancelled after {e.progress.done} of {e.progress.total} runs; the results below cover the runs that finished
-          (a run stopped by Cancel counts as a failure).
+          Cancelled after {e.progress.done} of {plural(e.progress.total, 'run')}; the results below cover the runs that
+          finished (a run stopped by Cancel counts as a failure).
         </Notice>
       )}
       {running && progress && (
@@ -170,8 +172,14 @@ export function ExperimentDetailView(props: {
           </div>
           <p className="muted" data-testid="experiment-current">
             {progress.done} done{progress.current ? ` · now: ${progress.current}` : ''}
+            {e && <EtaText startedAt={e.createdAt} done={progress.done} total={progress.total} />}
           </p>
           {cancel.kind === 'error' && <p className="field-error">{cancel.message}</p>}
+        </div>
+      )}
+      {e && conclusion && (
+        <div className="verdict verdict-other" data-testid="experiment-conclusion" role="status">
+          <strong>{conclusion}</strong>
         </div>
       )}
       {e && e.configs.length > 0 && (
@@ -218,4 +226,11 @@ export function ExperimentDetailView(props: {
       )}
     </section>
   );
+}
+
+// "· about 1:20 left", from the time per finished run; re-rendered by the view's 5 s refresh and each progress event.
+function EtaText(props: { startedAt: string; done: number; total: number }) {
+  const seconds = experimentEtaSeconds(Date.parse(props.startedAt), Date.now(), props.done, props.total);
+  if (seconds === null) return <span data-testid="experiment-eta"> · estimating time left…</span>;
+  return <span data-testid="experiment-eta"> · about {formatSeconds(seconds)} left</span>;
 }

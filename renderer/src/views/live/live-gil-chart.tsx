@@ -57,6 +57,8 @@ export function LiveGilChart(props: { store: LiveRunStore; windowSeconds: number
           },
         },
         plugins: {
+          // The panel draws the one legend; chart.js's own is registered app-wide by the experiments chart.
+          legend: { display: false },
           tooltip: {
             callbacks: {
               label: (item) => `${item.dataset.label}: ${Number(item.parsed.y).toFixed(0)}%`,
@@ -94,6 +96,8 @@ export function LiveGilChart(props: { store: LiveRunStore; windowSeconds: number
     chart.options.scales!.x!.min = max - windowSeconds;
     chart.options.scales!.x!.max = max;
     chart.update('none');
+    // What chart.js reserved for a legend of its own (0 = none): the e2e checks there is only the panel's.
+    if (canvasRef.current) canvasRef.current.dataset.legendHeight = String(chart.legend?.height ?? 0);
   });
 
   return (

@@ -1,14 +1,13 @@
 // The Live run screen: elapsed time, Stop (Ctrl+.), live per-thread lanes, the GIL chart and the
 // script's output. Re-renders only when the run's status changes; figures redraw on frames.
 import { useRef, useSyncExternalStore } from 'react';
-import type { ApiEvents } from '../../../../main/shared/api-contract.ts';
 import { useFrameLoop } from '../../canvas/use-frame-loop.ts';
 import { StatusBadge } from '../../components/badges.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Kbd } from '../../components/kbd.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { StateLegend } from '../../components/state-legend.tsx';
-import { baseName, formatClock, formatPercent } from '../../logic/format.ts';
+import { baseName, formatClock, formatPercent, formatSeconds, plural } from '../../logic/format.ts';
 import type { LiveRunStore } from '../../logic/live-run-store.ts';
 import { SERIES_COLORS } from '../../../../main/shared/thread-state-style.ts';
 import { LiveGilChart } from './live-gil-chart.tsx';
@@ -31,23 +30,21 @@ export function LiveRunView(props: {
   const elapsedRef = useRef<HTMLSpanElement>(null);
   const gilRef = useRef<HTMLSpanElement>(null);
   const version = useRef(-1);
-  const lastGil = useRef<{ runId: number; gil: NonNullable<ApiEvents['profile:progress']['gil']> } | null>(null);
 
   useFrameLoop(() => {
     if (version.current === store.version()) return;
     version.current = store.version();
     const last = store.progress.last();
     if (elapsedRef.current) elapsedRef.current.textContent = formatClock(last?.elapsedNs ?? 0);
-    // The last batch of a run often comes from interpreter shutdown, when the GIL cannot be read: keep
-    // showing the last figures that could.
-    if (last?.gil) lastGil.current = { runId: last.runId, gil: last.gil };
-    const gil = last && lastGil.current?.runId === last.runId ? lastGil.current.gil : null;
+    // Whole-run figures (the last batch alone may be a quiet moment, or interpreter shutdown with no GIL to read).
+    const totals = store.totals();
     if (gilRef.current)
-      gilRef.current.textContent = gil
-        ? `GIL held ${formatPercent(gil.held, 0)} · contention ${formatPercent(gil.contention, 0)}${gil.enabled === false ? ' · GIL disabled' : ''}`
-        : last
-          ? 'GIL state not readable'
-          : '';
+      gilRef.current.textContent =
+        totals.gilHeld !== null && totals.contention !== null
+          ? `whole run: GIL held ${formatPercent(totals.gilHeld, 0)} · contention ${formatPercent(totals.contention, 0)} · CPU ${formatSeconds(totals.cpuSeconds)} · ${plural(totals.ticks, 'tick')}${totals.gilEnabled === false ? ' · GIL disabled' : ''}`
+          : last
+            ? `GIL state not readable · CPU ${formatSeconds(totals.cpuSeconds)} · ${plural(totals.ticks, 'tick')}`
+            : '';
   });
 
   if (status.phase === 'idle')

@@ -6,6 +6,7 @@ import { getApi } from '../../api/get-api.ts';
 import { errorMessage, useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel } from '../../components/badges.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { plural } from '../../logic/format.ts';
 
 // Lists interpreters and reports the list up so the form can validate against the chosen one.
 export function InterpreterPicker(props: {
@@ -121,7 +122,7 @@ export function InterpreterPicker(props: {
       )}
       {list.data && list.data.rejected.length > 0 && (
         <details className="rejected">
-          <summary>{list.data.rejected.length} interpreter(s) found but not usable</summary>
+          <summary>{plural(list.data.rejected.length, 'interpreter')} found but not usable</summary>
           <ul>
             {list.data.rejected.map((r) => (
               <li key={r.path}>

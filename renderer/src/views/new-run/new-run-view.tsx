@@ -65,6 +65,11 @@ export function NewRunView(props: {
     }
   };
 
+  // A refusal answers the form as it was: once the user edits it, the notice is stale and goes.
+  useEffect(() => {
+    setSubmit((current) => (current.kind === 'refused' || current.kind === 'error' ? { kind: 'idle' } : current));
+  }, [form]);
+
   useCommand('open-script', () => void openScript());
   useCommand('profile', () => void profile());
   const { pendingOpen, clearPendingOpen } = props;

@@ -1,0 +1,60 @@
+// A failed run opens with its cause: the exception line, where it was raised (file:line, innermost
+// last as Python prints it) and the traceback as printed, read from the stored output. When the
+// output holds no traceback (killed, exit code only), the run's own error line stands alone.
+import { useMemo } from 'react';
+import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
+import { useRequest } from '../../api/use-request.ts';
+import { baseName } from '../../logic/format.ts';
+import { lastTraceback } from '../../logic/traceback.ts';
+
+// Shown first in the detail of a run whose status is `failed`.
+export function FailurePanel(props: { summary: RunSummary }) {
+  const { summary } = props;
+  const output = useRequest('runs:output', { runId: summary.runId }, `failure-${summary.runId}`);
+  const traceback = useMemo(
+    () => (output.data ? lastTraceback(output.data.chunks.map((c) => c.text).join('')) : null),
+    [output.data],
+  );
+  const raisedAt = traceback?.frames.at(-1);
+  const loading = output.kind === 'loading';
+  return (
+    <div className="failure panel" data-testid="run-failure" role="alert">
+      <div className="failure-headline">
+        <strong>The script failed</strong>
+        {summary.exitCode !== null && <span className="muted"> (exit code {summary.exitCode})</span>}
+        {summary.signal !== null && <span className="muted"> (killed by {summary.signal})</span>}
+      </div>
+      {traceback ? (
+        <>
+          <p className="failure-exception mono" data-testid="failure-exception">
+            {traceback.exception}
+          </p>
+          {raisedAt && (
+            <p className="failure-where" data-testid="failure-where">
+              at{' '}
+              <span className="mono" title={raisedAt.file}>
+                {baseName(raisedAt.file)}:{raisedAt.line}
+              </span>
+              {raisedAt.func && (
+                <>
+                  {' '}
+                  in <span className="mono">{raisedAt.func}</span>
+                </>
+              )}
+              {raisedAt.code && <code className="failure-code">{raisedAt.code}</code>}
+            </p>
+          )}
+          <pre className="output-pane stored failure-traceback" data-testid="failure-traceback">
+            {traceback.text}
+          </pre>
+        </>
+      ) : (
+        !loading && (
+          <p data-testid="failure-exception">
+            {summary.error ?? 'It ended with an error.'} No Python traceback was printed; the output is below.
+          </p>
+        )
+      )}
+    </div>
+  );
+}
