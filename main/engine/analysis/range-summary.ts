@@ -18,10 +18,21 @@ export function buildRangeSummary(reader: RunReader, runId: number, range: RunRa
   const summary = buildRunSummary(reader, runId, reader.readTimeline(runId, range));
   if (!summary) return null;
   const wallSeconds = roundTo((range.toNs - range.fromNs) / 1e9);
+  // CPU of threads that ended before they were sampled is known for the whole run only (a process's
+  // /proc total less its sampled threads): over a range it would count everything outside the range.
+  const processes = summary.processes?.map((process) => ({
+    ...process,
+    cpuSeconds: roundTo(process.cpuSeconds - process.exitedBeforeSampledCpuSeconds),
+    exitedBeforeSampledCpuSeconds: 0,
+  }));
+  const exited = (summary.processes ?? []).reduce((sum, process) => sum + process.exitedBeforeSampledCpuSeconds, 0);
+  const cpuSeconds = roundTo(Math.max(0, summary.cpuSeconds - exited));
   return {
     ...summary,
+    ...(processes ? { processes } : {}),
+    cpuSeconds,
     wallSeconds,
-    parallelism: wallSeconds > 0 ? roundTo(summary.cpuSeconds / wallSeconds, 3) : null,
+    parallelism: wallSeconds > 0 ? roundTo(cpuSeconds / wallSeconds, 3) : null,
   };
 }
 
