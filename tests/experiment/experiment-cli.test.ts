@@ -151,7 +151,9 @@ describe('gilscope experiment', () => {
       experimentArgs(dbFile, ['--vary-env', 'GS_THREADS=1', '--fail-if', 'contention(off GS_THREADS=1) < 0.5']),
     );
     expect(result.code, result.stderr).toBe(3);
-    expect(lastLine(result)).toMatch(/^gilscope: --fail-if holds: contention\(off GS_THREADS=1\) = 0 \(< 0\.5\)$/);
+    expect(lastLine(result), result.stderr).toMatch(
+      /^gilscope: --fail-if holds: contention\(off GS_THREADS=1\) = 0 \(< 0\.5\)$/,
+    );
     expect(result.stdout).toMatch(/CPython 3\.13\.\d+t GIL off GS_THREADS=1/);
   });
 

@@ -47,7 +47,7 @@ describe('experiments through the service', () => {
   let runIds: number[] = [];
 
   it('runs, publishes progress and profile events, and answers experiments:get/list', async () => {
-    const script = writeScript(dir, 'quick.py', 'import time\nx = sum(range(300_000))\ntime.sleep(0.05)\n');
+    const script = writeScript(dir, 'quick.py', 'import time\nx = sum(range(300_000))\ntime.sleep(0.3)\n');
     const recorder = record();
     const started = await service.request('experiments:start', spec(script, 1));
     expect(started).toMatchObject({ kind: 'started' });

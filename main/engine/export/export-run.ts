@@ -13,9 +13,12 @@ export function exportRun(reader: RunReader, runId: number, format: RunExportFor
   const threads = reader.getThreads(runId);
   const table = reader.readStackTable(runId);
   const timeline = reader.readTimeline(runId);
-  // Runs of several processes: each thread is shown under its process, "worker 1 (4242)".
+  // Runs of several Python processes: each thread is shown under its process, "worker 1 (4242)". Short
+  // non-Python helpers (a launcher's `mount`, a `subprocess.run(['ls'])`) do not make a run multi-process
+  // here: their threads keep their own names.
   const processes = reader.getProcesses(runId);
-  const processLabels = new Map(processes.length > 1 ? processes.map((p) => [p.pid, `${p.role} (${p.pid})`]) : []);
+  const pythonProcesses = processes.filter((p) => p.pythonVersion !== null).length;
+  const processLabels = new Map(pythonProcesses > 1 ? processes.map((p) => [p.pid, `${p.role} (${p.pid})`]) : []);
   if (format === 'collapsed') return toCollapsedStacks(threads, table, timeline, processLabels);
   const name = `GILscope run ${runId}: ${run.script}`;
   if (format === 'trace') {
