@@ -12,6 +12,8 @@ PROGRAMS=(
   pypy3:pypy3                 # the "not CPython" interpreter
   chromium:chromium           # end-to-end tests and PDF reports
   pdftoppm:poppler-utils      # reads PDF reports back as pixels
+  pdftotext:poppler-utils     # reads PDF reports back as text (words kept whole)
+  pdfinfo:poppler-utils       # counts a PDF report's pages
   cc:build-essential          # builds a legacy C extension that re-enables the GIL on 3.13t
   gdb:gdb                     # backtraces of a crashed test worker's core (scripts/run-vitest.ts)
   git:git                     # bench/ records the commit measured

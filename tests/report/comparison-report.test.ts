@@ -53,9 +53,11 @@ describe('comparison report from a hand-built view', () => {
 const SPIN = `
 NAMES = ${JSON.stringify(HOSTILE_NAMES)}
 def spin():
+    # Wall time, not a fixed count: on a busy machine a short run can end before its runtime is read.
+    deadline = time.monotonic() + 0.6
     n = 0
-    for i in range(2_500_000):
-        n += i
+    while time.monotonic() < deadline:
+        n += 1
     report()
 threads = [threading.Thread(target=spin, name=name) for name in NAMES]
 for t in threads: t.start()
