@@ -26,6 +26,8 @@ const NO_GIL_NEEDED = [
 ];
 /** A run whose threads queued for a CPU less than this share of their lives ran on a quiet machine. */
 const QUIET_RUNNABLE_SHARE = 0.1;
+/** …or, for workloads that queue for a CPU by design, one during which other work used less than this many cores. */
+const QUIET_OTHER_CORES = 0.25;
 
 type ThreadSummary = ProfiledFixture['summary']['threads'][number];
 
@@ -161,10 +163,13 @@ describe.each(NO_GIL_NEEDED)('CPython $label workloads that do not need the GIL'
   it('threads hashing 32 MiB buffers run in parallel: little GIL wait', async () => {
     const run = await profileWorkload(python(), 'hashing_threads.py', ['4', '6']);
     expectCpuMatchesTruth(run);
-    // Each round needs the GIL for a moment; on a busy machine the thread holding it may be queued for a
-    // CPU, which stretches those moments by about the run-queue share.
+    // Each round needs the GIL for a moment, and 4 hashing threads on 2 cores queue for a CPU by design;
+    // when other work also keeps the cores busy, the thread holding the GIL is often the one queued, which
+    // stretches those moments. Quiet machine: at most 0.15 of a thread's life; busy: still below the
+    // verdict's GIL-bound threshold (0.3).
+    const quiet = run.load.otherCores < QUIET_OTHER_CORES;
     for (const thread of workers(run))
-      expect(thread.states.gilWait, evidence(run, thread)).toBeLessThanOrEqual(0.15 * (1 + thread.states.runnable));
+      expect(thread.states.gilWait, evidence(run, thread)).toBeLessThanOrEqual(quiet ? 0.15 : 0.3);
     expect(run.summary.verdict.headline).toMatch(/^The GIL is not what limits this run/);
     expect(['parallel', 'cpu-bound']).toContain(run.summary.verdict.kind);
   });
