@@ -170,8 +170,13 @@ describe.each(NO_GIL_NEEDED)('CPython $label workloads that do not need the GIL'
     const quiet = run.load.otherCores < QUIET_OTHER_CORES;
     for (const thread of workers(run))
       expect(thread.states.gilWait, evidence(run, thread)).toBeLessThanOrEqual(quiet ? 0.15 : 0.3);
-    expect(run.summary.verdict.headline).toMatch(/^The GIL is not what limits this run/);
-    expect(['parallel', 'cpu-bound']).toContain(run.summary.verdict.kind);
+    // On a busy machine those stretched moments can make the GIL cost something, never the main limit.
+    expect(run.summary.verdict.kind, evidence(run)).toEqual(
+      quiet
+        ? expect.stringMatching(/^(parallel|cpu-bound)$/)
+        : expect.stringMatching(/^(parallel|cpu-bound|partly-gil-bound)$/),
+    );
+    if (quiet) expect(run.summary.verdict.headline).toMatch(/^The GIL is not what limits this run/);
   });
 
   it('a Lock convoy whose holder sleeps: lock wait, not GIL wait, and idle is the sleep asked for', async () => {

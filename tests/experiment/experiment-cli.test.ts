@@ -14,7 +14,9 @@ import { makeTempDir } from '../support/profile-fixture.ts';
 import { freeThreadedPython, pyenvPython, sidPython } from '../support/spawn-python.ts';
 
 const SHORT = `
-import sys, threading
+import sys, threading, time
+# A moment before the work: on a busy machine the sampler may need it to find the runtime of so short a run.
+time.sleep(0.2)
 def spin():
     x = 0
     for i in range(400_000):
