@@ -179,7 +179,8 @@ if __name__ == "__main__":
       {
         onStderr: (text, child) => {
           seen += text;
-          if (killedAt === 0 && /CHILD \d+\n/.test(seen) && /GRANDCHILD \d+\n/.test(seen)) {
+          // Both lines, in either order (the grandchild's can come first on a busy machine).
+          if (killedAt === 0 && /SCRIPT \d+ CHILD \d+\n/.test(seen) && /GRANDCHILD \d+\n/.test(seen)) {
             killedAt = Date.now();
             child.kill('SIGKILL');
           }
