@@ -63,15 +63,21 @@ test('flame graph: depth-sized, Ctrl+F search, inverted and time-ordered views',
 
   // Time order: warm_up ran first, so it is the leftmost child of <module> (left-heavy puts descend first).
   await page.getByTestId('flame-view-select').selectOption('top-down');
+  // warm_up's share of the samples, as the search counts it: about 0.3 s of 2.3 s on a quiet machine, less
+  // when a busy machine let the sampler tick seldom. The pointer goes to the middle of that share.
+  await page.getByTestId('flame-search').fill('warm_up');
+  const found = await page.getByTestId('flame-search-result').textContent();
+  const warmShare = Number(/(\d+(?:\.\d)?)% of samples/.exec(found ?? '')?.[1]) / 100;
+  expect(warmShare, found ?? '').toBeGreaterThan(0);
   await page.getByTestId('flame-search').fill('');
   await page.getByTestId('flame-order-select').selectOption('time');
   await expect(flame).toHaveAttribute('data-order', 'time');
   const moduleRow = (await flame.boundingBox())!;
-  // warm_up is about 0.3 s of 2.3 s on CPU: 6% across the row is inside it (after <module>'s tiny siblings).
-  await page.mouse.move(moduleRow.x + moduleRow.width * 0.06, moduleRow.y + ROW_HEIGHT * 2.5);
+  const insideWarmUp = moduleRow.x + moduleRow.width * (warmShare / 2);
+  await page.mouse.move(insideWarmUp, moduleRow.y + ROW_HEIGHT * 2.5);
   await expect(page.getByTestId('flame-hover')).toContainText('warm_up');
   await page.getByTestId('flame-order-select').selectOption('left-heavy');
-  await page.mouse.move(moduleRow.x + moduleRow.width * 0.06, moduleRow.y + ROW_HEIGHT * 2.5 + 1);
+  await page.mouse.move(insideWarmUp, moduleRow.y + ROW_HEIGHT * 2.5 + 1);
   await expect(page.getByTestId('flame-hover')).toContainText('descend');
   await shot(page, '52-flame-left-heavy');
 });

@@ -10,7 +10,7 @@ test('live run → detail: one legend, whole-run header, detail opens, missed ti
   page,
 }) => {
   await openApp(page);
-  await fillNewRun(page, fixtureScripts().threeThreads, PYTHONS.gil312); // 8 s: time to look while it records
+  await fillNewRun(page, fixtureScripts().threeThreads, PYTHONS.gil312); // 15 s: time to look while it records
   await page.getByTestId('profile-button').click();
   const runId = await liveRunId(page);
 

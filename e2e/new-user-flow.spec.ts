@@ -39,7 +39,7 @@ test.describe.serial('new-user flow', () => {
     await expect(page.getByTestId('live-elapsed')).not.toHaveText(elapsedBefore ?? '');
     // The header's figures are the whole run's so far, named as such.
     await expect(page.getByTestId('live-gil-text')).toContainText(/whole run: GIL held \d+% · contention \d+% · CPU/);
-    // All of the above happened while recording (the workers run 8 s).
+    // All of the above happened while recording (the workers run 15 s).
     await expect(page.getByTestId('stop-button')).toBeVisible({ timeout: 1 });
     await expect(page.getByTestId('live-ended')).toHaveCount(0, { timeout: 1 });
 
@@ -70,8 +70,9 @@ test.describe.serial('new-user flow', () => {
     expect(trace.traceEvents.filter((e) => e.name === 'ProfileChunk')).toHaveLength(named.length);
 
     // The verdict answers the question (3 crunchers under one GIL) and leads to the experiment that measures it.
-    await expect(page.getByTestId('verdict')).toHaveAttribute('data-kind', 'gil-bound');
-    await expect(page.getByTestId('verdict-headline')).toContainText('The GIL holds this run back');
+    // (On a busy machine woken waiters queue for a CPU, and the GIL may read as a cost rather than the limit.)
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-kind', /^(partly-)?gil-bound$/);
+    await expect(page.getByTestId('verdict-headline')).toContainText(/The GIL (holds this run back|costs this run)/);
     await page.getByTestId('verdict-measure').click();
     await expect(page.getByTestId('experiment-form')).toBeVisible();
     await expect(page.getByTestId('experiment-form').getByTestId('script-path-input')).toHaveValue(
@@ -129,10 +130,18 @@ test.describe.serial('new-user flow', () => {
     // tall), then the first thread's lanes below it (6 px gap); the plot starts after a 150 px gutter.
     const timeline = page.getByTestId('timeline-canvas');
     const tooltip = page.getByTestId('timeline-tooltip');
-    await timeline.hover({ position: { x: 300, y: 36 } });
+    // A bin that was sampled: on a busy machine some bins are missed ticks, which the tooltip says instead.
+    const width = (await timeline.boundingBox())!.width;
+    let x = 0;
+    for (const share of [0.3, 0.45, 0.6, 0.75, 0.9]) {
+      x = Math.round(150 + share * (width - 150));
+      await timeline.hover({ position: { x, y: 36 } });
+      await expect(tooltip).toBeVisible();
+      if (!(await tooltip.textContent())?.startsWith('Missed ticks')) break;
+    }
     await expect(tooltip).toContainText('GIL ·');
     await expect(tooltip).toContainText(/held [<\d.]+%/);
-    await timeline.hover({ position: { x: 300, y: 20 + 36 + 6 + 20 } });
+    await timeline.hover({ position: { x, y: 20 + 36 + 6 + 20 } });
     await expect(tooltip).toContainText(/CPU [<\d.]+% of a core over the bin/);
     await expect(tooltip).toContainText(/State at its one sample:|States over \d+ samples:/);
     await expect(tooltip).not.toContainText(/\b1 samples\b/);

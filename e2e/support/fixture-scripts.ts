@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Three named CPU-bound threads for about 8 s, printing as they go (long enough for every live check on a slow machine). */
+/** Three named CPU-bound threads for about 15 s, printing as they go (long enough for every live check on a busy machine, where the view switches to the detail as soon as the run ends). */
 const THREE_THREADS = `import threading, time
 
 def crunch(name, seconds):
@@ -14,7 +14,7 @@ def crunch(name, seconds):
 
 def main():
     print("e2e: starting 3 workers", flush=True)
-    workers = [threading.Thread(target=crunch, name=f"cruncher-{n}", args=(f"cruncher-{n}", 8)) for n in range(3)]
+    workers = [threading.Thread(target=crunch, name=f"cruncher-{n}", args=(f"cruncher-{n}", 15)) for n in range(3)]
     for w in workers:
         w.start()
     for tick in range(6):
