@@ -6,10 +6,12 @@ import { expect, test } from '@playwright/test';
 import { expectDetailDrawn, openApp, recordRun } from './support/app-page.ts';
 import { E2E_ENV, PYTHONS, shot } from './support/e2e-env.ts';
 
-/** 30 nested calls of descend(), then hot_leaf() burns CPU for 2 s; a short warm_up() runs first. */
+/** 30 nested calls of descend(), then hot_leaf() burns CPU for 2 s; a short warm_up() runs first (0.5 s). */
 const DEEP = `import time
+# Long enough for the sampler to find the runtime first, on a busy machine too: warm_up's stacks are read.
+time.sleep(0.3)
 def warm_up():
-    end = time.monotonic() + 0.3
+    end = time.monotonic() + 0.5
     while time.monotonic() < end:
         pass
 def hot_leaf():
@@ -63,9 +65,10 @@ test('flame graph: depth-sized, Ctrl+F search, inverted and time-ordered views',
 
   // Time order: warm_up ran first, so it is the leftmost child of <module> (left-heavy puts descend first).
   await page.getByTestId('flame-view-select').selectOption('top-down');
-  // warm_up's share of the samples, as the search counts it: about 0.3 s of 2.3 s on a quiet machine, less
+  // warm_up's share of the samples, as the search counts it: about 0.5 s of 2.5 s on a quiet machine, less
   // when a busy machine let the sampler tick seldom. The pointer goes to the middle of that share.
   await page.getByTestId('flame-search').fill('warm_up');
+  await expect(page.getByTestId('flame-search-result')).toContainText(/% of samples/);
   const found = await page.getByTestId('flame-search-result').textContent();
   const warmShare = Number(/(\d+(?:\.\d)?)% of samples/.exec(found ?? '')?.[1]) / 100;
   expect(warmShare, found ?? '').toBeGreaterThan(0);
