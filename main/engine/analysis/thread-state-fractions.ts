@@ -73,14 +73,15 @@ export function threadTimeBreakdown(thread: SampleColumns, ticks: TickColumns): 
   const totals = new Float64Array(THREAD_STATES.length);
   totals[STATE_CODE.running] = cpuNs;
   totals[STATE_CODE.runnable] = runQueueNs + (neverWaited ? blockedNs : 0);
-  for (const code of BLOCKED_STATE_CODES) {
-    if (neverWaited) break;
-    totals[code] =
-      shortfallTotal > 0
-        ? (blockedNs * (shortfallByState[code] ?? 0)) / shortfallTotal
-        : code === lastWait
-          ? blockedNs
-          : 0;
+  if (!neverWaited) {
+    for (const code of BLOCKED_STATE_CODES) {
+      totals[code] =
+        shortfallTotal > 0
+          ? (blockedNs * (shortfallByState[code] ?? 0)) / shortfallTotal
+          : code === lastWait
+            ? blockedNs
+            : 0;
+    }
   }
   const lifetimeNs = cpuNs + runQueueNs + blockedNs;
   const states = Object.fromEntries(
