@@ -13,6 +13,7 @@ export async function plainRunWallNs(
   const startNs = process.hrtime.bigint();
   const launched = await launchScript({ python, script, args, cwd: path.dirname(script), gilMode }, () => {});
   if ('kind' in launched) throw new Error(launched.message);
+  launched.start();
   const exit = await launched.exit;
   const wallNs = Number(process.hrtime.bigint() - startNs);
   if (exit.kind !== 'exited' || exit.exitCode !== 0) throw new Error(`unprofiled run failed: ${JSON.stringify(exit)}`);

@@ -105,9 +105,13 @@ describe('GilscopeService over a real run', () => {
       }
     }
     expect(timeline.gil!.held.some((share) => share > 0.5)).toBe(true);
-    // A zoomed window: fewer samples, same bin count.
-    // Mid-run (a busy machine can spend the first half second starting the interpreter).
-    const fromNs = Math.round(summary.wallSeconds! * 0.4e9);
+    // A zoomed window: fewer samples, same bin count. It starts at a sampled bin past 40% of the run: a busy
+    // machine can spend the first half second starting the interpreter, or deny the sampler a CPU for a while
+    // (a window with no tick has no thread to bin).
+    const sampledBins = timeline.threads[0]!.sampled;
+    const fromBin = sampledBins.findIndex((count, bin) => bin >= 20 && count > 0);
+    expect(fromBin, `sampled bins: ${sampledBins.join(' ')}`).toBeGreaterThanOrEqual(0);
+    const fromNs = Math.round(timeline.fromNs + fromBin * timeline.binNs);
     const zoom = (await service.call('runs:timeline', { runId, fromNs, toNs: fromNs + 2e8, bins: 20 }))!;
     expect(zoom.binNs).toBe(1e7);
     expect(zoom.threads[0]!.cpu).toHaveLength(20);

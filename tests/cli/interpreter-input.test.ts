@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/profile-fixture.ts';
 import { freeThreadedPython, pyenvPython } from '../support/spawn-python.ts';
 import { expectOneLineError, parseSummary, runCli, writeScript } from './run-cli.ts';
+import type { SamplerStats } from '../../main/engine/sampler/thread-sampler.ts';
 
 const GIL_BUILD = pyenvPython('3.12.1');
 
@@ -54,7 +55,8 @@ describe('gilscope profile: interpreters', () => {
     writeScript(
       path.dirname(script),
       'hello.py',
-      'import sys, time\ntime.sleep(0.2)\nprint("GIL", sys._is_gil_enabled())\n',
+      // Long enough to be attached to on a loaded machine (a busy proof once saw 0.2 s pass unattached).
+      'import sys, time\ntime.sleep(1.0)\nprint("GIL", sys._is_gil_enabled())\n',
     );
     const result = await runCli([
       'profile',
@@ -72,7 +74,9 @@ describe('gilscope profile: interpreters', () => {
     expect(summary.status).toBe('completed');
     expect(summary.gilMode).toBe('off');
     expect(summary.interpreter?.freeThreaded).toBe(true);
-    expect(summary.gilEnabled).toBe(false);
+    const stats = summary.sampler as SamplerStats | null;
+    const evidence = `attached as ${summary.interpreter?.executable ?? 'never attached'}; ${stats?.ticks} ticks, ${stats?.missedTicks} missed, warnings: ${summary.warnings.join(' | ')}`;
+    expect(summary.gilEnabled, evidence).toBe(false);
     expect(result.stderr).toContain('GIL False');
   });
 });

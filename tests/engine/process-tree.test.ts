@@ -119,8 +119,9 @@ import concurrent.futures, subprocess
 if __name__ == "__main__":
     with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
         list(pool.map(spin, [0.1, 0.1]))
-    # A non-Python child that burns CPU: the shell's own busy loop.
-    subprocess.run(["/bin/sh", "-c", "i=0; while [ $i -lt 40000 ]; do i=$((i+1)); done"], check=True)
+    # A non-Python child that burns CPU (the shell's own busy loop), then lingers: on a loaded machine the
+    # sampler can be denied a CPU for longer than the loop takes, and a child never seen has no row.
+    subprocess.run(["/bin/sh", "-c", "i=0; while [ $i -lt 40000 ]; do i=$((i+1)); done; sleep 0.5"], check=True)
     finish_main()
 `,
     );

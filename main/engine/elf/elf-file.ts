@@ -47,6 +47,8 @@ export const PT_LOAD = 1;
 const SHT_NOBITS = 8;
 const SHT_DYNAMIC = 6;
 const DT_NEEDED = 1;
+const DT_RPATH = 15;
+const DT_RUNPATH = 29;
 const SHN_UNDEF = 0;
 
 /** A parsed ELF file; symbol tables are read lazily and kept. The file is closed after each read. */
@@ -64,6 +66,8 @@ export interface ElfFile {
   sectionBytes(section: ElfSection): Buffer;
   /** Library names from DT_NEEDED in .dynamic. */
   neededLibraries(): string[];
+  /** Folders from DT_RUNPATH and DT_RPATH, as written (with `$ORIGIN` unexpanded). */
+  librarySearchPaths(): string[];
 }
 
 const MAX_TABLE_BYTES = 256 * 1024 * 1024;
@@ -199,6 +203,22 @@ export function openElfFile(path: string): ElfFile {
     return map;
   };
 
+  /** The strings of every .dynamic entry with `tag` (DT_NEEDED names, DT_RUNPATH lists). */
+  const dynamicStrings = (tag: number): string[] => {
+    const dynamic = sections.find((s) => s.type === SHT_DYNAMIC);
+    const strings = dynamic ? sections[dynamic.link] : undefined;
+    if (!dynamic || !strings) return [];
+    const entries = sectionBytes(dynamic);
+    const names = sectionBytes(strings);
+    const result: string[] = [];
+    for (let o = 0; o + 16 <= entries.length; o += 16) {
+      const entryTag = entries.readBigInt64LE(o);
+      if (entryTag === 0n) break;
+      if (entryTag === BigInt(tag)) result.push(cString(names, u64(entries, o + 8)));
+    }
+    return result;
+  };
+
   return {
     path,
     type: header.type,
@@ -208,19 +228,7 @@ export function openElfFile(path: string): ElfFile {
     section: (name) => sections.find((s) => s.name === name) ?? null,
     symbol: (name) => loadSymbols('.dynsym').get(name) ?? loadSymbols('.symtab').get(name) ?? null,
     sectionBytes,
-    neededLibraries() {
-      const dynamic = sections.find((s) => s.type === SHT_DYNAMIC);
-      const strings = dynamic ? sections[dynamic.link] : undefined;
-      if (!dynamic || !strings) return [];
-      const entries = sectionBytes(dynamic);
-      const names = sectionBytes(strings);
-      const result: string[] = [];
-      for (let o = 0; o + 16 <= entries.length; o += 16) {
-        const tag = entries.readBigInt64LE(o);
-        if (tag === 0n) break;
-        if (tag === BigInt(DT_NEEDED)) result.push(cString(names, u64(entries, o + 8)));
-      }
-      return result;
-    },
+    neededLibraries: () => dynamicStrings(DT_NEEDED),
+    librarySearchPaths: () => [...dynamicStrings(DT_RUNPATH), ...dynamicStrings(DT_RPATH)].flatMap((p) => p.split(':')),
   };
 }

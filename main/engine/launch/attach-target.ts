@@ -55,6 +55,7 @@ export function attachToProcess(pid: number): AttachedProcess | { kind: 'refused
     executable,
     commandLine: readCommandLine(pid) ?? [executable],
     cwd,
+    start: () => {}, // already running
     exit,
     outputDone: Promise.resolve(),
     signalGroup: () => false,

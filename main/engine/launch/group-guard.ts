@@ -3,16 +3,16 @@ import type { Socket } from 'node:net';
 
 /**
  * The guard's program (Python, so it runs under the interpreter the run already uses). It ignores the
- * terminal's signals and reads its stdin, a pipe only GILscope holds the other end of. Any end of that
- * pipe other than a "release" line — above all the kernel closing it because GILscope was SIGKILLed — makes
- * it SIGKILL the script's process group. Node cannot set a parent-death signal on the script itself, and one
- * would not reach the script's children anyway; a whole-group kill does.
+ * terminal's signals and reads its stdin, a pipe only GILscope holds the other end of. The first line names
+ * the process group to guard ("pgid N"). Any end of that pipe other than a "release" line — above all the
+ * kernel closing it because GILscope was SIGKILLed — makes it SIGKILL that group. Node cannot set a
+ * parent-death signal on the script itself, and one would not reach the script's children anyway; a
+ * whole-group kill does. The pipe ending before a group was named leaves nothing to kill.
  */
 const GUARD_PROGRAM = `
 import os, signal, sys
 for name in ("SIGINT", "SIGHUP", "SIGQUIT", "SIGTSTP"):
     signal.signal(getattr(signal, name), signal.SIG_IGN)
-pgid = int(sys.argv[1])
 seen = b""
 while True:
     try:
@@ -26,24 +26,29 @@ while True:
     seen += chunk
     if b"release" in seen:
         sys.exit(0)
-try:
-    os.killpg(pgid, signal.SIGKILL)
-except OSError:
-    pass
+for line in seen.split(b"\\n"):
+    if line.startswith(b"pgid "):
+        try:
+            os.killpg(int(line[5:]), signal.SIGKILL)
+        except (OSError, ValueError):
+            pass
 `;
 
-/** A running guard: `release()` lets it exit without killing anything (the run ended on its own terms). */
+/** A running guard: `guard(pgid)` names the group to kill should GILscope die; `release()` lets it exit quietly. */
 export interface GroupGuard {
+  guard(pgid: number): void;
   release(): void;
 }
 
 /**
- * Starts a guard that SIGKILLs process group `pgid` when this process dies without releasing it first.
+ * Starts a guard that will SIGKILL a process group, named later with `guard(pgid)`, when this process dies
+ * without releasing it first. Starting it costs a process launch (tens of ms on a busy machine), so a run
+ * starts it before the script: the script's first milliseconds are then sampled, not spent on the guard.
  * The guard runs in its own session, so a Ctrl-C or hang-up of GILscope's terminal does not reach it; its
  * stdin pipe is close-on-exec on our side, so no other process keeps it open.
  */
-export function startGroupGuard(python: string, pgid: number): GroupGuard {
-  let guard: ChildProcess | null = spawn(python, ['-I', '-S', '-c', GUARD_PROGRAM, String(pgid)], {
+export function startGroupGuard(python: string): GroupGuard {
+  let guard: ChildProcess | null = spawn(python, ['-I', '-S', '-c', GUARD_PROGRAM], {
     detached: true,
     stdio: ['pipe', 'ignore', 'ignore'],
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
@@ -55,6 +60,9 @@ export function startGroupGuard(python: string, pgid: number): GroupGuard {
   guard.unref();
   (guard.stdin as Socket | null)?.unref();
   return {
+    guard(pgid) {
+      guard?.stdin?.write(`pgid ${pgid}\n`);
+    },
     release() {
       if (guard === null) return;
       guard.stdin?.end('release\n');

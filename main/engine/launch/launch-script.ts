@@ -1,5 +1,6 @@
 import { execa } from 'execa';
-import { startGroupGuard } from './group-guard.ts';
+import type { Writable } from 'node:stream';
+import { startGroupGuard, type GroupGuard } from './group-guard.ts';
 import { pythonGilEnv } from './gil-mode.ts';
 import type { GilMode } from '../../shared/vocabulary.ts';
 
@@ -23,9 +24,11 @@ export type ScriptExit =
   | { kind: 'detached' }
   | { kind: 'target-ended' };
 
-/** A running script: its PID, its output as it arrives, and its end. */
+/** A launched script: its PID, its output as it arrives, and its end. It runs once `start()` is called. */
 export interface LaunchedScript {
   pid: number;
+  /** Lets the held process exec the interpreter; call once, right after whatever must see its first instant. */
+  start(): void;
   /** Resolves when the script process itself ends (not when children it left behind close its pipes). */
   exit: Promise<ScriptExit>;
   /** Resolves once all of its output has been delivered (pipes closed, or given up on after exit). */
@@ -36,6 +39,16 @@ export interface LaunchedScript {
   finish(): void;
 }
 
+/**
+ * The launch is held: a POSIX shell (a fixed program, never built from user input; the interpreter, the
+ * script and its arguments reach it as "$@") waits for one line on fd 3, closes it, and execs the
+ * interpreter in its own place, so the PID is already the script's. Spawning costs 10–60 ms on a busy
+ * machine (mostly execa and fork in this process); holding moves that before the run's clock, and the
+ * sampler's first tick follows the exec within a millisecond. Should GILscope die before `start()`, fd 3
+ * reads end-of-file and the shell exits without running anything.
+ */
+const HOLD_UNTIL_STARTED = 'read -r _ <&3 && exec 3<&- && exec "$@"';
+
 /** How long output may keep arriving after the script ended (from children still holding its pipes). */
 const OUTPUT_DRAIN_MS = 1000;
 
@@ -43,28 +56,37 @@ export type OutputListener = (stream: 'stdout' | 'stderr', text: string) => void
 
 /**
  * Starts `python script args…` in its own process group (so Stop reaches the children it spawns), guarded
- * so that the group dies with GILscope (see group-guard.ts), unbuffered so output arrives as it is printed. Resolves once the process exists, or with spawn-failed.
+ * so that the group dies with GILscope (see group-guard.ts), unbuffered so output arrives as it is printed.
+ * Resolves once the process exists, or with spawn-failed. `guard`: one started ahead (a profiled run starts
+ * it before its clock, so that its launch is not part of the script's first milliseconds); else one is
+ * started here.
  */
 export async function launchScript(
   request: LaunchRequest,
   onOutput: OutputListener,
+  guard: GroupGuard = startGroupGuard(request.python),
 ): Promise<LaunchedScript | { kind: 'spawn-failed'; message: string }> {
   const env: Record<string, string | undefined> = { ...process.env, ...request.env, PYTHONUNBUFFERED: '1' };
   const gil = pythonGilEnv(request.gilMode);
   if (gil === undefined) delete env.PYTHON_GIL;
   else env.PYTHON_GIL = gil;
 
-  const subprocess = execa(request.python, [request.script, ...request.args], {
-    cwd: request.cwd,
-    env,
-    extendEnv: false,
-    detached: true,
-    stdin: 'ignore',
-    buffer: false,
-    reject: false,
-    forceKillAfterDelay: false,
-    encoding: 'utf8',
-  });
+  // Debian's /bin/sh (dash) is Essential: always there.
+  const subprocess = execa(
+    '/bin/sh',
+    ['-c', HOLD_UNTIL_STARTED, 'gilscope-launch', request.python, request.script, ...request.args],
+    {
+      cwd: request.cwd,
+      env,
+      extendEnv: false,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      buffer: false,
+      reject: false,
+      forceKillAfterDelay: false,
+      encoding: 'utf8',
+    },
+  );
   subprocess.stdout?.setEncoding('utf8').on('data', (text: string) => onOutput('stdout', text));
   subprocess.stderr?.setEncoding('utf8').on('data', (text: string) => onOutput('stderr', text));
 
@@ -97,6 +119,7 @@ export async function launchScript(
   // Node sets the PID synchronously when the fork succeeded; a missing executable leaves it unset.
   const pid = subprocess.pid;
   if (pid === undefined) {
+    guard.release();
     const outcome = await exit;
     return {
       kind: 'spawn-failed',
@@ -104,7 +127,7 @@ export async function launchScript(
     };
   }
   // Should GILscope itself be killed (SIGKILL included), the guard kills the group: nothing outlives it.
-  const guard = startGroupGuard(request.python, pid);
+  guard.guard(pid);
   const signalGroup = (signal: NodeJS.Signals): boolean => {
     try {
       process.kill(-pid, signal);
@@ -113,8 +136,13 @@ export async function launchScript(
       return false;
     }
   };
+  const go = subprocess.nodeChildProcess.stdio[3] as Writable | null | undefined;
+  go?.on('error', () => {}); // the script may be gone before it is started (killed): nothing to report
   return {
     pid,
+    start() {
+      go?.end('start\n');
+    },
     exit,
     outputDone,
     signalGroup,

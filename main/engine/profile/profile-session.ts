@@ -1,6 +1,7 @@
 import { checkScriptPath } from '../launch/check-script-path.ts';
 import { gilModeRefusal } from '../launch/gil-mode.ts';
 import { launchScript, type LaunchedScript, type ScriptExit } from '../launch/launch-script.ts';
+import { startGroupGuard } from '../launch/group-guard.ts';
 import { stopScript } from '../launch/stop-script.ts';
 import { attachToProcess, type AttachedProcess } from '../launch/attach-target.ts';
 import { probeInterpreter } from '../interpreters/probe-interpreter.ts';
@@ -190,6 +191,7 @@ export class ProfileSession {
           stacks: request.stacks ?? true,
           children: request.children ?? attached === null,
           attached: attached !== null,
+          interpreterPath: attached ? null : interpreter.realPath,
           workerUrl: this.samplerWorkerUrl,
         },
         {
@@ -200,15 +202,22 @@ export class ProfileSession {
           },
         },
       );
+      // Everything that costs a process launch or a module load happens before the run's clock starts: the
+      // guard, the worker, and the script's own process, which waits to exec until it is started.
+      const guard = attached ? null : startGroupGuard(request.python);
       await sampling.ready;
-      runStartNs = nowNs();
       // Launch the path the user named: a venv's python is a symlink whose own site-packages count.
       const started =
         attached ??
-        (await launchScript({ ...request, script }, (stream, text) => {
-          output[stream] += text;
-          callSafely(hooks.onOutput, stream, text);
-        }));
+        (await launchScript(
+          { ...request, script },
+          (stream, text) => {
+            output[stream] += text;
+            callSafely(hooks.onOutput, stream, text);
+          },
+          guard ?? undefined,
+        ));
+      runStartNs = nowNs();
       if (!('pid' in started)) {
         await sampling.cancel();
         flushOutput();
@@ -223,6 +232,7 @@ export class ProfileSession {
       }
       launched = started;
       sampling.begin(launched.pid, runStartNs);
+      launched.start();
       callSafely(hooks.onStarted, runId, launched.pid, interpreter);
       return await this.follow(request, {
         launched,

@@ -10,7 +10,12 @@ export interface SamplerWorkerInput {
   children: boolean;
   /** The target ran before the run began (attach): CPU it used before is not counted. */
   attached: boolean;
-  /** Int32Array over it: index 0 becomes 1 to ask the worker to stop. */
+  /**
+   * The interpreter's executable as probed (null: not known, e.g. attach): its ELF facts are read before the
+   * worker says it is ready, not in the script's first milliseconds.
+   */
+  interpreterPath: string | null;
+  /** Stop flag and target hand-over (sampler-control.ts). */
   control: SharedArrayBuffer;
 }
 
@@ -37,13 +42,6 @@ export interface SamplerFailure {
 /** Posted once the worker has loaded and can start sampling at once. */
 export interface SamplerReady {
   type: 'ready';
-}
-
-/** Sent to the worker: the process to sample. */
-export interface SamplerTarget {
-  pid: number;
-  /** `process.hrtime.bigint()` when the target was launched: all tick times are relative to it. */
-  runStartNs: bigint;
 }
 
 export type SamplerMessage = SamplerReady | SamplerBatch | SamplerFailure;

@@ -1,7 +1,9 @@
 // Worker-thread entry: samples at a fixed rate with Atomics.wait as an interruptible, sub-millisecond
 // sleep, so the main thread's event loop (child output, database writes, UI) never delays a tick.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { SamplerBatch, SamplerMessage, SamplerTarget, SamplerWorkerInput } from './sampler-messages.ts';
+import type { SamplerBatch, SamplerMessage, SamplerWorkerInput } from './sampler-messages.ts';
+import { sleepUnlessStopped, stopRequested, waitForTarget, type SamplerTarget } from './sampler-control.ts';
+import { preloadPythonBinary } from '../python/python-binary.ts';
 import { applySamplerPriority } from './sampler-priority.ts';
 import { ProcessTreeSampler } from './process-tree-sampler.ts';
 import type { Tick } from '../model.ts';
@@ -38,7 +40,7 @@ function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
 
   let dueNs = now();
   try {
-    while (Atomics.load(control, 0) === 0) {
+    while (!stopRequested(control)) {
       const startNs = now();
       if (startNs - dueNs > periodNs) sampler.stats.lateTicks++;
       const tick = sampler.sample(startNs);
@@ -53,9 +55,13 @@ function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
       }
       dueNs += periodNs;
       // After a stall (machine busy), resynchronise instead of firing a burst of catch-up ticks.
-      if (dueNs < now()) dueNs = now() + periodNs;
+      const afterNs = now();
+      if (dueNs < afterNs) {
+        sampler.stats.missedTicks = (sampler.stats.missedTicks ?? 0) + Math.floor((afterNs - dueNs) / periodNs) + 1;
+        dueNs = afterNs + periodNs;
+      }
       const waitMs = (dueNs - now()) / 1e6;
-      if (waitMs > 0) Atomics.wait(control, 0, 0, waitMs);
+      if (waitMs > 0) sleepUnlessStopped(control, waitMs);
     }
     post({ reason: 'stopped' });
   } finally {
@@ -63,15 +69,18 @@ function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
   }
 }
 
-// Loading this worker takes ~100 ms; it is started before the target and told its PID once launched,
-// so the first tick is not late.
-parentPort?.once('message', (target: SamplerTarget) => {
+// Loading this worker takes ~100 ms; it is started before the target, says it is ready, and then waits on
+// shared memory for the target's PID, so the first tick follows the launch within microseconds.
+const input = workerData as SamplerWorkerInput;
+// Before 'ready': the target is not launched yet, so none of this costs a tick.
+const priority = applySamplerPriority();
+if (input.interpreterPath !== null) preloadPythonBinary(input.interpreterPath);
+parentPort?.postMessage({ type: 'ready' } satisfies SamplerMessage);
+const target = waitForTarget(input.control);
+if (target !== null) {
   try {
-    runLoop(workerData as SamplerWorkerInput, target);
+    runLoop(input, target);
   } catch (error) {
     parentPort?.postMessage({ type: 'failure', message: (error as Error).message } satisfies SamplerMessage);
   }
-});
-// Before 'ready': the target is not launched yet, so this costs no tick.
-const priority = applySamplerPriority();
-parentPort?.postMessage({ type: 'ready' } satisfies SamplerMessage);
+}

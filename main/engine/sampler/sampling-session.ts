@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { SamplerBatch, SamplerMessage, SamplerTarget, SamplerWorkerInput } from './sampler-messages.ts';
+import type { SamplerBatch, SamplerMessage, SamplerWorkerInput } from './sampler-messages.ts';
+import { createSamplerControl, handOverTarget, requestStop } from './sampler-control.ts';
 
 /** The worker script as it sits next to this file (tests, CLI); a bundle passes its own (Electron: `?modulePath`). */
 const DEFAULT_WORKER_URL = new URL('./sampler-worker.ts', import.meta.url);
@@ -11,6 +12,8 @@ export interface SamplingOptions {
   children?: boolean;
   /** The target is already running (attach): CPU it used before sampling began is not counted. */
   attached?: boolean;
+  /** The interpreter's executable, when known before launch (its symbols are read ahead). */
+  interpreterPath?: string | null;
   workerUrl?: URL | string;
 }
 
@@ -31,7 +34,7 @@ export class SamplingSession {
   readonly ready: Promise<void>;
   /** Settles once the worker is gone; never rejects, so a failing worker cannot go unhandled mid-run. */
   readonly done: Promise<SamplingEnd>;
-  private readonly control = new SharedArrayBuffer(4);
+  private readonly control = createSamplerControl();
   private readonly worker: Worker;
 
   constructor(options: SamplingOptions, callbacks: SamplingCallbacks) {
@@ -40,6 +43,7 @@ export class SamplingSession {
       stacks: options.stacks,
       children: options.children ?? true,
       attached: options.attached ?? false,
+      interpreterPath: options.interpreterPath ?? null,
       control: this.control,
     };
     this.worker = new Worker(options.workerUrl ?? DEFAULT_WORKER_URL, { workerData: input });
@@ -77,18 +81,17 @@ export class SamplingSession {
 
   /** Starts sampling `pid`, launched at `runStartNs` (hrtime); the worker must be ready. */
   begin(pid: number, runStartNs: bigint): void {
-    this.worker.postMessage({ pid, runStartNs } satisfies SamplerTarget);
+    handOverTarget(this.control, { pid, runStartNs });
   }
 
   /** Ends a session that never began (the target could not be launched). */
   async cancel(): Promise<void> {
+    requestStop(this.control);
     await this.worker.terminate();
   }
 
   /** Asks the worker to take no more ticks; it posts a final batch and exits. */
   stop(): void {
-    const flags = new Int32Array(this.control);
-    Atomics.store(flags, 0, 1);
-    Atomics.notify(flags, 0);
+    requestStop(this.control);
   }
 }

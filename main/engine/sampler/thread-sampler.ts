@@ -69,6 +69,11 @@ export interface SamplerStats {
   maxTickNs: number;
   /** Ticks that started later than one period after they were due. */
   lateTicks: number;
+  /**
+   * Ticks never taken: after a stall (the sampler got no CPU in time), it resumes one period later rather
+   * than firing a burst, and the periods in between are counted here. Absent in runs recorded before it existed.
+   */
+  missedTicks?: number;
   /** Thread samples where the syscall file was unreadable and only the stat letter was used. */
   statFallbacks: number;
   /** Thread samples of threads that had not run since the last tick: state and stack carried over. */
@@ -101,6 +106,7 @@ export class ThreadSampler {
     busyNs: 0,
     maxTickNs: 0,
     lateTicks: 0,
+    missedTicks: 0,
     statFallbacks: 0,
     unchangedThreadSamples: 0,
     stacks: null,
