@@ -81,7 +81,8 @@ for i in range(4):
   },
   {
     label: '1 CPU-bound thread and 3 sleeping threads',
-    expected: [0.85, 1],
+    // Each wake-up takes the GIL from the busy thread and leaves it free until that thread runs again.
+    expected: [0.7, 1],
     threads: String.raw`
 def spin():
     while True:
@@ -367,7 +368,9 @@ describe("GILscope's GIL-held share agrees with python3.15 -m profiling.sampling
       const windowNs = theirs.toNs - theirs.fromNs;
       const ourShare = ours.held / ours.ticks;
       const theirShare = theirs.held / theirs.attempts;
-      // Ticks GILscope did not take on the 1 kHz schedule: which ones is up to the scheduler, not chance.
+      // Ticks GILscope did not take on the 1 kHz schedule: which ones is up to the scheduler, not chance. It
+      // also stands for how starved profiling.sampling was (same priority, same cores), whose catch-up bursts
+      // its output does not show.
       const offSchedule = Math.max(0, 1 - ours.ticks / ((windowNs / 1e9) * RATE_HZ));
       // The window's edges on GILscope's clock are known to within originErrorNs each.
       const slack = READ_SLACK + (2 * ours.originErrorNs) / windowNs + offSchedule;
