@@ -203,11 +203,23 @@ export async function run(): Promise<BenchSection> {
         `| ${r.target} | ${r.wallUs.toFixed(0)} (${r.cpuUs.toFixed(0)} CPU) | ${(r.cpuUs / 10).toFixed(1)}% | ${Math.floor(500_000 / r.cpuUs)} Hz | ${r.reads.toFixed(1)} | ${r.note} |`,
     ),
   ];
-  const targets: TargetCheck[] = ticks.map((r) => ({
-    target: `8 threads × 50 frames at 1 kHz ≤ 50% of a core — ${r.target}`,
-    measured: `${(r.cpuUs / 10).toFixed(1)}% (${r.cpuUs.toFixed(0)} µs CPU per tick)`,
-    met: r.cpuUs <= 500,
-  }));
+  const targets: TargetCheck[] = ticks.flatMap((r) => [
+    {
+      target: `8 threads × 50 frames at 1 kHz ≤ 50% of a core — ${r.target}`,
+      measured: `${(r.cpuUs / 10).toFixed(1)}% (${r.cpuUs.toFixed(0)} µs CPU per tick)`,
+      met: r.cpuUs <= 500,
+    },
+    // Issue 11: a thread-sample's stack, 50 frames deep, for ≤ 10 µs on 3.11+ (9 stacks a tick: 8 + main).
+    ...(r.target === '3.10'
+      ? []
+      : [
+          {
+            target: `≤ 10 µs per thread-sample, 50-frame stacks — ${r.target}`,
+            measured: `${(r.cpuUs / 9).toFixed(1)} µs CPU`,
+            met: r.cpuUs / 9 <= 10,
+          },
+        ]),
+  ]);
   return { title: 'Stack unwinding cost', markdown: lines.join('\n'), targets };
 }
 

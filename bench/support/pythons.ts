@@ -22,3 +22,9 @@ export function pythonVersion(python: string): string {
     return `unavailable (${(error as Error).message.split('\n')[0]})`;
   }
 }
+
+/** Debian's 3.15 in the sid chroot, through the launcher scripts/build-sid-chroot.sh writes (absent until built). */
+export const SID_PYTHON_315 = path.join(
+  process.env.GILSCOPE_CACHE ?? path.join(os.homedir(), '.cache/gilscope'),
+  'sid-bin/python3.15',
+);
