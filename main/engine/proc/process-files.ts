@@ -56,10 +56,16 @@ export function readCommandLine(pid: Pid): string[] | null {
   }
 }
 
+/** /proc/loadavg, kept open: it is read every 20 ms while a tree is followed. */
+let loadavgFd: number | null = null;
+const loadavgBuffer = Buffer.alloc(128);
+
 /** The most recently created PID in our PID namespace (last field of /proc/loadavg); null if unreadable. */
 export function readLastCreatedPid(): Pid | null {
   try {
-    const text = fs.readFileSync('/proc/loadavg', 'latin1');
+    loadavgFd ??= fs.openSync('/proc/loadavg', 'r');
+    const n = fs.readSync(loadavgFd, loadavgBuffer, 0, loadavgBuffer.length, 0);
+    const text = loadavgBuffer.toString('latin1', 0, n).trimEnd();
     const last = Number(text.slice(text.lastIndexOf(' ') + 1));
     return Number.isInteger(last) ? last : null;
   } catch {

@@ -4,10 +4,13 @@ import { parseSchedstat, parseStatState, parseSyscall, type Schedstat, type Sysc
 // One scratch buffer for every read: the sampler is single-threaded and parses before the next read.
 const scratch = Buffer.allocUnsafe(512);
 
-function preadText(fd: number): string | null {
+/** Room for a children list of ~9,000 PIDs in one read. */
+const childrenScratch = Buffer.allocUnsafe(64 * 1024);
+
+function preadText(fd: number, buffer = scratch): string | null {
   try {
-    const n = fs.readSync(fd, scratch, 0, scratch.length, 0);
-    return scratch.toString('latin1', 0, n);
+    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.toString('latin1', 0, n);
   } catch {
     return null;
   }
@@ -31,6 +34,8 @@ export class ThreadFiles {
   private readonly schedstatFd: number;
   private readonly syscallFd: number | null;
   private statFd: number | null = null;
+  /** -1: not opened yet; null: unavailable (a kernel without CONFIG_PROC_CHILDREN, or the thread is gone). */
+  private childrenFd: number | null | -1 = -1;
 
   private constructor(tid: number, taskDir: string, schedstatFd: number, syscallFd: number | null) {
     this.tid = tid;
@@ -68,6 +73,21 @@ export class ThreadFiles {
     return text === null ? null : parseStatState(text);
   }
 
+  /**
+   * PIDs of the processes this thread created that still exist (zombies included), from
+   * /proc/PID/task/TID/children; null when that file is unavailable. The list is read whole in one pread:
+   * proc(5) warns that one read in pieces can miss entries while it changes.
+   */
+  readChildren(): number[] | null {
+    if (this.childrenFd === -1) this.childrenFd = tryOpen(`${this.taskDir}/children`);
+    if (this.childrenFd === null) return null;
+    const text = preadText(this.childrenFd, childrenScratch);
+    if (text === null) return null;
+    const pids: number[] = [];
+    for (const word of text.split(' ')) if (word !== '' && word !== '\n') pids.push(Number(word));
+    return pids;
+  }
+
   /** The OS thread name (comm, at most 15 bytes). */
   readComm(): string | null {
     try {
@@ -78,8 +98,8 @@ export class ThreadFiles {
   }
 
   close(): void {
-    for (const fd of [this.schedstatFd, this.syscallFd, this.statFd]) {
-      if (fd !== null) {
+    for (const fd of [this.schedstatFd, this.syscallFd, this.statFd, this.childrenFd]) {
+      if (fd !== null && fd !== -1) {
         try {
           fs.closeSync(fd);
         } catch {

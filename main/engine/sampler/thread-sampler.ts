@@ -335,6 +335,22 @@ export class ThreadSampler {
     return `${major}.${minor}.${micro}`;
   }
 
+  /**
+   * PIDs of the processes this one's live threads created (zombies included), or null when no thread's
+   * children file could be read (a kernel without CONFIG_PROC_CHILDREN, or the process is gone).
+   */
+  childPids(): number[] | null {
+    let readable = false;
+    const pids: number[] = [];
+    for (const thread of this.threads.live.values()) {
+      const children = thread.files.readChildren();
+      if (children === null) continue;
+      readable = true;
+      for (const pid of children) pids.push(pid);
+    }
+    return readable ? pids : null;
+  }
+
   /** The process replaced its program (exec): look for a runtime again; threads and their CPU carry on. */
   reattach(): void {
     this.python.close();
