@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/profile-fixture.ts';
-import { pyenvPython } from '../support/spawn-python.ts';
+import { pyenvPython, sidPython } from '../support/spawn-python.ts';
 import { expectNoStackTrace, expectOneLineError, parseSummary, runCli, writeScript } from './run-cli.ts';
 
 const python = pyenvPython('3.12.1');
@@ -35,9 +35,9 @@ afterEach(() => {
 });
 
 /** Starts `source` as a process of its own (not GILscope's child) and resolves once it printed READY. */
-async function startTarget(source: string): Promise<ChildProcess & { pid: number }> {
+async function startTarget(source: string, interpreter = python): Promise<ChildProcess & { pid: number }> {
   const script = writeScript(makeTempDir('attach'), 'target.py', source);
-  const child = spawn(python, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(interpreter, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
   started.push(child);
   await new Promise<void>((resolve, reject) => {
     child.stdout?.setEncoding('utf8').on('data', (text: string) => text.includes('READY') && resolve());
@@ -82,6 +82,23 @@ describe('gilscope attach', () => {
     expect(isAlive(target.pid)).toBe(true);
     // Detaching left nothing behind that ends it a moment later.
     await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(isAlive(target.pid)).toBe(true);
+  });
+
+  it('attaches to a Python inside a chroot (Debian sid’s 3.15, whose binary cannot run here): version from its memory', async () => {
+    // The launcher execs into the chroot's python3.15, keeping its PID.
+    const target = await startTarget(SLEEPER, sidPython('3.15'));
+    const db = path.join(makeTempDir('attach-db'), 'runs.sqlite');
+    const result = await runCli(['attach', String(target.pid), '--duration', '1', '--json', '--db', db]);
+    expectNoStackTrace(result);
+    expect(result.code, result.stderr).toBe(0);
+    const summary = parseSummary(result);
+    expect(summary.status).toBe('stopped');
+    expect(summary.interpreter?.version).toMatch(/^3\.15\.\d+$/);
+    expect(summary.samples).toBeGreaterThan(20);
+    const main = summary.threads.find((thread) => thread.tid === target.pid);
+    expect(main?.name).toBe('MainThread');
+    expect(main?.topFrames[0]?.function).toBe('<module>');
     expect(isAlive(target.pid)).toBe(true);
   });
 

@@ -4,6 +4,7 @@ import { launchScript, type LaunchedScript, type ScriptExit } from '../launch/la
 import { startGroupGuard } from '../launch/group-guard.ts';
 import { stopScript } from '../launch/stop-script.ts';
 import { attachToProcess, type AttachedProcess } from '../launch/attach-target.ts';
+import { interpreterFromMemory } from '../launch/attached-interpreter.ts';
 import { probeInterpreter } from '../interpreters/probe-interpreter.ts';
 import type { Interpreter } from '../interpreters/interpreter.ts';
 import type { SamplerBatch } from '../sampler/sampler-messages.ts';
@@ -117,8 +118,10 @@ export class ProfileSession {
       : checkScriptPath(request.script, request.cwd);
     if (scriptCheck.kind === 'refused') return scriptCheck;
     const probe = await probeInterpreter(request.python);
-    if (probe.kind !== 'ok') return { kind: 'refused', message: probe.message };
-    const interpreter = probe.interpreter;
+    // An attached process's binary may not run here (a chroot's Python): its memory says what it is.
+    const interpreter =
+      probe.kind === 'ok' ? probe.interpreter : attached && interpreterFromMemory(attached.pid, request.python);
+    if (!interpreter) return { kind: 'refused', message: probe.message };
     const gilRefusal = gilModeRefusal(request.gilMode, interpreter);
     if (gilRefusal) return { kind: 'refused', message: gilRefusal };
 
