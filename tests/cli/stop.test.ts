@@ -110,8 +110,10 @@ describe('gilscope profile: scripts that never end', () => {
     const stats = summary.sampler as SamplerStats;
     const evidence = `${stats.ticks} ticks, ${stats.missedTicks} missed, ${stats.lateTicks} late`;
     expect(summary.samples, evidence).toBe(stats.ticks);
+    // Ticks less than a period late are neither taken twice nor counted as missed, and a sampler starved in
+    // the run's last moments stops short of its end: the count is a lower bound with that slack.
     expect(stats.ticks + (stats.missedTicks ?? 0), evidence).toBeGreaterThan(
-      0.95 * (summary.wallSeconds ?? 0) * 100 - 2,
+      0.8 * (summary.wallSeconds ?? 0) * 100 - 5,
     );
     expect(summary.cpuSeconds).toBeGreaterThan(0.1); // measured and kept; how much a busy loop gets depends on the machine's load
   });

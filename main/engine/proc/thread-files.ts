@@ -110,6 +110,36 @@ export class ThreadFiles {
   }
 }
 
+/**
+ * How many threads a process has, from the link count of its open /proc/PID/task folder (threads + 2): one
+ * fstat, where listing the folder is a getdents plus a string per thread. Null once it cannot be read.
+ */
+export class ThreadCounter {
+  private fd: number | null;
+
+  constructor(pid: number) {
+    try {
+      this.fd = fs.openSync(`/proc/${pid}/task`, 'r');
+    } catch {
+      this.fd = null;
+    }
+  }
+
+  count(): number | null {
+    if (this.fd === null) return null;
+    try {
+      return fs.fstatSync(this.fd).nlink - 2;
+    } catch {
+      return null;
+    }
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
 /** Lists the TIDs of a process; null when the process is gone. */
 export function listThreadIds(pid: number): number[] | null {
   try {

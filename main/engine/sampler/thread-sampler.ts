@@ -8,7 +8,7 @@ import {
   type ThreadSample,
   type Tick,
 } from '../model.ts';
-import { listThreadIds } from '../proc/thread-files.ts';
+import { listThreadIds, ThreadCounter } from '../proc/thread-files.ts';
 import { classifyFromStatState, classifyThreadState } from './classify-state.ts';
 import { PythonAttachment } from './python-attachment.ts';
 import { StackInterner } from './stack-interner.ts';
@@ -17,8 +17,10 @@ import type { StackTableDelta } from '../model.ts';
 import type { UnwindStats } from '../stacks/stack-types.ts';
 import type { SamplerPriority } from './sampler-priority.ts';
 
-/** Thread lists are re-read at most this often (and whenever a thread's files fail). */
+/** The thread count is checked this often; the thread list is re-read when it changed… */
 const RELIST_INTERVAL_NS = 10e6;
+/** …or a thread's files failed, and at least this often (a thread that ended as another began keeps the count). */
+const RELIST_MAX_INTERVAL_NS = 100e6;
 /**
  * The syscall file can become unreadable mid-run (the target made itself non-dumpable) or never be
  * readable; a thread that is exiting can fail one read too. Past these counts, the run is told.
@@ -33,8 +35,11 @@ const FALLBACK_SHARE_BEFORE_WARNING = 0.05;
  */
 const STALE_CPU_TOTAL_NS = 10e6;
 
-/** Thread names are re-read about this often (threads rename themselves rarely). */
-const NAME_INTERVAL_NS = 1e9;
+/**
+ * Thread names are re-read about this often, and whenever a thread appears (threads rename themselves
+ * rarely; a read walks Python dicts in many small reads: ~15% of a 100 Hz tick's cost at once a second).
+ */
+const NAME_INTERVAL_NS = 5e9;
 /** A new thread enters threading._active a little after the OS sees it: retry its name this often… */
 const YOUNG_NAME_RETRY_NS = 50e6;
 /** …while it is younger than this. */
@@ -94,6 +99,9 @@ export class ThreadSampler {
   private readonly threads: ThreadTable;
   private tickIndex = 0;
   private lastListNs = -Infinity;
+  private lastCountNs = -Infinity;
+  private listedCount = -1;
+  private readonly threadCounter: ThreadCounter;
   private lastNamesNs = -Infinity;
   private lastGilEnabled: boolean | null = null;
   private readonly events: SamplerEvent[] = [];
@@ -124,16 +132,27 @@ export class ThreadSampler {
     this.interner = options.stacks === false ? null : (options.interner ?? new StackInterner());
     this.python = new PythonAttachment(pid);
     this.threads = new ThreadTable(pid);
+    this.threadCounter = new ThreadCounter(pid);
+  }
+
+  /** Whether the thread list must be read again now. */
+  private relistDue(timeNs: Nanoseconds): boolean {
+    if (this.threads.live.size === 0 || timeNs - this.lastListNs >= RELIST_MAX_INTERVAL_NS) return true;
+    if (timeNs - this.lastCountNs < RELIST_INTERVAL_NS) return false;
+    this.lastCountNs = timeNs;
+    return this.threadCounter.count() !== this.listedCount;
   }
 
   /** Samples every thread once. Returns null when the process has no threads left (it exited). */
   sample(timeNs: Nanoseconds): Tick | null {
     const started = process.hrtime.bigint();
     this.attachIfPending(timeNs);
-    if (timeNs - this.lastListNs >= RELIST_INTERVAL_NS || this.threads.live.size === 0) {
+    if (this.relistDue(timeNs)) {
       const tids = listThreadIds(this.pid);
       if (tids === null) return null;
       this.lastListNs = timeNs;
+      this.lastCountNs = timeNs;
+      this.listedCount = tids.length;
       if (this.threads.sync(tids, timeNs, this.countFromNow) > 0) this.lastNamesNs = -Infinity;
       this.countFromNow = false;
     }
@@ -359,6 +378,7 @@ export class ThreadSampler {
 
   close(): void {
     this.threads.closeAll();
+    this.threadCounter.close();
     this.python.close();
   }
 }
