@@ -21,6 +21,7 @@ import type { ComparisonView, ExportTarget } from '../shared/compare-types.ts';
 import type { ExportFormat } from '../shared/export-formats.ts';
 import { buildRunDigest, type RunDigest } from '../engine/analysis/run-digest.ts';
 import { buildRangeSummary, readRangeTimeline } from '../engine/analysis/range-summary.ts';
+import { loadSourceView } from '../engine/analysis/source-view.ts';
 
 /** A job for the query worker, tagged by kind; `request` is an already validated contract payload. */
 export type QueryJob =
@@ -29,6 +30,7 @@ export type QueryJob =
   | { kind: 'functions'; request: RequestOf<'runs:functions'> }
   | { kind: 'flamegraph'; request: RequestOf<'runs:flamegraph'> }
   | { kind: 'range-summary'; request: RequestOf<'runs:range-summary'> }
+  | { kind: 'source'; request: RequestOf<'runs:source'> }
   | { kind: 'compare'; request: { runIds: number[] } }
   | { kind: 'export'; request: { target: ExportTarget; format: ExportFormat } }
   | { kind: 'digest'; runId: number };
@@ -44,11 +46,13 @@ export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'
         ? ResponseOf<'runs:flamegraph'>
         : K extends 'range-summary'
           ? ResponseOf<'runs:range-summary'>
-          : K extends 'compare'
-            ? ComparisonView
-            : K extends 'digest'
-              ? RunDigest | null
-              : ExportedFile;
+          : K extends 'source'
+            ? ResponseOf<'runs:source'>
+            : K extends 'compare'
+              ? ComparisonView
+              : K extends 'digest'
+                ? RunDigest | null
+                : ExportedFile;
 
 const SCOPE_STATES: Record<SampleScope, readonly StateCode[] | undefined> = {
   all: undefined,
@@ -69,6 +73,8 @@ export function runQuery(reader: RunReader, job: QueryJob, experiments?: Experim
       return queryFlameGraph(reader, job.request);
     case 'range-summary':
       return buildRangeSummary(reader, job.request.runId, job.request.range);
+    case 'source':
+      return loadSourceView(reader, job.request);
     case 'compare':
       return loadComparison(reader, job.request.runIds);
     case 'digest':

@@ -4,6 +4,7 @@ import type { ProcessInfo, ThreadInfo, Tid } from '../model.ts';
 import { decodeSampleChunk, decodeTickChunk, type SampleColumns, type TickColumns } from './chunk-codec.ts';
 import type { RunStore } from './open-database.ts';
 import type { OutputStream, RunEvent, RunOutput, RunRecord, StackTable, Timeline, TimelineRange } from './run-types.ts';
+import type { SourceFile } from './run-sources.ts';
 import { StoreError, rethrowAsStoreError } from './store-error.ts';
 import type { GilMode, RunStatus } from '../../shared/vocabulary.ts';
 
@@ -24,6 +25,10 @@ export interface RunReader {
   readStoredSummary(id: number): { schemaVersion: number; summary: unknown } | null;
   /** The whole-run timeline overview stored with the summary (long runs only); null if none. */
   readStoredOverview(id: number): unknown;
+  /** A file's text as stored with the run when it ended (or why there is none); null when it was not stored. */
+  readSource(id: number, path: string): SourceFile | null;
+  /** How many files were stored with the run (0 for runs recorded before sources were kept). */
+  countSources(id: number): number;
 }
 
 interface ProcessRow {
@@ -193,6 +198,10 @@ export function createRunReader(store: RunStore): RunReader {
     stacks: db.prepare('SELECT id, prefix, frame FROM stacks WHERE run_id = ? ORDER BY id'),
     storedSummary: db.prepare('SELECT schema_version, summary FROM run_summaries WHERE run_id = ?'),
     storedOverview: db.prepare('SELECT overview FROM run_summaries WHERE run_id = ?').pluck(),
+    source: db.prepare(
+      'SELECT s.problem, t.text FROM run_sources s LEFT JOIN source_texts t ON t.hash = s.hash WHERE s.run_id = ? AND s.path = ?',
+    ),
+    sourceCount: db.prepare('SELECT count(*) FROM run_sources WHERE run_id = ?').pluck(),
   };
   const guard = <A extends unknown[], R>(fn: (...args: A) => R) => {
     // A read transaction so that ticks and samples come from the same snapshot while a writer appends.
@@ -346,6 +355,13 @@ export function createRunReader(store: RunStore): RunReader {
       const overview = sql.storedOverview.get(id) as string | null | undefined;
       return overview ? (JSON.parse(overview) as unknown) : null;
     }),
+    readSource: guard((id: number, path: string): SourceFile | null => {
+      const row = sql.source.get(id, path) as { problem: string | null; text: string | null } | undefined;
+      if (!row) return null;
+      if (row.text !== null) return { path, text: row.text, problem: null };
+      return { path, text: null, problem: row.problem ?? 'not stored' };
+    }),
+    countSources: guard((id: number) => sql.sourceCount.get(id) as number),
     readEvents: guard((id: number) =>
       (sql.events.all(id) as { id: number; time_ns: number; kind: string; detail: string }[]).map((e) => ({
         id: e.id,
