@@ -292,6 +292,7 @@ export class GilscopeService {
             this.queries.run({ kind: 'timeline', request: { runId, fromNs: null, toNs: null, bins } }),
           ),
         ),
+      'compare:flamegraph': (request) => this.queries.run({ kind: 'diff-flamegraph', request }),
       'experiments:start': (spec) => this.experiments.start(spec),
       'experiments:cancel': ({ experimentId }) => ({ cancelling: this.experiments.cancel(experimentId) }),
       'experiments:list': () => {

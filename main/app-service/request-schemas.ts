@@ -146,6 +146,9 @@ export const requestSchemas: RequestSchemas = {
     runIds: z.array(runId).min(1).max(MAX_COMPARE_RUNS),
     bins: z.number().int().min(1).max(MAX_TIMELINE_BINS),
   }),
+  'compare:flamegraph': z
+    .strictObject({ baseRunId: runId, runId, scope })
+    .refine((value) => value.baseRunId !== value.runId, 'runs must be distinct'),
   'experiments:start': experimentStart,
   'experiments:cancel': z.strictObject({ experimentId }),
   'experiments:list': none,

@@ -14,7 +14,7 @@ import type { FrameShare, FunctionShare, RunSummary } from './run-summary-types.
 import type { RunStatus, ThreadState } from './vocabulary.ts';
 import type { ExportFormat } from './export-formats.ts';
 import type { GilMode } from './vocabulary.ts';
-import type { BinnedTimeline, FlameNode, RunOutputView, SampleScope, SourceView } from './run-views.ts';
+import type { BinnedTimeline, DiffFlameNode, FlameNode, RunOutputView, SampleScope, SourceView } from './run-views.ts';
 
 /** Where the UI runs: inside Electron, or in a browser talking to `gilscope ui`. */
 export interface HostInfo {
@@ -120,6 +120,11 @@ export type ApiRequests = {
   'compare:runs': { request: { runIds: number[] }; response: ComparisonView | null };
   /** Per run of a comparison, its timeline in `bins` bins over its own length (lanes are drawn aligned or normalized). */
   'compare:timelines': { request: { runIds: number[]; bins: number }; response: Array<BinnedTimeline | null> };
+  /** Run `runId`'s flame graph against `baseRunId`'s over the same samples (B vs A); null when a run is missing. */
+  'compare:flamegraph': {
+    request: { baseRunId: number; runId: number; scope: SampleScope };
+    response: DiffFlameNode | null;
+  };
   'experiments:start': {
     request: ExperimentSpec;
     response: { kind: 'started'; experimentId: number } | { kind: 'refused'; message: string };
@@ -222,6 +227,7 @@ const REQUEST_CHANNEL_KEYS: { readonly [C in RequestChannel]: true } = {
   'runs:delete': true,
   'compare:runs': true,
   'compare:timelines': true,
+  'compare:flamegraph': true,
   'experiments:start': true,
   'experiments:cancel': true,
   'experiments:list': true,

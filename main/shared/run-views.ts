@@ -71,3 +71,13 @@ export interface SourceView {
   /** Samples counted in each column over the whole selection (all files): the denominators of shares. */
   totals: Omit<SourceLineCounts, 'onCpuSelf'>;
 }
+
+/**
+ * A differential flame graph node (B vs A): laid out by B's samples (`value`), with A's samples of the
+ * same call path in `baseline`. Paths are matched by function and file, library files by their path
+ * below the interpreter's lib folder. A path A had and B lacks stays with `value` 0.
+ */
+export interface DiffFlameNode extends FlameNode {
+  baseline: number;
+  children: DiffFlameNode[];
+}
