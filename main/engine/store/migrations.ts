@@ -224,6 +224,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 10,
+    description: "how busy the machine was while a run recorded (to tell other programs' CPU from the run's)",
+    sql: `
+      -- Busy CPU ns of all cores (/proc/stat) and the recording process's own CPU ns between the run's
+      -- creation and its end, that span's length and the machine's core count; NULL for older runs.
+      ALTER TABLE runs ADD COLUMN machine_busy_ns INTEGER;
+      ALTER TABLE runs ADD COLUMN recorder_cpu_ns INTEGER;
+      ALTER TABLE runs ADD COLUMN machine_window_ns INTEGER;
+      ALTER TABLE runs ADD COLUMN machine_cores INTEGER;
+    `,
+  },
 ];
 
 /** The schema version this build reads and writes. */

@@ -70,6 +70,10 @@ interface RunRow {
   output_dropped_bytes: number;
   s_cpu_seconds: number | null;
   s_contention: number | null;
+  machine_busy_ns: number | null;
+  recorder_cpu_ns: number | null;
+  machine_window_ns: number | null;
+  machine_cores: number | null;
   i_id: number | null;
   i_path: string;
   i_real_path: string;
@@ -120,6 +124,15 @@ function toRecord(r: RunRow): RunRecord {
     outputDroppedBytes: r.output_dropped_bytes,
     cpuSeconds: r.s_cpu_seconds,
     contention: r.s_contention,
+    machine:
+      r.machine_busy_ns === null || r.machine_window_ns === null
+        ? null
+        : {
+            busyNs: r.machine_busy_ns,
+            recorderCpuNs: r.recorder_cpu_ns ?? 0,
+            windowNs: r.machine_window_ns,
+            cores: r.machine_cores ?? 1,
+          },
   };
 }
 
