@@ -98,6 +98,25 @@ describe('source view of a CPython 3.12 run', () => {
     expect(countsAt(early, '# nothing but sleeping').onCpu).toBe(0);
   });
 
+  it('reads the file from disk now, and says so, for a run recorded before sources were kept', () => {
+    const store = openRunStore(run.dbFile);
+    try {
+      store.db.prepare('DELETE FROM run_sources WHERE run_id = ?').run(run.summary.runId);
+    } finally {
+      store.close();
+    }
+    fs.writeFileSync(script, SOURCE);
+    const fromDisk = query({});
+    expect(fromDisk.origin).toBe('disk');
+    expect(fromDisk.lines.join('\n') + '\n').toBe(SOURCE);
+    // A file that no longer has the sampled lines is not shown as if it were the one that ran.
+    fs.writeFileSync(script, '# short\n');
+    const changed = query({});
+    expect(changed.origin).toBe('none');
+    expect(changed.problem).toContain('not the file that ran');
+    expect(changed.counts.length).toBeGreaterThan(0);
+  });
+
   it('reads no file outside the run stacks, and deleting the run drops its texts', () => {
     const outside = query({ file: '/etc/hostname' });
     expect(outside.origin).toBe('none');
