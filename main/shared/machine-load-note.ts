@@ -1,5 +1,6 @@
 // What the app says about other programs' load: one sentence for a run, and for an experiment whether
 // that load explains why the measured speedup fell short of the verdict's ceiling. Pure.
+import type { ExperimentView } from './compare-types.ts';
 import type { MachineLoad } from './run-summary-types.ts';
 
 /** Other programs keeping more than this many cores busy is worth saying next to load-dependent figures. */
@@ -51,4 +52,28 @@ export function ceilingGapSentence(gap: CeilingGap): string | null {
       ? 'which explains the gap'
       : 'which explains part of the gap (the rest is the free-threaded build’s own cost)';
   return `Other programs kept ${cores(gap.otherCores, gap.cores)} busy during these runs. The verdict's ceiling for ${gap.baselineLabel} (up to ${ceiling}) assumes otherwise idle cores; with about ${free.toFixed(1)} free it is nearer ${room.toFixed(1)}×, ${explains} to the measured ${measured} of ${gap.label}.`;
+}
+
+/**
+ * Why the best free-threaded configuration's speedup falls short of the baseline's verdict ceiling (other
+ * programs' load, or the build's own cost on a quiet machine); null without a ceiling, a load figure or a gap.
+ */
+export function ceilingGapNote(view: Pick<ExperimentView, 'configs' | 'baselineKey'>): string | null {
+  const baseline = view.configs.find((c) => c.key === view.baselineKey);
+  const ceiling = baseline?.speedupCeiling;
+  if (!baseline || !ceiling) return null;
+  const best = view.configs
+    .filter((c) => c !== baseline && c.interpreter.freeThreaded && c.gilMode !== 'on' && c.speedup !== null)
+    .sort((a, b) => (b.speedup ?? 0) - (a.speedup ?? 0))[0];
+  const loads = [baseline.otherCores?.median, best?.otherCores?.median].filter((v): v is number => v != null);
+  const cores = best?.cores ?? baseline.cores;
+  if (!best?.speedup || loads.length === 0 || !cores) return null;
+  return ceilingGapSentence({
+    ceiling,
+    baselineLabel: baseline.label,
+    measured: best.speedup,
+    label: best.label,
+    otherCores: Math.max(...loads),
+    cores,
+  });
 }

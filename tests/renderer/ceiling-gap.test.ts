@@ -2,8 +2,7 @@
 // why an experiment's measured speedup fell short of the ceiling (the "up to 2.1×" vs 1.14×).
 import { describe, expect, it } from 'vitest';
 import type { ExperimentConfigResult } from '../../main/shared/compare-types.ts';
-import { ceilingGapSentence, machineLoadSentence } from '../../main/shared/machine-load-note.ts';
-import { ceilingGapNote } from '../../renderer/src/logic/experiment-conclusion.ts';
+import { ceilingGapNote, ceilingGapSentence, machineLoadSentence } from '../../main/shared/machine-load-note.ts';
 
 function config(key: string, extra: Partial<ExperimentConfigResult>): ExperimentConfigResult {
   return {

@@ -1,7 +1,6 @@
 // An experiment's answer in one sentence with its uncertainty, each configuration's speedup range
 // (from the repetitions' fastest and slowest wall times), and the time left while it runs. Pure.
 import type { ExperimentConfigResult, ExperimentView } from '../../../main/shared/compare-types.ts';
-import { ceilingGapSentence } from '../../../main/shared/machine-load-note.ts';
 
 /** Speedup against the baseline from the median, and its range: slowest vs fastest repetitions either way. */
 export interface SpeedupRange {
@@ -50,28 +49,4 @@ export function experimentConclusion(view: Pick<ExperimentView, 'configs' | 'bas
 export function experimentEtaSeconds(startedAtMs: number, nowMs: number, done: number, total: number): number | null {
   if (done <= 0 || done >= total || nowMs <= startedAtMs) return null;
   return (((nowMs - startedAtMs) / done) * (total - done)) / 1000;
-}
-
-/**
- * Why the best free-threaded configuration's speedup falls short of the baseline's verdict ceiling (other
- * programs' load, or the build's own cost on a quiet machine); null without a ceiling, a load figure or a gap.
- */
-export function ceilingGapNote(view: Pick<ExperimentView, 'configs' | 'baselineKey'>): string | null {
-  const baseline = view.configs.find((c) => c.key === view.baselineKey);
-  const ceiling = baseline?.speedupCeiling;
-  if (!baseline || !ceiling) return null;
-  const best = view.configs
-    .filter((c) => c !== baseline && c.interpreter.freeThreaded && c.gilMode !== 'on' && c.speedup !== null)
-    .sort((a, b) => (b.speedup ?? 0) - (a.speedup ?? 0))[0];
-  const loads = [baseline.otherCores?.median, best?.otherCores?.median].filter((v): v is number => v != null);
-  const cores = best?.cores ?? baseline.cores;
-  if (!best?.speedup || loads.length === 0 || !cores) return null;
-  return ceilingGapSentence({
-    ceiling,
-    baselineLabel: baseline.label,
-    measured: best.speedup,
-    label: best.label,
-    otherCores: Math.max(...loads),
-    cores,
-  });
 }
