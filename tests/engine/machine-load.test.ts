@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { loadRunSummary } from '../../main/engine/analysis/run-summary.ts';
+import { PassThrough } from 'node:stream';
+import { printSummary } from '../../main/cli/print-summary.ts';
 import { describeLoad } from '../support/machine-load.ts';
 import { profileFixture } from '../support/profile-fixture.ts';
 import { pyenvPython } from '../support/spawn-python.ts';
@@ -31,6 +33,12 @@ describe('machine load of a run', () => {
     // One spinning process takes a core whenever it can; other sessions only add to that.
     expect(load.otherCores, context).toBeGreaterThan(0.5);
     expect(run.summary.cpuSeconds, context).toBeLessThan(0.3);
+    // `gilscope show` says it under the verdict.
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    printSummary(run.summary, out);
+    expect(text).toMatch(/\n {2}Other programs kept \d\.\d of \d+ cores busy while this run recorded/);
     // The same span read by the test (machine busy less this process and the target): the same figure,
     // up to the interpreter probe before the run's window and /proc/stat's 10 ms steps.
     expect(Math.abs(load.otherCpuSeconds - run.load.otherCpuSeconds), context).toBeLessThan(
