@@ -1,6 +1,7 @@
 // A failed run opens with its cause: the exception and where it was raised come before anything sampled,
 // no internal error (errno names, /proc paths) reaches the page, a non-Python file is refused in one line
-// and the refusal goes once the path is edited, and scripts that only failed stay out of Recent.
+// and the refusal goes once the path is edited, and scripts that only failed stay out of Recent. A syntax
+// error's file:line opens the script in the source view.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -70,6 +71,14 @@ test.describe.serial('a failed run', () => {
     await expect(page.getByTestId('failure-exception')).toContainText('SyntaxError');
     await expect(page.getByTestId('failure-where')).toContainText('syntax_error.py:3');
     await shot(page, '21-failed-run-syntax-error');
+    // Its file:line opens the script as stored with the run, at the broken line.
+    await page.getByTestId('failure-where').getByTestId('source-link').click();
+    await expect(page.getByTestId('source-view')).toHaveAttribute('data-origin', 'stored');
+    await expect(page.locator('[data-testid="source-line"][data-line="3"]')).toContainText('def broken(:');
+    await expect(page.locator('[data-testid="source-line"][data-line="3"]')).toHaveAttribute(
+      'aria-current',
+      'location',
+    );
   });
 
   test('a .txt file is refused in one line, and the refusal goes when the path is edited', async ({ page }) => {

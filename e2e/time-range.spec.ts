@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectDetailDrawn, recordRun } from './support/app-page.ts';
 import { openApp } from './support/app-page.ts';
 import { E2E_ENV, PYTHONS, shot } from './support/e2e-env.ts';
+import { dragTimeline } from './support/timeline-drag.ts';
 
 /** Sleeps 1.5 s on the main thread, then a thread "late-burner" burns CPU in burn_late for 1.5 s. */
 const LATE_BURNER = `import threading, time
@@ -19,22 +20,6 @@ t = threading.Thread(target=burn_late, args=(1.5,), name="late-burner")
 t.start()
 t.join()
 `;
-
-/** The timeline's left gutter (renderer/src/logic/timeline-geometry.ts) and right margin, in CSS pixels. */
-const GUTTER = 150;
-const RIGHT_MARGIN = 8;
-
-/** Drags across the timeline plot from fraction `a` to fraction `b` of its width. */
-async function dragTimeline(page: Page, a: number, b: number): Promise<void> {
-  const box = (await page.getByTestId('timeline-canvas').boundingBox())!;
-  const plot = box.width - GUTTER - RIGHT_MARGIN;
-  const y = box.y + Math.min(60, box.height / 2);
-  await page.mouse.move(box.x + GUTTER + a * plot, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + GUTTER + ((a + b) / 2) * plot, y, { steps: 4 });
-  await page.mouse.move(box.x + GUTTER + b * plot, y, { steps: 4 });
-  await page.mouse.up();
-}
 
 async function flameSamples(page: Page): Promise<number> {
   await page.getByTestId('tab-flame').click();

@@ -10,6 +10,7 @@ import { openRunStore, type RunStore } from '../engine/store/open-database.ts';
 import { createRunReader, type RunReader } from '../engine/store/run-reader.ts';
 import { storedSummary } from '../engine/analysis/run-summary.ts';
 import { deleteRun, relabelRun, saveRunSummary } from '../engine/store/run-admin.ts';
+import { saveRunSources } from '../engine/store/run-sources.ts';
 import { StoreError } from '../engine/store/store-error.ts';
 import type { RunRecord } from '../engine/store/run-types.ts';
 import {
@@ -186,12 +187,15 @@ export class GilscopeService {
     for (const run of runs) await this.storeDigestOf(run.id);
   }
 
-  /** Builds a finished run's summary and overview in the query worker and stores them (best effort). */
+  /** Builds a finished run's summary, overview and sources in the query worker and stores them (best effort). */
   private async storeDigestOf(runId: number): Promise<void> {
     const digest = await this.queries.run({ kind: 'digest', runId }).catch(() => null);
     if (!digest) return;
     try {
-      this.withWritableStore((store) => saveRunSummary(store, runId, storedSummary(digest.summary), digest.overview));
+      this.withWritableStore((store) => {
+        saveRunSummary(store, runId, storedSummary(digest.summary), digest.overview);
+        if (digest.sources) saveRunSources(store, runId, digest.sources);
+      });
     } catch {
       // computed again next time
     }
@@ -265,6 +269,7 @@ export class GilscopeService {
       'runs:functions': (request) => this.queries.run({ kind: 'functions', request }),
       'runs:flamegraph': (request) => this.queries.run({ kind: 'flamegraph', request }),
       'runs:range-summary': (request) => this.queries.run({ kind: 'range-summary', request }),
+      'runs:source': (request) => this.queries.run({ kind: 'source', request }),
       'runs:rename': ({ runId, label }) => {
         if (!this.reader()) return { ok: false };
         const trimmed = label?.trim() ?? '';
@@ -287,6 +292,7 @@ export class GilscopeService {
             this.queries.run({ kind: 'timeline', request: { runId, fromNs: null, toNs: null, bins } }),
           ),
         ),
+      'compare:flamegraph': (request) => this.queries.run({ kind: 'diff-flamegraph', request }),
       'experiments:start': (spec) => this.experiments.start(spec),
       'experiments:cancel': ({ experimentId }) => ({ cancelling: this.experiments.cancel(experimentId) }),
       'experiments:list': () => {

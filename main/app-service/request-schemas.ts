@@ -28,6 +28,12 @@ const absolutePath = z
   .max(MAX_PATH_LENGTH, `must be at most ${MAX_PATH_LENGTH} characters`)
   .refine((value) => !value.includes('\0'), 'must not contain NUL')
   .refine((value) => path.isAbsolute(value), 'must be an absolute path');
+// A file as a run's stacks name it: absolute, relative (old CPythons' __main__) or a pseudo-file like <string>.
+const stackFile = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_PATH_LENGTH, `must be at most ${MAX_PATH_LENGTH} characters`)
+  .refine((value) => !value.includes('\0'), 'must not contain NUL');
 const runId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const timeNs = z.number().finite().min(0).max(Number.MAX_SAFE_INTEGER).nullable();
 const tid = z
@@ -128,6 +134,7 @@ export const requestSchemas: RequestSchemas = {
   'runs:output': z.strictObject({ runId }),
   'runs:functions': z.strictObject({ runId, tid, scope, range: runRange.nullable().optional() }),
   'runs:flamegraph': z.strictObject({ runId, tid, scope, range: runRange.nullable().optional() }),
+  'runs:source': z.strictObject({ runId, file: stackFile, tid, range: runRange.nullable().optional() }),
   'runs:range-summary': z.strictObject({ runId, range: runRange }),
   'runs:rename': z.strictObject({
     runId,
@@ -139,6 +146,9 @@ export const requestSchemas: RequestSchemas = {
     runIds: z.array(runId).min(1).max(MAX_COMPARE_RUNS),
     bins: z.number().int().min(1).max(MAX_TIMELINE_BINS),
   }),
+  'compare:flamegraph': z
+    .strictObject({ baseRunId: runId, runId, scope })
+    .refine((value) => value.baseRunId !== value.runId, 'runs must be distinct'),
   'experiments:start': experimentStart,
   'experiments:cancel': z.strictObject({ experimentId }),
   'experiments:list': none,

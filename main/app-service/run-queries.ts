@@ -21,6 +21,8 @@ import type { ComparisonView, ExportTarget } from '../shared/compare-types.ts';
 import type { ExportFormat } from '../shared/export-formats.ts';
 import { buildRunDigest, type RunDigest } from '../engine/analysis/run-digest.ts';
 import { buildRangeSummary, readRangeTimeline } from '../engine/analysis/range-summary.ts';
+import { loadSourceView } from '../engine/analysis/source-view.ts';
+import { diffFlameTrees } from '../engine/compare/diff-flame-tree.ts';
 
 /** A job for the query worker, tagged by kind; `request` is an already validated contract payload. */
 export type QueryJob =
@@ -29,6 +31,8 @@ export type QueryJob =
   | { kind: 'functions'; request: RequestOf<'runs:functions'> }
   | { kind: 'flamegraph'; request: RequestOf<'runs:flamegraph'> }
   | { kind: 'range-summary'; request: RequestOf<'runs:range-summary'> }
+  | { kind: 'source'; request: RequestOf<'runs:source'> }
+  | { kind: 'diff-flamegraph'; request: RequestOf<'compare:flamegraph'> }
   | { kind: 'compare'; request: { runIds: number[] } }
   | { kind: 'export'; request: { target: ExportTarget; format: ExportFormat } }
   | { kind: 'digest'; runId: number };
@@ -44,11 +48,15 @@ export type QueryResult<K extends QueryJob['kind']> = K extends 'summary'
         ? ResponseOf<'runs:flamegraph'>
         : K extends 'range-summary'
           ? ResponseOf<'runs:range-summary'>
-          : K extends 'compare'
-            ? ComparisonView
-            : K extends 'digest'
-              ? RunDigest | null
-              : ExportedFile;
+          : K extends 'source'
+            ? ResponseOf<'runs:source'>
+            : K extends 'diff-flamegraph'
+              ? ResponseOf<'compare:flamegraph'>
+              : K extends 'compare'
+                ? ComparisonView
+                : K extends 'digest'
+                  ? RunDigest | null
+                  : ExportedFile;
 
 const SCOPE_STATES: Record<SampleScope, readonly StateCode[] | undefined> = {
   all: undefined,
@@ -69,6 +77,10 @@ export function runQuery(reader: RunReader, job: QueryJob, experiments?: Experim
       return queryFlameGraph(reader, job.request);
     case 'range-summary':
       return buildRangeSummary(reader, job.request.runId, job.request.range);
+    case 'source':
+      return loadSourceView(reader, job.request);
+    case 'diff-flamegraph':
+      return queryDiffFlameGraph(reader, job.request);
     case 'compare':
       return loadComparison(reader, job.request.runIds);
     case 'digest':
@@ -98,4 +110,14 @@ function queryFlameGraph(reader: RunReader, request: RequestOf<'runs:flamegraph'
     tid: request.tid ?? undefined,
     states: SCOPE_STATES[request.scope],
   });
+}
+
+function queryDiffFlameGraph(
+  reader: RunReader,
+  request: RequestOf<'compare:flamegraph'>,
+): ResponseOf<'compare:flamegraph'> {
+  const tree = (runId: number) => queryFlameGraph(reader, { runId, tid: null, scope: request.scope, range: null });
+  const base = tree(request.baseRunId);
+  const other = tree(request.runId);
+  return base && other ? diffFlameTrees(base, other) : null;
 }

@@ -1,5 +1,6 @@
 // The human-readable result of `gilscope experiment`: one row per configuration.
 import type { ExperimentView, Spread } from '../shared/compare-types.ts';
+import { ceilingGapNote } from '../shared/machine-load-note.ts';
 import { formatTable, percent } from './format-table.ts';
 
 const seconds = (spread: Spread | null): string => (spread ? `${spread.median.toFixed(3)} s` : '—');
@@ -34,4 +35,6 @@ export function printExperiment(view: ExperimentView, out: NodeJS.WritableStream
       rows,
     ),
   );
+  const gap = view.status === 'running' ? null : ceilingGapNote(view);
+  if (gap) out.write(`${gap}\n`);
 }

@@ -1,6 +1,7 @@
 import type { RunSummary } from '../engine/analysis/run-summary.ts';
 import type { ProcessSummary } from '../shared/run-summary-types.ts';
 import { formatTable, percent } from './format-table.ts';
+import { machineLoadSentence } from '../shared/machine-load-note.ts';
 
 const seconds = (value: number | null): string => (value === null ? '–' : `${value.toFixed(3)} s`);
 
@@ -82,6 +83,7 @@ export function printSummary(summary: RunSummary, out: NodeJS.WritableStream): v
   if (summary.status !== 'running') {
     const { headline, details } = summary.verdict;
     out.write(`\nVerdict: ${headline}\n${details.map((line) => `  ${line}\n`).join('')}`);
+    if (summary.machineLoad) out.write(`  ${machineLoadSentence(summary.machineLoad)}\n`);
   }
 }
 

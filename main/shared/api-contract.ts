@@ -14,7 +14,7 @@ import type { FrameShare, FunctionShare, RunSummary } from './run-summary-types.
 import type { RunStatus, ThreadState } from './vocabulary.ts';
 import type { ExportFormat } from './export-formats.ts';
 import type { GilMode } from './vocabulary.ts';
-import type { BinnedTimeline, FlameNode, RunOutputView, SampleScope } from './run-views.ts';
+import type { BinnedTimeline, DiffFlameNode, FlameNode, RunOutputView, SampleScope, SourceView } from './run-views.ts';
 
 /** Where the UI runs: inside Electron, or in a browser talking to `gilscope ui`. */
 export interface HostInfo {
@@ -104,6 +104,14 @@ export type ApiRequests = {
     request: { runId: number; tid: number | null; scope: SampleScope; range?: RunRange | null };
     response: FlameNode | null;
   };
+  /**
+   * One source file of the run (`file` as its stacks name it) with per-line samples of thread `tid` (null =
+   * all) over `range` (null = the whole run). Null when the run does not exist.
+   */
+  'runs:source': {
+    request: { runId: number; file: string; tid: number | null; range?: RunRange | null };
+    response: SourceView | null;
+  };
   /** The run's summary over a range of it (threads, GIL figures, functions, GIL waits); wall time = the range's. */
   'runs:range-summary': { request: { runId: number; range: RunRange }; response: RunSummary | null };
   'runs:rename': { request: { runId: number; label: string | null }; response: { ok: boolean } };
@@ -112,6 +120,11 @@ export type ApiRequests = {
   'compare:runs': { request: { runIds: number[] }; response: ComparisonView | null };
   /** Per run of a comparison, its timeline in `bins` bins over its own length (lanes are drawn aligned or normalized). */
   'compare:timelines': { request: { runIds: number[]; bins: number }; response: Array<BinnedTimeline | null> };
+  /** Run `runId`'s flame graph against `baseRunId`'s over the same samples (B vs A); null when a run is missing. */
+  'compare:flamegraph': {
+    request: { baseRunId: number; runId: number; scope: SampleScope };
+    response: DiffFlameNode | null;
+  };
   'experiments:start': {
     request: ExperimentSpec;
     response: { kind: 'started'; experimentId: number } | { kind: 'refused'; message: string };
@@ -208,11 +221,13 @@ const REQUEST_CHANNEL_KEYS: { readonly [C in RequestChannel]: true } = {
   'runs:output': true,
   'runs:functions': true,
   'runs:flamegraph': true,
+  'runs:source': true,
   'runs:range-summary': true,
   'runs:rename': true,
   'runs:delete': true,
   'compare:runs': true,
   'compare:timelines': true,
+  'compare:flamegraph': true,
   'experiments:start': true,
   'experiments:cancel': true,
   'experiments:list': true,

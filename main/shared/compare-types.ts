@@ -84,6 +84,12 @@ export interface ExperimentConfigResult {
   speedup: number | null;
   parallelism: Spread | null;
   contention: Spread | null;
+  /** Cores other programs kept busy during the completed runs (null for runs recorded before this was kept). */
+  otherCores?: Spread | null;
+  /** The machine's cores while they ran. */
+  cores?: number | null;
+  /** The verdict's speedup ceiling without the GIL, median over the completed runs that have one. */
+  speedupCeiling?: number | null;
 }
 
 export type ExperimentStatus = 'running' | 'completed' | 'cancelled' | 'failed';

@@ -101,6 +101,11 @@ export interface RunSummary {
   /** Why some measurements are missing or approximate (e.g. no permission to read memory). */
   warnings: string[];
   sampler: unknown;
+  /**
+   * How busy the machine was with other programs while the run recorded; null (or absent) for runs
+   * recorded before GILscope kept it, and while recording.
+   */
+  machineLoad?: MachineLoad | null;
   /** Is the GIL what holds the threads back, and what removing it could gain (see shared/gil-verdict.ts). */
   verdict: GilVerdict;
 }
@@ -134,4 +139,17 @@ export interface GilVerdict {
    */
   speedupCeiling: number | null;
   cores: number | null;
+}
+
+/**
+ * CPU other programs took while a run recorded: the machine's busy CPU time on all cores (/proc/stat)
+ * less the run's own processes and GILscope's recording process, over the time the run recorded.
+ */
+export interface MachineLoad {
+  otherCpuSeconds: number;
+  /** otherCpuSeconds per wall second: how many cores other programs kept busy on average. */
+  otherCores: number;
+  /** Cores of the machine that recorded the run. */
+  cores: number;
+  windowSeconds: number;
 }

@@ -42,3 +42,42 @@ export interface RunOutputView {
 /** Which samples a function view or flame graph counts. */
 export const SAMPLE_SCOPES = ['all', 'on-cpu', 'gil-wait'] as const;
 export type SampleScope = (typeof SAMPLE_SCOPES)[number];
+
+/** Samples of one source line (or a whole file), by what the thread was doing. */
+export interface SourceLineCounts {
+  /** Running or runnable samples whose stack passes through the line. */
+  onCpu: number;
+  /** On-CPU samples whose innermost frame is at the line (the line itself, not what it called). */
+  onCpuSelf: number;
+  /** Samples waiting for the GIL whose stack passes through the line. */
+  gilWait: number;
+  /** Samples waiting on another lock (or I/O) whose stack passes through the line. */
+  lockWait: number;
+}
+
+/**
+ * A source file of a run with per-line samples (runs:source). `origin` says where the text came from:
+ * stored with the run when it ended, read from disk now (runs recorded before sources were kept), or
+ * nowhere (`problem` says why; the counts are still there).
+ */
+export interface SourceView {
+  file: string;
+  origin: 'stored' | 'disk' | 'none';
+  problem: string | null;
+  /** The text split into lines (line n is lines[n - 1]); empty when there is no text. */
+  lines: string[];
+  /** Sampled lines only, ascending by line. */
+  counts: Array<SourceLineCounts & { line: number }>;
+  /** Samples counted in each column over the whole selection (all files): the denominators of shares. */
+  totals: Omit<SourceLineCounts, 'onCpuSelf'>;
+}
+
+/**
+ * A differential flame graph node (B vs A): laid out by B's samples (`value`), with A's samples of the
+ * same call path in `baseline`. Paths are matched by function and file, library files by their path
+ * below the interpreter's lib folder. A path A had and B lacks stays with `value` 0.
+ */
+export interface DiffFlameNode extends FlameNode {
+  baseline: number;
+  children: DiffFlameNode[];
+}

@@ -230,6 +230,8 @@ export function App() {
             <RunDetailView
               key={view.runId}
               runId={view.runId}
+              place={view}
+              onPlace={(place) => setView({ kind: 'run', runId: view.runId, ...place })}
               onBack={() => setView({ kind: 'runs' })}
               onCompare={compare}
               onMeasure={measure}

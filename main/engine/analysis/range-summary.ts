@@ -33,6 +33,8 @@ export function buildRangeSummary(reader: RunReader, runId: number, range: RunRa
     cpuSeconds,
     wallSeconds,
     parallelism: wallSeconds > 0 ? roundTo(cpuSeconds / wallSeconds, 3) : null,
+    // Other programs' CPU is known for the whole run only.
+    machineLoad: null,
   };
 }
 

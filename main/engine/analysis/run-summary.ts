@@ -7,6 +7,7 @@ import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from
 import { gilFigures } from './gil-figures.ts';
 import { processFigures } from './process-figures.ts';
 import { threadTimeBreakdown } from './thread-state-fractions.ts';
+import { machineLoadOf } from './machine-load.ts';
 import { roundTo } from './round-to.ts';
 import { judgeGil } from '../../shared/gil-verdict.ts';
 import type { StateFractions } from '../../shared/vocabulary.ts';
@@ -30,7 +31,12 @@ export function loadRunSummary(reader: RunReader, runId: number): RunSummary | n
     if (stored && stored.schemaVersion === SUMMARY_SCHEMA_VERSION) {
       const summary = withEveryState(stored.summary as Omit<RunSummary, 'verdict'>);
       // The verdict is derived, and cheap: made anew so its wording follows this version (and older stored summaries get one).
-      return { ...summary, label: run.label, verdict: judgeGil(summary, os.availableParallelism()) };
+      return {
+        ...summary,
+        label: run.label,
+        machineLoad: machineLoadOf(run, summary.cpuSeconds),
+        verdict: judgeGil(summary, os.availableParallelism()),
+      };
     }
   }
   return buildRunSummary(reader, runId);
@@ -54,7 +60,7 @@ function withEveryState(summary: Omit<RunSummary, 'verdict'>): Omit<RunSummary, 
 
 /** The form a summary is stored in: without the verdict, which is derived anew on every load. */
 export function storedSummary(summary: RunSummary): Omit<RunSummary, 'verdict'> {
-  const { verdict: _derived, ...stored } = summary;
+  const { verdict: _derived, machineLoad: _fromTheRunRow, ...stored } = summary;
   return stored;
 }
 
@@ -171,6 +177,7 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
     gilHolderFrames: roundShares(gilHolderFrames(stacks, timeline)),
     warnings,
     sampler: run.samplerStats,
+    machineLoad: machineLoadOf(run, cpuNs / NS_PER_SECOND),
   };
   // The cores of the machine reading the run: the recording machine's unless the database moved.
   return { ...summary, verdict: judgeGil(summary, os.availableParallelism()) };

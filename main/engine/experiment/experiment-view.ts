@@ -50,6 +50,9 @@ export function experimentView(
       speedup: null,
       parallelism: spreadOf(numbers(completed.map((summary) => summary.parallelism))),
       contention: spreadOf(numbers(completed.map((summary) => summary.gil?.contention))),
+      otherCores: spreadOf(numbers(completed.map((summary) => summary.machineLoad?.otherCores))),
+      cores: completed.find((summary) => summary.machineLoad)?.machineLoad?.cores ?? null,
+      speedupCeiling: spreadOf(numbers(completed.map((summary) => summary.verdict.speedupCeiling)))?.median ?? null,
     };
   });
   const baseline =

@@ -17,6 +17,7 @@ import { formatCommand, formatDate, formatNumber, formatPercent, formatRatio, fo
 import { SERIES_COLORS } from '../../shared/thread-state-style.ts';
 import { reportMeta, type ReportOptions } from './run-report.ts';
 import { barChart } from './svg-bars.ts';
+import { ceilingGapNote } from '../../shared/machine-load-note.ts';
 
 function configLabel(config: ExperimentConfigResult): string {
   return config.label || config.key;
@@ -130,9 +131,11 @@ export function renderExperimentReport(view: ExperimentView, options: ReportOpti
     ['GILscope', meta.version],
   ]);
   const hasResults = view.configs.length > 0;
+  const gapNote = view.status === 'running' ? null : ceilingGapNote(view);
   const body = html`
 ${cardGrid(cards(view))}
 ${view.error ? html`<div class="callout">${view.error}</div>` : null}
+${gapNote ? note(gapNote) : null}
 ${view.status === 'running' || view.status === 'cancelled' ? note(`This experiment is ${view.status}: results cover the runs finished so far.`) : null}
 ${section('speedup', 'Speedup per configuration', note('The baseline’s median wall time divided by each configuration’s: above 1× is faster.'), hasResults ? chartBlock(speedupChart(view), null) : note('No results yet.'))}
 ${hasResults ? section('wall', 'Wall time per configuration', chartBlock(wallChart(view), null)) : null}

@@ -4,6 +4,7 @@ import type { RunSummary } from '../../shared/run-summary-types.ts';
 import { verdictTone } from '../../shared/gil-verdict.ts';
 import { html, type SafeHtml } from './escape-html.ts';
 import { formatCommand, formatSeconds } from './report-format.ts';
+import { machineLoadSentence } from '../../shared/machine-load-note.ts';
 
 /** "Run 12: my label" or "Run 12: workload.py". */
 export function runTitle(summary: RunSummary): string {
@@ -54,5 +55,6 @@ export function verdictBlock(summary: RunSummary): SafeHtml {
           `On average ${summary.parallelism.toFixed(2)} CPU cores were busy over ${formatSeconds(summary.wallSeconds)} of wall time.`,
         ]
       : [];
-  return html`<div class="verdict verdict-${verdictTone(verdict.kind)}" data-kind="${verdict.kind}"><strong>${verdict.headline}</strong><ul>${[...verdict.details, ...parallelism].map((line) => html`<li>${line}</li>`)}</ul></div>`;
+  const machine = summary.machineLoad ? [machineLoadSentence(summary.machineLoad)] : [];
+  return html`<div class="verdict verdict-${verdictTone(verdict.kind)}" data-kind="${verdict.kind}"><strong>${verdict.headline}</strong><ul>${[...verdict.details, ...parallelism, ...machine].map((line) => html`<li>${line}</li>`)}</ul></div>`;
 }

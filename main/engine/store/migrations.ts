@@ -205,6 +205,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE runs ADD COLUMN attached_pid INTEGER;
     `,
   },
+  {
+    version: 9,
+    description: "the source text of the files in a run's stacks, kept with the run (shared by content hash)",
+    sql: `
+      -- One row per distinct file content: runs of an unchanged script share it.
+      CREATE TABLE source_texts (
+        hash TEXT PRIMARY KEY,
+        text TEXT NOT NULL
+      ) WITHOUT ROWID;
+      -- Per run and file path as its stacks name it: the text it had when the run ended, or why there is none.
+      CREATE TABLE run_sources (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        hash TEXT REFERENCES source_texts(hash),
+        problem TEXT,
+        PRIMARY KEY (run_id, path)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 10,
+    description: "how busy the machine was while a run recorded (to tell other programs' CPU from the run's)",
+    sql: `
+      -- Busy CPU ns of all cores (/proc/stat) and the recording process's own CPU ns between the run's
+      -- creation and its end, that span's length and the machine's core count; NULL for older runs.
+      ALTER TABLE runs ADD COLUMN machine_busy_ns INTEGER;
+      ALTER TABLE runs ADD COLUMN recorder_cpu_ns INTEGER;
+      ALTER TABLE runs ADD COLUMN machine_window_ns INTEGER;
+      ALTER TABLE runs ADD COLUMN machine_cores INTEGER;
+    `,
+  },
 ];
 
 /** The schema version this build reads and writes. */

@@ -1,6 +1,7 @@
 // Library maintenance on a writable store: store a finished run's summary, relabel a run, delete a run
 // with every row that belongs to it. Separate from the writer, which only ever appends to the run it records.
 import type { RunStore } from './open-database.ts';
+import { pruneSourceTexts } from './run-sources.ts';
 import { rethrowAsStoreError } from './store-error.ts';
 
 /** Tables holding rows of a run (besides `runs` itself), children first. */
@@ -14,6 +15,7 @@ const RUN_TABLES = [
   'stacks',
   'run_summaries',
   'experiment_runs',
+  'run_sources',
 ] as const;
 
 // Stores a finished run's summary, so opening the run later does not decode every sample; the
@@ -60,7 +62,9 @@ export function deleteRun(store: RunStore, runId: number): boolean {
   const { db } = store;
   const remove = db.transaction((id: number): boolean => {
     for (const table of RUN_TABLES) db.prepare(`DELETE FROM ${table} WHERE run_id = ?`).run(id);
-    return db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0;
+    const deleted = db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0;
+    pruneSourceTexts(store);
+    return deleted;
   });
   try {
     return remove.immediate(runId);

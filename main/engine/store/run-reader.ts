@@ -4,6 +4,7 @@ import type { ProcessInfo, ThreadInfo, Tid } from '../model.ts';
 import { decodeSampleChunk, decodeTickChunk, type SampleColumns, type TickColumns } from './chunk-codec.ts';
 import type { RunStore } from './open-database.ts';
 import type { OutputStream, RunEvent, RunOutput, RunRecord, StackTable, Timeline, TimelineRange } from './run-types.ts';
+import type { SourceFile } from './run-sources.ts';
 import { StoreError, rethrowAsStoreError } from './store-error.ts';
 import type { GilMode, RunStatus } from '../../shared/vocabulary.ts';
 
@@ -24,6 +25,10 @@ export interface RunReader {
   readStoredSummary(id: number): { schemaVersion: number; summary: unknown } | null;
   /** The whole-run timeline overview stored with the summary (long runs only); null if none. */
   readStoredOverview(id: number): unknown;
+  /** A file's text as stored with the run when it ended (or why there is none); null when it was not stored. */
+  readSource(id: number, path: string): SourceFile | null;
+  /** How many files were stored with the run (0 for runs recorded before sources were kept). */
+  countSources(id: number): number;
 }
 
 interface ProcessRow {
@@ -65,6 +70,10 @@ interface RunRow {
   output_dropped_bytes: number;
   s_cpu_seconds: number | null;
   s_contention: number | null;
+  machine_busy_ns: number | null;
+  recorder_cpu_ns: number | null;
+  machine_window_ns: number | null;
+  machine_cores: number | null;
   i_id: number | null;
   i_path: string;
   i_real_path: string;
@@ -115,6 +124,15 @@ function toRecord(r: RunRow): RunRecord {
     outputDroppedBytes: r.output_dropped_bytes,
     cpuSeconds: r.s_cpu_seconds,
     contention: r.s_contention,
+    machine:
+      r.machine_busy_ns === null || r.machine_window_ns === null
+        ? null
+        : {
+            busyNs: r.machine_busy_ns,
+            recorderCpuNs: r.recorder_cpu_ns ?? 0,
+            windowNs: r.machine_window_ns,
+            cores: r.machine_cores ?? 1,
+          },
   };
 }
 
@@ -193,6 +211,10 @@ export function createRunReader(store: RunStore): RunReader {
     stacks: db.prepare('SELECT id, prefix, frame FROM stacks WHERE run_id = ? ORDER BY id'),
     storedSummary: db.prepare('SELECT schema_version, summary FROM run_summaries WHERE run_id = ?'),
     storedOverview: db.prepare('SELECT overview FROM run_summaries WHERE run_id = ?').pluck(),
+    source: db.prepare(
+      'SELECT s.problem, t.text FROM run_sources s LEFT JOIN source_texts t ON t.hash = s.hash WHERE s.run_id = ? AND s.path = ?',
+    ),
+    sourceCount: db.prepare('SELECT count(*) FROM run_sources WHERE run_id = ?').pluck(),
   };
   const guard = <A extends unknown[], R>(fn: (...args: A) => R) => {
     // A read transaction so that ticks and samples come from the same snapshot while a writer appends.
@@ -346,6 +368,13 @@ export function createRunReader(store: RunStore): RunReader {
       const overview = sql.storedOverview.get(id) as string | null | undefined;
       return overview ? (JSON.parse(overview) as unknown) : null;
     }),
+    readSource: guard((id: number, path: string): SourceFile | null => {
+      const row = sql.source.get(id, path) as { problem: string | null; text: string | null } | undefined;
+      if (!row) return null;
+      if (row.text !== null) return { path, text: row.text, problem: null };
+      return { path, text: null, problem: row.problem ?? 'not stored' };
+    }),
+    countSources: guard((id: number) => sql.sourceCount.get(id) as number),
     readEvents: guard((id: number) =>
       (sql.events.all(id) as { id: number; time_ns: number; kind: string; detail: string }[]).map((e) => ({
         id: e.id,

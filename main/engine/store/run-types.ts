@@ -69,6 +69,11 @@ export interface RunRecord {
   lastTimeNs: Nanoseconds | null;
   outputKeptBytes: number;
   outputDroppedBytes: number;
+  /**
+   * The whole machine's busy CPU ns (all cores) and the recording process's own CPU ns while the run
+   * recorded, over `windowNs`; null for runs recorded before this was kept (or while recording).
+   */
+  machine: { busyNs: Nanoseconds; recorderCpuNs: Nanoseconds; windowNs: Nanoseconds; cores: number } | null;
   /** Library figures from the summary stored when the run ended; null while recording or if none. */
   cpuSeconds: number | null;
   contention: number | null;

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import type { Nanoseconds, ProcessInfo, StackTableDelta, Tick, ThreadInfo, Tid } from '../model.ts';
 import { SampleChunkBuilder, TickChunkBuilder } from './chunk-codec.ts';
 import type { RunStore } from './open-database.ts';
+import { machineCpuSpan, readMachineCpu, type MachineCpuReading } from './machine-cpu.ts';
 import { DEFAULT_OUTPUT_CAP_BYTES, createOutputLog, type OutputLog } from './output-log.ts';
 import type { RunEventKind, RunFinish, RunMeta, OutputStream } from './run-types.ts';
 
@@ -78,6 +79,9 @@ function prepareStatements(db: Database.Database) {
       `UPDATE runs SET status = ?, exit_code = ?, signal = ?, wall_ns = ?, error = ?,
          warnings = coalesce(?, warnings), sampler_stats = coalesce(?, sampler_stats) WHERE id = ?`,
     ),
+    machine: db.prepare(
+      'UPDATE runs SET machine_busy_ns = ?, recorder_cpu_ns = ?, machine_window_ns = ?, machine_cores = ? WHERE id = ?',
+    ),
   };
 }
 
@@ -91,6 +95,8 @@ export class RunWriter {
   private readonly compress: boolean;
   private readonly outputCap: number;
   private id: number | null = null;
+  /** The machine's CPU reading when the run was created (machine-cpu.ts). */
+  private machineAtStart: MachineCpuReading | null = null;
   private output: OutputLog | null = null;
   private lastIndex = -1;
   private tickChunk: TickChunkBuilder | null = null;
@@ -111,6 +117,7 @@ export class RunWriter {
 
   /** Inserts the run (and upserts its interpreter by real path); returns its id. */
   createRun(meta: RunMeta): number {
+    this.machineAtStart = readMachineCpu();
     return this.transaction(() => {
       if (this.id !== null) throw new Error('RunWriter: a writer records one run; create another writer');
       let interpreterId: number | null = null;
@@ -257,7 +264,17 @@ export class RunWriter {
 
   /** Final status; later calls on this writer fail. */
   finishRun(finish: RunFinish): void {
+    const end = readMachineCpu();
+    const machine = this.machineAtStart && end ? machineCpuSpan(this.machineAtStart, end) : null;
     this.transaction(() => {
+      if (machine)
+        this.sql.machine.run(
+          Math.round(machine.busyNs),
+          Math.round(machine.recorderCpuNs),
+          machine.windowNs,
+          machine.cores,
+          this.requireRun(),
+        );
       this.sql.finish.run(
         finish.status,
         finish.exitCode,

@@ -1,5 +1,6 @@
 // The Compare view: 2–4 runs side by side (A is the baseline): who they are, export, lanes on a shared or
-// normalized time axis, metrics with deltas and ratios, matched threads, and the per-function diff.
+// normalized time axis, metrics with deltas and ratios, matched threads, the per-function diff and the
+// differential flame graph.
 import { useRequest } from '../../api/use-request.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ExportButtons } from '../../components/export-buttons.tsx';
@@ -9,6 +10,7 @@ import { formatSeconds } from '../../logic/format.ts';
 import { CompareLanes } from './compare-lanes.tsx';
 import { CompareMetrics } from './compare-metrics.tsx';
 import { CompareThreads } from './compare-threads.tsx';
+import { DiffFlameGraphPanel } from './diff-flame-graph.tsx';
 import { FunctionDiff } from './function-diff.tsx';
 import { RunHeading } from './run-heading.tsx';
 
@@ -97,6 +99,7 @@ export function CompareView(props: {
           <CompareLanes comparison={c} onOpenRun={props.onOpenRun} />
           <CompareThreads comparison={c} />
           <FunctionDiff comparison={c} />
+          <DiffFlameGraphPanel runs={c.runs} />
         </>
       )}
     </section>

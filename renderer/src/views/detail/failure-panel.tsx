@@ -4,11 +4,12 @@
 import { useMemo } from 'react';
 import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { baseName } from '../../logic/format.ts';
 import { lastTraceback } from '../../logic/traceback.ts';
+import { SourceLink } from './source-link.tsx';
 
 // Shown first in the detail of a run whose status is `failed`.
-export function FailurePanel(props: { summary: RunSummary }) {
+// `onOpenSource` opens the file the exception was raised in at its line.
+export function FailurePanel(props: { summary: RunSummary; onOpenSource: (file: string, line: number) => void }) {
   const { summary } = props;
   const output = useRequest('runs:output', { runId: summary.runId }, `failure-${summary.runId}`);
   const traceback = useMemo(
@@ -31,10 +32,7 @@ export function FailurePanel(props: { summary: RunSummary }) {
           </p>
           {raisedAt && (
             <p className="failure-where" data-testid="failure-where">
-              at{' '}
-              <span className="mono" title={raisedAt.file}>
-                {baseName(raisedAt.file)}:{raisedAt.line}
-              </span>
+              at <SourceLink file={raisedAt.file} line={raisedAt.line} onOpen={props.onOpenSource} />
               {raisedAt.func && (
                 <>
                   {' '}

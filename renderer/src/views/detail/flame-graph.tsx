@@ -16,7 +16,8 @@ const rowHeight = 18;
 const SEARCH_COLOR = '#CC79A7';
 
 // Draws `root`; `total` is the unfocused root's sample count (shares are of the whole).
-export function FlameGraph(props: { root: FlameNode }) {
+// `onOpenSource` opens the focused frame's file at its line.
+export function FlameGraph(props: { root: FlameNode; onOpenSource?: (file: string, line: number) => void }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -135,6 +136,16 @@ export function FlameGraph(props: { root: FlameNode }) {
             {node.name}
           </button>
         ))}
+        {props.onOpenSource && focus.file !== '' && !focus.file.startsWith('<') && (
+          <button
+            type="button"
+            className="link flame-source"
+            data-testid="flame-open-source"
+            onClick={() => props.onOpenSource?.(focus.file, focus.line)}
+          >
+            Source of {focus.name}
+          </button>
+        )}
       </div>
       <div ref={wrapRef} className="flame-wrap">
         <canvas
@@ -149,6 +160,11 @@ export function FlameGraph(props: { root: FlameNode }) {
           aria-label="Flame graph"
           onMouseMove={(e) => setHover(rectAt(e.clientX, e.clientY))}
           onMouseLeave={() => setHover(null)}
+          onDoubleClick={(e) => {
+            const rect = rectAt(e.clientX, e.clientY);
+            if (rect && rect.node.file !== '' && !rect.node.file.startsWith('<'))
+              props.onOpenSource?.(rect.node.file, rect.node.line);
+          }}
           onClick={(e) => {
             const rect = rectAt(e.clientX, e.clientY);
             if (rect)
@@ -161,7 +177,7 @@ export function FlameGraph(props: { root: FlameNode }) {
       <p className="hint mono flame-status" data-testid="flame-hover">
         {hover
           ? `${hover.node.name} — ${hover.node.file}${hover.node.line ? `:${hover.node.line}` : ''} — ${plural(hover.node.value, 'sample')}, ${formatPercent(hover.node.value / root.value)} of all`
-          : 'Hover a frame for details; click to zoom into it.'}
+          : 'Hover a frame for details; click to zoom into it, double-click to open its source.'}
       </p>
     </div>
   );

@@ -2,16 +2,19 @@
 // running meanwhile — straight from the run summary.
 import type { FrameShare, RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { baseName, formatPercent } from '../../logic/format.ts';
+import { formatPercent } from '../../logic/format.ts';
+import { SourceLink } from './source-link.tsx';
 
-function FrameList(props: { frames: FrameShare[]; limit: number }) {
+type OpenSource = (file: string, line: number) => void;
+
+function FrameList(props: { frames: FrameShare[]; limit: number; onOpenSource: OpenSource }) {
   return (
     <ol className="frames">
       {props.frames.slice(0, props.limit).map((f, i) => (
         <li key={i}>
           <span className="num share-num">{formatPercent(f.fraction)}</span> <span className="mono">{f.function}</span>{' '}
-          <span className="mono muted" title={`${f.file}:${f.line}`}>
-            {baseName(f.file)}:{f.line}
+          <span className="mono muted">
+            <SourceLink file={f.file} line={f.line} onOpen={props.onOpenSource} />
           </span>
         </li>
       ))}
@@ -21,7 +24,8 @@ function FrameList(props: { frames: FrameShare[]; limit: number }) {
 
 // Threads with some GIL wait, most waiting first.
 // `ranged`: the summary covers a selected range of the run, not all of it.
-export function GilWaitPanel(props: { summary: RunSummary; ranged?: boolean }) {
+// `onOpenSource` opens a frame's file at its line.
+export function GilWaitPanel(props: { summary: RunSummary; ranged?: boolean; onOpenSource: OpenSource }) {
   const waiting = props.summary.threads
     .filter((t) => t.states.gilWait > 0)
     .sort((a, b) => b.states.gilWait - a.states.gilWait);
@@ -50,7 +54,7 @@ export function GilWaitPanel(props: { summary: RunSummary; ranged?: boolean }) {
                   </span>
                 </h4>
                 {t.gilWaitFrames.length > 0 ? (
-                  <FrameList frames={t.gilWaitFrames} limit={5} />
+                  <FrameList frames={t.gilWaitFrames} limit={5} onOpenSource={props.onOpenSource} />
                 ) : (
                   <p className="muted">No stacks recorded.</p>
                 )}
@@ -60,7 +64,7 @@ export function GilWaitPanel(props: { summary: RunSummary; ranged?: boolean }) {
           <div>
             <h4>While others waited, the GIL holder was running…</h4>
             {props.summary.gilHolderFrames.length > 0 ? (
-              <FrameList frames={props.summary.gilHolderFrames} limit={10} />
+              <FrameList frames={props.summary.gilHolderFrames} limit={10} onOpenSource={props.onOpenSource} />
             ) : (
               <p className="muted">No holder stacks recorded.</p>
             )}

@@ -10,10 +10,11 @@ import { Notice } from '../../components/notice.tsx';
 import { baseName, formatDate, formatSeconds, plural } from '../../logic/format.ts';
 import { ComparePicker } from '../compare/compare-picker.tsx';
 import { joinArgs } from '../../logic/split-args.ts';
-import type { TimeRange } from '../../logic/zoom-range.ts';
+import type { RunPlace } from '../../logic/view-route.ts';
 import { FailurePanel } from './failure-panel.tsx';
 import { GilWaitPanel } from './gil-wait-panel.tsx';
 import { RunOutputPanel } from './run-output-panel.tsx';
+import { SourcePanel } from './source-panel.tsx';
 import { StacksPanel } from './stacks-panel.tsx';
 import { SummaryCards } from './summary-cards.tsx';
 import { ThreadTable } from './thread-table.tsx';
@@ -21,9 +22,12 @@ import { TimelinePanel } from './timeline-panel.tsx';
 import { VerdictPanel } from './verdict-panel.tsx';
 
 // Opens run `runId`; the timeline starts loading at once, in parallel with the summary.
+// `place` (range, thread, tab, open source) comes from the URL; every change goes back through `onPlace`.
 // `onCompare` opens a comparison with this run first (the baseline); `onMeasure` an experiment form for its script.
 export function RunDetailView(props: {
   runId: number;
+  place: RunPlace;
+  onPlace: (place: RunPlace) => void;
   onBack: () => void;
   onCompare: (runIds: number[]) => void;
   onMeasure?: (summary: RunSummary) => void;
@@ -33,8 +37,10 @@ export function RunDetailView(props: {
 }) {
   const [picking, setPicking] = useState(false);
   const summary = useRequest('runs:summary', { runId: props.runId }, String(props.runId));
-  const [selection, setSelection] = useState<TimeRange | null>(null);
-  const range = selection && { fromNs: selection.from, toNs: selection.to };
+  const { place, onPlace } = props;
+  const range = place.range ?? null;
+  const selection = range && { from: range.fromNs, to: range.toNs };
+  const openSource = (file: string, line: number) => onPlace({ ...place, source: { file, line } });
   const rangeSummary = useRequest(
     'runs:range-summary',
     { runId: props.runId, range: range ?? { fromNs: 0, toNs: 1 } },
@@ -134,7 +140,7 @@ export function RunDetailView(props: {
           <p>It may have been deleted.</p>
         </EmptyState>
       )}
-      {s && failed && <FailurePanel summary={s} />}
+      {s && failed && <FailurePanel summary={s} onOpenSource={openSource} />}
       {s && failed && <h3 className="sampled-heading">What was sampled before it failed</h3>}
       {s && <SummaryCards summary={s} />}
       {/* A verdict that cannot judge (the script died before anything ran) only distracts from the failure. */}
@@ -161,7 +167,7 @@ export function RunDetailView(props: {
           rateHz={s?.rateHz ?? null}
           onFirstDraw={onFirstDraw}
           selection={selection}
-          onSelect={setSelection}
+          onSelect={(next) => onPlace({ ...place, range: next ? { fromNs: next.from, toNs: next.to } : undefined })}
         />
       )}
       {range && rangeSummary.kind === 'error' && (
@@ -188,11 +194,30 @@ export function RunDetailView(props: {
             )}
           </div>
           {secondary ? (
-            <StacksPanel summary={panelSummary} range={range} />
+            <StacksPanel
+              summary={panelSummary}
+              range={range}
+              tid={place.tid ?? null}
+              onTid={(tid) => onPlace({ ...place, tid: tid ?? undefined })}
+              tab={place.tab ?? 'functions'}
+              onTab={(tab) => onPlace({ ...place, tab: tab === 'flame' ? 'flame' : undefined })}
+              onOpenSource={openSource}
+            />
           ) : (
             <div className="panel muted">Loading stacks…</div>
           )}
-          <GilWaitPanel summary={panelSummary} ranged={rangeState === 'selected'} />
+          {place.source && (
+            <SourcePanel
+              runId={props.runId}
+              file={place.source.file}
+              line={place.source.line}
+              tid={place.tid ?? null}
+              threadName={s.threads.find((t) => t.tid === place.tid)?.name ?? null}
+              range={range}
+              onClose={() => onPlace({ ...place, source: undefined })}
+            />
+          )}
+          <GilWaitPanel summary={panelSummary} ranged={rangeState === 'selected'} onOpenSource={openSource} />
           {secondary && <RunOutputPanel runId={props.runId} />}
         </>
       )}

@@ -7,8 +7,9 @@ import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
-import { baseName, formatPercent } from '../../logic/format.ts';
+import { formatPercent } from '../../logic/format.ts';
 import { FlameGraph } from './flame-graph.tsx';
+import { SourceLink } from './source-link.tsx';
 
 const scopes: Array<{ value: SampleScope; label: string }> = [
   { value: 'all', label: 'All samples' },
@@ -16,12 +17,20 @@ const scopes: Array<{ value: SampleScope; label: string }> = [
   { value: 'gil-wait', label: 'Waiting for the GIL' },
 ];
 
-// The panel with its own thread/scope/tab controls; `range` (null = whole run) limits the samples.
-export function StacksPanel(props: { summary: RunSummary; range: RunRange | null }) {
+// The panel with thread/scope/tab controls; `range` (null = whole run) limits the samples. The thread and
+// the tab are part of the run's URL (the detail owns them); `onOpenSource` opens a function's file at a line.
+export function StacksPanel(props: {
+  summary: RunSummary;
+  range: RunRange | null;
+  tid: number | null;
+  onTid: (tid: number | null) => void;
+  tab: 'functions' | 'flame';
+  onTab: (tab: 'functions' | 'flame') => void;
+  onOpenSource: (file: string, line: number) => void;
+}) {
   const runId = props.summary.runId;
-  const [tid, setTid] = useState<number | null>(null);
+  const { tid, tab } = props;
   const [scope, setScope] = useState<SampleScope>('on-cpu');
-  const [tab, setTab] = useState<'functions' | 'flame'>('functions');
   const range = props.range;
   const key = `${runId}:${tid}:${scope}:${range ? `${range.fromNs}-${range.toNs}` : 'all'}`;
   const functions = useRequest('runs:functions', { runId, tid, scope, range }, tab === 'functions' ? key : null);
@@ -36,7 +45,7 @@ export function StacksPanel(props: { summary: RunSummary; range: RunRange | null
             role="tab"
             aria-selected={tab === 'functions'}
             data-testid="tab-functions"
-            onClick={() => setTab('functions')}
+            onClick={() => props.onTab('functions')}
           >
             Top functions
           </button>
@@ -45,7 +54,7 @@ export function StacksPanel(props: { summary: RunSummary; range: RunRange | null
             role="tab"
             aria-selected={tab === 'flame'}
             data-testid="tab-flame"
-            onClick={() => setTab('flame')}
+            onClick={() => props.onTab('flame')}
           >
             Flame graph
           </button>
@@ -55,7 +64,7 @@ export function StacksPanel(props: { summary: RunSummary; range: RunRange | null
             aria-label="Thread"
             data-testid="stacks-thread-select"
             value={tid ?? ''}
-            onChange={(e) => setTid(e.target.value === '' ? null : Number(e.target.value))}
+            onChange={(e) => props.onTid(e.target.value === '' ? null : Number(e.target.value))}
           >
             <option value="">All threads</option>
             {props.summary.threads.map((t) => (
@@ -105,8 +114,8 @@ export function StacksPanel(props: { summary: RunSummary; range: RunRange | null
                   {functions.data.functions.map((f, i) => (
                     <tr key={`${f.file}:${f.function}:${i}`}>
                       <td className="mono">{f.function}</td>
-                      <td className="mono muted" title={`${f.file}:${f.line}`}>
-                        {baseName(f.file)}:{f.line}
+                      <td className="mono muted">
+                        <SourceLink file={f.file} line={f.line} onOpen={props.onOpenSource} />
                       </td>
                       <td className="num share">
                         <span className="share-bar" style={{ width: `${f.selfFraction * 100}%` }} />
@@ -131,7 +140,7 @@ export function StacksPanel(props: { summary: RunSummary; range: RunRange | null
           {flame.kind === 'loading' && !flame.data && <p className="muted">Loading…</p>}
           {flame.kind === 'ok' && flame.data === null && <NoStacks />}
           {flame.data && flame.data.value === 0 && <EmptyState title="No samples in this selection" />}
-          {flame.data && flame.data.value > 0 && <FlameGraph root={flame.data} />}
+          {flame.data && flame.data.value > 0 && <FlameGraph root={flame.data} onOpenSource={props.onOpenSource} />}
         </>
       )}
     </div>

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { ExportButtons } from '../../components/export-buttons.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { progressFraction } from '../../logic/experiment-results.ts';
+import { ceilingGapNote } from '../../../../main/shared/machine-load-note.ts';
 import { experimentConclusion, experimentEtaSeconds } from '../../logic/experiment-conclusion.ts';
 import { baseName, formatDate, formatSeconds, plural } from '../../logic/format.ts';
 import { joinArgs } from '../../logic/split-args.ts';
@@ -76,6 +77,8 @@ export function ExperimentDetailView(props: {
     }
   };
   const conclusion = e && e.status !== 'running' ? experimentConclusion(e) : null;
+  const gapNote = e && conclusion ? ceilingGapNote(e) : null;
+  const baselineConfig = e?.configs.find((c) => c.key === e.baselineKey);
   const firstRuns = e
     ? e.configs
         .map((c) => c.runIds[0])
@@ -178,8 +181,20 @@ export function ExperimentDetailView(props: {
         </div>
       )}
       {e && conclusion && (
-        <div className="verdict verdict-other" data-testid="experiment-conclusion" role="status">
-          <strong>{conclusion}</strong>
+        <div
+          className="verdict verdict-other"
+          data-testid="experiment-conclusion"
+          data-ceiling={baselineConfig?.speedupCeiling ?? ''}
+          role="status"
+        >
+          <div className="verdict-text">
+            <strong>{conclusion}</strong>
+            {gapNote && (
+              <p className="muted" data-testid="experiment-ceiling-gap">
+                {gapNote}
+              </p>
+            )}
+          </div>
         </div>
       )}
       {e && e.configs.length > 0 && (

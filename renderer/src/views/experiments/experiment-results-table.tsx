@@ -65,6 +65,7 @@ export function ExperimentResultsTable(props: { experiment: ExperimentView; onOp
               key={c.key}
               data-testid="experiment-config-row"
               data-key={c.key}
+              data-speedup={c.speedup ?? ''}
               className={c.key === baseline ? 'baseline-row' : undefined}
             >
               <td>
