@@ -14,6 +14,8 @@ import { createStackCache, readThreadStack, type StackCache } from '../stacks/re
 import type { StackFrame as UnwoundFrame, UnwindStats } from '../stacks/stack-types.ts';
 import type { GilRange } from '../python/gil-state.ts';
 
+const SKIP_TOP_CHECK = { verifyTop: false } as const;
+
 /** How long to keep retrying to find an initialised runtime after launch. */
 const ATTACH_DEADLINE_NS = 10e9;
 /** Re-walking the thread-state list is cheap but not free: at most this often on a holder miss. */
@@ -164,8 +166,12 @@ export class PythonAttachment {
     }
   }
 
-  /** A thread's Python stack, innermost frame first (line null when unknown); null when it cannot be read (or stacks are off). */
-  readStack(tid: Tid, nowNs: Nanoseconds): UnwoundFrame[] | null {
+  /**
+   * A thread's Python stack, innermost frame first (line null when unknown); null when it cannot be read (or
+   * stacks are off). `blocked`: /proc said the thread waits in a syscall, so its frames are not moving and
+   * the re-read of the top frame that detects a walk torn by a running thread is skipped (one read of three).
+   */
+  readStack(tid: Tid, nowNs: Nanoseconds, blocked = false): UnwoundFrame[] | null {
     if (this.stackCache === null || this.memory === null || this.status.kind !== 'attached') return null;
     const sinceRefresh = nowNs - this.lastTstateRefreshNs;
     let address = this.threadStateByTid.get(tid);
@@ -175,7 +181,13 @@ export class PythonAttachment {
     }
     if (address === undefined) return null;
     try {
-      const result = readThreadStack(this.memory, this.status.info, this.stackCache, { address });
+      const result = readThreadStack(
+        this.memory,
+        this.status.info,
+        this.stackCache,
+        { address },
+        blocked ? SKIP_TOP_CHECK : undefined,
+      );
       return result.kind === 'ok' ? result.frames : null;
     } catch {
       return null; // the process is exiting

@@ -168,7 +168,7 @@ export class ThreadSampler {
       }
       if (this.interner) {
         if (sample.stackId === undefined) {
-          const frames = this.python.readStack(tid, timeNs);
+          const frames = this.python.readStack(tid, timeNs, BLOCKED_STATE_CODES.includes(sample.state));
           sample.stackId = frames === null ? -1 : this.interner.intern(frames);
         }
         thread.lastStackId = sample.stackId;
