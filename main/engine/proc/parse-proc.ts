@@ -13,16 +13,32 @@ export interface Schedstat {
   timeslices: number;
 }
 
-/** Parses `/proc/PID/task/TID/schedstat`: "cpu_ns wait_ns timeslices". */
-export function parseSchedstat(text: string): Schedstat | null {
-  const first = text.indexOf(' ');
-  const second = text.indexOf(' ', first + 1);
-  if (first <= 0 || second <= first) return null;
-  const cpuNs = Number(text.slice(0, first));
-  const runQueueNs = Number(text.slice(first + 1, second));
-  const timeslices = Number(text.slice(second + 1).trim());
-  if (!Number.isFinite(cpuNs) || !Number.isFinite(runQueueNs) || !Number.isFinite(timeslices)) return null;
-  return { cpuNs, runQueueNs, timeslices };
+const SPACE = 0x20;
+const DIGIT_0 = 0x30;
+
+/**
+ * Parses `/proc/PID/task/TID/schedstat` ("cpu_ns wait_ns timeslices\n") from the bytes read, without making
+ * a string: it is read for every thread at every tick. The totals stay below 2^53 ns (104 days of CPU).
+ */
+export function parseSchedstat(bytes: Uint8Array, length: number): Schedstat | null {
+  const values = [0, 0, 0];
+  let field = 0;
+  let digits = 0;
+  for (let i = 0; i < length && field < 3; i++) {
+    const digit = bytes[i]! - DIGIT_0;
+    if (digit >= 0 && digit <= 9) {
+      values[field] = values[field]! * 10 + digit;
+      digits++;
+    } else if (bytes[i] === SPACE || digits > 0) {
+      if (digits === 0) return null;
+      field++;
+      digits = 0;
+    } else {
+      return null;
+    }
+  }
+  if (field < 2 || (field === 2 && digits === 0)) return null;
+  return { cpuNs: values[0]!, runQueueNs: values[1]!, timeslices: values[2]! };
 }
 
 /** What `/proc/PID/task/TID/syscall` says a thread is doing. */

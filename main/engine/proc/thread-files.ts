@@ -54,8 +54,13 @@ export class ThreadFiles {
 
   /** CPU and run-queue totals so far; null when the thread has exited. */
   readSchedstat(): Schedstat | null {
-    const text = preadText(this.schedstatFd);
-    return text === null ? null : parseSchedstat(text);
+    let length: number;
+    try {
+      length = fs.readSync(this.schedstatFd, scratch, 0, scratch.length, 0);
+    } catch {
+      return null;
+    }
+    return parseSchedstat(scratch, length);
   }
 
   /** What the thread is blocked on, or null when unreadable (exited, or no permission). */
