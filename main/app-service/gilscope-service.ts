@@ -11,6 +11,7 @@ import { createRunReader, type RunReader } from '../engine/store/run-reader.ts';
 import { storedSummary } from '../engine/analysis/run-summary.ts';
 import { deleteRun, relabelRun, saveRunSummary } from '../engine/store/run-admin.ts';
 import { StoreError } from '../engine/store/store-error.ts';
+import { listPythonProcesses } from '../engine/launch/list-python-processes.ts';
 import type { RunRecord } from '../engine/store/run-types.ts';
 import {
   isRequestChannel,
@@ -222,6 +223,7 @@ export class GilscopeService {
       wallSeconds: run.wallNs === null ? null : run.wallNs / 1e9,
       cpuSeconds: run.cpuSeconds,
       contention: run.contention,
+      attachedPid: run.attachedPid,
     };
   }
 
@@ -248,6 +250,8 @@ export class GilscopeService {
       },
       'profile:start': (request) => this.live.start(request),
       'profile:stop': ({ runId }) => ({ stopping: this.live.stop(runId) }),
+      'processes:list': () => ({ processes: listPythonProcesses() }),
+      'profile:attach': (request) => this.live.attach(request),
       'runs:list': () => this.listRuns(),
       'runs:summary': async (request) => {
         const summary = await this.queries.run({ kind: 'summary', request });

@@ -32,6 +32,11 @@ except OSError:
     pass
 `;
 
+/** True for the command line of a guard (GILscope's own helper, never a process to profile). */
+export function isGroupGuard(commandLine: readonly string[]): boolean {
+  return commandLine[4] === GUARD_PROGRAM && commandLine[3] === '-c';
+}
+
 /** A running guard: `release()` lets it exit without killing anything (the run ended on its own terms). */
 export interface GroupGuard {
   release(): void;
