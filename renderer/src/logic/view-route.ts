@@ -5,6 +5,7 @@
 /** A screen of the app and what it shows. */
 export type View =
   | { kind: 'new' }
+  | { kind: 'attach' }
   | { kind: 'live' }
   | { kind: 'runs' }
   | { kind: 'run'; runId: number }
@@ -35,7 +36,14 @@ export function viewToHash(view: View): string {
 /** The view a hash names; null for an empty or unknown hash (the caller keeps its default). */
 export function hashToView(hash: string): View | null {
   const [kind = '', arg = ''] = hash.replace(/^#\/?/, '').split('/');
-  if (kind === 'new' || kind === 'live' || kind === 'runs' || kind === 'experiments' || kind === 'experiment-new')
+  if (
+    kind === 'new' ||
+    kind === 'attach' ||
+    kind === 'live' ||
+    kind === 'runs' ||
+    kind === 'experiments' ||
+    kind === 'experiment-new'
+  )
     return arg === '' ? { kind } : null;
   const list = ids(arg);
   if (!list) return null;
