@@ -84,6 +84,10 @@ export interface ExperimentConfigResult {
   speedup: number | null;
   parallelism: Spread | null;
   contention: Spread | null;
+  /** Processes that did the work (with a busy thread): 1 for threads, N for a pool of N (absent in older exports). */
+  processes?: Spread | null;
+  /** Busy threads' share of time waiting for their own process's GIL (the verdict's gilWaitShare). */
+  gilWait?: Spread | null;
 }
 
 export type ExperimentStatus = 'running' | 'completed' | 'cancelled' | 'failed';

@@ -51,6 +51,15 @@ describe('examples/threads_vs_processes.py as one experiment', () => {
     const view = JSON.parse(result.stdout) as ExperimentView;
     expect(view.configs.map((config) => config.varyValue)).toEqual(['threads', 'processes', 'free-threaded']);
     for (const config of view.configs) expect(config.failures, config.key).toBe(0);
+    // The table reads across the variants: where the work ran (processes with a busy thread) and how long busy
+    // threads waited for their own process's GIL.
+    const [threadsRow, processesRow, freeRow] = view.configs;
+    expect(threadsRow?.processes?.median).toBe(1);
+    expect([4, 5]).toContain(processesRow?.processes?.median);
+    // The 3.13t child, and its launcher too when starting up on a loaded machine kept it queued for a CPU.
+    expect([1, 2]).toContain(freeRow?.processes?.median);
+    expect(freeRow?.gilWait?.median).toBe(0);
+    for (const config of view.configs) expect(config.gilWait, config.key).not.toBeNull();
     const [threads, processes, freeThreaded] = view.configs.map((config) => summaries(dbFile, config.runIds)[0]!);
 
     // Threads on a GIL build: one process, threads that queue for its GIL.
