@@ -9,7 +9,7 @@ export interface CompareMetricRow {
   /** Stable key, e.g. 'wallSeconds', 'speedup', 'cpuSeconds', 'parallelism', 'gilContention'. */
   key: string;
   label: string;
-  unit: 'seconds' | 'ratio' | 'fraction';
+  unit: 'seconds' | 'ratio' | 'fraction' | 'count';
   values: Array<number | null>;
   /** value − baseline value (null where either is missing). */
   deltas: Array<number | null>;
