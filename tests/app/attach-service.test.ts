@@ -22,12 +22,28 @@ while True:
     time.sleep(0.02)
 `;
 
+/** Starts a short busy child process again and again (fork), forever; READY before the first. */
+const FORKER = `
+import multiprocessing, time
+def work():
+    end = time.process_time() + 0.1
+    while time.process_time() < end:
+        pass
+if __name__ == "__main__":
+    print("READY", flush=True)
+    while True:
+        child = multiprocessing.Process(target=work)
+        child.start()
+        child.join()
+        time.sleep(0.05)
+`;
+
 const targets: ChildProcess[] = [];
 
-/** Starts SLEEPER under `python`, as a process GILscope did not launch; resolves once it printed READY. */
-async function startSleeper(python: string, extraArg: string): Promise<number> {
+/** Starts `source` (SLEEPER by default) under `python`, as a process GILscope did not launch; resolves once it printed READY. */
+async function startSleeper(python: string, extraArg: string, source = SLEEPER): Promise<number> {
   const script = path.join(makeTempDir('attach-target'), 'sleeper.py');
-  fs.writeFileSync(script, SLEEPER);
+  fs.writeFileSync(script, source);
   const child = spawn(python, [script, extraArg], { stdio: ['ignore', 'pipe', 'inherit'] });
   targets.push(child);
   await new Promise<void>((resolve, reject) => {
@@ -111,6 +127,36 @@ describe('attaching through the app service', () => {
     } finally {
       unsubscribe();
     }
+  });
+
+  it('follows the attached process’s children only when asked, and leaves it running', async () => {
+    const forker = await startSleeper(PYTHON, 'forker', FORKER);
+    const record = async (children: boolean) => {
+      let ended: (event: ApiEvents['profile:ended']) => void = () => {};
+      const end = new Promise<ApiEvents['profile:ended']>((resolve) => (ended = resolve));
+      const unsubscribe = service.on('profile:ended', (event) => ended(event));
+      try {
+        const started = await service.call('profile:attach', {
+          pid: forker,
+          rateHz: 200,
+          durationSeconds: 1.5,
+          children,
+        });
+        if (started.kind !== 'started') throw new Error(started.message);
+        expect(await end).toMatchObject({ runId: started.runId, status: 'stopped' });
+        return (await service.call('runs:summary', { runId: started.runId }))!;
+      } finally {
+        unsubscribe();
+      }
+    };
+    const alone = await record(false);
+    expect(alone.processes?.map((p) => p.pid)).toEqual([forker]);
+    const tree = await record(true);
+    const workers = tree.processes?.filter((p) => p.pid !== forker) ?? [];
+    expect(workers.length, JSON.stringify(tree.processes)).toBeGreaterThanOrEqual(2);
+    for (const worker of workers) expect(worker.parentPid).toBe(forker);
+    expect(workers.some((worker) => worker.cpuSeconds > 0.05)).toBe(true);
+    expect(isAlive(forker)).toBe(true);
   });
 
   it('refuses a process that is gone in one line, and bad payloads before anything runs', async () => {
