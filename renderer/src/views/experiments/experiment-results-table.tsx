@@ -102,7 +102,9 @@ export function ExperimentResultsTable(props: { experiment: ExperimentView; onOp
               <td className="num" title={spreadText(c.contention, (v) => formatPercent(v))}>
                 {formatPercent(c.contention?.median)}
               </td>
-              <td className={`num${c.failures > 0 ? ' delta-bad' : ''}`}>{c.failures}</td>
+              <td className={`num${c.failures > 0 ? ' delta-bad' : ''}`} data-testid="experiment-failures">
+                {c.failures}
+              </td>
               <td>
                 <div className="run-links">
                   {c.runIds.length === 0 && <span className="muted">not run yet</span>}
