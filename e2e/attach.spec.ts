@@ -95,6 +95,10 @@ test('attach to a running script from the list, watch it live, detach and find i
   await expect(names.filter({ hasText: 'spinner' })).toHaveCount(1);
   await expect(names.filter({ hasText: 'MainThread' })).toHaveCount(1);
   await shot(page, '62-attach-detached-detail');
+  // The library marks it too.
+  await page.getByTestId('nav-runs').click();
+  const runRow = page.getByTestId('runs-row').filter({ hasText: 'attach_target.py' }).first();
+  await expect(runRow.getByTestId('run-attached')).toHaveText(`attached to pid ${pid}`);
   expect(isAlive(pid)).toBe(true);
   await page.waitForTimeout(300);
   expect(isAlive(pid)).toBe(true);
