@@ -35,17 +35,21 @@ export function processesSection(summary: RunSummary): SafeHtml | null {
     { header: 'Threads', numeric: true },
     { header: 'CPU', numeric: true },
     {
-      header: 'Exited before sampled',
+      header: 'Exited early',
       numeric: true,
-      title: 'CPU of threads that ended before any tick saw them (in the CPU column too)',
+      title: 'CPU of threads that exited before they were sampled (in the CPU column too)',
     },
     { header: 'Lifetime', numeric: true },
     { header: 'GIL held', numeric: true, title: 'Share of this process’s GIL reads with its GIL held' },
-    { header: 'GIL contention', numeric: true, title: 'Share of this process’s ticks with one of its threads waiting' },
+    {
+      header: 'Contention',
+      numeric: true,
+      title: 'Share of this process’s ticks with one of its threads waiting for its GIL',
+    },
   ];
   const rows = (summary.processes ?? []).map((process) => [
     processName(process),
-    html`<span class="mono">${commandLineText(process.commandLine)}</span>`,
+    html`<span class="mono">${joinHtml(commandLineText(process.commandLine, 90).split(/(?<=[/ ])/), '<wbr>')}</span>`,
     process.pythonVersion ?? 'not Python',
     process.threadCount,
     formatSeconds(process.cpuSeconds),
