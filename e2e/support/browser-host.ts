@@ -56,15 +56,28 @@ export function playwrightCookie(host: RunningHost): {
   };
 }
 
-/** Starts `bin/gilscope ui --port 0 --db dbFile`; `dataHome` replaces XDG_DATA_HOME so nothing lands in $HOME's data folder. */
+/**
+ * Starts `bin/gilscope ui --port 0 --db dbFile`; `dataHome` replaces XDG_DATA_HOME so nothing lands in $HOME's
+ * data folder. `wrapper` runs it through a program first (e.g. setpriv dropping a capability).
+ */
 export async function startHost(options: {
   dbFile: string;
   dataHome: string;
   timeoutMs?: number;
+  wrapper?: string[];
 }): Promise<RunningHost> {
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: options.dataHome };
   delete env.GILSCOPE_DB;
-  const child = spawn(path.join(REPO_DIR, 'bin', 'gilscope'), ['ui', '--port', '0', '--db', options.dbFile], {
+  const command = [
+    ...(options.wrapper ?? []),
+    path.join(REPO_DIR, 'bin', 'gilscope'),
+    'ui',
+    '--port',
+    '0',
+    '--db',
+    options.dbFile,
+  ];
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: REPO_DIR,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,6 +12,7 @@ import { storedSummary } from '../engine/analysis/run-summary.ts';
 import { deleteRun, relabelRun, saveRunSummary } from '../engine/store/run-admin.ts';
 import { saveRunSources } from '../engine/store/run-sources.ts';
 import { StoreError } from '../engine/store/store-error.ts';
+import { listPythonProcesses } from '../engine/launch/list-python-processes.ts';
 import type { RunRecord } from '../engine/store/run-types.ts';
 import {
   isRequestChannel,
@@ -226,6 +227,7 @@ export class GilscopeService {
       wallSeconds: run.wallNs === null ? null : run.wallNs / 1e9,
       cpuSeconds: run.cpuSeconds,
       contention: run.contention,
+      attachedPid: run.attachedPid,
     };
   }
 
@@ -252,6 +254,8 @@ export class GilscopeService {
       },
       'profile:start': (request) => this.live.start(request),
       'profile:stop': ({ runId }) => ({ stopping: this.live.stop(runId) }),
+      'processes:list': () => ({ processes: listPythonProcesses() }),
+      'profile:attach': (request) => this.live.attach(request),
       'runs:list': () => this.listRuns(),
       'runs:summary': async (request) => {
         const summary = await this.queries.run({ kind: 'summary', request });

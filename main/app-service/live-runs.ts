@@ -2,7 +2,14 @@
 // contract's events (progress from each sampler batch, output as it arrives, the end with its status).
 import path from 'node:path';
 import { ProfileSession } from '../engine/profile/profile-session.ts';
-import type { ApiEvents, EventChannel, ProfileStartRequest, ProfileStartResponse } from '../shared/api-contract.ts';
+import type { ProfileRequest } from '../engine/profile/profile-request.ts';
+import type {
+  ApiEvents,
+  AttachStartRequest,
+  EventChannel,
+  ProfileStartRequest,
+  ProfileStartResponse,
+} from '../shared/api-contract.ts';
 import { newProgressState, progressFromBatch } from './live-progress.ts';
 
 /** Publishes one contract event to every subscriber. */
@@ -46,6 +53,38 @@ export class LiveRuns {
 
   /** Starts a run; answers once the script runs (with its run id) or was refused. */
   start(request: ProfileStartRequest): Promise<ProfileStartResponse> {
+    return this.record({
+      python: request.python,
+      script: request.script,
+      args: request.args,
+      cwd: request.cwd ?? path.dirname(request.script),
+      gilMode: request.gilMode,
+      rateHz: request.rateHz,
+      durationSeconds: request.durationSeconds ?? undefined,
+      stacks: request.stacks,
+      dbFile: this.dbFile,
+    });
+  }
+
+  /** Attaches to a running process; answers once sampling began (with the run id) or was refused (one line). Stop detaches. */
+  attach(request: AttachStartRequest): Promise<ProfileStartResponse> {
+    return this.record({
+      // Read from the process once attached; the session replaces these placeholders.
+      python: '',
+      script: '',
+      args: [],
+      cwd: '/',
+      gilMode: 'default',
+      attachPid: request.pid,
+      children: request.children,
+      rateHz: request.rateHz,
+      durationSeconds: request.durationSeconds ?? undefined,
+      stacks: request.stacks,
+      dbFile: this.dbFile,
+    });
+  }
+
+  private record(profileRequest: ProfileRequest): Promise<ProfileStartResponse> {
     if (this.closed) return Promise.resolve({ kind: 'refused', message: 'GILscope is shutting down' });
     let runId: number | null = null;
     const early: Array<ApiEvents['profile:output']> = [];
@@ -54,17 +93,7 @@ export class LiveRuns {
     const answered = new Promise<ProfileStartResponse>((resolve) => (announce = resolve));
 
     const session = new ProfileSession(
-      {
-        python: request.python,
-        script: request.script,
-        args: request.args,
-        cwd: request.cwd ?? path.dirname(request.script),
-        gilMode: request.gilMode,
-        rateHz: request.rateHz,
-        durationSeconds: request.durationSeconds ?? undefined,
-        stacks: request.stacks,
-        dbFile: this.dbFile,
-      },
+      profileRequest,
       {
         onStarted: (id, pid) => {
           runId = id;
@@ -120,7 +149,7 @@ export class LiveRuns {
     return answered;
   }
 
-  /** Asks a live run to stop (SIGINT, then SIGTERM, then SIGKILL); false when it is not live. */
+  /** Asks a live run to stop (SIGINT, then SIGTERM, then SIGKILL; an attached run detaches); false when it is not live. */
   stop(runId: number): boolean {
     const session = this.sessions.get(runId);
     if (!session) return false;

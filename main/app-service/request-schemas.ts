@@ -70,6 +70,18 @@ const profileStart = z.strictObject({
   stacks: z.boolean().optional(),
 });
 
+const attachStart = z.strictObject({
+  pid: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 22),
+  rateHz: z.number().finite().min(MIN_RATE_HZ).max(MAX_RATE_HZ),
+  durationSeconds: z.number().finite().gt(0).max(MAX_DURATION_SECONDS).nullable(),
+  children: z.boolean(),
+  stacks: z.boolean().optional(),
+});
+
 const timeline = z
   .strictObject({ runId, fromNs: timeNs, toNs: timeNs, bins: z.number().int().min(1).max(MAX_TIMELINE_BINS) })
   .refine((value) => value.fromNs === null || value.toNs === null || value.fromNs < value.toNs, {
@@ -128,6 +140,8 @@ export const requestSchemas: RequestSchemas = {
   'scripts:recent': none,
   'profile:start': profileStart,
   'profile:stop': z.strictObject({ runId }),
+  'processes:list': none,
+  'profile:attach': attachStart,
   'runs:list': none,
   'runs:summary': z.strictObject({ runId }),
   'runs:timeline': timeline,

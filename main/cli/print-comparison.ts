@@ -18,6 +18,7 @@ function formatValue(value: number | null, unit: CompareMetricRow['unit']): stri
   if (value === null) return '—';
   if (unit === 'seconds') return `${value.toFixed(3)} s`;
   if (unit === 'ratio') return `${value.toFixed(2)}×`;
+  if (unit === 'count') return String(value);
   return percent(value);
 }
 

@@ -19,6 +19,8 @@ export function printExperiment(view: ExperimentView, out: NodeJS.WritableStream
     range(config.wallSeconds),
     config.speedup === null ? '—' : `${config.speedup.toFixed(2)}×`,
     config.parallelism ? config.parallelism.median.toFixed(2) : '—',
+    config.processes ? String(config.processes.median) : '—',
+    config.gilWait ? percent(config.gilWait.median) : '—',
     config.contention ? percent(config.contention.median) : '—',
   ]);
   out.write(
@@ -30,6 +32,8 @@ export function printExperiment(view: ExperimentView, out: NodeJS.WritableStream
         'wall min–max',
         'speedup',
         'parallelism',
+        'processes',
+        'GIL wait',
         'GIL contention',
       ],
       rows,

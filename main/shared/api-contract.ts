@@ -49,6 +49,30 @@ export interface ProfileStartRequest {
   stacks?: boolean;
 }
 
+/** A running CPython process, as "Attach to process…" lists it. */
+export interface RunningPythonView {
+  pid: number;
+  /** "3.12.1", or "3.12" from the binary's name when its runtime could not be read; null when unknown. */
+  pythonVersion: string | null;
+  freeThreaded: boolean | null;
+  commandLine: string[];
+  threadCount: number;
+  uid: number;
+  /** Null when GILscope may attach; else one line saying why not and how to fix it. */
+  refusal: string | null;
+}
+
+/** What the user chose in "Attach to process…": the process and how to sample it. Stop detaches. */
+export interface AttachStartRequest {
+  pid: number;
+  rateHz: number;
+  /** Detach after this many seconds; null = until the process ends or Stop. */
+  durationSeconds: number | null;
+  /** Follow the process's descendants too. */
+  children: boolean;
+  stacks?: boolean;
+}
+
 export type ProfileStartResponse =
   { kind: 'started'; runId: number; pid: number } | { kind: 'refused'; message: string };
 
@@ -65,6 +89,8 @@ export interface RunListItem {
   wallSeconds: number | null;
   cpuSeconds: number | null;
   contention: number | null;
+  /** Set when the run attached to this running process instead of launching the script. */
+  attachedPid?: number | null;
 }
 
 /** A time range of a run chosen on the timeline, in ns from the run's start; fromNs < toNs. */
@@ -87,7 +113,12 @@ export type ApiRequests = {
   'dialog:open-script': { request: undefined; response: { path: string | null } };
   'scripts:recent': { request: undefined; response: { scripts: string[] } };
   'profile:start': { request: ProfileStartRequest; response: ProfileStartResponse };
+  /** Stops a run; an attached run detaches and leaves its process running. */
   'profile:stop': { request: { runId: number }; response: { stopping: boolean } };
+  /** The running CPython processes (GILscope's own helpers left out), attachable ones first. */
+  'processes:list': { request: undefined; response: { processes: RunningPythonView[] } };
+  /** Attaches to a running process and records it live, like profile:start (same events). */
+  'profile:attach': { request: AttachStartRequest; response: ProfileStartResponse };
   'runs:list': { request: undefined; response: { runs: RunListItem[] } };
   'runs:summary': { request: { runId: number }; response: RunSummary | null };
   'runs:timeline': {
@@ -215,6 +246,8 @@ const REQUEST_CHANNEL_KEYS: { readonly [C in RequestChannel]: true } = {
   'scripts:recent': true,
   'profile:start': true,
   'profile:stop': true,
+  'processes:list': true,
+  'profile:attach': true,
   'runs:list': true,
   'runs:summary': true,
   'runs:timeline': true,

@@ -9,7 +9,7 @@ export interface CompareMetricRow {
   /** Stable key, e.g. 'wallSeconds', 'speedup', 'cpuSeconds', 'parallelism', 'gilContention'. */
   key: string;
   label: string;
-  unit: 'seconds' | 'ratio' | 'fraction';
+  unit: 'seconds' | 'ratio' | 'fraction' | 'count';
   values: Array<number | null>;
   /** value − baseline value (null where either is missing). */
   deltas: Array<number | null>;
@@ -90,6 +90,10 @@ export interface ExperimentConfigResult {
   cores?: number | null;
   /** The verdict's speedup ceiling without the GIL, median over the completed runs that have one. */
   speedupCeiling?: number | null;
+  /** Processes that did the work (with a busy thread): 1 for threads, N for a pool of N (absent in older exports). */
+  processes?: Spread | null;
+  /** Busy threads' share of time waiting for their own process's GIL (the verdict's gilWaitShare). */
+  gilWait?: Spread | null;
 }
 
 export type ExperimentStatus = 'running' | 'completed' | 'cancelled' | 'failed';

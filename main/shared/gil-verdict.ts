@@ -107,8 +107,41 @@ function busyProcessCount(busy: readonly ThreadSummary[]): number {
   return new Set(busy.map((thread) => thread.pid ?? -1)).size;
 }
 
-/** Reads the run summary (its `verdict` aside) and says whether the GIL limited it, what did if not, and what removing the GIL could gain. */
+/** The CPU cost of moving data between processes is named once it is this much… */
+const IPC_MIN_CPU_SECONDS = 0.05;
+/** …and this share of the run's CPU. */
+const IPC_MIN_CPU_SHARE = 0.02;
+const IPC_LABELS = {
+  pickling: 'pickling',
+  pipes: 'pipes (multiprocessing.connection)',
+  queues: 'multiprocessing queues',
+};
+
+/**
+ * "Moving data between processes cost 0.52 s of CPU: pickling 0.40 s, …; threads also waited 1.30 s in pipes
+ * and queues.", when that CPU is a real part of the run. Time blocked in a pipe is waiting for the other side,
+ * which the run's idle share already tells; the CPU is the price of passing data instead of sharing it.
+ */
+export function ipcNote(summary: Pick<RunSummary, 'ipc' | 'cpuSeconds'>): string[] {
+  const { ipc } = summary;
+  if (!ipc) return [];
+  const kinds = (['pickling', 'pipes', 'queues'] as const).filter((kind) => ipc[kind].cpuSeconds >= 0.005);
+  const cpu = kinds.reduce((sum, kind) => sum + ipc[kind].cpuSeconds, 0);
+  if (cpu < IPC_MIN_CPU_SECONDS || cpu < IPC_MIN_CPU_SHARE * summary.cpuSeconds) return [];
+  const parts = kinds.map((kind) => `${IPC_LABELS[kind]} ${ipc[kind].cpuSeconds.toFixed(2)} s`);
+  const waited = ipc.pipes.seconds + ipc.queues.seconds - ipc.pipes.cpuSeconds - ipc.queues.cpuSeconds;
+  const waitNote = waited >= 0.01 ? `; threads also waited ${waited.toFixed(2)} s in pipes and queues` : '';
+  return [`Moving data between processes cost ${cpu.toFixed(2)} s of CPU: ${parts.join(', ')}${waitNote}.`];
+}
+
+/** Reads the run summary (its `verdict` aside) and says whether the GIL limited it, what did if not, and what removing the GIL could gain; names time spent pickling and in pipes and queues. */
 export function judgeGil(summary: Omit<RunSummary, 'verdict'>, cores: number | null): GilVerdict {
+  const verdict = judgeThreads(summary, cores);
+  const ipc = verdict.kind === 'unknown' ? [] : ipcNote(summary);
+  return ipc.length > 0 ? { ...verdict, details: [...verdict.details, ...ipc] } : verdict;
+}
+
+function judgeThreads(summary: Omit<RunSummary, 'verdict'>, cores: number | null): GilVerdict {
   const busy = busyThreads(summary.threads, summary.processes?.[0]?.pid);
   const base = { busyThreads: busy.length, cores };
   const reenabled = summary.gilEnabledChanges.find((change) => change.enabled);

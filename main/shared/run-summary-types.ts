@@ -57,6 +57,18 @@ export interface ProcessSummary {
   gil: { heldFraction: number; contention: number } | null;
 }
 
+/**
+ * Thread time spent moving data between processes, from the Python stacks: pickling (pickle, copyreg,
+ * multiprocessing.reduction), pipes (multiprocessing.connection; unpickling a received object counts here) and
+ * multiprocessing queues. `seconds`: thread time in every state; `cpuSeconds`: CPU used in the sampling intervals
+ * that ended there (exact per interval, attributed to the interval's last stack).
+ */
+export interface IpcTime {
+  pickling: { seconds: number; cpuSeconds: number };
+  pipes: { seconds: number; cpuSeconds: number };
+  queues: { seconds: number; cpuSeconds: number };
+}
+
 export interface RunSummary {
   schemaVersion: number;
   runId: number;
@@ -93,6 +105,8 @@ export interface RunSummary {
   threads: ThreadSummary[];
   /** Every process sampled, main first (absent in runs recorded before processes were followed). */
   processes?: ProcessSummary[];
+  /** Time in pickling, pipes and queues (absent in summaries stored before it was measured; zeros without stacks). */
+  ipc?: IpcTime;
   gil: { heldFraction: number; contention: number } | null;
   /** Functions by share of on-CPU samples (running or runnable), all threads together. */
   topFunctions: FunctionShare[];

@@ -12,8 +12,11 @@ export interface BinnedTimeline {
   fromNs: number;
   toNs: number;
   binNs: number;
+  /** Lanes grouped by process (compareLanesByProcess in process-groups.ts), then by tid. */
   threads: Array<{
     tid: number;
+    /** The thread's process (absent in runs recorded before processes were followed). */
+    pid?: number;
     name: string;
     cpu: number[];
     sampled: number[];

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type {
   ApiEvents,
+  AttachStartRequest,
   InterpreterView,
   ProfileStartRequest,
   ProfileStartResponse,
@@ -24,6 +25,7 @@ import { ExperimentFormView } from './views/experiments/experiment-form-view.tsx
 import { ExperimentsListView } from './views/experiments/experiments-list-view.tsx';
 import { LiveRunView } from './views/live/live-run-view.tsx';
 import { NewRunView } from './views/new-run/new-run-view.tsx';
+import { AttachView } from './views/attach/attach-view.tsx';
 import { RunDetailView } from './views/detail/run-detail-view.tsx';
 import { RunsLibraryView } from './views/library/runs-library-view.tsx';
 
@@ -107,12 +109,17 @@ export function App() {
       );
   }, []);
 
-  const startProfile = useCallback(
-    async (request: ProfileStartRequest): Promise<ProfileStartResponse> => {
-      store.beginStarting(request.script, Date.now());
+  // Launching a script and attaching to a process both open the Live view once sampling began.
+  const startLive = useCallback(
+    async (
+      label: string,
+      attachedPid: number | null,
+      request: () => Promise<ProfileStartResponse>,
+    ): Promise<ProfileStartResponse> => {
+      store.beginStarting(label, Date.now(), attachedPid);
       let response: ProfileStartResponse;
       try {
-        response = await getApi().request('profile:start', request);
+        response = await request();
       } catch (error) {
         store.failedToStart();
         throw error;
@@ -128,6 +135,17 @@ export function App() {
       return response;
     },
     [store],
+  );
+  const startProfile = useCallback(
+    (request: ProfileStartRequest) => startLive(request.script, null, () => getApi().request('profile:start', request)),
+    [startLive],
+  );
+  const attachProcess = useCallback(
+    (request: AttachStartRequest, commandLine: string[]) =>
+      startLive(commandLine[1] ?? commandLine[0] ?? `pid ${request.pid}`, request.pid, () =>
+        getApi().request('profile:attach', request),
+      ),
+    [startLive],
   );
 
   const stop = useCallback(async () => {
@@ -203,7 +221,11 @@ export function App() {
               startProfile={startProfile}
               pendingOpen={pendingOpen}
               clearPendingOpen={clearPendingOpen}
+              onAttach={() => setView({ kind: 'attach' })}
             />
+          )}
+          {view.kind === 'attach' && (
+            <AttachView recording={recording} attach={attachProcess} onNewRun={() => setView({ kind: 'new' })} />
           )}
           {view.kind === 'live' && (
             <LiveRunView

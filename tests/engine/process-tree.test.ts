@@ -7,6 +7,9 @@ import { exportRun } from '../../main/engine/export/export-run.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import type { ProcessSummary, RunSummary } from '../../main/shared/run-summary-types.ts';
+import { renderRunReport } from '../../main/engine/report/run-report.ts';
+import { loadReportTimeline } from '../../main/engine/report/report-timeline.ts';
+import { groupThreadsByProcess } from '../../main/shared/process-groups.ts';
 
 const python = pyenvPython('3.12.1');
 
@@ -160,7 +163,7 @@ if __name__ == "__main__":
     expect(workers).toHaveLength(4);
   });
 
-  it('exports show each process: collapsed and speedscope with a process prefix, trace with one process per pid', async () => {
+  it('exports show each process: collapsed and speedscope with a process prefix, trace with one process per pid; the report and timeline group lanes by process', async () => {
     const run = await profileFixture(python, TWO_BUSY_CHILDREN('fork'));
     const [main, worker1, worker2] = processesOf(run.summary);
     const store = openRunStore(run.dbFile, { readonly: true });
@@ -189,6 +192,26 @@ if __name__ == "__main__":
       for (const process of [main, worker1, worker2]) {
         expect(profiles.some((event) => event.pid === process?.pid && event.tid === process?.pid)).toBe(true);
       }
+
+      // Grouped: every thread under its own process, main first; the timeline's lanes one process after another.
+      const groups = groupThreadsByProcess(run.summary);
+      expect(groups.map((group) => group.process.role)).toEqual(['main', 'worker 1', 'worker 2']);
+      for (const group of groups) {
+        expect(group.threads.length).toBeGreaterThan(0);
+        expect(group.threads.every((thread) => thread.pid === group.process.pid)).toBe(true);
+      }
+      const timeline = loadReportTimeline(reader, run.summary.runId);
+      const lanePids = timeline?.threads.map((thread) => thread.pid) ?? [];
+      expect(lanePids.filter((pid, i) => pid !== lanePids[i - 1])).toEqual([main?.pid, worker1?.pid, worker2?.pid]);
+      // The report has a row per process with its own GIL figures, and names each thread's process.
+      const report = renderRunReport(run.summary, timeline, { generatedAt: new Date(0), version: 'test' });
+      const processes = /<section[^>]*id="processes"[\s\S]*?<\/section>/.exec(report)?.[0] ?? '';
+      for (const process of [main, worker1, worker2]) {
+        expect(processes).toContain(`${process?.role} · pid ${process?.pid}`);
+        expect(report).toContain(`pid ${process?.pid} · tid ${process?.pid} · CPU`);
+      }
+      expect(processes.match(/<tr>/g)?.length).toBe(4); // header + 3 processes
+      expect(report).toContain('The GIL lane is the main process’s');
     } finally {
       store.close();
     }

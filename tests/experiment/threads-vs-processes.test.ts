@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRunSummary } from '../../main/engine/analysis/run-summary.ts';
+import { compareRuns } from '../../main/engine/compare/compare-runs.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import type { ExperimentView } from '../../main/shared/compare-types.ts';
@@ -51,7 +52,24 @@ describe('examples/threads_vs_processes.py as one experiment', () => {
     const view = JSON.parse(result.stdout) as ExperimentView;
     expect(view.configs.map((config) => config.varyValue)).toEqual(['threads', 'processes', 'free-threaded']);
     for (const config of view.configs) expect(config.failures, config.key).toBe(0);
+    // The table reads across the variants: where the work ran (processes with a busy thread) and how long busy
+    // threads waited for their own process's GIL.
+    const [threadsRow, processesRow, freeRow] = view.configs;
+    expect(threadsRow?.processes?.median).toBe(1);
+    expect([4, 5]).toContain(processesRow?.processes?.median);
+    // The 3.13t child, and its launcher too when starting up on a loaded machine kept it queued for a CPU.
+    expect([1, 2]).toContain(freeRow?.processes?.median);
+    expect(freeRow?.gilWait?.median).toBe(0);
+    for (const config of view.configs) expect(config.gilWait, config.key).not.toBeNull();
     const [threads, processes, freeThreaded] = view.configs.map((config) => summaries(dbFile, config.runIds)[0]!);
+    // Compare reads the same across them: the processes that did the work, and the busy threads' GIL wait.
+    const metrics = compareRuns([threads!, processes!, freeThreaded!], [[], [], []]).metrics;
+    expect(metrics.find((row) => row.key === 'processes')?.values).toEqual([
+      1,
+      processesRow?.processes?.median,
+      freeRow?.processes?.median,
+    ]);
+    expect(metrics.find((row) => row.key === 'gilWait')?.values[2]).toBe(0);
 
     // Threads on a GIL build: one process, threads that queue for its GIL.
     expect(threads?.processes).toHaveLength(1);

@@ -6,6 +6,7 @@ describe('view routes', () => {
   it('round-trips every view', () => {
     const views: View[] = [
       { kind: 'new' },
+      { kind: 'attach' },
       { kind: 'live' },
       { kind: 'runs' },
       { kind: 'run', runId: 12 },

@@ -4,6 +4,7 @@ import { STATE_CODE, type Nanoseconds, type ThreadInfo } from '../model.ts';
 import type { Timeline } from '../store/run-types.ts';
 import { makeTickTimeLookup } from './tick-time-lookup.ts';
 import type { BinnedTimeline } from '../../shared/run-views.ts';
+import { compareLanesByProcess } from '../../shared/process-groups.ts';
 import { THREAD_STATES, type ThreadState } from '../../shared/vocabulary.ts';
 
 /** Read this many sampling periods beyond each end: CPU deltas of samples just outside overlap the range. */
@@ -25,7 +26,7 @@ export interface BinRequest {
  */
 export function binTimeline(
   timeline: Timeline,
-  names: ReadonlyArray<Pick<ThreadInfo, 'tid' | 'name'>>,
+  names: ReadonlyArray<Pick<ThreadInfo, 'tid' | 'name' | 'pid'>>,
   request: BinRequest,
 ): BinnedTimeline {
   const { fromNs, toNs, bins } = request;
@@ -34,7 +35,7 @@ export function binTimeline(
   const binOf = (time: number): number => Math.min(bins - 1, Math.floor((time - fromNs) / binNs));
   const inRange = (time: number): boolean => time >= fromNs && time <= toNs;
   const timeOf = makeTickTimeLookup(timeline.ticks);
-  const nameOf = new Map(names.map((info) => [info.tid, info.name]));
+  const infoOf = new Map(names.map((info) => [info.tid, info]));
 
   const tickBin = new Int32Array(timeline.ticks.index.length).fill(-1);
   timeline.ticks.timeNs.forEach((time, i) => {
@@ -69,15 +70,17 @@ export function binTimeline(
         stateCounts[code]!.map((count, bin) => (sampled[bin]! > 0 ? count / sampled[bin]! : 0)),
       ]),
     ) as Record<ThreadState, number[]>;
+    const pid = infoOf.get(tid)?.pid;
     threads.push({
       tid,
-      name: nameOf.get(tid) ?? String(tid),
+      ...(pid === undefined ? {} : { pid }),
+      name: infoOf.get(tid)?.name ?? String(tid),
       cpu: Array.from(cpuNs, (ns) => ns / binNs),
       sampled,
       states,
     });
   }
-  threads.sort((a, b) => a.tid - b.tid);
+  threads.sort(compareLanesByProcess);
   return { fromNs, toNs, binNs, threads, gil: binGil(timeline, tickBin, waitingTicks, bins) };
 }
 

@@ -5,6 +5,7 @@ import { STATE_CODE } from '../model.ts';
 import type { RunSummary, ThreadSummary } from '../../shared/run-summary-types.ts';
 import { ON_CPU_STATES, gilHolderFrames, topFunctions, topInnermostFrames } from './function-profile.ts';
 import { gilFigures } from './gil-figures.ts';
+import { ipcTime } from './ipc-time.ts';
 import { processFigures } from './process-figures.ts';
 import { threadTimeBreakdown } from './thread-state-fractions.ts';
 import { machineLoadOf } from './machine-load.ts';
@@ -47,6 +48,10 @@ function attachedExecutable(events: ReadonlyArray<{ kind: string; detail: unknow
   const attached = events.find((event) => event.kind === 'attached');
   const executable = (attached?.detail as { executable?: unknown } | undefined)?.executable;
   return typeof executable === 'string' ? executable : null;
+}
+
+function roundIpc(time: { seconds: number; cpuSeconds: number }): { seconds: number; cpuSeconds: number } {
+  return { seconds: roundTo(time.seconds), cpuSeconds: roundTo(time.cpuSeconds) };
 }
 
 /** A stored summary from before a state existed (unclassifiedWait) gets 0 for it: its samples never had it. */
@@ -131,6 +136,7 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
     if (event.kind === 'sampling-degraded')
       warnings.push(String((event.detail as { reason?: unknown }).reason ?? 'sampling degraded'));
   }
+  const ipc = ipcTime(stacks, timeline, new Map(threads.map((thread) => [thread.tid, thread.lifetimeSeconds])));
   const summary: Omit<RunSummary, 'verdict'> = {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     runId: run.id,
@@ -168,6 +174,11 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
     threadSamples,
     threads,
     ...(processInfos.length > 0 ? { processes: perProcess.processes } : {}),
+    ipc: {
+      pickling: roundIpc(ipc.pickling),
+      pipes: roundIpc(ipc.pipes),
+      queues: roundIpc(ipc.queues),
+    },
     gil: gil ? { heldFraction: roundTo(gil.heldFraction, 4), contention: roundTo(gil.contention, 4) } : null,
     topFunctions: topFunctions(stacks, timeline, { states: ON_CPU_STATES }).map((share) => ({
       ...share,

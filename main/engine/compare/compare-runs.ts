@@ -2,6 +2,7 @@
 // run (the baseline), threads matched by name, and a per-function diff of on-CPU self/total shares.
 // Pure: the loader (load-comparison.ts) reads the summaries and function shares from a store.
 import { explainComparison } from '../../shared/compare-verdict.ts';
+import { busyThreads } from '../../shared/gil-verdict.ts';
 import type {
   CompareMetricRow,
   CompareThreadRow,
@@ -38,6 +39,18 @@ const METRICS: ReadonlyArray<{ key: string; label: string; unit: CompareMetricRo
   },
   { key: 'cpuSeconds', label: 'CPU time', unit: 'seconds', value: (run) => run.cpuSeconds },
   { key: 'parallelism', label: 'Parallelism (cores busy)', unit: 'ratio', value: (run) => run.parallelism },
+  {
+    key: 'processes',
+    label: 'Processes that did the work',
+    unit: 'count',
+    value: (run) => new Set(busyThreads(run.threads, run.processes?.[0]?.pid).map((thread) => thread.pid ?? -1)).size,
+  },
+  {
+    key: 'gilWait',
+    label: 'GIL wait, busy threads (own process’s GIL)',
+    unit: 'fraction',
+    value: (run) => run.verdict.gilWaitShare,
+  },
   { key: 'gilContention', label: 'GIL contention', unit: 'fraction', value: (run) => run.gil?.contention ?? null },
   { key: 'gilHeld', label: 'GIL held', unit: 'fraction', value: (run) => run.gil?.heldFraction ?? null },
   ...THREAD_STATES.map((state) => ({

@@ -1,11 +1,17 @@
 // An experiment's results per configuration: median and spread of wall time, speedup of the medians
-// against a baseline configuration, parallelism and GIL contention, from the stored run summaries.
+// against a baseline configuration, parallelism, the processes that did the work, GIL wait and contention, from the stored run summaries.
 import { defaultBaseline } from './default-baseline.ts';
 import { loadRunSummary, type RunSummary } from '../analysis/run-summary.ts';
+import { busyThreads } from '../../shared/gil-verdict.ts';
 import type { RunReader } from '../store/run-reader.ts';
 import type { ExperimentConfigResult, ExperimentListItem, ExperimentView, Spread } from '../../shared/compare-types.ts';
 import type { ExperimentReader } from './experiment-store.ts';
 import { roundTo } from '../analysis/round-to.ts';
+
+/** Processes with a busy thread in a run: where its work ran (each has its own GIL). */
+function busyProcessCount(summary: RunSummary): number {
+  return new Set(busyThreads(summary.threads, summary.processes?.[0]?.pid).map((thread) => thread.pid ?? -1)).size;
+}
 
 /** Bumped only when a field of ExperimentView changes meaning or disappears. */
 export const EXPERIMENT_SCHEMA_VERSION = 1;
@@ -53,6 +59,8 @@ export function experimentView(
       otherCores: spreadOf(numbers(completed.map((summary) => summary.machineLoad?.otherCores))),
       cores: completed.find((summary) => summary.machineLoad)?.machineLoad?.cores ?? null,
       speedupCeiling: spreadOf(numbers(completed.map((summary) => summary.verdict.speedupCeiling)))?.median ?? null,
+      processes: spreadOf(completed.map(busyProcessCount)),
+      gilWait: spreadOf(numbers(completed.map((summary) => summary.verdict.gilWaitShare))),
     };
   });
   const baseline =

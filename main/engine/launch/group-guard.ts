@@ -34,6 +34,11 @@ for line in seen.split(b"\\n"):
             pass
 `;
 
+/** True for the command line of a guard (GILscope's own helper, never a process to profile). */
+export function isGroupGuard(commandLine: readonly string[]): boolean {
+  return commandLine[4] === GUARD_PROGRAM && commandLine[3] === '-c';
+}
+
 /** A running guard: `guard(pgid)` names the group to kill should GILscope die; `release()` lets it exit quietly. */
 export interface GroupGuard {
   guard(pgid: number): void;

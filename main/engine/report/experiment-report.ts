@@ -69,6 +69,8 @@ function resultsTable(view: ExperimentView): SafeHtml {
     spreadText(config.wallSeconds, formatSeconds),
     formatRatio(config.speedup),
     spreadText(config.parallelism, (value) => formatNumber(value)),
+    spreadText(config.processes ?? null, (value) => String(value)),
+    spreadText(config.gilWait ?? null, (value) => formatPercent(value)),
     spreadText(config.contention, (value) => formatPercent(value)),
   ]);
   const columns = [
@@ -80,7 +82,9 @@ function resultsTable(view: ExperimentView): SafeHtml {
     { header: 'Wall (median, min–max)', numeric: true },
     { header: 'Speedup', numeric: true },
     { header: 'Parallelism', numeric: true },
-    { header: 'Contention', numeric: true },
+    { header: 'Processes', numeric: true, title: 'Processes that did the work (with a busy thread)' },
+    { header: 'GIL wait', numeric: true, title: 'Busy threads’ share of time waiting for their own process’s GIL' },
+    { header: 'Contention', numeric: true, title: 'Main process’s samples with a GIL waiter' },
   ];
   return dataTable(columns, rows, (i) => (view.configs[i]?.key === view.baselineKey ? 'baseline' : null));
 }

@@ -32,19 +32,27 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
 }
 
 /** A signed difference in the metric's unit: "+1.20 s", "−3.4 pp" (percentage points). */
-export function formatDelta(value: number | null | undefined, unit: 'seconds' | 'ratio' | 'fraction'): string {
+export function formatDelta(
+  value: number | null | undefined,
+  unit: 'seconds' | 'ratio' | 'fraction' | 'count',
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
   const abs = Math.abs(value);
   if (unit === 'seconds') return `${sign}${formatSeconds(abs)}`;
   if (unit === 'fraction') return `${sign}${(abs * 100).toFixed(1)} pp`;
+  if (unit === 'count') return `${sign}${abs}`;
   return `${sign}${abs.toFixed(2)}`;
 }
 
 /** A value in the metric's unit. */
-export function formatMetric(value: number | null | undefined, unit: 'seconds' | 'ratio' | 'fraction'): string {
+export function formatMetric(
+  value: number | null | undefined,
+  unit: 'seconds' | 'ratio' | 'fraction' | 'count',
+): string {
   if (unit === 'seconds') return formatSeconds(value);
   if (unit === 'fraction') return formatPercent(value);
+  if (unit === 'count') return formatNumber(value, 0);
   return formatNumber(value);
 }
 

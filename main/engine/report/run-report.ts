@@ -16,8 +16,9 @@ import {
 } from './report-layout.ts';
 import { formatDate, formatNumber, formatPercent, formatSeconds } from './report-format.ts';
 import { gilscopeVersion } from './report-version.ts';
+import { hasSeveralProcesses } from '../../shared/process-groups.ts';
 import { commandText, gilText, interpreterText, runTitle, statusText, verdictBlock } from './run-facts.ts';
-import { functionsSection, gilWaitSection, outputSection, threadsSection } from './run-sections.ts';
+import { functionsSection, gilWaitSection, outputSection, processesSection, threadsSection } from './run-sections.ts';
 import { timelineChart, timelineLegend } from './svg-timeline.ts';
 
 /** Options of every report renderer: header facts not in the data. */
@@ -76,7 +77,11 @@ export function timelineSection(timeline: BinnedTimeline | null, summary: RunSum
   );
   return html`${chartBlock(svg, timelineLegend(timeline.gil !== null))}${omittedThreads > 0 ? note(`${omittedThreads} less busy thread(s) are not drawn; all are in the table below.`) : null}${
     switches.length > 0 ? note(`GIL switched during the run: ${switches.join('; ')}.`) : null
-  }${timeline.gil ? null : note('The GIL state could not be read, so the GIL lane is left out.')}`;
+  }${timeline.gil ? null : note('The GIL state could not be read, so the GIL lane is left out.')}${
+    timeline.gil && hasSeveralProcesses(summary)
+      ? note('The GIL lane is the main process’s; every process has its own GIL (see Processes).')
+      : null
+  }`;
 }
 
 /** One run's facts for the report header. */
@@ -84,6 +89,12 @@ export function runFacts(summary: RunSummary, meta: ReportMeta): SafeHtml {
   return factList([
     ['Script', html`<span class="mono">${commandText(summary)}</span>`],
     ['Working directory', html`<span class="mono">${summary.cwd}</span>`],
+    [
+      'Attached to',
+      summary.attachedPid === undefined
+        ? null
+        : `pid ${summary.attachedPid} (already running; GILscope sampled it and detached, never launched or stopped it)`,
+    ],
     ['Interpreter', interpreterText(summary)],
     ['GIL mode', gilText(summary)],
     ['Recorded', formatDate(summary.createdAt)],
@@ -107,6 +118,7 @@ ${cardGrid(runCards(summary))}
 ${problem ? html`<div class="callout">${problem}</div>` : null}
 ${summary.status === 'running' ? null : verdictBlock(summary)}
 ${section('timeline', 'Timeline', timelineSection(timeline, summary))}
+${processesSection(summary)}
 ${threadsSection(summary)}
 ${functionsSection(summary)}
 ${gilWaitSection(summary)}

@@ -7,6 +7,12 @@ import { chartBlock, dataTable, legend, note, section } from './report-layout.ts
 import { formatPercent, formatSeconds } from './report-format.ts';
 import { STATE_ORDER, stateColor, stateLabel } from '../../shared/thread-state-style.ts';
 import { stateBars } from './svg-state-bars.ts';
+import {
+  commandLineText,
+  groupThreadsByProcess,
+  hasSeveralProcesses,
+  processName,
+} from '../../shared/process-groups.ts';
 
 /** "file.py:12" with the full path kept; it may wrap after each "/" (table cells keep words whole). */
 function location(file: string, line: number): SafeHtml {
@@ -19,14 +25,63 @@ export function stateLegend(): SafeHtml {
   return legend(STATE_ORDER.map((state) => ({ label: stateLabel(state), color: stateColor(state) })));
 }
 
-/** Stacked state bars and the per-thread table. */
+/** A run of several processes: one row per process with its own CPU and GIL figures; null for one process. */
+export function processesSection(summary: RunSummary): SafeHtml | null {
+  if (!hasSeveralProcesses(summary)) return null;
+  const columns = [
+    { header: 'Process' },
+    { header: 'Command line' },
+    { header: 'Python' },
+    { header: 'Threads', numeric: true },
+    { header: 'CPU', numeric: true },
+    {
+      header: 'Exited early',
+      numeric: true,
+      title: 'CPU of threads that exited before they were sampled (in the CPU column too)',
+    },
+    { header: 'Lifetime', numeric: true },
+    { header: 'GIL held', numeric: true, title: 'Share of this process’s GIL reads with its GIL held' },
+    {
+      header: 'Contention',
+      numeric: true,
+      title: 'Share of this process’s ticks with one of its threads waiting for its GIL',
+    },
+  ];
+  const rows = (summary.processes ?? []).map((process) => [
+    processName(process),
+    html`<span class="mono">${joinHtml(commandLineText(process.commandLine, 90).split(/(?<=[/ ])/), '<wbr>')}</span>`,
+    process.pythonVersion ?? 'not Python',
+    process.threadCount,
+    formatSeconds(process.cpuSeconds),
+    formatSeconds(process.exitedBeforeSampledCpuSeconds),
+    formatSeconds(process.lifetimeSeconds),
+    formatPercent(process.gil?.heldFraction),
+    formatPercent(process.gil?.contention),
+  ]);
+  return section(
+    'processes',
+    'Processes',
+    note('Each process has its own GIL: its threads wait only for that one. CPU and parallelism are the whole tree’s.'),
+    dataTable(columns, rows),
+  );
+}
+
+/** Stacked state bars and the per-thread table (grouped by process when there are several). */
 export function threadsSection(summary: RunSummary): SafeHtml {
   if (summary.threads.length === 0) return section('threads', 'Threads', note('No thread was sampled.'));
+  const several = hasSeveralProcesses(summary);
+  const groups = groupThreadsByProcess(summary);
+  const ordered = several ? groups.flatMap((group) => group.threads) : summary.threads;
+  const roleOf = new Map(groups.map((group) => [group.process.pid, group.process.role]));
   const bars = stateBars(
-    summary.threads.map((thread) => ({ label: thread.name, states: thread.states })),
+    ordered.map((thread) => ({
+      label: several ? `${roleOf.get(thread.pid ?? -1) ?? '?'}: ${thread.name}` : thread.name,
+      states: thread.states,
+    })),
     'Share of each thread’s lifetime per state',
   );
   const columns = [
+    ...(several ? [{ header: 'Process' }] : []),
     { header: 'Thread' },
     { header: 'TID', numeric: true },
     { header: 'CPU', numeric: true },
@@ -34,7 +89,8 @@ export function threadsSection(summary: RunSummary): SafeHtml {
     ...STATE_ORDER.map((state) => ({ header: stateLabel(state), numeric: true })),
     { header: 'GIL held', numeric: true, title: 'Share of GIL-readable samples in which this thread held the GIL' },
   ];
-  const rows = summary.threads.map((thread) => [
+  const rows = ordered.map((thread) => [
+    ...(several ? [`${roleOf.get(thread.pid ?? -1) ?? '?'} · pid ${thread.pid ?? '?'}`] : []),
     html`${thread.name}${thread.nameSource === 'os' ? html` <span class="muted">(OS name)</span>` : null}`,
     thread.tid,
     formatSeconds(thread.cpuSeconds),

@@ -81,9 +81,14 @@ export function timelineChart(
   }
 
   if (timeline.gil) parts.push(gilLane(timeline, xOf, binWidth, TOP, options.gilNote));
-  threads.forEach((thread, index) =>
-    parts.push(threadRows(timeline, thread, xOf, binWidth, lanesTop + index * rowHeight)),
-  );
+  // Several processes: lanes come grouped by process (see process-groups.ts); a rule between groups, the pid by each tid.
+  const severalProcesses = new Set(threads.map((thread) => thread.pid)).size > 1;
+  threads.forEach((thread, index) => {
+    const top = lanesTop + index * rowHeight;
+    if (severalProcesses && index > 0 && threads[index - 1]?.pid !== thread.pid)
+      parts.push(svgLine(0, top - THREAD_GAP / 2, LABEL_WIDTH + PLOT_WIDTH, top - THREAD_GAP / 2, SERIES_COLORS.axis));
+    parts.push(threadRows(timeline, thread, xOf, binWidth, top, severalProcesses));
+  });
   parts.push(svgLine(LABEL_WIDTH, plotBottom, LABEL_WIDTH + PLOT_WIDTH, plotBottom, SERIES_COLORS.axis));
 
   return {
@@ -98,8 +103,10 @@ function threadRows(
   xOf: (ns: number) => number,
   binWidth: number,
   top: number,
+  showPid: boolean,
 ): SafeHtml {
   const bins = thread.sampled.length;
+  const id = showPid && thread.pid !== undefined ? `pid ${thread.pid} · tid ${thread.tid}` : `tid ${thread.tid}`;
   const bands = bandSegmentsByState(thread.states, 0, bins - 1, BAND);
   const statePaths = STATE_ORDER.map((state) =>
     filledPath(
@@ -117,7 +124,7 @@ function threadRows(
   const plotEnd = LABEL_WIDTH + PLOT_WIDTH;
   return html`<g class="thread">
 ${svgLabel(thread.name, LABEL_WIDTH - 8, top + BAND / 2, { anchor: 'end', max: 24, size: 11.5, weight: 600 })}
-${svgLabel(`tid ${thread.tid} · CPU`, LABEL_WIDTH - 8, cpuTop + CPU_LANE / 2, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
+${svgLabel(`${id} · CPU`, LABEL_WIDTH - 8, cpuTop + CPU_LANE / 2, { anchor: 'end', size: 10, fill: SERIES_COLORS.axis })}
 <rect x="${LABEL_WIDTH}" y="${px(cpuTop)}" width="${px(plotEnd - LABEL_WIDTH)}" height="${CPU_LANE}" fill="#f6f8fa"/>
 ${statePaths}
 ${filledPath(rectPath(cpuRects), SERIES_COLORS.cpu, 0.8)}

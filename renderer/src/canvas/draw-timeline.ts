@@ -54,12 +54,15 @@ export function drawTimeline(
   }
   ctx.textAlign = 'start';
 
+  // Several processes: their lanes come grouped (the engine orders them so), a rule between groups, the pid by
+  // each tid; the GIL row is the main process's (each process has its own GIL; the thread table gives them all).
+  const severalProcesses = new Set(data.threads.map((thread) => thread.pid)).size > 1;
   if (data.gil) {
     const gil = data.gil;
     ctx.fillStyle = theme.lane;
     ctx.fillRect(gutter, top, plotWidth, gilHeight);
     ctx.fillStyle = theme.text;
-    ctx.fillText('GIL held', 4, top + gilHeight / 3);
+    ctx.fillText(severalProcesses ? 'main GIL held' : 'GIL held', 4, top + gilHeight / 3);
     ctx.fillStyle = SERIES_COLORS.contention;
     ctx.fillText('contention', 4, top + (2 * gilHeight) / 3);
     ctx.fillStyle = SERIES_COLORS.gilHeld;
@@ -91,14 +94,21 @@ export function drawTimeline(
     top += gilHeight + gap;
   }
 
+  let previousPid = data.threads[0]?.pid;
   for (const thread of data.threads) {
+    if (severalProcesses && thread.pid !== previousPid) {
+      ctx.fillStyle = theme.muted;
+      ctx.fillRect(0, top - gap / 2 - 0.5, width, 1);
+      previousPid = thread.pid;
+    }
     ctx.fillStyle = theme.lane;
     ctx.fillRect(gutter, top, plotWidth, cpuHeight + bandHeight);
     ctx.fillStyle = theme.text;
     const label = thread.name.length > 19 ? `${thread.name.slice(0, 18)}…` : thread.name;
     ctx.fillText(label, 4, top + cpuHeight / 2 + 1);
     ctx.fillStyle = theme.muted;
-    ctx.fillText(String(thread.tid), 4, top + cpuHeight + bandHeight / 2 + 1);
+    const id = severalProcesses && thread.pid !== undefined ? `pid ${thread.pid} · ${thread.tid}` : String(thread.tid);
+    ctx.fillText(id, 4, top + cpuHeight + bandHeight / 2 + 1);
     // State band: one path per state and lane, far fewer canvas calls than a fillRect per bin.
     const bandTop = top + cpuHeight;
     const bands = bandSegmentsByState(thread.states, firstBin, lastBin, bandHeight, 0);

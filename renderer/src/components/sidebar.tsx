@@ -8,8 +8,9 @@ import { Kbd } from './kbd.tsx';
 // Which screen is showing (defined with its URL form in logic/view-route.ts).
 export type { View } from '../logic/view-route.ts';
 
-// The sidebar entry a view belongs to (the experiment screens share one).
+// The sidebar entry a view belongs to (the experiment screens share one; attaching is a kind of new run).
 export function navGroup(view: View): string {
+  if (view.kind === 'attach') return 'new';
   return view.kind === 'experiment-new' || view.kind === 'experiment' ? 'experiments' : view.kind;
 }
 

@@ -7,6 +7,7 @@ import { formatPercent, formatRatio, formatSeconds } from './format.ts';
 export function formatMetricValue(value: number | null, unit: CompareMetricRow['unit']): string {
   if (unit === 'seconds') return formatSeconds(value);
   if (unit === 'ratio') return formatRatio(value);
+  if (unit === 'count') return value === null ? '—' : String(value);
   return formatPercent(value);
 }
 
@@ -17,6 +18,7 @@ export function formatMetricDelta(delta: number | null, unit: CompareMetricRow['
   const size = Math.abs(delta);
   if (unit === 'seconds') return `${sign}${formatSeconds(size)}`;
   if (unit === 'ratio') return `${sign}${size.toFixed(2)}×`;
+  if (unit === 'count') return `${sign}${size}`;
   return `${sign}${(size * 100).toFixed(1)} pp`;
 }
 

@@ -4,7 +4,8 @@
 import type { ExperimentConfigResult, ExperimentView, Spread } from '../../../main/shared/compare-types.ts';
 
 // Columns the configurations table sorts by.
-export type ConfigSortKey = 'order' | 'label' | 'wall' | 'speedup' | 'parallelism' | 'contention' | 'failures';
+export type ConfigSortKey =
+  'order' | 'label' | 'wall' | 'speedup' | 'parallelism' | 'processes' | 'gilWait' | 'contention' | 'failures';
 
 // A sort column and direction.
 export interface ConfigSort {
@@ -27,6 +28,10 @@ const sortValue = (config: ExperimentConfigResult, key: ConfigSortKey): number |
       return config.parallelism?.median ?? null;
     case 'contention':
       return config.contention?.median ?? null;
+    case 'processes':
+      return config.processes?.median ?? null;
+    case 'gilWait':
+      return config.gilWait?.median ?? null;
     case 'failures':
       return config.failures;
     default:

@@ -22,6 +22,8 @@ export interface LiveRunStatus {
   endStatus: RunStatus | null;
   endMessage: string | null;
   startedAtMs: number;
+  /** The process attached to (Stop detaches it), or null for a launched script. */
+  attachedPid: number | null;
 }
 
 // The live store: status for React, buffers for canvases, a version counter bumped on every change.
@@ -35,7 +37,8 @@ export interface LiveRunStore {
   totals(): LiveTotalsValue;
   /** Increments on every change; a drawing loop redraws when it differs from the last drawn one. */
   version(): number;
-  beginStarting(script: string, nowMs: number): void;
+  /** `attachedPid`: the run attaches to that running process instead of launching `script`. */
+  beginStarting(script: string, nowMs: number, attachedPid?: number | null): void;
   started(runId: number): void;
   failedToStart(): void;
   onProgress(event: LiveProgress): void;
@@ -56,14 +59,16 @@ export function createLiveRunStore(progressCapacity = 600, outputCapacity = 2000
   let version = 0;
   // Partial lines per stream: the last pushed line stays open until its newline arrives.
   const open: Record<'stdout' | 'stderr', OutputLine | null> = { stdout: null, stderr: null };
-  let status: LiveRunStatus = {
+  const idleStatus: LiveRunStatus = {
     runId: null,
     script: '',
     phase: 'idle',
     endStatus: null,
     endMessage: null,
     startedAtMs: 0,
+    attachedPid: null,
   };
+  let status = idleStatus;
   // Events for a run may beat the reply to profile:start; while starting, the first run id seen is ours.
   const accepts = (runId: number): boolean => {
     if (status.runId === runId) return true;
@@ -93,9 +98,17 @@ export function createLiveRunStore(progressCapacity = 600, outputCapacity = 2000
     status: () => status,
     totals: () => totals.value(),
     version: () => version,
-    beginStarting(script, nowMs) {
+    beginStarting(script, nowMs, attachedPid = null) {
       reset();
-      status = { runId: null, script, phase: 'starting', endStatus: null, endMessage: null, startedAtMs: nowMs };
+      status = {
+        runId: null,
+        script,
+        phase: 'starting',
+        endStatus: null,
+        endMessage: null,
+        startedAtMs: nowMs,
+        attachedPid,
+      };
       changed(true);
     },
     started(runId) {
@@ -105,7 +118,7 @@ export function createLiveRunStore(progressCapacity = 600, outputCapacity = 2000
     },
     failedToStart() {
       reset();
-      status = { runId: null, script: '', phase: 'idle', endStatus: null, endMessage: null, startedAtMs: 0 };
+      status = idleStatus;
       changed(true);
     },
     onProgress(event) {
@@ -149,7 +162,7 @@ export function createLiveRunStore(progressCapacity = 600, outputCapacity = 2000
     },
     dismiss() {
       reset();
-      status = { runId: null, script: '', phase: 'idle', endStatus: null, endMessage: null, startedAtMs: 0 };
+      status = idleStatus;
       changed(true);
     },
     subscribe(listener) {

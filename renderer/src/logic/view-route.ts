@@ -17,6 +17,7 @@ export interface RunPlace {
 /** A screen of the app and what it shows. */
 export type View =
   | { kind: 'new' }
+  | { kind: 'attach' }
   | { kind: 'live' }
   | { kind: 'runs' }
   | ({ kind: 'run'; runId: number } & RunPlace)
@@ -87,7 +88,14 @@ export function hashToView(hash: string): View | null {
   const [route = '', query = ''] = hash.replace(/^#\/?/, '').split(/\?(.*)/s);
   const [kind = '', arg = ''] = route.split('/');
   if (query !== '' && kind !== 'run') return null;
-  if (kind === 'new' || kind === 'live' || kind === 'runs' || kind === 'experiments' || kind === 'experiment-new')
+  if (
+    kind === 'new' ||
+    kind === 'attach' ||
+    kind === 'live' ||
+    kind === 'runs' ||
+    kind === 'experiments' ||
+    kind === 'experiment-new'
+  )
     return arg === '' ? { kind } : null;
   const list = ids(arg);
   if (!list) return null;

@@ -86,6 +86,11 @@ export function RunDetailView(props: {
                 {s.script}
               </span>
               {s.args.length > 0 && <span className="mono"> {joinArgs(s.args)}</span>} ·{' '}
+              {s.attachedPid !== undefined && (
+                <span className="badge" data-testid="run-attached" title="GILscope attached to this running process">
+                  attached to pid {s.attachedPid}
+                </span>
+              )}{' '}
               <InterpreterLabel interpreter={s.interpreter} /> · GIL mode {s.gilMode} · {formatDate(s.createdAt)}
             </p>
           )}

@@ -17,7 +17,14 @@ const columns: Array<{ key: ConfigSortKey; label: string; numeric?: boolean; tit
   { key: 'wall', label: 'Wall (median)', numeric: true },
   { key: 'speedup', label: 'Speedup', numeric: true, title: 'Baseline median wall ÷ this median wall' },
   { key: 'parallelism', label: 'Parallelism', numeric: true },
-  { key: 'contention', label: 'GIL contention', numeric: true },
+  { key: 'processes', label: 'Processes', numeric: true, title: 'Processes that did the work (with a busy thread)' },
+  {
+    key: 'gilWait',
+    label: 'GIL wait',
+    numeric: true,
+    title: "Busy threads' share of time waiting for their own process's GIL",
+  },
+  { key: 'contention', label: 'GIL contention', numeric: true, title: "Main process's ticks with a GIL waiter" },
   { key: 'failures', label: 'Failures', numeric: true },
 ];
 
@@ -27,6 +34,9 @@ function spreadText(spread: Spread | null, format: (v: number) => string): strin
   const rel = relativeSpread(spread);
   return `${format(spread.min)} – ${format(spread.max)}${rel === null ? '' : ` (${formatPercent(rel)} spread)`}`;
 }
+
+// A median count: whole, or halfway between two.
+const formatCount = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
 // The table; `onOpenRun` opens a run's detail.
 export function ExperimentResultsTable(props: { experiment: ExperimentView; onOpenRun: (runId: number) => void }) {
@@ -84,10 +94,18 @@ export function ExperimentResultsTable(props: { experiment: ExperimentView; onOp
               <td className="num" title={spreadText(c.parallelism, (v) => formatRatio(v))}>
                 {formatRatio(c.parallelism?.median)}
               </td>
+              <td className="num" data-testid="experiment-processes" title={spreadText(c.processes ?? null, String)}>
+                {c.processes ? formatCount(c.processes.median) : '—'}
+              </td>
+              <td className="num" title={spreadText(c.gilWait ?? null, (v) => formatPercent(v))}>
+                {formatPercent(c.gilWait?.median)}
+              </td>
               <td className="num" title={spreadText(c.contention, (v) => formatPercent(v))}>
                 {formatPercent(c.contention?.median)}
               </td>
-              <td className={`num${c.failures > 0 ? ' delta-bad' : ''}`}>{c.failures}</td>
+              <td className={`num${c.failures > 0 ? ' delta-bad' : ''}`} data-testid="experiment-failures">
+                {c.failures}
+              </td>
               <td>
                 <div className="run-links">
                   {c.runIds.length === 0 && <span className="muted">not run yet</span>}

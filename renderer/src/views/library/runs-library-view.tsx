@@ -240,6 +240,15 @@ export function RunsLibraryView(props: {
                   <td className="num muted">{run.id}</td>
                   <td className="mono" title={[run.script, ...run.args].join(' ')}>
                     {baseName(run.script)}
+                    {run.attachedPid != null && (
+                      <span
+                        className="badge"
+                        data-testid="run-attached"
+                        title="GILscope attached to this running process"
+                      >
+                        attached to pid {run.attachedPid}
+                      </span>
+                    )}
                   </td>
                   <td>
                     <LabelEditor label={run.label} onSave={(label) => rename(run, label)} />

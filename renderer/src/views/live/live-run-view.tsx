@@ -69,7 +69,11 @@ export function LiveRunView(props: {
             <span className="mono">{baseName(status.script)}</span>
           </h2>
           <p className="muted">
-            Run {status.runId !== null ? `#${status.runId}` : '…'} · elapsed{' '}
+            Run {status.runId !== null ? `#${status.runId}` : '…'} ·{' '}
+            {status.attachedPid !== null && (
+              <span data-testid="live-attached">attached to pid {status.attachedPid} · </span>
+            )}
+            elapsed{' '}
             <span ref={elapsedRef} className="mono" data-testid="live-elapsed">
               0:00.0
             </span>{' '}
@@ -84,13 +88,14 @@ export function LiveRunView(props: {
             onClick={props.onStop}
             disabled={props.stopping || status.runId === null}
           >
-            {props.stopping ? 'Stopping…' : 'Stop'} <Kbd keys="Ctrl+." />
+            {stopLabel(props.stopping, status.attachedPid !== null)} <Kbd keys="Ctrl+." />
           </button>
         )}
       </header>
       {ended && (
         <Notice tone={status.endStatus === 'failed' ? 'error' : 'info'} testId="live-ended">
-          <StatusBadge status={status.endStatus ?? 'stopped'} /> {status.endMessage ?? endText(status.endStatus)}{' '}
+          <StatusBadge status={status.endStatus ?? 'stopped'} />{' '}
+          {status.endMessage ?? endText(status.endStatus, status.attachedPid)}{' '}
           {status.runId !== null && (
             <button
               type="button"
@@ -144,7 +149,14 @@ function StateLegendGil() {
   );
 }
 
-function endText(status: string | null): string {
+// An attached process is never stopped, only left: the button says so.
+function stopLabel(stopping: boolean, attached: boolean): string {
+  if (attached) return stopping ? 'Detaching…' : 'Detach';
+  return stopping ? 'Stopping…' : 'Stop';
+}
+
+function endText(status: string | null, attachedPid: number | null): string {
+  if (attachedPid !== null && status === 'stopped') return `Detached; process ${attachedPid} keeps running.`;
   if (status === 'completed') return 'The script finished.';
   if (status === 'stopped') return 'Stopped.';
   if (status === 'killed') return 'The script was killed.';

@@ -25,6 +25,8 @@ export function NewRunView(props: {
   startProfile: (request: ProfileStartRequest) => Promise<ProfileStartResponse>;
   pendingOpen: boolean;
   clearPendingOpen: () => void;
+  /** Opens "Attach to process…" (a running process instead of a script). */
+  onAttach: () => void;
 }) {
   const { form, setForm } = props;
   const [interpreters, setInterpreters] = useState<InterpreterView[]>([]);
@@ -85,7 +87,10 @@ export function NewRunView(props: {
         <h2 id="new-run-title">New run</h2>
         <p className="muted">
           Run a Python script under the sampler and see where its threads spend their time — and whether the GIL holds
-          them back.
+          them back.{' '}
+          <button type="button" className="link" data-testid="attach-link" onClick={props.onAttach}>
+            Attach to a running process…
+          </button>
         </p>
       </header>
       <form
