@@ -7,6 +7,7 @@ import { errorMessage, useEvent, useRequest } from '../../api/use-request.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ExportButtons } from '../../components/export-buttons.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { RequestError } from '../../components/request-error.tsx';
 import { progressFraction } from '../../logic/experiment-results.ts';
 import { experimentConclusion, experimentEtaSeconds } from '../../logic/experiment-conclusion.ts';
 import { baseName, formatDate, formatSeconds, plural } from '../../logic/format.ts';
@@ -123,11 +124,7 @@ export function ExperimentDetailView(props: {
           </button>
         </div>
       </header>
-      {experiment.kind === 'error' && (
-        <Notice tone="error" title="Could not load the experiment:">
-          {experiment.message}
-        </Notice>
-      )}
+      <RequestError state={experiment} title="Could not load the experiment:" />
       {experiment.kind === 'ok' && e === null && (
         <EmptyState title="Experiment not found" testId="experiment-missing">
           <p>It may have been deleted.</p>

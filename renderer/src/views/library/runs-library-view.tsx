@@ -3,10 +3,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RunListItem } from '../../../../main/shared/api-contract.ts';
 import { getApi } from '../../api/get-api.ts';
-import { errorMessage, useRequest } from '../../api/use-request.ts';
+import { useListAction } from '../../api/use-list-action.ts';
+import { useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
+import { ConfirmDelete } from '../../components/confirm-delete.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { RequestError } from '../../components/request-error.tsx';
+import { OpenDeleteActions, openableRow } from '../../components/row-actions.tsx';
 import { canCompareRun, compareReadiness, maxCompareRuns } from '../../logic/compare-selection.ts';
 import { baseName, formatDate, formatPercent, formatSeconds } from '../../logic/format.ts';
 import {
@@ -17,7 +21,6 @@ import {
   type RunQuery,
   type RunSortKey,
 } from '../../logic/runs-filter.ts';
-import { ConfirmDialog } from './confirm-dialog.tsx';
 import { LabelEditor } from './label-editor.tsx';
 
 const columns: Array<{ key: RunSortKey; label: string; numeric?: boolean }> = [
@@ -46,7 +49,7 @@ export function RunsLibraryView(props: {
   const list = useRequest('runs:list', undefined, `runs-${props.refreshKey}`);
   const [query, setQuery] = useState<RunQuery>(defaultRunQuery);
   const [toDelete, setToDelete] = useState<RunListItem | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { actionError, act } = useListAction(list.reload);
   const runs = useMemo(() => list.data?.runs ?? [], [list.data]);
   const rows = useMemo(() => queryRuns(runs, query), [runs, query]);
   const interpreters = useMemo(() => runInterpreters(runs), [runs]);
@@ -56,24 +59,17 @@ export function RunsLibraryView(props: {
     if (list.kind === 'ok') onListed(list.data.runs.map((r) => r.id));
   }, [list, onListed]);
 
-  const rename = async (run: RunListItem, label: string | null) => {
-    try {
-      const { ok } = await getApi().request('runs:rename', { runId: run.id, label });
-      if (!ok) setActionError(`Run #${run.id} could not be renamed (it may have been deleted).`);
-      list.reload();
-    } catch (error) {
-      setActionError(errorMessage(error));
-    }
-  };
-  const remove = async (run: RunListItem) => {
+  const rename = (run: RunListItem, label: string | null) =>
+    act(
+      () => getApi().request('runs:rename', { runId: run.id, label }),
+      `Run #${run.id} could not be renamed (it may have been deleted).`,
+    );
+  const remove = (run: RunListItem) => {
     setToDelete(null);
-    try {
-      const { ok } = await getApi().request('runs:delete', { runId: run.id });
-      if (!ok) setActionError(`Run #${run.id} could not be deleted (a run still recording cannot be).`);
-      list.reload();
-    } catch (error) {
-      setActionError(errorMessage(error));
-    }
+    return act(
+      () => getApi().request('runs:delete', { runId: run.id }),
+      `Run #${run.id} could not be deleted (a run still recording cannot be).`,
+    );
   };
 
   return (
@@ -162,11 +158,7 @@ export function RunsLibraryView(props: {
           )}
         </div>
       )}
-      {list.kind === 'error' && (
-        <Notice tone="error" title="Could not list runs:">
-          {list.message}
-        </Notice>
-      )}
+      <RequestError state={list} title="Could not list runs:" />
       {actionError && <Notice tone="error">{actionError}</Notice>}
       {list.kind === 'ok' && runs.length === 0 && (
         <EmptyState title="No runs yet" testId="runs-empty">
@@ -205,12 +197,9 @@ export function RunsLibraryView(props: {
               {rows.map((run) => (
                 <tr
                   key={run.id}
+                  {...openableRow(() => props.onOpen(run.id))}
                   data-testid="runs-row"
                   data-run-id={run.id}
-                  tabIndex={0}
-                  className="clickable"
-                  onClick={() => props.onOpen(run.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && props.onOpen(run.id)}
                 >
                   <td className="check-cell" onClick={(e) => e.stopPropagation()}>
                     <input
@@ -255,45 +244,30 @@ export function RunsLibraryView(props: {
                   <td>
                     <StatusBadge status={run.status} />
                   </td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      onClick={(e) => (e.stopPropagation(), props.onOpen(run.id))}
-                      data-testid="run-open"
-                    >
-                      Open
-                    </button>
-                    <button
-                      type="button"
-                      className="danger-quiet"
-                      data-testid="run-delete"
-                      disabled={run.status === 'running'}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        setToDelete(run);
-                      }}
-                    >
-                      Delete
-                    </button>
-                  </td>
+                  <OpenDeleteActions
+                    onOpen={() => props.onOpen(run.id)}
+                    onDelete={() => setToDelete(run)}
+                    running={run.status === 'running'}
+                    openTestId="run-open"
+                    deleteTestId="run-delete"
+                  />
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <ConfirmDialog
-        open={toDelete !== null}
-        title={`Delete run #${toDelete?.id ?? ''}?`}
-        confirmLabel="Delete"
+      <ConfirmDelete
+        item={toDelete}
+        what="run"
         onCancel={() => setToDelete(null)}
-        onConfirm={() => toDelete && void remove(toDelete)}
+        onConfirm={(item) => void remove(item)}
       >
         <p>
           {toDelete && (toDelete.label ?? baseName(toDelete.script))} and all its samples, stacks and output will be
           removed from the store. This cannot be undone.
         </p>
-      </ConfirmDialog>
+      </ConfirmDelete>
     </section>
   );
 }
