@@ -14,6 +14,14 @@ export const RECORDING_OPTIONS = {
   'no-stacks': { type: 'boolean' },
 } as const;
 
+/** What to launch, for the commands that start the script themselves (profile, experiment): the interpreter
+ *  (a list for experiment), the GIL mode (likewise) and the working directory. */
+export const LAUNCH_OPTIONS = {
+  python: { type: 'string' },
+  gil: { type: 'string' },
+  cwd: { type: 'string' },
+} as const;
+
 /** The recording options read and checked; `durationSeconds` null = until the script ends. */
 export interface RecordingOptions {
   rateHz: number;

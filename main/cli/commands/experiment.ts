@@ -15,7 +15,7 @@ import { findOnPath } from '../find-on-path.ts';
 import { openReader } from '../open-reader.ts';
 import { parseNumberOption, parseOptions, splitScriptArgs } from '../parse-options.ts';
 import { printExperiment } from '../print-experiment.ts';
-import { readRecordingOptions, RECORDING_OPTIONS } from '../recording-options.ts';
+import { LAUNCH_OPTIONS, readRecordingOptions, RECORDING_OPTIONS } from '../recording-options.ts';
 import { GIL_MODES, type GilMode } from '../../shared/vocabulary.ts';
 
 /** Exit code when the --fail-if condition holds (the CI gate fails). */
@@ -56,12 +56,10 @@ export async function experimentCommand(argv: string[]): Promise<number> {
   const { ownArgs, scriptArgs } = splitScriptArgs(argv);
   const { values, positionals } = parseOptions(ownArgs, {
     ...RECORDING_OPTIONS,
-    python: { type: 'string' },
-    gil: { type: 'string' },
+    ...LAUNCH_OPTIONS,
     repeat: { type: 'string' },
     'vary-arg': { type: 'string' },
     'vary-env': { type: 'string' },
-    cwd: { type: 'string' },
     'fail-if': { type: 'string' },
     baseline: { type: 'string' },
   });

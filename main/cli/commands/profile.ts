@@ -5,18 +5,13 @@ import { usageError } from '../cli-error.ts';
 import { findOnPath } from '../find-on-path.ts';
 import { finishSession } from '../finish-session.ts';
 import { parseOptions, splitScriptArgs } from '../parse-options.ts';
-import { readRecordingOptions, RECORDING_OPTIONS } from '../recording-options.ts';
+import { LAUNCH_OPTIONS, readRecordingOptions, RECORDING_OPTIONS } from '../recording-options.ts';
 import { GIL_MODES, type GilMode } from '../../shared/vocabulary.ts';
 
 /** `gilscope profile [options] SCRIPT [-- ARGS…]`: runs a script under a CPython and samples it. */
 export async function profileCommand(argv: string[]): Promise<number> {
   const { ownArgs, scriptArgs } = splitScriptArgs(argv);
-  const { values, positionals } = parseOptions(ownArgs, {
-    ...RECORDING_OPTIONS,
-    python: { type: 'string' },
-    gil: { type: 'string' },
-    cwd: { type: 'string' },
-  });
+  const { values, positionals } = parseOptions(ownArgs, { ...RECORDING_OPTIONS, ...LAUNCH_OPTIONS });
   if (positionals.length === 0) throw usageError('profile needs a SCRIPT');
   if (positionals.length > 1)
     throw usageError(
