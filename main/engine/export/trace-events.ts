@@ -181,25 +181,18 @@ export function toTraceEvents(
     }
     closeStretch();
 
-    const id = `0x${tid.toString(16)}`;
-    events.push({
-      name: 'Profile',
+    const sampleEvent: SampleEvent = {
       ph: 'P',
       cat: PROFILER_CATEGORY,
-      id,
+      id: `0x${tid.toString(16)}`,
       pid,
       tid,
       ts: startUs,
-      args: { data: { startTime: startUs } },
-    });
+    };
+    events.push({ ...sampleEvent, name: 'Profile', args: { data: { startTime: startUs } } });
     events.push({
+      ...sampleEvent,
       name: 'ProfileChunk',
-      ph: 'P',
-      cat: PROFILER_CATEGORY,
-      id,
-      pid,
-      tid,
-      ts: startUs,
       args: { data: { cpuProfile: { nodes, samples: sampleNodes }, timeDeltas } },
     });
   });
