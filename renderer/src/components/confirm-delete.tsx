@@ -1,6 +1,6 @@
-// Asks before deleting a list's item (native <dialog>): Escape or Cancel declines, the danger button deletes.
+// Asks before deleting a list's item (a modal dialog): Escape or Cancel declines, the danger button deletes.
 import type { ReactNode } from 'react';
-import { useModalDialog } from './use-modal-dialog.ts';
+import { ModalDialog } from './modal-dialog.tsx';
 
 /** Shown while `item` is set ("Delete run #3?"); focus starts on Cancel so Enter never deletes by accident. */
 export function ConfirmDelete<T extends { id: number }>(props: {
@@ -11,15 +11,9 @@ export function ConfirmDelete<T extends { id: number }>(props: {
   onConfirm: (item: T) => void;
   onCancel: () => void;
 }) {
-  const ref = useModalDialog(props.item !== null);
   const { item } = props;
   return (
-    <dialog
-      ref={ref}
-      className="confirm"
-      data-testid="confirm-dialog"
-      onCancel={(e) => (e.preventDefault(), props.onCancel())}
-    >
+    <ModalDialog open={item !== null} onCancel={props.onCancel} className="confirm" testId="confirm-dialog">
       <h3>{`Delete ${props.what} #${item?.id ?? ''}?`}</h3>
       <div>{props.children}</div>
       <div className="row end">
@@ -30,6 +24,6 @@ export function ConfirmDelete<T extends { id: number }>(props: {
           Delete
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

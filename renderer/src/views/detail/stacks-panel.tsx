@@ -5,10 +5,17 @@ import type { SampleScope } from '../../../../main/shared/run-views.ts';
 import type { RunRange } from '../../../../main/shared/api-contract.ts';
 import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
+import { ChoiceButtons, type Choice } from '../../components/choice-buttons.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { baseName, formatPercent } from '../../logic/format.ts';
 import { FlameGraph } from './flame-graph.tsx';
+
+type StacksTab = 'functions' | 'flame';
+const TABS: ReadonlyArray<Choice<StacksTab>> = [
+  { value: 'functions', label: 'Top functions', testId: 'tab-functions' },
+  { value: 'flame', label: 'Flame graph', testId: 'tab-flame' },
+];
 
 const scopes: Array<{ value: SampleScope; label: string }> = [
   { value: 'all', label: 'All samples' },
@@ -21,7 +28,7 @@ export function StacksPanel(props: { summary: RunSummary; range: RunRange | null
   const runId = props.summary.runId;
   const [tid, setTid] = useState<number | null>(null);
   const [scope, setScope] = useState<SampleScope>('on-cpu');
-  const [tab, setTab] = useState<'functions' | 'flame'>('functions');
+  const [tab, setTab] = useState<StacksTab>('functions');
   const range = props.range;
   const key = `${runId}:${tid}:${scope}:${range ? `${range.fromNs}-${range.toNs}` : 'all'}`;
   const functions = useRequest('runs:functions', { runId, tid, scope, range }, tab === 'functions' ? key : null);
@@ -30,26 +37,7 @@ export function StacksPanel(props: { summary: RunSummary; range: RunRange | null
   return (
     <div className="panel">
       <div className="panel-title row spread">
-        <div className="tabs" role="tablist">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'functions'}
-            data-testid="tab-functions"
-            onClick={() => setTab('functions')}
-          >
-            Top functions
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'flame'}
-            data-testid="tab-flame"
-            onClick={() => setTab('flame')}
-          >
-            Flame graph
-          </button>
-        </div>
+        <ChoiceButtons kind="tabs" choices={TABS} value={tab} onChange={setTab} />
         <div className="row">
           <select
             aria-label="Thread"

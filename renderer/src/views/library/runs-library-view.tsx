@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { OpenDeleteActions, openableRow } from '../../components/row-actions.tsx';
+import { SortHeader } from '../../components/sort-header.tsx';
 import { canCompareRun, compareReadiness, maxCompareRuns } from '../../logic/compare-selection.ts';
 import { baseName, formatDate, formatPercent, formatSeconds } from '../../logic/format.ts';
 import {
@@ -179,16 +180,14 @@ export function RunsLibraryView(props: {
                 </th>
                 <th className="num">#</th>
                 {columns.map((c) => (
-                  <th
+                  <SortHeader
                     key={c.key}
-                    className={c.numeric ? 'num' : undefined}
-                    aria-sort={query.sortKey === c.key ? (query.descending ? 'descending' : 'ascending') : 'none'}
-                  >
-                    <button type="button" className="sort" onClick={() => setQuery(toggleSort(query, c.key))}>
-                      {c.label}
-                      {query.sortKey === c.key ? (query.descending ? ' ▼' : ' ▲') : ''}
-                    </button>
-                  </th>
+                    label={c.label}
+                    numeric={c.numeric}
+                    active={query.sortKey === c.key}
+                    descending={query.descending}
+                    onSort={() => setQuery(toggleSort(query, c.key))}
+                  />
                 ))}
                 <th />
               </tr>
