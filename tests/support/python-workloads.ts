@@ -21,3 +21,19 @@ t.start()
 t.join()
 `;
 }
+
+/**
+ * Python starting a daemon thread named `spawnerName` that forever starts `batch` threads named churn-N, each
+ * running `target(N)`, and joins them: threads that come and go while they are sampled (needs `threading`).
+ */
+export function threadChurn(target: string, batch: number, spawnerName: string): string {
+  return `def spawner():
+    i = 0
+    while True:
+        ts = [threading.Thread(target=${target}, args=(i + k,), name=f"churn-{i + k}") for k in range(${batch})]
+        for t in ts: t.start()
+        for t in ts: t.join()
+        i += ${batch}
+threading.Thread(target=spawner, daemon=True, name="${spawnerName}").start()
+`;
+}
