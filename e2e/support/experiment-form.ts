@@ -15,7 +15,7 @@ export async function fillCpuThreadsExperiment(
   const form = page.getByTestId('experiment-form');
   await expect(form).toBeVisible();
   await form.getByTestId('script-path-input').fill(fixtureScripts().cpuThreads);
-  await page.getByTestId('experiment-args').fill(seconds);
+  await page.getByTestId('experiment-args-input').fill(seconds);
   const interpreter = (python: string) =>
     page.locator(`[data-testid="experiment-interpreter"][data-path="${python}"] input[type="checkbox"]`);
   await expect(interpreter(PYTHONS.gil312)).toBeAttached({ timeout: 20_000 });

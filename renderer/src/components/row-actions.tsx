@@ -1,5 +1,6 @@
 // A list row that opens on click or Enter, and its Open / Delete buttons (which do not open it twice).
 import type { KeyboardEvent } from 'react';
+import type { PendingDelete } from './confirm-delete.tsx';
 
 /** The props that make a table row open `open` on click, or on Enter while the row itself has focus. */
 export function openableRow(open: () => void) {
@@ -11,25 +12,29 @@ export function openableRow(open: () => void) {
   };
 }
 
-/** The last cell of such a row; Delete is disabled while the item is still running. */
-export function OpenDeleteActions(props: {
-  onOpen: () => void;
-  onDelete: () => void;
-  running: boolean;
-  openTestId?: string;
-  deleteTestId: string;
+/** The last cell of such a row: Open, and Delete (asks first; disabled while the item is still running). Test ids are PREFIX-open and PREFIX-delete. */
+export function OpenDeleteActions<T extends { id: number; status: string }>(props: {
+  item: T;
+  onOpen: (id: number) => void;
+  deleting: PendingDelete<T>;
+  testIdPrefix: string;
 }) {
+  const { item } = props;
   return (
     <td className="row-actions">
-      <button type="button" data-testid={props.openTestId} onClick={(e) => (e.stopPropagation(), props.onOpen())}>
+      <button
+        type="button"
+        data-testid={`${props.testIdPrefix}-open`}
+        onClick={(e) => (e.stopPropagation(), props.onOpen(item.id))}
+      >
         Open
       </button>
       <button
         type="button"
         className="danger-quiet"
-        data-testid={props.deleteTestId}
-        disabled={props.running}
-        onClick={(e) => (e.stopPropagation(), props.onDelete())}
+        data-testid={`${props.testIdPrefix}-delete`}
+        disabled={item.status === 'running'}
+        onClick={(e) => (e.stopPropagation(), props.deleting.ask(item))}
       >
         Delete
       </button>

@@ -7,7 +7,7 @@ import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { ChoiceButtons, type Choice } from '../../components/choice-buttons.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { Notice } from '../../components/notice.tsx';
+import { RequestError } from '../../components/request-error.tsx';
 import { baseName, formatPercent } from '../../logic/format.ts';
 import { FlameGraph } from './flame-graph.tsx';
 
@@ -68,11 +68,7 @@ export function StacksPanel(props: { summary: RunSummary; range: RunRange | null
       </div>
       {tab === 'functions' && (
         <>
-          {functions.kind === 'error' && (
-            <Notice tone="error" title="Could not load functions:">
-              {functions.message}
-            </Notice>
-          )}
+          <RequestError state={functions} title="Could not load functions:" />
           {functions.kind === 'loading' && !functions.data && <p className="muted">Loading…</p>}
           {functions.kind !== 'error' && functions.data === null && functions.kind === 'ok' && <NoStacks />}
           {functions.data && functions.data.functions.length === 0 && (
@@ -111,11 +107,7 @@ export function StacksPanel(props: { summary: RunSummary; range: RunRange | null
       )}
       {tab === 'flame' && (
         <>
-          {flame.kind === 'error' && (
-            <Notice tone="error" title="Could not load the flame graph:">
-              {flame.message}
-            </Notice>
-          )}
+          <RequestError state={flame} title="Could not load the flame graph:" />
           {flame.kind === 'loading' && !flame.data && <p className="muted">Loading…</p>}
           {flame.kind === 'ok' && flame.data === null && <NoStacks />}
           {flame.data && flame.data.value === 0 && <EmptyState title="No samples in this selection" />}

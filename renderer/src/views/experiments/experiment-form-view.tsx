@@ -5,7 +5,7 @@ import type { HostInfo } from '../../../../main/shared/api-contract.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage, useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel } from '../../components/badges.tsx';
-import { DurationField, InputField, RateField } from '../../components/input-field.tsx';
+import { CommandFields, InputField, SamplingFields } from '../../components/input-field.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { SubmitNotice, type SubmitState } from '../../components/submit-notice.tsx';
@@ -48,6 +48,7 @@ export function ExperimentFormView(props: {
   const anyFreeThreaded = form.interpreters.some((p) => interpreters.find((i) => i.path === p)?.freeThreaded);
   const set = <K extends keyof ExperimentForm>(key: K, value: ExperimentForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
+  const inputs = { idPrefix: 'experiment-', form, problems, onChange: set };
 
   // First visit: propose the first free-threaded interpreter (GIL on and off, 3 repetitions).
   useEffect(() => {
@@ -103,35 +104,9 @@ export function ExperimentFormView(props: {
           void start();
         }}
       >
-        <ScriptField
-          value={form.script}
-          onChange={(v) => set('script', v)}
-          host={props.host}
-          onOpen={() => void openScript()}
-          problem={problems.script}
-          inputRef={scriptRef}
-        />
+        <ScriptField {...inputs} host={props.host} onOpen={() => void openScript()} inputRef={scriptRef} />
         <div className="field-row two">
-          <InputField
-            id="exp-args"
-            testId="experiment-args"
-            label="Arguments"
-            code
-            input={{ placeholder: '--threads {value}' }}
-            value={form.argsText}
-            onChange={(v) => set('argsText', v)}
-            problem={problems.argsText}
-          />
-          <InputField
-            id="exp-cwd"
-            testId="experiment-cwd"
-            label="Working directory"
-            code
-            input={{ placeholder: "(the script's folder)" }}
-            value={form.cwd}
-            onChange={(v) => set('cwd', v)}
-            problem={problems.cwd}
-          />
+          <CommandFields {...inputs} argsPlaceholder="--threads {value}" />
         </div>
         <fieldset className="field" data-testid="experiment-interpreters">
           <legend>Interpreters</legend>
@@ -189,21 +164,7 @@ export function ExperimentFormView(props: {
             onChange={(v) => setForm((f) => ({ ...f, repeatText: v, touched: true }))}
             problem={problems.repeatText}
           />
-          <RateField
-            id="exp-rate"
-            testId="experiment-rate"
-            value={form.rateText}
-            onChange={(v) => set('rateText', v)}
-            problem={problems.rateText}
-          />
-          <DurationField
-            id="exp-duration"
-            testId="experiment-duration"
-            label="Stop each run after (s)"
-            value={form.durationText}
-            onChange={(v) => set('durationText', v)}
-            problem={problems.durationText}
-          />
+          <SamplingFields {...inputs} durationLabel="Stop each run after (s)" />
         </div>
         <fieldset className="field">
           <legend>Vary (optional)</legend>

@@ -1,10 +1,9 @@
 // Past experiments, newest first: script, date, status, configurations and runs; open or delete each.
-import { useState } from 'react';
 import type { ExperimentListItem } from '../../../../main/shared/compare-types.ts';
 import { getApi } from '../../api/get-api.ts';
 import { useListAction } from '../../api/use-list-action.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { ConfirmDelete } from '../../components/confirm-delete.tsx';
+import { ConfirmDelete, usePendingDelete } from '../../components/confirm-delete.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { RequestError } from '../../components/request-error.tsx';
@@ -18,17 +17,15 @@ export function ExperimentsListView(props: {
   onNew: () => void;
 }) {
   const list = useRequest('experiments:list', undefined, `experiments-${props.refreshKey}`);
-  const [toDelete, setToDelete] = useState<ExperimentListItem | null>(null);
+  const deleting = usePendingDelete<ExperimentListItem>();
   const { actionError, act } = useListAction(list.reload);
   const items = [...(list.data?.experiments ?? [])].sort((a, b) => b.id - a.id);
 
-  const remove = (item: ExperimentListItem) => {
-    setToDelete(null);
-    return act(
+  const remove = (item: ExperimentListItem) =>
+    act(
       () => getApi().request('experiments:delete', { experimentId: item.id }),
       `Experiment #${item.id} could not be deleted (a running one cannot be).`,
     );
-  };
 
   return (
     <section className="view" aria-labelledby="experiments-title">
@@ -86,24 +83,14 @@ export function ExperimentsListView(props: {
                   <td>
                     <span className={`badge experiment-${item.status}`}>{item.status}</span>
                   </td>
-                  <OpenDeleteActions
-                    onOpen={() => props.onOpen(item.id)}
-                    onDelete={() => setToDelete(item)}
-                    running={item.status === 'running'}
-                    deleteTestId="experiment-delete"
-                  />
+                  <OpenDeleteActions item={item} onOpen={props.onOpen} deleting={deleting} testIdPrefix="experiment" />
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <ConfirmDelete
-        item={toDelete}
-        what="experiment"
-        onCancel={() => setToDelete(null)}
-        onConfirm={(item) => void remove(item)}
-      >
+      <ConfirmDelete pending={deleting} what="experiment" onConfirm={(item) => void remove(item)}>
         <p>The experiment’s record is removed. Its runs stay in the Runs library (delete them there if you like).</p>
       </ConfirmDelete>
     </section>

@@ -6,7 +6,7 @@ import { getApi } from '../../api/get-api.ts';
 import { useListAction } from '../../api/use-list-action.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
-import { ConfirmDelete } from '../../components/confirm-delete.tsx';
+import { ConfirmDelete, usePendingDelete } from '../../components/confirm-delete.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { RequestError } from '../../components/request-error.tsx';
@@ -23,6 +23,7 @@ import {
   type RunSortKey,
 } from '../../logic/runs-filter.ts';
 import { LabelEditor } from './label-editor.tsx';
+import { QueryFilter } from './query-filter.tsx';
 
 const columns: Array<{ key: RunSortKey; label: string; numeric?: boolean }> = [
   { key: 'script', label: 'Script' },
@@ -49,7 +50,7 @@ export function RunsLibraryView(props: {
 }) {
   const list = useRequest('runs:list', undefined, `runs-${props.refreshKey}`);
   const [query, setQuery] = useState<RunQuery>(defaultRunQuery);
-  const [toDelete, setToDelete] = useState<RunListItem | null>(null);
+  const deleting = usePendingDelete<RunListItem>();
   const { actionError, act } = useListAction(list.reload);
   const runs = useMemo(() => list.data?.runs ?? [], [list.data]);
   const rows = useMemo(() => queryRuns(runs, query), [runs, query]);
@@ -65,13 +66,11 @@ export function RunsLibraryView(props: {
       () => getApi().request('runs:rename', { runId: run.id, label }),
       `Run #${run.id} could not be renamed (it may have been deleted).`,
     );
-  const remove = (run: RunListItem) => {
-    setToDelete(null);
-    return act(
+  const remove = (run: RunListItem) =>
+    act(
       () => getApi().request('runs:delete', { runId: run.id }),
       `Run #${run.id} could not be deleted (a run still recording cannot be).`,
     );
-  };
 
   return (
     <section className="view" aria-labelledby="runs-title">
@@ -89,24 +88,20 @@ export function RunsLibraryView(props: {
           value={query.search}
           onChange={(e) => setQuery({ ...query, search: e.target.value })}
         />
-        <select
-          aria-label="Status"
-          data-testid="runs-filter-status"
-          value={query.status}
-          onChange={(e) => setQuery({ ...query, status: e.target.value as RunQuery['status'] })}
-        >
+        <QueryFilter field="status" label="Status" testId="runs-filter-status" query={query} onChange={setQuery}>
           <option value="all">Any status</option>
           {(['completed', 'failed', 'stopped', 'killed', 'running'] as const).map((s) => (
             <option key={s} value={s}>
               {s}
             </option>
           ))}
-        </select>
-        <select
-          aria-label="Interpreter"
-          data-testid="runs-filter-interpreter"
-          value={query.interpreter}
-          onChange={(e) => setQuery({ ...query, interpreter: e.target.value })}
+        </QueryFilter>
+        <QueryFilter
+          field="interpreter"
+          label="Interpreter"
+          testId="runs-filter-interpreter"
+          query={query}
+          onChange={setQuery}
         >
           <option value="all">Any interpreter</option>
           {interpreters.map((i) => (
@@ -115,18 +110,13 @@ export function RunsLibraryView(props: {
               {i.freeThreaded ? ' free-threaded' : ''} — {i.path}
             </option>
           ))}
-        </select>
-        <select
-          aria-label="GIL mode"
-          data-testid="runs-filter-gil"
-          value={query.gilMode}
-          onChange={(e) => setQuery({ ...query, gilMode: e.target.value as RunQuery['gilMode'] })}
-        >
+        </QueryFilter>
+        <QueryFilter field="gilMode" label="GIL mode" testId="runs-filter-gil" query={query} onChange={setQuery}>
           <option value="all">Any GIL mode</option>
           <option value="default">default</option>
           <option value="on">on</option>
           <option value="off">off</option>
-        </select>
+        </QueryFilter>
         <button type="button" onClick={list.reload} disabled={list.kind === 'loading'}>
           Refresh
         </button>
@@ -243,28 +233,17 @@ export function RunsLibraryView(props: {
                   <td>
                     <StatusBadge status={run.status} />
                   </td>
-                  <OpenDeleteActions
-                    onOpen={() => props.onOpen(run.id)}
-                    onDelete={() => setToDelete(run)}
-                    running={run.status === 'running'}
-                    openTestId="run-open"
-                    deleteTestId="run-delete"
-                  />
+                  <OpenDeleteActions item={run} onOpen={props.onOpen} deleting={deleting} testIdPrefix="run" />
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <ConfirmDelete
-        item={toDelete}
-        what="run"
-        onCancel={() => setToDelete(null)}
-        onConfirm={(item) => void remove(item)}
-      >
+      <ConfirmDelete pending={deleting} what="run" onConfirm={(item) => void remove(item)}>
         <p>
-          {toDelete && (toDelete.label ?? baseName(toDelete.script))} and all its samples, stacks and output will be
-          removed from the store. This cannot be undone.
+          {deleting.item && (deleting.item.label ?? baseName(deleting.item.script))} and all its samples, stacks and
+          output will be removed from the store. This cannot be undone.
         </p>
       </ConfirmDelete>
     </section>

@@ -11,7 +11,7 @@ import { getApi } from '../../api/get-api.ts';
 import { errorMessage } from '../../api/use-request.ts';
 import { useCommand } from '../../commands.ts';
 import { Kbd } from '../../components/kbd.tsx';
-import { DurationField, InputField, RateField } from '../../components/input-field.tsx';
+import { CommandFields, SamplingFields } from '../../components/input-field.tsx';
 import { SubmitNotice, type SubmitState } from '../../components/submit-notice.tsx';
 import { checkNewRunForm, type NewRunForm } from '../../logic/new-run-form.ts';
 import { InterpreterPicker } from './interpreter-picker.tsx';
@@ -38,6 +38,7 @@ export function NewRunView(props: {
   const check = useMemo(() => checkNewRunForm(form, interpreter), [form, interpreter]);
   const problems = showProblems && check.kind === 'invalid' ? check.problems : {};
   const set = <K extends keyof NewRunForm>(key: K, value: NewRunForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const inputs = { idPrefix: '', form, problems, onChange: set };
   const onPython = useCallback((path: string) => setForm((f) => ({ ...f, python: path })), [setForm]);
 
   const openScript = useCallback(async () => {
@@ -96,34 +97,11 @@ export function NewRunView(props: {
           void profile();
         }}
       >
-        <ScriptField
-          value={form.script}
-          onChange={(v) => set('script', v)}
-          host={props.host}
-          onOpen={() => void openScript()}
-          problem={problems.script}
-          inputRef={scriptRef}
-        />
-        <InputField
-          id="args"
-          testId="args-input"
-          label="Arguments"
-          code
-          input={{ placeholder: '--threads 8 "quoted arg"' }}
-          value={form.argsText}
-          onChange={(v) => set('argsText', v)}
-          hint="Split like a shell: quotes group words, a backslash escapes one character."
-          problem={problems.argsText}
-        />
-        <InputField
-          id="cwd"
-          testId="cwd-input"
-          label="Working directory"
-          code
-          input={{ placeholder: "(the script's folder)" }}
-          value={form.cwd}
-          onChange={(v) => set('cwd', v)}
-          problem={problems.cwd}
+        <ScriptField {...inputs} host={props.host} onOpen={() => void openScript()} inputRef={scriptRef} />
+        <CommandFields
+          {...inputs}
+          argsPlaceholder={'--threads 8 "quoted arg"'}
+          argsHint="Split like a shell: quotes group words, a backslash escapes one character."
         />
         <InterpreterPicker value={form.python} onChange={onPython} onList={setInterpreters} problem={problems.python} />
         <div className="field-row">
@@ -146,21 +124,7 @@ export function NewRunView(props: {
               </p>
             )}
           </div>
-          <RateField
-            id="rate"
-            testId="rate-input"
-            value={form.rateText}
-            onChange={(v) => set('rateText', v)}
-            problem={problems.rateText}
-          />
-          <DurationField
-            id="duration"
-            testId="duration-input"
-            label="Stop after (s)"
-            value={form.durationText}
-            onChange={(v) => set('durationText', v)}
-            problem={problems.durationText}
-          />
+          <SamplingFields {...inputs} durationLabel="Stop after (s)" />
         </div>
         <div className="actions">
           <button
