@@ -2,13 +2,14 @@
 import type { KeyboardEvent } from 'react';
 import type { PendingDelete } from './confirm-delete.tsx';
 
-/** The props that make a table row open `open` on click, or on Enter while the row itself has focus. */
-export function openableRow(open: () => void) {
+/** The props that make the table row of item `id` (test id `testId`) call `open(id)` on click, or on Enter while the row itself has focus. */
+export function openableRow(open: (id: number) => void, id: number, testId: string) {
   return {
     className: 'clickable',
     tabIndex: 0,
-    onClick: open,
-    onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => e.key === 'Enter' && e.target === e.currentTarget && open(),
+    'data-testid': testId,
+    onClick: () => open(id),
+    onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => e.key === 'Enter' && e.target === e.currentTarget && open(id),
   };
 }
 

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiEvents } from '../../../../main/shared/api-contract.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage, useEvent, useRequest } from '../../api/use-request.ts';
+import { DetailTitle } from '../../components/detail-title.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ExportButtons } from '../../components/export-buttons.tsx';
 import { Notice } from '../../components/notice.tsx';
@@ -93,18 +94,18 @@ export function ExperimentDetailView(props: {
     >
       <header className="view-header row spread wrap">
         <div>
-          <h2 id="experiment-title">
-            Experiment #{props.experimentId}
-            {e && (
-              <>
-                {' '}
-                · <span className="mono">{baseName(e.spec.script)}</span>{' '}
+          <DetailTitle
+            id="experiment-title"
+            heading={`Experiment #${props.experimentId}`}
+            name={e ? baseName(e.spec.script) : null}
+            badge={
+              e && (
                 <span className={`badge experiment-${e.status}`} data-testid="experiment-status">
                   {e.status}
                 </span>
-              </>
-            )}
-          </h2>
+              )
+            }
+          />
           {e && (
             <p className="muted">
               <span className="mono">{e.spec.script}</span>

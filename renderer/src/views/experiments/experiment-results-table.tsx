@@ -42,11 +42,8 @@ export function ExperimentResultsTable(props: { experiment: ExperimentView; onOp
             {columns.map((c) => (
               <SortHeader
                 key={c.key}
-                label={c.label}
-                numeric={c.numeric}
-                title={c.title}
-                active={sort.key === c.key}
-                descending={sort.descending}
+                column={c}
+                sort={sort}
                 onSort={() => setSort(toggleConfigSort(sort, c.key))}
                 testId={`experiment-sort-${c.key}`}
               />

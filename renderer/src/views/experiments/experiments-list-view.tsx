@@ -69,8 +69,7 @@ export function ExperimentsListView(props: {
               {items.map((item) => (
                 <tr
                   key={item.id}
-                  {...openableRow(() => props.onOpen(item.id))}
-                  data-testid="experiment-row"
+                  {...openableRow(props.onOpen, item.id, 'experiment-row')}
                   data-experiment-id={item.id}
                 >
                   <td className="num muted">{item.id}</td>

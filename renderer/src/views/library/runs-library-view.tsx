@@ -56,6 +56,7 @@ export function RunsLibraryView(props: {
   const rows = useMemo(() => queryRuns(runs, query), [runs, query]);
   const interpreters = useMemo(() => runInterpreters(runs), [runs]);
   const readiness = compareReadiness(props.selected);
+  const sort = { key: query.sortKey, descending: query.descending };
   const { onListed } = props;
   useEffect(() => {
     if (list.kind === 'ok') onListed(list.data.runs.map((r) => r.id));
@@ -170,26 +171,14 @@ export function RunsLibraryView(props: {
                 </th>
                 <th className="num">#</th>
                 {columns.map((c) => (
-                  <SortHeader
-                    key={c.key}
-                    label={c.label}
-                    numeric={c.numeric}
-                    active={query.sortKey === c.key}
-                    descending={query.descending}
-                    onSort={() => setQuery(toggleSort(query, c.key))}
-                  />
+                  <SortHeader key={c.key} column={c} sort={sort} onSort={() => setQuery(toggleSort(query, c.key))} />
                 ))}
                 <th />
               </tr>
             </thead>
             <tbody>
               {rows.map((run) => (
-                <tr
-                  key={run.id}
-                  {...openableRow(() => props.onOpen(run.id))}
-                  data-testid="runs-row"
-                  data-run-id={run.id}
-                >
+                <tr key={run.id} {...openableRow(props.onOpen, run.id, 'runs-row')} data-run-id={run.id}>
                   <td className="check-cell" onClick={(e) => e.stopPropagation()}>
                     <input
                       type="checkbox"
