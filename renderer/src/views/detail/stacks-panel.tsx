@@ -7,6 +7,7 @@ import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
 import { ChoiceButtons, type Choice } from '../../components/choice-buttons.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { OptionSelect, type SelectSpec } from '../../components/option-select.tsx';
 import { RequestError } from '../../components/request-error.tsx';
 import { baseName, formatPercent } from '../../logic/format.ts';
 import { FlameGraph } from './flame-graph.tsx';
@@ -17,11 +18,15 @@ const TABS: ReadonlyArray<Choice<StacksTab>> = [
   { value: 'flame', label: 'Flame graph', testId: 'tab-flame' },
 ];
 
-const scopes: Array<{ value: SampleScope; label: string }> = [
-  { value: 'all', label: 'All samples' },
-  { value: 'on-cpu', label: 'On CPU' },
-  { value: 'gil-wait', label: 'Waiting for the GIL' },
-];
+const SCOPE_SELECT: SelectSpec<SampleScope> = {
+  label: 'Samples',
+  testId: 'stacks-scope-select',
+  options: [
+    { value: 'all', label: 'All samples' },
+    { value: 'on-cpu', label: 'On CPU' },
+    { value: 'gil-wait', label: 'Waiting for the GIL' },
+  ],
+};
 
 // The panel with its own thread/scope/tab controls; `range` (null = whole run) limits the samples.
 export function StacksPanel(props: { summary: RunSummary; range: RunRange | null }) {
@@ -52,18 +57,7 @@ export function StacksPanel(props: { summary: RunSummary; range: RunRange | null
               </option>
             ))}
           </select>
-          <select
-            aria-label="Samples"
-            data-testid="stacks-scope-select"
-            value={scope}
-            onChange={(e) => setScope(e.target.value as SampleScope)}
-          >
-            {scopes.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          <OptionSelect {...SCOPE_SELECT} value={scope} onChange={setScope} />
         </div>
       </div>
       {tab === 'functions' && (
