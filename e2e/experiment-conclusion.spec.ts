@@ -2,24 +2,13 @@
 // the default baseline is the GIL build, the bars carry min–max whiskers, and an ETA shows while it runs.
 import { expect, test } from '@playwright/test';
 import { openApp } from './support/app-page.ts';
-import { fixtureScripts, PYTHONS, shot } from './support/e2e-env.ts';
+import { fillCpuThreadsExperiment } from './support/experiment-form.ts';
+import { PYTHONS, shot } from './support/e2e-env.ts';
 
 test('experiment: GIL-build baseline, ETA, min–max bars and a one-sentence conclusion', async ({ page }) => {
   test.setTimeout(120_000);
   await openApp(page);
-  await page.getByTestId('nav-experiments').click();
-  await page.getByTestId('new-experiment').click();
-  await page.getByTestId('experiment-form').getByTestId('script-path-input').fill(fixtureScripts().cpuThreads);
-  await page.getByTestId('experiment-args').fill('0.4');
-  const interpreter = (python: string) =>
-    page.locator(`[data-testid="experiment-interpreter"][data-path="${python}"] input[type="checkbox"]`);
-  await expect(interpreter(PYTHONS.gil312)).toBeAttached({ timeout: 20_000 });
-  await expect(page.locator('[data-testid="experiment-interpreter"] input:checked').first()).toBeAttached();
-  for (const row of await page.getByTestId('experiment-interpreter').all()) {
-    const python = (await row.getAttribute('data-path')) ?? '';
-    await row.locator('input[type="checkbox"]').setChecked([PYTHONS.gil312, PYTHONS.freeThreaded].includes(python));
-  }
-  await page.getByTestId('experiment-repeat').fill('2');
+  await fillCpuThreadsExperiment(page, '0.4', [PYTHONS.gil312, PYTHONS.freeThreaded], 2);
   await expect(page.getByTestId('experiment-run-count')).toContainText('6 runs');
   await page.getByTestId('experiment-start').click();
 

@@ -3,30 +3,15 @@
 // 1-repetition experiment then runs to the end and draws its results table and speedup chart.
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './support/app-page.ts';
-import { fixtureScripts, PYTHONS, shot } from './support/e2e-env.ts';
+import { fillCpuThreadsExperiment } from './support/experiment-form.ts';
+import { PYTHONS, shot } from './support/e2e-env.ts';
 
 /** Seconds each fixture run burns CPU (3 threads); short, so a run takes about a second with start-up. */
 const RUN_SECONDS = '0.6';
 
-/** Opens Experiments → New experiment and fills the script, its argument and exactly `pythons` (repetitions `repeat`). */
-async function fillExperiment(page: Page, pythons: string[], repeat: number): Promise<void> {
-  await page.getByTestId('nav-experiments').click();
-  await page.getByTestId('new-experiment').click();
-  const form = page.getByTestId('experiment-form');
-  await expect(form).toBeVisible();
-  await form.getByTestId('script-path-input').fill(fixtureScripts().cpuThreads);
-  await page.getByTestId('experiment-args').fill(RUN_SECONDS);
-  const interpreter = (python: string) =>
-    page.locator(`[data-testid="experiment-interpreter"][data-path="${python}"] input[type="checkbox"]`);
-  await expect(interpreter(PYTHONS.gil312)).toBeAttached({ timeout: 20_000 });
-  // The proposal pre-ticks a free-threaded interpreter once the list arrives; wait for it, then set exactly ours.
-  await expect(page.locator('[data-testid="experiment-interpreter"] input:checked').first()).toBeAttached();
-  for (const row of await page.getByTestId('experiment-interpreter').all()) {
-    const python = (await row.getAttribute('data-path')) ?? '';
-    await row.locator('input[type="checkbox"]').setChecked(pythons.includes(python));
-  }
-  await page.getByTestId('experiment-repeat').fill(String(repeat));
-}
+/** Opens Experiments → New experiment with the fixture, exactly `pythons` and `repeat` repetitions. */
+const fillExperiment = (page: Page, pythons: string[], repeat: number) =>
+  fillCpuThreadsExperiment(page, RUN_SECONDS, pythons, repeat);
 
 /** The experiment's `data-done` count. */
 async function doneCount(page: Page): Promise<number> {

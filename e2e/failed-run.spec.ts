@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectEndedDetail, fillNewRun, liveRunId, openApp } from './support/app-page.ts';
+import { fillNewRun, openApp, recordRun } from './support/app-page.ts';
 import { E2E_ENV, PYTHONS, shot } from './support/e2e-env.ts';
 
 /** Scripts of this spec, written next to the shared fixtures. */
@@ -28,17 +28,10 @@ function writeScripts(): { boom: string; syntax: string; notes: string; fine: st
   return scripts;
 }
 
-/** Profiles `script` with CPython 3.12; its detail opens by itself once it ended with `status`. */
-async function profileToDetail(page: Page, script: string, status: string): Promise<number> {
-  await fillNewRun(page, script, PYTHONS.gil312);
-  await page.getByTestId('profile-button').click();
-  const runId = await liveRunId(page);
-  await expectEndedDetail(page, runId, status);
-  return runId;
-}
-
-/** The failure panel is above the summary cards, and the page shows no internal error text. */
-async function expectCauseFirst(page: Page): Promise<void> {
+/** Records `script` with CPython 3.12 until it failed; its detail shows the failure panel above the summary cards, and no internal error text. */
+async function openFailedRun(page: Page, script: string): Promise<void> {
+  await openApp(page);
+  await recordRun(page, script, PYTHONS.gil312, { status: 'failed' });
   const failure = page.getByTestId('run-failure');
   await expect(failure).toBeVisible();
   await expect(page.getByTestId('run-summary-cards')).toBeVisible();
@@ -54,9 +47,7 @@ test.describe.serial('a failed run', () => {
   const scripts = writeScripts();
 
   test('an exception at start-up opens with the exception and where it was raised', async ({ page }) => {
-    await openApp(page);
-    await profileToDetail(page, scripts.boom, 'failed');
-    await expectCauseFirst(page);
+    await openFailedRun(page, scripts.boom);
     await expect(page.getByTestId('failure-exception')).toHaveText('ZeroDivisionError: division by zero');
     await expect(page.getByTestId('failure-where')).toContainText('boom_at_start.py:4 in helper');
     await expect(page.getByTestId('failure-where')).toContainText('return 1 / x');
@@ -65,9 +56,7 @@ test.describe.serial('a failed run', () => {
   });
 
   test('a syntax error opens with the error and its line', async ({ page }) => {
-    await openApp(page);
-    await profileToDetail(page, scripts.syntax, 'failed');
-    await expectCauseFirst(page);
+    await openFailedRun(page, scripts.syntax);
     await expect(page.getByTestId('failure-exception')).toContainText('SyntaxError');
     await expect(page.getByTestId('failure-where')).toContainText('syntax_error.py:3');
     await shot(page, '21-failed-run-syntax-error');
@@ -98,7 +87,7 @@ test.describe.serial('a failed run', () => {
 
   test('scripts that only failed are not offered in Recent', async ({ page }) => {
     await openApp(page);
-    await profileToDetail(page, scripts.fine, 'completed');
+    await recordRun(page, scripts.fine, PYTHONS.gil312);
     await expect(page.getByTestId('run-failure')).toHaveCount(0);
     await page.getByTestId('nav-new-run').click();
     const recent = page.getByTestId('recent-scripts');

@@ -1,10 +1,8 @@
 // The flame graph: as tall as the stack is deep, Ctrl+F search with highlighted matches, an inverted
 // view (innermost frames first) and time order next to left-heavy.
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { expectDetailDrawn, openApp, recordRun } from './support/app-page.ts';
-import { E2E_ENV, PYTHONS, shot } from './support/e2e-env.ts';
+import { recordScriptSource } from './support/app-page.ts';
+import { shot } from './support/e2e-env.ts';
 
 /** 30 nested calls of descend(), then hot_leaf() burns CPU for 2 s; a short warm_up() runs first (0.5 s). */
 const DEEP = `import time
@@ -31,11 +29,7 @@ descend(30)
 const ROW_HEIGHT = 18;
 
 test('flame graph: depth-sized, Ctrl+F search, inverted and time-ordered views', async ({ page }) => {
-  const script = path.join(process.env[E2E_ENV.dir] ?? '', 'deep_stack.py');
-  fs.writeFileSync(script, DEEP);
-  await openApp(page);
-  const runId = await recordRun(page, script, PYTHONS.gil312);
-  await expectDetailDrawn(page, runId);
+  await recordScriptSource(page, 'deep_stack.py', DEEP);
   const flame = page.getByTestId('flame-graph');
 
   // Tall enough for every level: module + 31 descend frames + hot_leaf, all visible.

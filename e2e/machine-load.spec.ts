@@ -47,7 +47,7 @@ test('machine load: a run says other programs kept cores busy; the experiment we
   await page.getByTestId('nav-experiments').click();
   await page.getByTestId('new-experiment').click();
   await page.getByTestId('experiment-form').getByTestId('script-path-input').fill(script);
-  await page.getByTestId('experiment-args').fill('');
+  await page.getByTestId('experiment-args-input').fill('');
   await expect(
     page.locator(`[data-testid="experiment-interpreter"][data-path="${PYTHONS.gil312}"] input`),
   ).toBeAttached({ timeout: 20_000 });

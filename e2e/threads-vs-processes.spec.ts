@@ -26,7 +26,7 @@ test('threads vs processes vs free-threaded runs as one experiment and reads rig
     await page.getByTestId('new-experiment').click();
     const form = page.getByTestId('experiment-form');
     await form.getByTestId('script-path-input').fill(path.join(REPO_DIR, 'examples', 'threads_vs_processes.py'));
-    await page.getByTestId('experiment-args').fill('{value} --limit 200000');
+    await page.getByTestId('experiment-args-input').fill('{value} --limit 200000');
     await expect(
       page.locator(`[data-testid="experiment-interpreter"][data-path="${PYTHONS.gil312}"]`).first(),
     ).toBeAttached({ timeout: 20_000 });

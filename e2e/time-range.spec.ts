@@ -1,25 +1,13 @@
 // A time range dragged on the run timeline filters every panel below it (threads table, top functions,
 // flame graph, GIL-wait panel); it is shown, clearable, and zoom stays on the wheel and the buttons.
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectDetailDrawn, recordRun } from './support/app-page.ts';
-import { openApp } from './support/app-page.ts';
-import { E2E_ENV, PYTHONS, shot } from './support/e2e-env.ts';
+import { recordScriptSource } from './support/app-page.ts';
+import { shot } from './support/e2e-env.ts';
+import { lateBurnerScript } from '../tests/support/python-workloads.ts';
 import { dragTimeline } from './support/timeline-drag.ts';
 
 /** Sleeps 1.5 s on the main thread, then a thread "late-burner" burns CPU in burn_late for 1.5 s. */
-const LATE_BURNER = `import threading, time
-def burn_late(seconds):
-    deadline = time.monotonic() + seconds
-    x = 0
-    while time.monotonic() < deadline:
-        x += 1
-time.sleep(1.5)
-t = threading.Thread(target=burn_late, args=(1.5,), name="late-burner")
-t.start()
-t.join()
-`;
+const LATE_BURNER = lateBurnerScript(1.5);
 
 async function flameSamples(page: Page): Promise<number> {
   await page.getByTestId('tab-flame').click();
@@ -29,11 +17,7 @@ async function flameSamples(page: Page): Promise<number> {
 }
 
 test('a range dragged on the timeline filters every panel, and clears', async ({ page }) => {
-  const script = path.join(process.env[E2E_ENV.dir] ?? '', 'late_burner.py');
-  fs.writeFileSync(script, LATE_BURNER);
-  await openApp(page);
-  const runId = await recordRun(page, script, PYTHONS.gil312);
-  await expectDetailDrawn(page, runId);
+  await recordScriptSource(page, 'late_burner.py', LATE_BURNER);
   const threads = page.getByTestId('threads-panel');
   await expect(threads).toHaveAttribute('data-range', 'whole');
   await expect(page.getByTestId('thread-table')).toContainText('late-burner');

@@ -6,20 +6,11 @@ build with PYTHON_GIL=0 they run in parallel. Try:
 import threading
 import time
 
-
-def count_primes(limit):
-    found = 0
-    for n in range(2, limit):
-        for d in range(2, int(n ** 0.5) + 1):
-            if n % d == 0:
-                break
-        else:
-            found += 1
-    return found
+from primes import count_primes
 
 
 def worker(results, index):
-    results[index] = count_primes(400_000)
+    results[index] = count_primes(0, 400_000)
 
 
 def main():

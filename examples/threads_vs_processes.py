@@ -17,18 +17,9 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 
+from primes import count_primes
+
 MODES = ("threads", "processes", "free-threaded")
-
-
-def count_primes(start, stop):
-    found = 0
-    for n in range(max(start, 2), stop):
-        for d in range(2, int(n ** 0.5) + 1):
-            if n % d == 0:
-                break
-        else:
-            found += 1
-    return found
 
 
 def slices(limit, workers):

@@ -1,6 +1,8 @@
 // Page-level steps shared by the specs: open the app with its token, fill the New run form, read the run id.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { hostUrl, shot } from './e2e-env.ts';
+import { E2E_ENV, hostUrl, PYTHONS, shot } from './e2e-env.ts';
 
 /** Opens the app with the token and waits until the interpreter list arrived. */
 export async function openApp(page: Page): Promise<void> {
@@ -48,19 +50,19 @@ export async function expectDetailDrawn(page: Page, runId: number, shotName?: st
   if (shotName) await shot(page, `${shotName}-flame`);
 }
 
-/** Records `script` with `python` (and `gilMode` for a free-threaded build) through the New run form, waits until it completed and its detail opened by itself; returns its id. */
+/** Records `script` with `python` (and `gilMode` for a free-threaded build) through the New run form, waits until it ended (`status`, completed unless told) and its detail opened by itself; returns its id. */
 export async function recordRun(
   page: Page,
   script: string,
   python: string,
-  options: { gilMode?: 'default' | 'on' | 'off'; args?: string } = {},
+  options: { gilMode?: 'default' | 'on' | 'off'; args?: string; status?: string } = {},
 ): Promise<number> {
   await fillNewRun(page, script, python);
   if (options.args !== undefined) await page.getByTestId('args-input').fill(options.args);
   if (options.gilMode) await page.getByTestId('gil-mode-select').selectOption(options.gilMode);
   await page.getByTestId('profile-button').click();
   const runId = await liveRunId(page);
-  await expectEndedDetail(page, runId, 'completed');
+  await expectEndedDetail(page, runId, options.status ?? 'completed');
   return runId;
 }
 
@@ -68,4 +70,14 @@ export async function recordRun(
 export async function expectEndedDetail(page: Page, runId: number, status: string): Promise<void> {
   await expect(page.getByTestId('run-ended')).toContainText(status, { timeout: 30_000 });
   await expect(page.getByTestId('run-detail').locator('#detail-title')).toContainText(`Run #${runId}`);
+}
+
+/** Opens the app, writes `source` as NAME into the run's temp folder, records it with CPython 3.12 and waits for its drawn detail; returns its id. */
+export async function recordScriptSource(page: Page, name: string, source: string): Promise<number> {
+  const script = path.join(process.env[E2E_ENV.dir] ?? '', name);
+  fs.writeFileSync(script, source);
+  await openApp(page);
+  const runId = await recordRun(page, script, PYTHONS.gil312);
+  await expectDetailDrawn(page, runId);
+  return runId;
 }

@@ -31,6 +31,7 @@ import type { RunSummary } from '../shared/run-summary-types.ts';
 import { InterpreterCatalog } from './interpreter-catalog.ts';
 import { LiveExperiments } from './live-experiments.ts';
 import { LiveRuns } from './live-runs.ts';
+import type { RecordingContext } from './recording-context.ts';
 import { QueryClient } from './query-client.ts';
 import { InvalidRequestError, parseRequest } from './request-schemas.ts';
 
@@ -80,18 +81,14 @@ export class GilscopeService {
     const dbFile = path.resolve(options.dbFile);
     const dataDir = options.dataDir ?? path.dirname(dbFile);
     this.options = { ...options, dbFile, dataDir };
-    this.live = new LiveRuns(
+    const recording: RecordingContext = {
       dbFile,
-      (event, payload) => this.emit(event, payload),
-      options.samplerWorkerUrl,
-      (runId) => this.storeDigestOf(runId),
-    );
-    this.experiments = new LiveExperiments(
-      dbFile,
-      (event, payload) => this.emit(event, payload),
-      options.samplerWorkerUrl,
-      (runId) => this.storeDigestOf(runId),
-    );
+      emit: (event, payload) => this.emit(event, payload),
+      samplerWorkerUrl: options.samplerWorkerUrl,
+      storeDigest: (runId) => this.storeDigestOf(runId),
+    };
+    this.live = new LiveRuns(recording);
+    this.experiments = new LiveExperiments(recording);
     this.queries = new QueryClient(dbFile, options.queryWorkerUrl);
     this.catalog = new InterpreterCatalog({ userFile: path.join(dataDir, 'user-interpreters.json'), env: options.env });
     this.handlers = this.createHandlers();

@@ -5,29 +5,17 @@ import { startExperiment, type RunningExperiment } from '../engine/experiment/ex
 import type { ExperimentSpec } from '../shared/compare-types.ts';
 import type { ResponseOf } from '../shared/api-contract.ts';
 import { newProgressState, progressFromBatch, type ProgressState } from './live-progress.ts';
-import type { EmitEvent } from './live-runs.ts';
+import type { RecordingContext } from './recording-context.ts';
 
 // Registry of the running experiment of one database.
 export class LiveExperiments {
-  private readonly dbFile: string;
-  private readonly emit: EmitEvent;
-  private readonly samplerWorkerUrl: URL | string | undefined;
-  private readonly storeDigest: (runId: number) => Promise<void>;
+  private readonly context: RecordingContext;
   private current: { experiment: RunningExperiment; runIds: Set<number>; ended: Promise<void> } | null = null;
   private starting: Promise<unknown> | null = null;
   private closed = false;
 
-  /** `storeDigest`: builds and stores a finished run's summary and overview off this thread (awaited between runs). */
-  constructor(
-    dbFile: string,
-    emit: EmitEvent,
-    samplerWorkerUrl: URL | string | undefined,
-    storeDigest: (runId: number) => Promise<void>,
-  ) {
-    this.dbFile = dbFile;
-    this.emit = emit;
-    this.samplerWorkerUrl = samplerWorkerUrl;
-    this.storeDigest = storeDigest;
+  constructor(context: RecordingContext) {
+    this.context = context;
   }
 
   /** True while experiment `id` runs. */
@@ -58,31 +46,27 @@ export class LiveExperiments {
   private async begin(spec: ExperimentSpec): Promise<ResponseOf<'experiments:start'>> {
     const runIds = new Set<number>();
     let progress: ProgressState = newProgressState();
-    const started = await startExperiment(
-      spec,
-      { dbFile: this.dbFile, samplerWorkerUrl: this.samplerWorkerUrl, storeDigest: this.storeDigest },
-      {
-        onProgress: (payload) => this.emit('experiment:progress', payload),
-        onRunStarted: (runId) => {
-          runIds.add(runId);
-          progress = newProgressState();
-        },
-        onRunOutput: (runId, stream, text) => this.emit('profile:output', { runId, stream, text }),
-        onRunBatch: (runId, batch) => {
-          const payload = progressFromBatch(runId, batch, progress);
-          if (payload) this.emit('profile:progress', payload);
-        },
-        onRunEnded: (runId, outcome) => {
-          runIds.delete(runId);
-          this.emit('profile:ended', { runId, status: outcome.status, message: outcome.message });
-        },
+    const started = await startExperiment(spec, this.context, {
+      onProgress: (payload) => this.context.emit('experiment:progress', payload),
+      onRunStarted: (runId) => {
+        runIds.add(runId);
+        progress = newProgressState();
       },
-    );
+      onRunOutput: (runId, stream, text) => this.context.emit('profile:output', { runId, stream, text }),
+      onRunBatch: (runId, batch) => {
+        const payload = progressFromBatch(runId, batch, progress);
+        if (payload) this.context.emit('profile:progress', payload);
+      },
+      onRunEnded: (runId, outcome) => {
+        runIds.delete(runId);
+        this.context.emit('profile:ended', { runId, status: outcome.status, message: outcome.message });
+      },
+    });
     if (started.kind === 'refused') return started;
     const { experiment } = started;
     const ended = experiment.done.then((end) => {
       this.current = null;
-      this.emit('experiment:ended', { experimentId: experiment.id, status: end.status, message: end.message });
+      this.context.emit('experiment:ended', { experimentId: experiment.id, status: end.status, message: end.message });
     });
     this.current = { experiment, runIds, ended };
     // The service closed while the experiment was being checked and stored: it ends at once, as cancelled.

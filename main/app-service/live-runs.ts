@@ -6,19 +6,15 @@ import type { ProfileRequest } from '../engine/profile/profile-request.ts';
 import type {
   ApiEvents,
   AttachStartRequest,
-  EventChannel,
   ProfileStartRequest,
   ProfileStartResponse,
 } from '../shared/api-contract.ts';
 import { newProgressState, progressFromBatch } from './live-progress.ts';
-
-/** Publishes one contract event to every subscriber. */
-export type EmitEvent = <E extends EventChannel>(event: E, payload: ApiEvents[E]) => void;
+import type { RecordingContext } from './recording-context.ts';
 
 // Registry of live sessions of one database.
 export class LiveRuns {
-  private readonly dbFile: string;
-  private readonly emit: EmitEvent;
+  private readonly context: RecordingContext;
   /** Started sessions by run id (what Stop and isLive look up). */
   private readonly sessions = new Map<number, ProfileSession>();
   /** Every session from construction to its end, probing and launching ones included (what stopAll stops). */
@@ -26,24 +22,8 @@ export class LiveRuns {
   private readonly ending = new Set<Promise<unknown>>();
   private closed = false;
 
-  private readonly samplerWorkerUrl: URL | string | undefined;
-
-  private readonly onRecorded: (runId: number) => Promise<void>;
-
-  /**
-   * `onRecorded`: a run has ended and is stored; the caller builds its summary and overview off this thread.
-   * `profile:ended` waits for it, so a listener that reads the runs list on that event finds the run's figures.
-   */
-  constructor(
-    dbFile: string,
-    emit: EmitEvent,
-    samplerWorkerUrl: URL | string | undefined,
-    onRecorded: (runId: number) => Promise<void>,
-  ) {
-    this.dbFile = dbFile;
-    this.emit = emit;
-    this.samplerWorkerUrl = samplerWorkerUrl;
-    this.onRecorded = onRecorded;
+  constructor(context: RecordingContext) {
+    this.context = context;
   }
 
   /** True while `runId` is being recorded. */
@@ -62,7 +42,7 @@ export class LiveRuns {
       rateHz: request.rateHz,
       durationSeconds: request.durationSeconds ?? undefined,
       stacks: request.stacks,
-      dbFile: this.dbFile,
+      dbFile: this.context.dbFile,
     });
   }
 
@@ -80,7 +60,7 @@ export class LiveRuns {
       rateHz: request.rateHz,
       durationSeconds: request.durationSeconds ?? undefined,
       stacks: request.stacks,
-      dbFile: this.dbFile,
+      dbFile: this.context.dbFile,
     });
   }
 
@@ -99,25 +79,25 @@ export class LiveRuns {
           runId = id;
           this.sessions.set(id, session);
           announce({ kind: 'started', runId: id, pid });
-          for (const output of early) this.emit('profile:output', { ...output, runId: id });
+          for (const output of early) this.context.emit('profile:output', { ...output, runId: id });
           early.length = 0;
         },
         onOutput: (stream, text) => {
           if (runId === null) early.push({ runId: -1, stream, text });
-          else this.emit('profile:output', { runId, stream, text });
+          else this.context.emit('profile:output', { runId, stream, text });
         },
         onBatch: (batch) => {
           if (runId === null) return;
           const payload = progressFromBatch(runId, batch, progress);
-          if (payload) this.emit('profile:progress', payload);
+          if (payload) this.context.emit('profile:progress', payload);
         },
       },
-      { samplerWorkerUrl: this.samplerWorkerUrl, digestInline: false },
+      { samplerWorkerUrl: this.context.samplerWorkerUrl, digestInline: false },
     );
     this.all.add(session);
     const ended = session.done.then(
       async (outcome) => {
-        if (outcome.kind === 'recorded') await this.onRecorded(outcome.runId);
+        if (outcome.kind === 'recorded') await this.context.storeDigest(outcome.runId);
         if (runId === null) {
           // Never started: refused, or the launch failed (that run is stored with status "failed").
           announce({
@@ -131,14 +111,14 @@ export class LiveRuns {
         }
         this.sessions.delete(runId);
         if (outcome.kind === 'recorded')
-          this.emit('profile:ended', { runId, status: outcome.status, message: outcome.message });
-        else this.emit('profile:ended', { runId, status: 'failed', message: outcome.message });
+          this.context.emit('profile:ended', { runId, status: outcome.status, message: outcome.message });
+        else this.context.emit('profile:ended', { runId, status: 'failed', message: outcome.message });
       },
       (error: unknown) => {
         const message = `profiling failed: ${error instanceof Error ? error.message : String(error)}`;
         if (runId === null) return announce({ kind: 'refused', message });
         this.sessions.delete(runId);
-        this.emit('profile:ended', { runId, status: 'failed', message });
+        this.context.emit('profile:ended', { runId, status: 'failed', message });
       },
     );
     this.ending.add(ended);

@@ -13,6 +13,7 @@ import { getApi } from './api/get-api.ts';
 import { errorMessage, useEvent, useRequest } from './api/use-request.ts';
 import { CommandsContext, commandForKey, type CommandName, type CommandRegistry } from './commands.ts';
 import { Notice } from './components/notice.tsx';
+import { RequestError } from './components/request-error.tsx';
 import { Sidebar, type View } from './components/sidebar.tsx';
 import { createLiveRunStore } from './logic/live-run-store.ts';
 import { pruneSelection, toggleSelection } from './logic/compare-selection.ts';
@@ -199,11 +200,7 @@ export function App() {
           onNavigate={navigate}
         />
         <main className="content">
-          {host.kind === 'error' && (
-            <Notice tone="error" title="Not connected to GILscope:" testId="connection-error">
-              {host.message}
-            </Notice>
-          )}
+          <RequestError state={host} title="Not connected to GILscope:" testId="connection-error" />
           {shellError && (
             <Notice tone="error">
               {shellError}{' '}

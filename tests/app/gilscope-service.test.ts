@@ -8,16 +8,12 @@ import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import type { GilscopeService } from '../../main/app-service/gilscope-service.ts';
 import type { BinnedTimeline, FlameNode } from '../../main/shared/run-views.ts';
 import type { RunSummary } from '../../main/shared/run-summary-types.ts';
+import { busyLoopFunction } from '../support/python-workloads.ts';
 import { newService, profileThrough, scriptRequest } from './service-helpers.ts';
 
 const WORKLOAD = `
 import threading, time
-def spin(seconds):
-    deadline = time.monotonic() + seconds
-    x = 0
-    while time.monotonic() < deadline:
-        x += 1
-def waiter():
+${busyLoopFunction('spin')}def waiter():
     time.sleep(0.6)
 threads = [threading.Thread(target=spin, args=(0.8,), name=f"spin-{i}") for i in range(2)]
 threads.append(threading.Thread(target=waiter, name="sleeper"))

@@ -7,8 +7,7 @@ import { createExperimentReader } from '../../main/engine/experiment/experiment-
 import { exportTarget } from '../../main/engine/export/export-target.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
-import { RunWriter } from '../../main/engine/store/run-writer.ts';
-import { syntheticTickBatches } from '../support/synthetic-ticks.ts';
+import { writeSyntheticRun } from '../support/synthetic-run.ts';
 import { runQuery } from '../../main/app-service/run-queries.ts';
 import { csvObjects } from '../compare/parse-csv.ts';
 import { meta, tempDir } from '../store/helpers.ts';
@@ -16,23 +15,16 @@ import { meta, tempDir } from '../store/helpers.ts';
 it('never bins a 1 s run finer than 1.5 sampling periods: timeline query, JSON and CSV exports alike', async () => {
   const store = openRunStore(path.join(tempDir(), 'short.sqlite'));
   try {
-    const writer = new RunWriter(store);
-    const runId = writer.createRun(meta({ rateHz: 100 }));
-    let last = 0;
-    for (const batch of syntheticTickBatches({
+    const { runId, wallNs } = writeSyntheticRun(store, meta({ rateHz: 100 }), {
       threads: 2,
       ticks: 100,
       rateHz: 100,
       batchTicks: 50,
       activity: 'mixed',
       seed: 3,
-    })) {
-      writer.appendTicks(batch);
-      last = batch[batch.length - 1]!.timeNs;
-    }
-    writer.finishRun({ status: 'completed', exitCode: 0, signal: null, wallNs: last + 5e6 });
+    });
     const reader = createRunReader(store);
-    const finest = Math.floor((last + 5e6) / (MIN_BIN_PERIODS * 1e7));
+    const finest = Math.floor(wallNs / (MIN_BIN_PERIODS * 1e7));
     expect(finest).toBeGreaterThan(50);
     expect(finest).toBeLessThan(70);
 

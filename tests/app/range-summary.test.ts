@@ -5,21 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GilscopeService } from '../../main/app-service/gilscope-service.ts';
 import type { RunRange } from '../../main/shared/api-contract.ts';
 import type { FlameNode } from '../../main/shared/run-views.ts';
+import { lateBurnerScript } from '../support/python-workloads.ts';
 import { newService, profileThrough, scriptRequest } from './service-helpers.ts';
 
-const WORKLOAD = `
-import threading, time
-def burn_late(seconds):
-    deadline = time.monotonic() + seconds
-    x = 0
-    while time.monotonic() < deadline:
-        x += 1
-time.sleep(0.8)
-print("phase two", flush=True)
-t = threading.Thread(target=burn_late, args=(0.8,), name="late-burner")
-t.start()
-t.join()
-`;
+const WORKLOAD = lateBurnerScript(0.8);
 
 function flameNames(node: FlameNode, into = new Set<string>()): Set<string> {
   into.add(node.name);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { startExperiment } from '../../main/engine/experiment/experiment-runner.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import type { ApiEvents } from '../../main/shared/api-contract.ts';
+import { repeatedRunsSpec } from '../support/experiment-spec.ts';
 import { newService, PYTHON, scriptRequest } from './service-helpers.ts';
 
 const FOREVER = 'import time\nwhile True: time.sleep(0.05)\n';
@@ -43,17 +44,7 @@ describe('closing the service', () => {
     const { script } = scriptRequest(dir, 'forever.py', FOREVER);
     const endedEvents: Array<ApiEvents['experiment:ended']> = [];
     service.on('experiment:ended', (payload) => endedEvents.push(payload));
-    const spec = {
-      script,
-      args: [],
-      cwd: null,
-      interpreters: [PYTHON],
-      gilModes: ['default' as const],
-      repeat: 3,
-      vary: null,
-      rateHz: 100,
-      durationSeconds: null,
-    };
+    const spec = repeatedRunsSpec(script, PYTHON, 3);
     const answer = service.call('experiments:start', spec);
     const began = Date.now();
     await service.close();
@@ -99,17 +90,7 @@ describe('startExperiment', () => {
     );
     setup.close();
     const before = openDescriptors(dbFile);
-    const spec = {
-      script,
-      args: [],
-      cwd: null,
-      interpreters: [PYTHON],
-      gilModes: ['default' as const],
-      repeat: 1,
-      vary: null,
-      rateHz: 100,
-      durationSeconds: null,
-    };
+    const spec = repeatedRunsSpec(script, PYTHON, 1);
     const result = await startExperiment(spec, { dbFile });
     expect(result).toEqual({ kind: 'refused', message: expect.stringContaining('experiments are disabled here') });
     expect(openDescriptors(dbFile)).toBe(before);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import type { ApiEvents } from '../../main/shared/api-contract.ts';
+import { repeatedRunsSpec } from '../support/experiment-spec.ts';
 import { newService, PYTHON, scriptRequest } from './service-helpers.ts';
 
 describe('experiments through the service', () => {
@@ -14,17 +15,7 @@ describe('experiments through the service', () => {
       const ended = new Promise<ApiEvents['experiment:ended']>((resolve) => service.on('experiment:ended', resolve));
       const runEnds: number[] = [];
       service.on('profile:ended', (payload) => runEnds.push(payload.runId));
-      const spec = {
-        script,
-        args: [],
-        cwd: null,
-        interpreters: [PYTHON],
-        gilModes: ['default' as const],
-        repeat: 2,
-        vary: null,
-        rateHz: 100,
-        durationSeconds: null,
-      };
+      const spec = repeatedRunsSpec(script, PYTHON, 2);
       const started = await service.call('experiments:start', spec);
       expect(started.kind).toBe('started');
       expect(await ended).toMatchObject({ status: 'completed' });

@@ -6,8 +6,7 @@ import { expect, it } from 'vitest';
 import { OVERVIEW_BINS, OVERVIEW_MIN_TICKS, storeRunDigest } from '../../main/engine/analysis/run-digest.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
-import { RunWriter } from '../../main/engine/store/run-writer.ts';
-import { syntheticTickBatches } from '../support/synthetic-ticks.ts';
+import { writeSyntheticRun } from '../support/synthetic-run.ts';
 import { runQuery } from '../../main/app-service/run-queries.ts';
 import { readStoredOverview } from '../../main/engine/analysis/stored-overview.ts';
 import type { BinnedTimeline } from '../../main/shared/run-views.ts';
@@ -16,22 +15,14 @@ import { meta, tempDir } from '../store/helpers.ts';
 it('serves the whole-run timeline of a long finished run from its stored overview', () => {
   const file = path.join(tempDir(), 'overview.sqlite');
   const store = openRunStore(file);
-  const writer = new RunWriter(store);
-  const runId = writer.createRun(meta());
-  const ticks = OVERVIEW_MIN_TICKS + 500;
-  let last = 0;
-  for (const batch of syntheticTickBatches({
+  const { runId } = writeSyntheticRun(store, meta(), {
     threads: 3,
-    ticks,
+    ticks: OVERVIEW_MIN_TICKS + 500,
     rateHz: 100,
     batchTicks: 1000,
     activity: 'mixed',
     seed: 9,
-  })) {
-    writer.appendTicks(batch);
-    last = batch[batch.length - 1]!.timeNs;
-  }
-  writer.finishRun({ status: 'completed', exitCode: 0, signal: null, wallNs: last + 5e6 });
+  });
   expect(storeRunDigest(store, runId)).toBe(true);
   const reader = createRunReader(store);
   const overview = readStoredOverview(reader, runId)!;

@@ -1,9 +1,9 @@
 // `gilscope attach PID`: samples a process GILscope did not start, detaches, and leaves it running;
 // a process it may not read gets one line that says how to fix that.
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isAlive } from '../support/process-alive.ts';
 import { makeTempDir } from '../support/profile-fixture.ts';
 import { pyenvPython, sidPython } from '../support/spawn-python.ts';
 import { expectNoStackTrace, expectOneLineError, parseSummary, runCli, writeScript } from './run-cli.ts';
@@ -44,15 +44,6 @@ async function startTarget(source: string, interpreter = python): Promise<ChildP
     child.on('exit', (code) => reject(new Error(`target exited with ${code}`)));
   });
   return child as ChildProcess & { pid: number };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
 }
 
 describe('gilscope attach', () => {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isAlive } from '../support/process-alive.ts';
 import { makeTempDir } from '../support/profile-fixture.ts';
 import { pyenvPython } from '../support/spawn-python.ts';
 import { expectNoStackTrace, parseSummary, runCli, writeScript } from './run-cli.ts';
@@ -69,16 +70,6 @@ async function profile(prefix: string, source: string, options: { interrupt?: bo
     secondsAfterInterrupt: interruptedAt === null ? null : (Date.now() - interruptedAt) / 1000,
     secondsAfterReady: readyAt === null ? null : (Date.now() - readyAt) / 1000,
   };
-}
-
-/** Whether a process exists and is not a zombie. */
-function isAlive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
 }
 
 /** Live (non-zombie) members of process group `pgid`. */

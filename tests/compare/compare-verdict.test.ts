@@ -5,15 +5,10 @@ import { explainComparison } from '../../main/shared/compare-verdict.ts';
 import { judgeGil } from '../../main/shared/gil-verdict.ts';
 import type { RunSummary } from '../../main/shared/run-summary-types.ts';
 import type { StateFractions } from '../../main/shared/vocabulary.ts';
+import { handMadeSummary, handMadeThread, stateShares } from '../support/hand-made-summary.ts';
 
-const states = (running: number, runnable: number, gilWait: number): StateFractions => ({
-  running,
-  runnable,
-  gilWait,
-  lockWait: 0,
-  unclassifiedWait: 0,
-  idle: Math.max(0, 1 - running - runnable - gilWait),
-});
+const states = (running: number, runnable: number, gilWait: number): StateFractions =>
+  stateShares({ running, runnable, gilWait });
 
 /** A run of 4 workers living the whole wall time in `fractions`. */
 function run(
@@ -22,47 +17,13 @@ function run(
   fractions: StateFractions,
   options: { freeThreaded?: boolean; gilEnabled?: boolean } = {},
 ): RunSummary {
-  const threads = Array.from({ length: 4 }, (_, i) => ({
-    tid: runId * 10 + i,
-    name: `w${i}`,
-    nameSource: 'python' as const,
-    cpuSeconds: wall * fractions.running,
-    lifetimeSeconds: wall,
-    states: fractions,
-    gilHeldFraction: null,
-    topFrames: [],
-    gilWaitFrames: [],
-  }));
-  const cpu = threads.reduce((sum, t) => sum + t.cpuSeconds, 0);
-  const summary: Omit<RunSummary, 'verdict'> = {
-    schemaVersion: 1,
+  const threads = Array.from({ length: 4 }, (_, i) => handMadeThread(runId * 10 + i, `w${i}`, wall, fractions));
+  const summary = handMadeSummary(wall, threads, {
     runId,
-    createdAt: '',
-    label: null,
-    script: 's.py',
-    args: [],
-    cwd: '/',
-    gilMode: 'default',
-    gilEnabledChanges: [],
     interpreter: { path: '/py', version: '3.13.5', freeThreaded: options.freeThreaded ?? false },
     gilEnabled: options.gilEnabled ?? true,
-    status: 'completed',
-    exitCode: 0,
-    signal: null,
-    error: null,
-    wallSeconds: wall,
-    cpuSeconds: cpu,
-    parallelism: cpu / wall,
-    rateHz: 100,
-    samples: 0,
-    threadSamples: 0,
-    threads,
     gil: { heldFraction: 0.9, contention: 0.9 },
-    topFunctions: [],
-    gilHolderFrames: [],
-    warnings: [],
-    sampler: null,
-  };
+  });
   return { ...summary, verdict: judgeGil(summary, 2) };
 }
 

@@ -3,65 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { judgeGil } from '../../main/shared/gil-verdict.ts';
 import type { RunSummary, ThreadSummary } from '../../main/shared/run-summary-types.ts';
 import type { StateFractions } from '../../main/shared/vocabulary.ts';
+import { handMadeSummary, handMadeThread, stateShares as states } from '../support/hand-made-summary.ts';
 
-const states = (s: Partial<StateFractions>): StateFractions => {
-  const known = { running: 0, runnable: 0, gilWait: 0, lockWait: 0, unclassifiedWait: 0, ...s };
-  return { ...known, idle: Math.max(0, 1 - known.running - known.runnable - known.gilWait - known.lockWait) };
-};
-
-function thread(name: string, life: number, fractions: StateFractions): ThreadSummary {
-  return {
-    tid: name.length,
-    name,
-    nameSource: 'python',
-    cpuSeconds: life * fractions.running,
-    lifetimeSeconds: life,
-    states: fractions,
-    gilHeldFraction: null,
-    topFrames: [],
-    gilWaitFrames: [],
-  };
-}
+const thread = (name: string, life: number, fractions: StateFractions): ThreadSummary =>
+  handMadeThread(name.length, name, life, fractions);
 
 /** A summary of `threads` (plus a main thread joining them) over `wall` seconds. */
-function summary(
+const summary = (
   wall: number,
   threads: ThreadSummary[],
   extra: Partial<Omit<RunSummary, 'verdict'>> = {},
-): Omit<RunSummary, 'verdict'> {
-  const all = [thread('MainThread', wall, states({ running: 0.01, lockWait: 0.95 })), ...threads];
-  const cpu = all.reduce((sum, t) => sum + t.cpuSeconds, 0);
-  return {
-    schemaVersion: 1,
-    runId: 1,
-    createdAt: '',
-    label: null,
-    script: 's.py',
-    args: [],
-    cwd: '/',
-    interpreter: null,
-    gilMode: 'default',
-    gilEnabled: true,
-    gilEnabledChanges: [],
-    status: 'completed',
-    exitCode: 0,
-    signal: null,
-    error: null,
-    wallSeconds: wall,
-    cpuSeconds: cpu,
-    parallelism: cpu / wall,
-    rateHz: 100,
-    samples: 0,
-    threadSamples: 0,
-    threads: all,
-    gil: { heldFraction: 0.99, contention: 0.9 },
-    topFunctions: [],
-    gilHolderFrames: [],
-    warnings: [],
-    sampler: null,
-    ...extra,
-  };
-}
+): Omit<RunSummary, 'verdict'> =>
+  handMadeSummary(wall, [thread('MainThread', wall, states({ running: 0.01, lockWait: 0.95 })), ...threads], extra);
 
 const workers = (count: number, life: number, fractions: StateFractions) =>
   Array.from({ length: count }, (_, i) => thread(`w${i}`, life, fractions));

@@ -76,6 +76,18 @@ if __name__ == "__main__":
     finish_main()
 `;
 
+/** A ProcessPoolExecutor of `workers` mapping spin() over `seconds` (a Python list), then `after` in the main process. */
+const POOL_OF_SPINS = (workers: number, seconds: string, after = ''): string =>
+  PROC_PRELUDE +
+  `
+import concurrent.futures, subprocess
+if __name__ == "__main__":
+    with concurrent.futures.ProcessPoolExecutor(max_workers=${workers}) as pool:
+        list(pool.map(spin, ${seconds}))
+    ${after}
+    finish_main()
+`;
+
 describe('a process tree is followed', () => {
   it('multiprocessing (fork) with 2 busy children: 3 processes, each with its own CPU and GIL', async () => {
     const run = await profileFixture(python, TWO_BUSY_CHILDREN('fork'));
@@ -114,20 +126,11 @@ describe('a process tree is followed', () => {
   });
 
   it('ProcessPoolExecutor workers and a non-Python grandchild are seen (CPU and states only for the latter)', async () => {
-    const run = await profileFixture(
-      python,
-      PROC_PRELUDE +
-        `
-import concurrent.futures, subprocess
-if __name__ == "__main__":
-    with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
-        list(pool.map(spin, [0.1, 0.1]))
-    # A non-Python child that burns CPU (the shell's own busy loop), then lingers: on a loaded machine the
-    # sampler can be denied a CPU for longer than the loop takes, and a child never seen has no row.
-    subprocess.run(["/bin/sh", "-c", "i=0; while [ $i -lt 40000 ]; do i=$((i+1)); done; sleep 0.5"], check=True)
-    finish_main()
-`,
-    );
+    // After the pool, a non-Python child that burns CPU (the shell's own busy loop), then lingers: on a loaded
+    // machine the sampler can be denied a CPU for longer than the loop takes, and a child never seen has no row.
+    const shellLoop =
+      'subprocess.run(["/bin/sh", "-c", "i=0; while [ $i -lt 40000 ]; do i=$((i+1)); done; sleep 0.5"], check=True)';
+    const run = await profileFixture(python, POOL_OF_SPINS(2, '[0.1, 0.1]', shellLoop));
     expect(run.summary.status).toBe('completed');
     const processes = processesOf(run.summary);
     const truth = processTruth(run.stdout);
@@ -141,17 +144,7 @@ if __name__ == "__main__":
   });
 
   it('a pool of 4 workers on 4 CPU-bound tasks is not GIL-bound: the verdict counts the processes', async () => {
-    const run = await profileFixture(
-      python,
-      PROC_PRELUDE +
-        `
-import concurrent.futures
-if __name__ == "__main__":
-    with concurrent.futures.ProcessPoolExecutor(max_workers=4) as pool:
-        list(pool.map(spin, [0.3] * 4))
-    finish_main()
-`,
-    );
+    const run = await profileFixture(python, POOL_OF_SPINS(4, '[0.3] * 4'));
     const { verdict } = run.summary;
     expect(verdict.kind, verdict.headline).not.toMatch(/gil-bound/);
     // However loaded the machine, the work is in 4 processes, each with its own GIL (5 when feeding them

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { startExperiment } from '../../main/engine/experiment/experiment-runner.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
+import { repeatedRunsSpec } from '../support/experiment-spec.ts';
 import { makeTempDir } from '../support/profile-fixture.ts';
 import { pyenvPython } from '../support/spawn-python.ts';
 
@@ -21,17 +22,7 @@ describe('startExperiment with a storeDigest hook', () => {
       await new Promise((resolve) => setTimeout(resolve, 200)); // a slow worker: the next run must wait for it
       events.push(`digest ${runId} ends`);
     };
-    const spec = {
-      script,
-      args: [],
-      cwd: null,
-      interpreters: [pyenvPython('3.12.1')],
-      gilModes: ['default' as const],
-      repeat: 2,
-      vary: null,
-      rateHz: 100,
-      durationSeconds: null,
-    };
+    const spec = repeatedRunsSpec(script, pyenvPython('3.12.1'), 2);
     const started = await startExperiment(
       spec,
       { dbFile, storeDigest },

@@ -8,13 +8,8 @@ import { openProcessMemory } from '../../main/engine/proc/process-memory.ts';
 import type { MemoryReader } from '../../main/engine/proc/process-memory.ts';
 import { listThreadStates, readGilSample } from '../../main/engine/python/python-process.ts';
 import type { PythonProcessInfo } from '../../main/engine/python/python-process.ts';
-import {
-  freeThreadedPython,
-  inspectOk,
-  killPythonFixtures,
-  pyenvPython,
-  startPythonFixture,
-} from '../support/spawn-python.ts';
+import { inspectOk, killPythonFixtures, pyenvPython, startPythonFixture } from '../support/spawn-python.ts';
+import { LOCAL_TARGETS, type PythonTarget } from '../support/python-targets.ts';
 
 const BUSY_FIXTURE = String.raw`
 import json, sys, threading, time
@@ -90,20 +85,11 @@ async function countFutexWaits(
   return counts;
 }
 
-interface Target {
-  label: string;
-  python: () => string;
-  env?: Record<string, string>;
-}
-
-const GIL_TARGETS: Target[] = [
+const GIL_TARGETS: PythonTarget[] = [
   // First: only the approximate range (no field offsets), so it is left out of the readGilSample cases.
-  { label: '3.8 (whole _PyRuntime range)', python: () => pyenvPython('3.8.18') },
-  { label: '3.10', python: () => pyenvPython('3.10.13') },
-  { label: '3.11', python: () => pyenvPython('3.11.7') },
-  { label: '3.12', python: () => pyenvPython('3.12.1') },
-  { label: '3.13', python: () => pyenvPython('3.13.0') },
-  { label: '3.13t PYTHON_GIL=1', python: freeThreadedPython, env: { PYTHON_GIL: '1' } },
+  { label: '3.8 (whole _PyRuntime range)', minor: 8, python: () => pyenvPython('3.8.18'), env: {} },
+  // A free-threaded build has a GIL to find only when it is on.
+  ...LOCAL_TARGETS.filter((target) => target.env.PYTHON_GIL !== '0'),
 ];
 
 let mem: MemoryReader | null = null;
@@ -114,7 +100,7 @@ afterEach(() => {
 });
 
 async function startBusy(
-  target: Target,
+  target: PythonTarget,
 ): Promise<{ pid: number; output: BusyOutput; info: PythonProcessInfo; mem: MemoryReader }> {
   const fixture = await startPythonFixture<BusyOutput>(target.python(), BUSY_FIXTURE, target.env);
   mem = openProcessMemory(fixture.pid);
@@ -163,18 +149,15 @@ describe.each(GIL_TARGETS.slice(1))('CPython $label, 4 CPU-bound threads', (targ
 
 describe('CPython 3.8 readGilSample', () => {
   it('is null: the approximate range has no field offsets', async () => {
-    const { info, mem: reader } = await startBusy(GIL_TARGETS[0] as Target);
+    const { info, mem: reader } = await startBusy(GIL_TARGETS[0]!);
     expect(readGilSample(reader, info)).toBeNull();
   });
 });
 
 describe('CPython 3.13t PYTHON_GIL=0', () => {
   it('readGilSample says the GIL is disabled', async () => {
-    const { info, mem: reader } = await startBusy({
-      label: '3.13t',
-      python: freeThreadedPython,
-      env: { PYTHON_GIL: '0' },
-    });
+    const gilOff = LOCAL_TARGETS.find((target) => target.env.PYTHON_GIL === '0')!;
+    const { info, mem: reader } = await startBusy(gilOff);
     expect(info.freeThreaded).toBe(true);
     for (let i = 0; i < 50; i++) {
       const sample = readGilSample(reader, info);

@@ -6,13 +6,8 @@ import { openProcessMemory, readPointer } from '../../main/engine/proc/process-m
 import type { MemoryReader } from '../../main/engine/proc/process-memory.ts';
 import { listThreadStates } from '../../main/engine/python/python-process.ts';
 import type { PythonLayout } from '../../main/engine/python/python-process.ts';
-import {
-  freeThreadedPython,
-  inspectOk,
-  killPythonFixtures,
-  pyenvPython,
-  startPythonFixture,
-} from '../support/spawn-python.ts';
+import { inspectOk, killPythonFixtures, startPythonFixture } from '../support/spawn-python.ts';
+import { LOCAL_TARGETS } from '../support/python-targets.ts';
 
 const FIXTURE = String.raw`
 import json, sys, threading, time
@@ -59,13 +54,8 @@ function walkFrames(mem: MemoryReader, layout: PythonLayout, tstate: Address): A
   return result;
 }
 
-const TARGETS = [
-  { label: '3.10', python: () => pyenvPython('3.10.13') },
-  { label: '3.11', python: () => pyenvPython('3.11.7') },
-  { label: '3.12', python: () => pyenvPython('3.12.1') },
-  { label: '3.13', python: () => pyenvPython('3.13.0') },
-  { label: '3.13t', python: freeThreadedPython },
-];
+// The layout does not change with the GIL mode: one free-threaded run is enough.
+const TARGETS = LOCAL_TARGETS.filter((target) => target.env.PYTHON_GIL !== '1');
 
 afterEach(() => killPythonFixtures());
 

@@ -10,13 +10,13 @@ import {
   readModulesDictAddress,
 } from '../../main/engine/python/python-process.ts';
 import {
-  freeThreadedPython,
   inspectOk,
   inspectWhenReady,
   killPythonFixtures,
   pyenvPython,
   startPythonFixture,
 } from '../support/spawn-python.ts';
+import { LOCAL_TARGETS } from '../support/python-targets.ts';
 
 const THREADS_FIXTURE = String.raw`
 import json, sys, sysconfig, threading, time
@@ -49,22 +49,6 @@ interface ThreadsOutput {
   modules: number;
 }
 
-interface Target {
-  label: string;
-  python: () => string;
-  env?: Record<string, string>;
-  exactGil: boolean;
-}
-
-const TARGETS: Target[] = [
-  { label: '3.10', python: () => pyenvPython('3.10.13'), exactGil: true },
-  { label: '3.11', python: () => pyenvPython('3.11.7'), exactGil: true },
-  { label: '3.12', python: () => pyenvPython('3.12.1'), exactGil: true },
-  { label: '3.13', python: () => pyenvPython('3.13.0'), exactGil: true },
-  { label: '3.13t PYTHON_GIL=0', python: freeThreadedPython, env: { PYTHON_GIL: '0' }, exactGil: true },
-  { label: '3.13t PYTHON_GIL=1', python: freeThreadedPython, env: { PYTHON_GIL: '1' }, exactGil: true },
-];
-
 let mem: MemoryReader | null = null;
 afterEach(() => {
   mem?.close();
@@ -72,7 +56,7 @@ afterEach(() => {
   killPythonFixtures();
 });
 
-describe.each(TARGETS)('CPython $label', (target) => {
+describe.each(LOCAL_TARGETS)('CPython $label', (target) => {
   it('reports the version, build flavour, threads and sys.modules the child reports', async () => {
     const fixture = await startPythonFixture<ThreadsOutput>(target.python(), THREADS_FIXTURE, target.env);
     mem = openProcessMemory(fixture.pid);
@@ -82,7 +66,7 @@ describe.each(TARGETS)('CPython $label', (target) => {
     expect([info.version.major, info.version.minor, info.version.micro]).toEqual(output.version);
     expect(info.version.hex).toBe(output.hex);
     expect(info.freeThreaded).toBe(output.freeThreaded);
-    expect(info.gil?.exact).toBe(target.exactGil);
+    expect(info.gil?.exact).toBe(true);
     expect(info.gil?.fields?.enabled ?? null).toBe(output.freeThreaded ? 0 : null);
 
     const states = listThreadStates(mem, info);

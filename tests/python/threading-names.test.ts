@@ -17,6 +17,7 @@ import { readPyInt } from '../../main/engine/python/py-int.ts';
 import { readTypeName } from '../../main/engine/python/py-type.ts';
 
 import { sidLauncherPath } from '../support/spawn-python.ts';
+import { threadChurn } from '../support/python-workloads.ts';
 const FIXTURE = String.raw`
 import json, sys, threading
 names = ["alpha", "beta worker", "wörker-αβγ", "emoji-🐍", "café", "long-" + "abcdefghij" * 19 + "klmno"]
@@ -42,15 +43,7 @@ const CHURN = String.raw`
 import json, sys, threading, time
 def work(i):
     time.sleep(0.0005 * (i % 7))
-def churn():
-    i = 0
-    while True:
-        ts = [threading.Thread(target=work, args=(i + k,), name=f"churn-{i + k}") for k in range(8)]
-        for t in ts: t.start()
-        for t in ts: t.join()
-        i += 8
-threading.Thread(target=churn, daemon=True, name="churn-0").start()
-print(json.dumps({"modules": id(sys.modules)}), flush=True)
+${threadChurn('work', 8, 'churn-0')}print(json.dumps({"modules": id(sys.modules)}), flush=True)
 sys.stdin.read()
 `;
 

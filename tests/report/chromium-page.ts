@@ -1,18 +1,10 @@
-// Opens report HTML in real Chromium (Playwright, Debian's /usr/bin/chromium) and records anything
+// Opens report HTML in real Chromium (Playwright, Debian's, as the e2e runs it) and records anything
 // that would mean script ran or something was fetched: dialogs, page errors, requests, console errors.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium.ts';
 
 /** Where the tests leave screenshots and PDFs to look at. */
 export const ARTIFACT_DIR = path.resolve(import.meta.dirname, '../../test-results/report');
@@ -30,7 +22,7 @@ let browser: Browser | null = null;
 
 /** One browser for the whole test file. */
 export async function launchBrowser(): Promise<Browser> {
-  browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser ??= await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return browser;
 }
 

@@ -7,6 +7,7 @@ import { explainComparison } from '../../main/shared/compare-verdict.ts';
 import { judgeGil } from '../../main/shared/gil-verdict.ts';
 import { HOSTILE_NAMES } from './hostile-run.ts';
 import type { StateFractions } from '../../main/shared/vocabulary.ts';
+import { handMadeSummary, handMadeThread, stateShares } from '../support/hand-made-summary.ts';
 
 /** A label that would inject markup if not escaped. */
 export const HOSTILE_LABEL = '<i>label</i> <script>alert("label")</script>';
@@ -15,23 +16,13 @@ export const HOSTILE_INTERPRETER = '/opt/"py" <thon>/bin/python3.13t';
 /** A script path with spaces and a tag. */
 export const HOSTILE_SCRIPT = '/home/user/my <b>project</b>/run me.py';
 
-const states = (running: number, runnable: number, gilWait: number, lockWait: number): StateFractions => ({
-  running,
-  runnable,
-  gilWait,
-  lockWait,
-  unclassifiedWait: 0,
-  idle: Math.max(0, 1 - running - runnable - gilWait - lockWait),
-});
+const states = (running: number, runnable: number, gilWait: number, lockWait: number): StateFractions =>
+  stateShares({ running, runnable, gilWait, lockWait });
 
 function thread(tid: number, name: string, cpu: number, fractions: StateFractions): ThreadSummary {
   return {
-    tid,
-    name,
-    nameSource: 'python',
+    ...handMadeThread(tid, name, 2, fractions),
     cpuSeconds: cpu,
-    lifetimeSeconds: 2,
-    states: fractions,
     gilHeldFraction: fractions.running,
     topFrames: [{ function: 'spin<lambda>', file: HOSTILE_SCRIPT, line: 12, fraction: 0.9 }],
     gilWaitFrames: fractions.gilWait > 0 ? [{ function: 'spin', file: HOSTILE_SCRIPT, line: 12, fraction: 1 }] : [],
@@ -47,8 +38,7 @@ export function sampleSummary(runId: number, free: boolean): RunSummary {
       thread(101 + i, name, 0.6, free ? states(0.75, 0.05, 0, 0) : states(0.3, 0.1, 0.6 - i * 0.02, 0)),
     ),
   ];
-  const summary: Omit<RunSummary, 'verdict'> = {
-    schemaVersion: 1,
+  const summary = handMadeSummary(wall, threads, {
     runId,
     createdAt: '2025-03-04T05:06:07.000Z',
     label: runId === 1 ? HOSTILE_LABEL : null,
@@ -58,24 +48,15 @@ export function sampleSummary(runId: number, free: boolean): RunSummary {
     interpreter: { path: HOSTILE_INTERPRETER, version: '3.13.5', freeThreaded: true },
     gilMode: free ? 'off' : 'on',
     gilEnabled: !free,
-    gilEnabledChanges: [],
-    status: 'completed',
-    exitCode: 0,
-    signal: null,
-    error: null,
-    wallSeconds: wall,
     cpuSeconds: 1.82,
     parallelism: 1.82 / wall,
-    rateHz: 100,
     samples: Math.round(wall * 100),
     threadSamples: Math.round(wall * 400),
-    threads,
     gil: free ? { heldFraction: 0, contention: 0 } : { heldFraction: 0.97, contention: 0.95 },
     topFunctions: [{ function: '<genexpr>', file: HOSTILE_SCRIPT, line: 12, selfFraction: 0.9, totalFraction: 0.95 }],
     gilHolderFrames: free ? [] : [{ function: 'spin', file: HOSTILE_SCRIPT, line: 12, fraction: 1 }],
     warnings: [`<b>warning</b> for run ${runId} & more`],
-    sampler: null,
-  };
+  });
   return { ...summary, verdict: judgeGil(summary, 2) };
 }
 

@@ -1,6 +1,7 @@
 // The Python fixture of the unwinder tests: named threads parked (or spinning) at known lines, marked
 // with `# @name` comments whose line numbers the tests compute from the source.
 import { mainThreadReadingStdin, threadsSleeping } from '../support/spawn-python.ts';
+import { threadChurn } from '../support/python-workloads.ts';
 
 /** Writes the non-ASCII module next to the script, starts the threads, prints {tids, file, module}. */
 export const STACK_FIXTURE = String.raw`
@@ -147,14 +148,6 @@ def leaf(n):
 def worker(i):
     for _ in range(50):
         leaf(1000 + i)
-def spawner():
-    i = 0
-    while True:
-        ts = [threading.Thread(target=worker, args=(i + k,), name=f"churn-{i + k}") for k in range(4)]
-        for t in ts: t.start()
-        for t in ts: t.join()
-        i += 4
-threading.Thread(target=spawner, name="spawner", daemon=True).start()
-print(json.dumps({"ok": True}), flush=True)
+${threadChurn('worker', 4, 'spawner')}print(json.dumps({"ok": True}), flush=True)
 sys.stdin.read()
 `;

@@ -10,11 +10,11 @@ import type { StackCache, StackFrame, UnwindOptions } from '../../main/engine/st
 import { inspectOk, killPythonFixtures, startPythonFixture } from '../support/spawn-python.ts';
 import { CHURN_FIXTURE, markerLine, STACK_FIXTURE, stackFixtureSettled } from './stack-fixture.ts';
 import type { StackFixtureOutput } from './stack-fixture.ts';
-import { STACK_TARGETS } from './targets.ts';
+import { PYTHON_TARGETS } from '../support/python-targets.ts';
 
 afterAll(() => killPythonFixtures());
 
-describe.each(STACK_TARGETS)('unwinder on CPython $label', (target) => {
+describe.each(PYTHON_TARGETS)('unwinder on CPython $label', (target) => {
   let mem: MemoryReader;
   let info: PythonProcessInfo;
   let cache: StackCache;
@@ -145,7 +145,7 @@ describe.each(STACK_TARGETS)('unwinder on CPython $label', (target) => {
   });
 });
 
-describe.each(STACK_TARGETS)('threads exiting mid-sample on CPython $label', (target) => {
+describe.each(PYTHON_TARGETS)('threads exiting mid-sample on CPython $label', (target) => {
   it('never throws while threads start and stop', async () => {
     const fixture = await startPythonFixture<{ ok: boolean }>(target.python(), CHURN_FIXTURE, target.env);
     const mem = openProcessMemory(fixture.pid);

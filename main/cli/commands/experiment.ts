@@ -9,14 +9,13 @@ import {
   parseGate,
   type Gate,
 } from '../../engine/experiment/gate-expression.ts';
-import { DEFAULT_RATE_HZ } from '../../engine/profile/profile-request.ts';
 import type { ExperimentSpec, ExperimentView } from '../../shared/compare-types.ts';
 import { CliError, usageError } from '../cli-error.ts';
-import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
 import { findOnPath } from '../find-on-path.ts';
 import { openReader } from '../open-reader.ts';
 import { parseNumberOption, parseOptions, splitScriptArgs } from '../parse-options.ts';
 import { printExperiment } from '../print-experiment.ts';
+import { LAUNCH_OPTIONS, readRecordingOptions, RECORDING_OPTIONS } from '../recording-options.ts';
 import { GIL_MODES, type GilMode } from '../../shared/vocabulary.ts';
 
 /** Exit code when the --fail-if condition holds (the CI gate fails). */
@@ -56,19 +55,13 @@ function parseGateOption(text: string | undefined): Gate | null {
 export async function experimentCommand(argv: string[]): Promise<number> {
   const { ownArgs, scriptArgs } = splitScriptArgs(argv);
   const { values, positionals } = parseOptions(ownArgs, {
-    python: { type: 'string' },
-    gil: { type: 'string' },
+    ...RECORDING_OPTIONS,
+    ...LAUNCH_OPTIONS,
     repeat: { type: 'string' },
     'vary-arg': { type: 'string' },
     'vary-env': { type: 'string' },
-    rate: { type: 'string' },
-    duration: { type: 'string' },
-    db: { type: 'string' },
-    cwd: { type: 'string' },
-    json: { type: 'boolean' },
     'fail-if': { type: 'string' },
     baseline: { type: 'string' },
-    'no-stacks': { type: 'boolean' },
   });
   if (positionals.length !== 1)
     throw usageError(
@@ -86,6 +79,7 @@ export async function experimentCommand(argv: string[]): Promise<number> {
     throw usageError('give --vary-arg or --vary-env, not both');
   const gate = parseGateOption(values['fail-if']);
   const cwd = path.resolve(values.cwd ?? process.cwd());
+  const recording = readRecordingOptions(values);
   const pythons =
     values.python === undefined
       ? [findOnPath('python3') ?? 'python3']
@@ -100,12 +94,11 @@ export async function experimentCommand(argv: string[]): Promise<number> {
     gilModes,
     repeat,
     vary: parseVary('arg', values['vary-arg']) ?? parseVary('env', values['vary-env']),
-    rateHz: parseNumberOption('rate', values.rate, DEFAULT_RATE_HZ),
-    durationSeconds: values.duration === undefined ? null : parseNumberOption('duration', values.duration, 0),
-    stacks: values['no-stacks'] !== true,
+    rateHz: recording.rateHz,
+    durationSeconds: recording.durationSeconds,
+    stacks: recording.stacks,
   };
-  const dbFile = path.resolve(values.db ?? defaultDatabaseFile());
-  const json = values.json === true;
+  const { dbFile, json } = recording;
 
   let gateProblem: string | null = null;
   const started = await startExperiment(

@@ -1,28 +1,17 @@
 import path from 'node:path';
-import { loadRunSummary, type RunSummary } from '../../engine/analysis/run-summary.ts';
-import { DEFAULT_RATE_HZ, type ProfileRequest } from '../../engine/profile/profile-request.ts';
+import type { ProfileRequest } from '../../engine/profile/profile-request.ts';
 import { ProfileSession } from '../../engine/profile/profile-session.ts';
-import { CliError, usageError } from '../cli-error.ts';
+import { usageError } from '../cli-error.ts';
 import { findOnPath } from '../find-on-path.ts';
-import { defaultDatabaseFile } from '../../shared-node/default-database.ts';
-import { openReader } from '../open-reader.ts';
-import { parseNumberOption, parseOptions, splitScriptArgs } from '../parse-options.ts';
-import { printSummary } from '../print-summary.ts';
+import { finishSession } from '../finish-session.ts';
+import { parseOptions, splitScriptArgs } from '../parse-options.ts';
+import { LAUNCH_OPTIONS, readRecordingOptions, RECORDING_OPTIONS } from '../recording-options.ts';
 import { GIL_MODES, type GilMode } from '../../shared/vocabulary.ts';
 
 /** `gilscope profile [options] SCRIPT [-- ARGS…]`: runs a script under a CPython and samples it. */
 export async function profileCommand(argv: string[]): Promise<number> {
   const { ownArgs, scriptArgs } = splitScriptArgs(argv);
-  const { values, positionals } = parseOptions(ownArgs, {
-    python: { type: 'string' },
-    gil: { type: 'string' },
-    rate: { type: 'string' },
-    duration: { type: 'string' },
-    db: { type: 'string' },
-    cwd: { type: 'string' },
-    json: { type: 'boolean' },
-    'no-stacks': { type: 'boolean' },
-  });
+  const { values, positionals } = parseOptions(ownArgs, { ...RECORDING_OPTIONS, ...LAUNCH_OPTIONS });
   if (positionals.length === 0) throw usageError('profile needs a SCRIPT');
   if (positionals.length > 1)
     throw usageError(
@@ -31,17 +20,17 @@ export async function profileCommand(argv: string[]): Promise<number> {
   const gilMode = (values.gil ?? 'default') as GilMode;
   if (!GIL_MODES.includes(gilMode))
     throw usageError(`--gil must be one of ${GIL_MODES.join(', ')}, got "${values.gil}"`);
-  const json = values.json === true;
+  const { rateHz, durationSeconds, stacks, dbFile, json } = readRecordingOptions(values);
   const request: ProfileRequest = {
     python: values.python ?? findOnPath('python3') ?? 'python3',
     script: positionals[0] ?? '',
     args: scriptArgs,
     cwd: path.resolve(values.cwd ?? process.cwd()),
     gilMode,
-    rateHz: parseNumberOption('rate', values.rate, DEFAULT_RATE_HZ),
-    stacks: values['no-stacks'] !== true,
-    durationSeconds: values.duration === undefined ? undefined : parseNumberOption('duration', values.duration, 0),
-    dbFile: path.resolve(values.db ?? defaultDatabaseFile()),
+    rateHz,
+    stacks,
+    durationSeconds: durationSeconds ?? undefined,
+    dbFile,
   };
 
   const session = new ProfileSession(request, {
@@ -50,37 +39,14 @@ export async function profileCommand(argv: string[]): Promise<number> {
     onStarted: (runId, pid, interpreter) => {
       if (!json)
         process.stderr.write(
-          `gilscope: run ${runId}: ${interpreter.path} (CPython ${interpreter.version}${interpreter.freeThreaded ? ', free-threaded' : ''}) pid ${pid}, ${request.rateHz} Hz\n`,
+          `gilscope: run ${runId}: ${interpreter.path} (CPython ${interpreter.version}${interpreter.freeThreaded ? ', free-threaded' : ''}) pid ${pid}, ${rateHz} Hz\n`,
         );
     },
   });
-  const stopOnSignal = (): void => session.stop();
-  process.on('SIGINT', stopOnSignal);
-  process.on('SIGTERM', stopOnSignal);
-  const outcome = await session.done.finally(() => {
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
-  });
-  if (outcome.kind === 'refused') throw new CliError(outcome.message);
-
-  const summary = readSummary(request.dbFile, outcome.runId);
-  if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-  else printSummary(summary, process.stdout);
+  const outcome = await finishSession(session, dbFile, json);
   if (outcome.status === 'failed' || outcome.status === 'killed') {
     process.stderr.write(`gilscope: ${outcome.message ?? outcome.status} (run ${outcome.runId} is stored)\n`);
     return 1;
   }
   return 0;
-}
-
-/** The stored summary of a run just recorded. */
-export function readSummary(dbFile: string, runId: number): RunSummary {
-  const { store, reader } = openReader(dbFile);
-  try {
-    const summary = loadRunSummary(reader, runId);
-    if (!summary) throw new CliError(`run ${runId} vanished from ${dbFile}`);
-    return summary;
-  } finally {
-    store.close();
-  }
 }

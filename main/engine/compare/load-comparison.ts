@@ -46,3 +46,16 @@ export function loadComparison(reader: RunReader, runIds: readonly number[]): Co
   );
   return compareRuns(summaries, functions);
 }
+
+/** loadComparison for the export and report entry points: whatever stops it becomes their own one-line error. */
+export function loadComparisonOr(
+  reader: RunReader,
+  runIds: readonly number[],
+  toError: (message: string) => Error,
+): ComparisonView {
+  try {
+    return loadComparison(reader, runIds);
+  } catch (error) {
+    throw toError((error as Error).message);
+  }
+}

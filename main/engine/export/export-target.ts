@@ -2,7 +2,7 @@
 // (`gilscope export`) and the app (`exports:save`) share. html and pdf are the report module's
 // (main/engine/report); PDF needs a Chromium (see pdf-report.ts).
 import { loadRunSummary } from '../analysis/run-summary.ts';
-import { ComparisonError, loadComparison } from '../compare/load-comparison.ts';
+import { ComparisonError, loadComparisonOr } from '../compare/load-comparison.ts';
 import { loadWholeTimeline } from '../analysis/load-timeline.ts';
 import type { ExperimentReader } from '../experiment/experiment-store.ts';
 import { experimentView } from '../experiment/experiment-view.ts';
@@ -95,12 +95,7 @@ export async function exportTarget(
     return file(runTimelineCsv(target.runId, timeline));
   }
   if (target.kind === 'compare') {
-    let comparison;
-    try {
-      comparison = loadComparison(sources.runs, target.runIds);
-    } catch (error) {
-      throw new ExportError((error as Error).message);
-    }
+    const comparison = loadComparisonOr(sources.runs, target.runIds, (message) => new ExportError(message));
     return file(format === 'json' ? toJsonExport({ kind: 'comparison', comparison }) : comparisonCsv(comparison));
   }
   const experiment = experimentView(sources.runs, sources.experiments, target.experimentId);

@@ -18,29 +18,24 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number; scriptId: number };
 }
 
+/** What the two sample events (a thread's Profile and its ProfileChunks) share; `id` ties them together. */
+interface SampleEvent {
+  ph: 'P';
+  cat: string;
+  id: string;
+  pid: number;
+  tid: number;
+  ts: number;
+}
+
 export type TraceEvent =
   | { name: 'process_name' | 'thread_name'; ph: 'M'; pid: number; tid: number; ts: 0; args: { name: string } }
   | { name: 'thread_sort_index'; ph: 'M'; pid: number; tid: number; ts: 0; args: { sort_index: number } }
-  | {
-      name: 'Profile';
-      ph: 'P';
-      cat: string;
-      id: string;
-      pid: number;
-      tid: number;
-      ts: number;
-      args: { data: { startTime: number } };
-    }
-  | {
+  | (SampleEvent & { name: 'Profile'; args: { data: { startTime: number } } })
+  | (SampleEvent & {
       name: 'ProfileChunk';
-      ph: 'P';
-      cat: string;
-      id: string;
-      pid: number;
-      tid: number;
-      ts: number;
       args: { data: { cpuProfile: { nodes: ProfileNode[]; samples: number[] }; timeDeltas: number[] } };
-    }
+    })
   | { name: string; ph: 'X'; cat: string; pid: number; tid: number; ts: number; dur: number };
 
 export interface TraceFile {
@@ -186,25 +181,18 @@ export function toTraceEvents(
     }
     closeStretch();
 
-    const id = `0x${tid.toString(16)}`;
-    events.push({
-      name: 'Profile',
+    const sampleEvent: SampleEvent = {
       ph: 'P',
       cat: PROFILER_CATEGORY,
-      id,
+      id: `0x${tid.toString(16)}`,
       pid,
       tid,
       ts: startUs,
-      args: { data: { startTime: startUs } },
-    });
+    };
+    events.push({ ...sampleEvent, name: 'Profile', args: { data: { startTime: startUs } } });
     events.push({
+      ...sampleEvent,
       name: 'ProfileChunk',
-      ph: 'P',
-      cat: PROFILER_CATEGORY,
-      id,
-      pid,
-      tid,
-      ts: startUs,
       args: { data: { cpuProfile: { nodes, samples: sampleNodes }, timeDeltas } },
     });
   });

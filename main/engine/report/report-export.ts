@@ -3,7 +3,7 @@
 import type { RunOutputView } from '../../shared/run-views.ts';
 import type { ExportTarget } from '../../shared/compare-types.ts';
 import { loadRunSummary } from '../analysis/run-summary.ts';
-import { loadComparison } from '../compare/load-comparison.ts';
+import { loadComparisonOr } from '../compare/load-comparison.ts';
 import { experimentView } from '../experiment/experiment-view.ts';
 import type { ExperimentReader } from '../experiment/experiment-store.ts';
 import type { RunReader } from '../store/run-reader.ts';
@@ -43,12 +43,7 @@ export function renderTargetHtml(sources: ReportSources, target: ExportTarget, o
     });
   }
   if (target.kind === 'compare') {
-    let view;
-    try {
-      view = loadComparison(sources.runs, target.runIds);
-    } catch (error) {
-      throw new ReportError((error as Error).message);
-    }
+    const view = loadComparisonOr(sources.runs, target.runIds, (message) => new ReportError(message));
     const timelines = target.runIds.map((runId) => loadReportTimeline(sources.runs, runId));
     return renderComparisonReport(view, timelines, options);
   }

@@ -207,44 +207,38 @@ export class RunWriter {
 
   /** Names and first/last-seen times; threads seen in ticks but never named here keep name ''. */
   upsertThreads(infos: ThreadInfo[]): void {
-    this.transaction(() => {
-      const run = this.requireRun();
-      for (const t of infos) {
-        this.sql.upsertThread.run(
-          run,
-          t.tid,
-          t.name,
-          t.nameSource,
-          Math.round(t.firstSeenNs),
-          Math.round(t.lastSeenNs),
-          t.pid ?? null,
-        );
-      }
-    });
+    this.writeEach(infos, (run, t) =>
+      this.sql.upsertThread.run(
+        run,
+        t.tid,
+        t.name,
+        t.nameSource,
+        Math.round(t.firstSeenNs),
+        Math.round(t.lastSeenNs),
+        t.pid ?? null,
+      ),
+    );
   }
 
   /** Processes of the run as the sampler last saw them (each update carries the whole record). */
   upsertProcesses(infos: ProcessInfo[]): void {
     if (infos.length === 0) return;
-    this.transaction(() => {
-      const run = this.requireRun();
-      for (const p of infos) {
-        this.sql.upsertProcess.run(
-          run,
-          p.pid,
-          p.parentPid,
-          JSON.stringify(p.commandLine),
-          p.role,
-          p.pythonVersion,
-          Math.round(p.firstSeenNs),
-          Math.round(p.lastSeenNs),
-          Math.round(p.statCpuNs),
-          p.gilTicks,
-          p.gilHeldTicks,
-          JSON.stringify(p.gilHeldByTid),
-        );
-      }
-    });
+    this.writeEach(infos, (run, p) =>
+      this.sql.upsertProcess.run(
+        run,
+        p.pid,
+        p.parentPid,
+        JSON.stringify(p.commandLine),
+        p.role,
+        p.pythonVersion,
+        Math.round(p.firstSeenNs),
+        Math.round(p.lastSeenNs),
+        Math.round(p.statCpuNs),
+        p.gilTicks,
+        p.gilHeldTicks,
+        JSON.stringify(p.gilHeldByTid),
+      ),
+    );
   }
 
   /** Target output; only the last outputCapBytes of a run are kept (see output-log.ts). */
@@ -298,6 +292,14 @@ export class RunWriter {
   private requireRun(): number {
     if (this.id === null) throw new Error('RunWriter: createRun() must be called first');
     return this.id;
+  }
+
+  /** Writes each item for the current run, all in one transaction. */
+  private writeEach<T>(items: readonly T[], write: (run: number, item: T) => void): void {
+    this.transaction(() => {
+      const run = this.requireRun();
+      for (const item of items) write(run, item);
+    });
   }
 
   private transaction<R>(fn: () => R): R {

@@ -13,18 +13,6 @@ function spanLabel(hit: TimelineHit): string {
 // `missed`: the sampler took no tick in this bin (it ran late), so there is nothing to show but that.
 export function TimelineTooltip(props: TimelineHover & { missed?: boolean }) {
   const { hit } = props;
-  if (props.missed)
-    return (
-      <div
-        className="chart-tooltip"
-        data-testid="timeline-tooltip"
-        role="tooltip"
-        style={{ left: props.left, top: props.top }}
-      >
-        <div className="tooltip-title">Missed ticks · {spanLabel(hit)}</div>
-        <div>No sample was taken here: the sampler ran late, usually because the machine was busy.</div>
-      </div>
-    );
   return (
     <div
       className="chart-tooltip"
@@ -32,7 +20,12 @@ export function TimelineTooltip(props: TimelineHover & { missed?: boolean }) {
       role="tooltip"
       style={{ left: props.left, top: props.top }}
     >
-      {hit.row === 'gil' ? (
+      {props.missed ? (
+        <>
+          <div className="tooltip-title">Missed ticks · {spanLabel(hit)}</div>
+          <div>No sample was taken here: the sampler ran late, usually because the machine was busy.</div>
+        </>
+      ) : hit.row === 'gil' ? (
         <>
           <div className="tooltip-title">GIL · {spanLabel(hit)}</div>
           {hit.known ? (

@@ -3,8 +3,8 @@
 // into an ExperimentSpec with one-line reasons for anything that cannot be sent yet.
 import type { InterpreterView } from '../../../main/shared/api-contract.ts';
 import type { ExperimentSpec } from '../../../main/shared/compare-types.ts';
-import { rateLimits } from './new-run-form.ts';
-import { joinArgs, splitArgs } from './split-args.ts';
+import { checkLaunchFields } from './launch-fields.ts';
+import { joinArgs } from './split-args.ts';
 import type { GilMode } from '../../../main/shared/vocabulary.ts';
 
 // Everything the user typed or picked.
@@ -136,18 +136,10 @@ export type ExperimentCheck =
   | { kind: 'ok'; spec: ExperimentSpec; runs: number }
   | { kind: 'invalid'; problems: Partial<Record<keyof ExperimentForm, string>> };
 
-const isAbsolute = (path: string) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
-
 // Validates the form against the known interpreters.
 export function checkExperimentForm(form: ExperimentForm, all: readonly InterpreterView[]): ExperimentCheck {
   const problems: Partial<Record<keyof ExperimentForm, string>> = {};
-  const script = form.script.trim();
-  if (script === '') problems.script = 'Choose a Python script.';
-  else if (!isAbsolute(script)) problems.script = 'Give the full path of the script (it starts with /).';
-  const args = splitArgs(form.argsText);
-  if (args.kind === 'error') problems.argsText = `Arguments: ${args.message}.`;
-  const cwd = form.cwd.trim();
-  if (cwd !== '' && !isAbsolute(cwd)) problems.cwd = 'Give the full path of the working directory, or leave it empty.';
+  const launch = checkLaunchFields(form, problems, 'Choose a Python script.');
   const chosen = form.interpreters
     .map((p) => all.find((i) => i.path === p))
     .filter((i): i is InterpreterView => i !== undefined);
@@ -165,38 +157,29 @@ export function checkExperimentForm(form: ExperimentForm, all: readonly Interpre
     if (form.varyKind === 'env' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
       problems.varyName = 'Give the environment variable’s name (letters, digits, _).';
     if (form.varyKind === 'arg' && name === '') problems.varyName = 'Give the varied argument a name (e.g. threads).';
-    if (form.varyKind === 'arg' && args.kind === 'ok' && !args.args.some((a) => a.includes('{value}')))
+    if (form.varyKind === 'arg' && launch.args && !launch.args.some((a) => a.includes('{value}')))
       problems.argsText = 'Put {value} in the arguments where the varied value goes (e.g. --threads {value}).';
     if (values.length === 0) problems.varyValuesText = 'Give at least one value, separated by commas.';
     else if (new Set(values).size !== values.length) problems.varyValuesText = 'Each value once, please.';
     vary = { kind: form.varyKind, name, values };
   }
-  const rate = Number(form.rateText);
-  if (!Number.isInteger(rate) || rate < rateLimits.min || rate > rateLimits.max)
-    problems.rateText = `Sampling rate must be a whole number of Hz from ${rateLimits.min} to ${rateLimits.max}.`;
-  let duration: number | null = null;
-  if (form.durationText.trim() !== '') {
-    duration = Number(form.durationText);
-    if (!Number.isFinite(duration) || duration <= 0)
-      problems.durationText = 'Duration must be a positive number of seconds (or empty).';
-  }
   const runs = countRuns(form, all);
   if (Object.keys(problems).length === 0 && runs > experimentLimits.maxRuns)
     problems.repeatText = `That is ${runs} runs; keep one experiment under ${experimentLimits.maxRuns}.`;
-  if (Object.keys(problems).length > 0 || args.kind === 'error') return { kind: 'invalid', problems };
+  if (Object.keys(problems).length > 0 || launch.args === null) return { kind: 'invalid', problems };
   return {
     kind: 'ok',
     runs,
     spec: {
-      script,
-      args: args.args,
-      cwd: cwd === '' ? null : cwd,
+      script: launch.script,
+      args: launch.args,
+      cwd: launch.cwd,
       interpreters: chosen.map((i) => i.path),
       gilModes: anyFreeThreaded ? form.gilModes : ['default'],
       repeat,
       vary,
-      rateHz: rate,
-      durationSeconds: duration,
+      rateHz: launch.rateHz,
+      durationSeconds: launch.durationSeconds,
     },
   };
 }

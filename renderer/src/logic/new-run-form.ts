@@ -1,11 +1,11 @@
 // The New run form's fields and their conversion into a ProfileStartRequest, with one-line reasons
 // for anything that cannot be sent yet. Pure, so the rules are tested without a DOM.
 import type { InterpreterView, ProfileStartRequest } from '../../../main/shared/api-contract.ts';
-import { splitArgs } from './split-args.ts';
+import { checkLaunchFields, type LaunchFields } from './launch-fields.ts';
 import type { GilMode } from '../../../main/shared/vocabulary.ts';
 
 // Everything the user typed or picked, as strings where they type.
-export interface NewRunForm {
+export interface NewRunForm extends LaunchFields {
   script: string;
   argsText: string;
   cwd: string;
@@ -26,9 +26,6 @@ export const emptyNewRunForm: NewRunForm = {
   durationText: '',
 };
 
-// Sampling rates the engine accepts.
-export const rateLimits = { min: 1, max: 1000 } as const;
-
 // Either a request ready to send or the problems to show next to the fields.
 export type FormCheck =
   | { kind: 'ok'; request: ProfileStartRequest }
@@ -37,36 +34,19 @@ export type FormCheck =
 // Validates the form against the chosen interpreter; GIL mode falls back to default when it does not apply.
 export function checkNewRunForm(form: NewRunForm, interpreter: InterpreterView | undefined): FormCheck {
   const problems: Partial<Record<keyof NewRunForm, string>> = {};
-  const script = form.script.trim();
-  if (script === '') problems.script = 'Choose a Python script to profile.';
-  else if (!script.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(script))
-    problems.script = 'Give the full path of the script (it starts with /).';
-  const args = splitArgs(form.argsText);
-  if (args.kind === 'error') problems.argsText = `Arguments: ${args.message}.`;
+  const values = checkLaunchFields(form, problems, 'Choose a Python script to profile.');
   if (!interpreter) problems.python = 'Choose an interpreter.';
-  const rate = Number(form.rateText);
-  if (!Number.isFinite(rate) || !Number.isInteger(rate) || rate < rateLimits.min || rate > rateLimits.max)
-    problems.rateText = `Sampling rate must be a whole number of Hz from ${rateLimits.min} to ${rateLimits.max}.`;
-  let duration: number | null = null;
-  if (form.durationText.trim() !== '') {
-    duration = Number(form.durationText);
-    if (!Number.isFinite(duration) || duration <= 0)
-      problems.durationText = 'Duration must be a positive number of seconds (or empty).';
-  }
-  const cwd = form.cwd.trim();
-  if (cwd !== '' && !cwd.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(cwd))
-    problems.cwd = 'Give the full path of the working directory, or leave it empty.';
-  if (Object.keys(problems).length > 0 || !interpreter || args.kind === 'error') return { kind: 'invalid', problems };
+  if (Object.keys(problems).length > 0 || !interpreter || values.args === null) return { kind: 'invalid', problems };
   return {
     kind: 'ok',
     request: {
-      script,
-      args: args.args,
-      cwd: cwd === '' ? null : cwd,
+      script: values.script,
+      args: values.args,
+      cwd: values.cwd,
       python: interpreter.path,
       gilMode: interpreter.freeThreaded ? form.gilMode : 'default',
-      rateHz: rate,
-      durationSeconds: duration,
+      rateHz: values.rateHz,
+      durationSeconds: values.durationSeconds,
     },
   };
 }

@@ -11,7 +11,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { checkAttachForm, describePython, emptyAttachForm, filterProcesses } from '../../logic/attach-form.ts';
 import { joinArgs } from '../../logic/split-args.ts';
-import { rateLimits } from '../../logic/new-run-form.ts';
+import { rateLimits } from '../../logic/launch-fields.ts';
 
 type Submit =
   | { kind: 'idle' }

@@ -10,6 +10,7 @@ import { timelineHeight, timelineLayout } from '../../logic/timeline-geometry.ts
 import { timelineHover, type TimelineHover } from '../../logic/timeline-hit.ts';
 import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
+import { ChoiceButtons, type Choice } from '../../components/choice-buttons.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { StateLegend } from '../../components/state-legend.tsx';
 import { alignThreads, coveredFraction, laneRange, sharedSpanNs, type LaneMode } from '../../logic/compare-time.ts';
@@ -20,6 +21,21 @@ import { TimelineTooltip } from '../../components/timeline-tooltip.tsx';
 import { RunHeading } from './run-heading.tsx';
 
 // One lane canvas; redrawn when its data, range or width changes.
+const TIME_AXES: ReadonlyArray<Choice<LaneMode>> = [
+  {
+    value: 'aligned',
+    label: 'Shared time axis',
+    testId: 'lanes-aligned',
+    title: 'One seconds axis for all runs: shorter runs end earlier',
+  },
+  {
+    value: 'normalized',
+    label: 'Normalize to run length',
+    testId: 'lanes-normalized',
+    title: 'Each run stretched to its own length, so phases line up',
+  },
+];
+
 function LaneCanvas(props: {
   data: BinnedTimeline;
   mode: LaneMode;
@@ -125,28 +141,7 @@ export function CompareLanes(props: { comparison: ComparisonView; onOpenRun: (ru
         <StateLegend extra={TIMELINE_SERIES} />
       </div>
       <div className="row toolbar">
-        <div className="segmented" role="radiogroup" aria-label="Time axis">
-          <button
-            type="button"
-            role="radio"
-            aria-checked={mode === 'aligned'}
-            data-testid="lanes-aligned"
-            onClick={() => setMode('aligned')}
-            title="One seconds axis for all runs: shorter runs end earlier"
-          >
-            Shared time axis
-          </button>
-          <button
-            type="button"
-            role="radio"
-            aria-checked={mode === 'normalized'}
-            data-testid="lanes-normalized"
-            onClick={() => setMode('normalized')}
-            title="Each run stretched to its own length, so phases line up"
-          >
-            Normalize to run length
-          </button>
-        </div>
+        <ChoiceButtons kind="segmented" label="Time axis" choices={TIME_AXES} value={mode} onChange={setMode} />
         <span className="muted">
           {mode === 'aligned'
             ? `0 – ${formatSeconds(shared / 1e9)} for every run`

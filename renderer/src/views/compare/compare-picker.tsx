@@ -1,9 +1,10 @@
 // "Compare with…" from a run's detail: a modal list of the other finished runs (same script first) to
 // tick, up to three, then Compare opens the comparison with this run as the baseline.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel } from '../../components/badges.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { canCompareRun, compareWith, maxCompareRuns } from '../../logic/compare-selection.ts';
 import { baseName, formatDate, formatSeconds, plural } from '../../logic/format.ts';
 
@@ -15,15 +16,8 @@ export function ComparePicker(props: {
   onCompare: (runIds: number[]) => void;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const list = useRequest('runs:list', undefined, props.open ? 'picker' : null);
   const [picked, setPicked] = useState<number[]>([]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) dialog.showModal();
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open]);
   const candidates = useMemo(() => {
     const runs = (list.data?.runs ?? []).filter((r) => r.id !== props.runId && canCompareRun(r));
     return [...runs.filter((r) => r.script === props.script), ...runs.filter((r) => r.script !== props.script)];
@@ -32,12 +26,7 @@ export function ComparePicker(props: {
   const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : full ? p : [...p, id]));
 
   return (
-    <dialog
-      ref={ref}
-      className="confirm picker"
-      data-testid="compare-picker"
-      onCancel={(e) => (e.preventDefault(), props.onClose())}
-    >
+    <ModalDialog open={props.open} onCancel={props.onClose} className="confirm picker" testId="compare-picker">
       <h3>Compare run #{props.runId} with…</h3>
       <p className="muted">Pick 1 to {maxCompareRuns - 1} runs. Runs of the same script are listed first.</p>
       {list.kind === 'error' && <Notice tone="error">{list.message}</Notice>}
@@ -75,6 +64,6 @@ export function ComparePicker(props: {
           Compare {plural(picked.length + 1, 'run')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -9,9 +9,27 @@ import { flameMatches, invertFlame, orderFlame, searchFlame, type FlameOrder } f
 import { readThemeColors } from '../../canvas/theme-colors.ts';
 import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
 import { formatPercent, plural } from '../../logic/format.ts';
+import { OptionSelect, type SelectSpec } from '../../components/option-select.tsx';
 import { flameColor, hitTest, layoutFlame, pathTo, type FlameRect } from '../../logic/flame-layout.ts';
 
 const rowHeight = 18;
+
+const DIRECTION_SELECT: SelectSpec<'top-down' | 'inverted'> = {
+  label: 'Flame graph direction',
+  testId: 'flame-view-select',
+  options: [
+    { value: 'top-down', label: 'Top-down (callers first)' },
+    { value: 'inverted', label: 'Inverted (where the time is spent first)' },
+  ],
+};
+const ORDER_SELECT: SelectSpec<FlameOrder> = {
+  label: 'Frame order',
+  testId: 'flame-order-select',
+  options: [
+    { value: 'left-heavy', label: 'Left-heavy (largest first)' },
+    { value: 'time', label: 'Time order (first seen first)' },
+  ],
+};
 /** Fill of frames matching the search. */
 const SEARCH_COLOR = '#CC79A7';
 
@@ -111,24 +129,12 @@ export function FlameGraph(props: { root: FlameNode; onOpenSource?: (file: strin
               : `${plural(found.frames, 'frame')} match, ${formatPercent(found.samples / Math.max(1, root.value))} of samples`}
           </span>
         )}
-        <select
-          aria-label="Flame graph direction"
-          data-testid="flame-view-select"
+        <OptionSelect
+          {...DIRECTION_SELECT}
           value={inverted ? 'inverted' : 'top-down'}
-          onChange={(e) => setInverted(e.target.value === 'inverted')}
-        >
-          <option value="top-down">Top-down (callers first)</option>
-          <option value="inverted">Inverted (where the time is spent first)</option>
-        </select>
-        <select
-          aria-label="Frame order"
-          data-testid="flame-order-select"
-          value={order}
-          onChange={(e) => setOrder(e.target.value as FlameOrder)}
-        >
-          <option value="left-heavy">Left-heavy (largest first)</option>
-          <option value="time">Time order (first seen first)</option>
-        </select>
+          onChange={(v) => setInverted(v === 'inverted')}
+        />
+        <OptionSelect {...ORDER_SELECT} value={order} onChange={setOrder} />
       </div>
       <div className="row breadcrumbs">
         {breadcrumbs.map((node, i) => (

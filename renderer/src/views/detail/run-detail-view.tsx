@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiEvents } from '../../../../main/shared/api-contract.ts';
 import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
+import { DetailTitle } from '../../components/detail-title.tsx';
 import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ExportButtons } from '../../components/export-buttons.tsx';
@@ -71,15 +72,12 @@ export function RunDetailView(props: {
     <section className="view run-detail" aria-labelledby="detail-title" data-testid="run-detail">
       <header className="view-header row spread">
         <div>
-          <h2 id="detail-title">
-            Run #{props.runId}
-            {s && (
-              <>
-                {' '}
-                · <span className="mono">{s.label ?? baseName(s.script)}</span> <StatusBadge status={s.status} />
-              </>
-            )}
-          </h2>
+          <DetailTitle
+            id="detail-title"
+            heading={`Run #${props.runId}`}
+            name={s ? (s.label ?? baseName(s.script)) : null}
+            badge={s && <StatusBadge status={s.status} />}
+          />
           {s && (
             <p className="muted">
               <span className="mono" title={s.script}>

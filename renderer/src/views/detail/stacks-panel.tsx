@@ -5,17 +5,29 @@ import type { SampleScope } from '../../../../main/shared/run-views.ts';
 import type { RunRange } from '../../../../main/shared/api-contract.ts';
 import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import { useRequest } from '../../api/use-request.ts';
+import { ChoiceButtons, type Choice } from '../../components/choice-buttons.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { Notice } from '../../components/notice.tsx';
+import { OptionSelect, type SelectSpec } from '../../components/option-select.tsx';
+import { RequestError } from '../../components/request-error.tsx';
 import { formatPercent } from '../../logic/format.ts';
 import { FlameGraph } from './flame-graph.tsx';
 import { SourceLink } from './source-link.tsx';
 
-const scopes: Array<{ value: SampleScope; label: string }> = [
-  { value: 'all', label: 'All samples' },
-  { value: 'on-cpu', label: 'On CPU' },
-  { value: 'gil-wait', label: 'Waiting for the GIL' },
+type StacksTab = 'functions' | 'flame';
+const TABS: ReadonlyArray<Choice<StacksTab>> = [
+  { value: 'functions', label: 'Top functions', testId: 'tab-functions' },
+  { value: 'flame', label: 'Flame graph', testId: 'tab-flame' },
 ];
+
+const SCOPE_SELECT: SelectSpec<SampleScope> = {
+  label: 'Samples',
+  testId: 'stacks-scope-select',
+  options: [
+    { value: 'all', label: 'All samples' },
+    { value: 'on-cpu', label: 'On CPU' },
+    { value: 'gil-wait', label: 'Waiting for the GIL' },
+  ],
+};
 
 // The panel with thread/scope/tab controls; `range` (null = whole run) limits the samples. The thread and
 // the tab are part of the run's URL (the detail owns them); `onOpenSource` opens a function's file at a line.
@@ -24,8 +36,8 @@ export function StacksPanel(props: {
   range: RunRange | null;
   tid: number | null;
   onTid: (tid: number | null) => void;
-  tab: 'functions' | 'flame';
-  onTab: (tab: 'functions' | 'flame') => void;
+  tab: StacksTab;
+  onTab: (tab: StacksTab) => void;
   onOpenSource: (file: string, line: number) => void;
 }) {
   const runId = props.summary.runId;
@@ -39,26 +51,7 @@ export function StacksPanel(props: {
   return (
     <div className="panel">
       <div className="panel-title row spread">
-        <div className="tabs" role="tablist">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'functions'}
-            data-testid="tab-functions"
-            onClick={() => props.onTab('functions')}
-          >
-            Top functions
-          </button>
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === 'flame'}
-            data-testid="tab-flame"
-            onClick={() => props.onTab('flame')}
-          >
-            Flame graph
-          </button>
-        </div>
+        <ChoiceButtons kind="tabs" choices={TABS} value={tab} onChange={props.onTab} />
         <div className="row">
           <select
             aria-label="Thread"
@@ -73,27 +66,12 @@ export function StacksPanel(props: {
               </option>
             ))}
           </select>
-          <select
-            aria-label="Samples"
-            data-testid="stacks-scope-select"
-            value={scope}
-            onChange={(e) => setScope(e.target.value as SampleScope)}
-          >
-            {scopes.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          <OptionSelect {...SCOPE_SELECT} value={scope} onChange={setScope} />
         </div>
       </div>
       {tab === 'functions' && (
         <>
-          {functions.kind === 'error' && (
-            <Notice tone="error" title="Could not load functions:">
-              {functions.message}
-            </Notice>
-          )}
+          <RequestError state={functions} title="Could not load functions:" />
           {functions.kind === 'loading' && !functions.data && <p className="muted">Loading…</p>}
           {functions.kind !== 'error' && functions.data === null && functions.kind === 'ok' && <NoStacks />}
           {functions.data && functions.data.functions.length === 0 && (
@@ -132,11 +110,7 @@ export function StacksPanel(props: {
       )}
       {tab === 'flame' && (
         <>
-          {flame.kind === 'error' && (
-            <Notice tone="error" title="Could not load the flame graph:">
-              {flame.message}
-            </Notice>
-          )}
+          <RequestError state={flame} title="Could not load the flame graph:" />
           {flame.kind === 'loading' && !flame.data && <p className="muted">Loading…</p>}
           {flame.kind === 'ok' && flame.data === null && <NoStacks />}
           {flame.data && flame.data.value === 0 && <EmptyState title="No samples in this selection" />}

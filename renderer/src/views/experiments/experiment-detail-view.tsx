@@ -4,9 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiEvents } from '../../../../main/shared/api-contract.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage, useEvent, useRequest } from '../../api/use-request.ts';
+import { DetailTitle } from '../../components/detail-title.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ExportButtons } from '../../components/export-buttons.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { RequestError } from '../../components/request-error.tsx';
 import { progressFraction } from '../../logic/experiment-results.ts';
 import { ceilingGapNote } from '../../../../main/shared/machine-load-note.ts';
 import { experimentConclusion, experimentEtaSeconds } from '../../logic/experiment-conclusion.ts';
@@ -95,18 +97,18 @@ export function ExperimentDetailView(props: {
     >
       <header className="view-header row spread wrap">
         <div>
-          <h2 id="experiment-title">
-            Experiment #{props.experimentId}
-            {e && (
-              <>
-                {' '}
-                · <span className="mono">{baseName(e.spec.script)}</span>{' '}
+          <DetailTitle
+            id="experiment-title"
+            heading={`Experiment #${props.experimentId}`}
+            name={e ? baseName(e.spec.script) : null}
+            badge={
+              e && (
                 <span className={`badge experiment-${e.status}`} data-testid="experiment-status">
                   {e.status}
                 </span>
-              </>
-            )}
-          </h2>
+              )
+            }
+          />
           {e && (
             <p className="muted">
               <span className="mono">{e.spec.script}</span>
@@ -126,11 +128,7 @@ export function ExperimentDetailView(props: {
           </button>
         </div>
       </header>
-      {experiment.kind === 'error' && (
-        <Notice tone="error" title="Could not load the experiment:">
-          {experiment.message}
-        </Notice>
-      )}
+      <RequestError state={experiment} title="Could not load the experiment:" />
       {experiment.kind === 'ok' && e === null && (
         <EmptyState title="Experiment not found" testId="experiment-missing">
           <p>It may have been deleted.</p>

@@ -5,7 +5,10 @@ import type { HostInfo } from '../../../../main/shared/api-contract.ts';
 import { getApi } from '../../api/get-api.ts';
 import { errorMessage, useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel } from '../../components/badges.tsx';
+import { CommandFields, InputField, SamplingFields } from '../../components/input-field.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { RequestError } from '../../components/request-error.tsx';
+import { SubmitNotice, type SubmitState } from '../../components/submit-notice.tsx';
 import {
   checkExperimentForm,
   countRuns,
@@ -14,7 +17,6 @@ import {
   toggleInterpreter,
   type ExperimentForm,
 } from '../../logic/experiment-form.ts';
-import { rateLimits } from '../../logic/new-run-form.ts';
 import { ScriptField } from '../new-run/script-field.tsx';
 import type { GilMode } from '../../../../main/shared/vocabulary.ts';
 
@@ -36,7 +38,7 @@ export function ExperimentFormView(props: {
   const list = useRequest('interpreters:list', { refresh: false }, 'experiment-interpreters');
   const interpreters = useMemo(() => list.data?.interpreters ?? [], [list.data]);
   const [showProblems, setShowProblems] = useState(false);
-  const [submit, setSubmit] = useState<{ kind: 'idle' | 'busy' } | { kind: 'refused' | 'error'; message: string }>({
+  const [submit, setSubmit] = useState<SubmitState>({
     kind: 'idle',
   });
   const scriptRef = useRef<HTMLInputElement>(null);
@@ -46,6 +48,7 @@ export function ExperimentFormView(props: {
   const anyFreeThreaded = form.interpreters.some((p) => interpreters.find((i) => i.path === p)?.freeThreaded);
   const set = <K extends keyof ExperimentForm>(key: K, value: ExperimentForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
+  const inputs = { idPrefix: 'experiment-', form, problems, onChange: set };
 
   // First visit: propose the first free-threaded interpreter (GIL on and off, 3 repetitions).
   useEffect(() => {
@@ -101,50 +104,14 @@ export function ExperimentFormView(props: {
           void start();
         }}
       >
-        <ScriptField
-          value={form.script}
-          onChange={(v) => set('script', v)}
-          host={props.host}
-          onOpen={() => void openScript()}
-          problem={problems.script}
-          inputRef={scriptRef}
-        />
+        <ScriptField {...inputs} host={props.host} onOpen={() => void openScript()} inputRef={scriptRef} />
         <div className="field-row two">
-          <div className="field">
-            <label htmlFor="exp-args">Arguments</label>
-            <input
-              id="exp-args"
-              data-testid="experiment-args"
-              className="mono"
-              placeholder="--threads {value}"
-              value={form.argsText}
-              onChange={(e) => set('argsText', e.target.value)}
-              spellCheck={false}
-            />
-            {problems.argsText && <p className="field-error">{problems.argsText}</p>}
-          </div>
-          <div className="field">
-            <label htmlFor="exp-cwd">Working directory</label>
-            <input
-              id="exp-cwd"
-              data-testid="experiment-cwd"
-              className="mono"
-              placeholder="(the script's folder)"
-              value={form.cwd}
-              onChange={(e) => set('cwd', e.target.value)}
-              spellCheck={false}
-            />
-            {problems.cwd && <p className="field-error">{problems.cwd}</p>}
-          </div>
+          <CommandFields {...inputs} argsPlaceholder="--threads {value}" />
         </div>
         <fieldset className="field" data-testid="experiment-interpreters">
           <legend>Interpreters</legend>
           {list.kind === 'loading' && interpreters.length === 0 && <p className="muted">Looking for interpreters…</p>}
-          {list.kind === 'error' && (
-            <Notice tone="error" title="Could not list interpreters:">
-              {list.message}
-            </Notice>
-          )}
+          <RequestError state={list} title="Could not list interpreters:" />
           {list.kind === 'ok' && interpreters.length === 0 && (
             <Notice tone="warning">No Python interpreter found. Add one on the New run screen.</Notice>
           )}
@@ -188,46 +155,16 @@ export function ExperimentFormView(props: {
           </p>
         )}
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="exp-repeat">Repetitions</label>
-            <input
-              id="exp-repeat"
-              data-testid="experiment-repeat"
-              type="number"
-              min={1}
-              max={experimentLimits.maxRepeat}
-              value={form.repeatText}
-              onChange={(e) => setForm((f) => ({ ...f, repeatText: e.target.value, touched: true }))}
-            />
-            {problems.repeatText && <p className="field-error">{problems.repeatText}</p>}
-          </div>
-          <div className="field">
-            <label htmlFor="exp-rate">Sampling rate (Hz)</label>
-            <input
-              id="exp-rate"
-              data-testid="experiment-rate"
-              type="number"
-              min={rateLimits.min}
-              max={rateLimits.max}
-              value={form.rateText}
-              onChange={(e) => set('rateText', e.target.value)}
-            />
-            {problems.rateText && <p className="field-error">{problems.rateText}</p>}
-          </div>
-          <div className="field">
-            <label htmlFor="exp-duration">Stop each run after (s)</label>
-            <input
-              id="exp-duration"
-              data-testid="experiment-duration"
-              type="number"
-              min={0}
-              step="any"
-              placeholder="until it ends"
-              value={form.durationText}
-              onChange={(e) => set('durationText', e.target.value)}
-            />
-            {problems.durationText && <p className="field-error">{problems.durationText}</p>}
-          </div>
+          <InputField
+            id="exp-repeat"
+            testId="experiment-repeat"
+            label="Repetitions"
+            input={{ type: 'number', min: 1, max: experimentLimits.maxRepeat }}
+            value={form.repeatText}
+            onChange={(v) => setForm((f) => ({ ...f, repeatText: v, touched: true }))}
+            problem={problems.repeatText}
+          />
+          <SamplingFields {...inputs} durationLabel="Stop each run after (s)" />
         </div>
         <fieldset className="field">
           <legend>Vary (optional)</legend>
@@ -274,16 +211,7 @@ export function ExperimentFormView(props: {
             {runs > 0 ? `${runs} run${runs === 1 ? '' : 's'}, one after another` : ''}
           </span>
         </div>
-        {submit.kind === 'refused' && (
-          <Notice tone="error" title="Refused:" testId="experiment-refused">
-            {submit.message}
-          </Notice>
-        )}
-        {submit.kind === 'error' && (
-          <Notice tone="error" title="Could not start:" testId="experiment-error">
-            {submit.message}
-          </Notice>
-        )}
+        <SubmitNotice submit={submit} testIdPrefix="experiment" />
       </form>
     </section>
   );

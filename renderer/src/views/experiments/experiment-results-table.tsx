@@ -11,6 +11,7 @@ import {
   type ConfigSortKey,
 } from '../../logic/experiment-results.ts';
 import { formatPercent, formatRatio, formatSeconds } from '../../logic/format.ts';
+import { SortHeader } from '../../components/sort-header.tsx';
 
 const columns: Array<{ key: ConfigSortKey; label: string; numeric?: boolean; title?: string }> = [
   { key: 'label', label: 'Configuration' },
@@ -49,22 +50,13 @@ export function ExperimentResultsTable(props: { experiment: ExperimentView; onOp
         <thead>
           <tr>
             {columns.map((c) => (
-              <th
+              <SortHeader
                 key={c.key}
-                className={c.numeric ? 'num' : undefined}
-                title={c.title}
-                aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-              >
-                <button
-                  type="button"
-                  className="sort"
-                  data-testid={`experiment-sort-${c.key}`}
-                  onClick={() => setSort(toggleConfigSort(sort, c.key))}
-                >
-                  {c.label}
-                  {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                </button>
-              </th>
+                column={c}
+                sort={sort}
+                onSort={() => setSort(toggleConfigSort(sort, c.key))}
+                testId={`experiment-sort-${c.key}`}
+              />
             ))}
             <th>Runs</th>
           </tr>

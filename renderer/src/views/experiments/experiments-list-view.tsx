@@ -1,12 +1,14 @@
 // Past experiments, newest first: script, date, status, configurations and runs; open or delete each.
-import { useState } from 'react';
 import type { ExperimentListItem } from '../../../../main/shared/compare-types.ts';
 import { getApi } from '../../api/get-api.ts';
-import { errorMessage, useRequest } from '../../api/use-request.ts';
+import { useListAction } from '../../api/use-list-action.ts';
+import { useRequest } from '../../api/use-request.ts';
+import { ConfirmDelete, usePendingDelete } from '../../components/confirm-delete.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { RequestError } from '../../components/request-error.tsx';
+import { OpenDeleteActions, openableRow } from '../../components/row-actions.tsx';
 import { baseName, formatDate } from '../../logic/format.ts';
-import { ConfirmDialog } from '../library/confirm-dialog.tsx';
 
 // `refreshKey` changes when an experiment ends.
 export function ExperimentsListView(props: {
@@ -15,20 +17,15 @@ export function ExperimentsListView(props: {
   onNew: () => void;
 }) {
   const list = useRequest('experiments:list', undefined, `experiments-${props.refreshKey}`);
-  const [toDelete, setToDelete] = useState<ExperimentListItem | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const deleting = usePendingDelete<ExperimentListItem>();
+  const { actionError, act } = useListAction(list.reload);
   const items = [...(list.data?.experiments ?? [])].sort((a, b) => b.id - a.id);
 
-  const remove = async (item: ExperimentListItem) => {
-    setToDelete(null);
-    try {
-      const { ok } = await getApi().request('experiments:delete', { experimentId: item.id });
-      if (!ok) setActionError(`Experiment #${item.id} could not be deleted (a running one cannot be).`);
-      list.reload();
-    } catch (error) {
-      setActionError(errorMessage(error));
-    }
-  };
+  const remove = (item: ExperimentListItem) =>
+    act(
+      () => getApi().request('experiments:delete', { experimentId: item.id }),
+      `Experiment #${item.id} could not be deleted (a running one cannot be).`,
+    );
 
   return (
     <section className="view" aria-labelledby="experiments-title">
@@ -41,11 +38,7 @@ export function ExperimentsListView(props: {
           New experiment
         </button>
       </header>
-      {list.kind === 'error' && (
-        <Notice tone="error" title="Could not list experiments:">
-          {list.message}
-        </Notice>
-      )}
+      <RequestError state={list} title="Could not list experiments:" />
       {actionError && <Notice tone="error">{actionError}</Notice>}
       {list.kind === 'ok' && items.length === 0 && (
         <EmptyState title="No experiments yet" testId="experiments-empty">
@@ -76,12 +69,8 @@ export function ExperimentsListView(props: {
               {items.map((item) => (
                 <tr
                   key={item.id}
-                  className="clickable"
-                  tabIndex={0}
-                  data-testid="experiment-row"
+                  {...openableRow(props.onOpen, item.id, 'experiment-row')}
                   data-experiment-id={item.id}
-                  onClick={() => props.onOpen(item.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && props.onOpen(item.id)}
                 >
                   <td className="num muted">{item.id}</td>
                   <td className="mono" title={item.script}>
@@ -93,35 +82,16 @@ export function ExperimentsListView(props: {
                   <td>
                     <span className={`badge experiment-${item.status}`}>{item.status}</span>
                   </td>
-                  <td className="row-actions">
-                    <button type="button" onClick={(e) => (e.stopPropagation(), props.onOpen(item.id))}>
-                      Open
-                    </button>
-                    <button
-                      type="button"
-                      className="danger-quiet"
-                      data-testid="experiment-delete"
-                      disabled={item.status === 'running'}
-                      onClick={(e) => (e.stopPropagation(), setToDelete(item))}
-                    >
-                      Delete
-                    </button>
-                  </td>
+                  <OpenDeleteActions item={item} onOpen={props.onOpen} deleting={deleting} testIdPrefix="experiment" />
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <ConfirmDialog
-        open={toDelete !== null}
-        title={`Delete experiment #${toDelete?.id ?? ''}?`}
-        confirmLabel="Delete"
-        onCancel={() => setToDelete(null)}
-        onConfirm={() => toDelete && void remove(toDelete)}
-      >
+      <ConfirmDelete pending={deleting} what="experiment" onConfirm={(item) => void remove(item)}>
         <p>The experiment’s record is removed. Its runs stay in the Runs library (delete them there if you like).</p>
-      </ConfirmDialog>
+      </ConfirmDelete>
     </section>
   );
 }

@@ -3,10 +3,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RunListItem } from '../../../../main/shared/api-contract.ts';
 import { getApi } from '../../api/get-api.ts';
-import { errorMessage, useRequest } from '../../api/use-request.ts';
+import { useListAction } from '../../api/use-list-action.ts';
+import { useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel, StatusBadge } from '../../components/badges.tsx';
+import { ConfirmDelete, usePendingDelete } from '../../components/confirm-delete.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { RequestError } from '../../components/request-error.tsx';
+import { OpenDeleteActions, openableRow } from '../../components/row-actions.tsx';
+import { SortHeader } from '../../components/sort-header.tsx';
 import { canCompareRun, compareReadiness, maxCompareRuns } from '../../logic/compare-selection.ts';
 import { baseName, formatDate, formatPercent, formatSeconds } from '../../logic/format.ts';
 import {
@@ -17,8 +22,8 @@ import {
   type RunQuery,
   type RunSortKey,
 } from '../../logic/runs-filter.ts';
-import { ConfirmDialog } from './confirm-dialog.tsx';
 import { LabelEditor } from './label-editor.tsx';
+import { QueryFilter } from './query-filter.tsx';
 
 const columns: Array<{ key: RunSortKey; label: string; numeric?: boolean }> = [
   { key: 'script', label: 'Script' },
@@ -45,36 +50,28 @@ export function RunsLibraryView(props: {
 }) {
   const list = useRequest('runs:list', undefined, `runs-${props.refreshKey}`);
   const [query, setQuery] = useState<RunQuery>(defaultRunQuery);
-  const [toDelete, setToDelete] = useState<RunListItem | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const deleting = usePendingDelete<RunListItem>();
+  const { actionError, act } = useListAction(list.reload);
   const runs = useMemo(() => list.data?.runs ?? [], [list.data]);
   const rows = useMemo(() => queryRuns(runs, query), [runs, query]);
   const interpreters = useMemo(() => runInterpreters(runs), [runs]);
   const readiness = compareReadiness(props.selected);
+  const sort = { key: query.sortKey, descending: query.descending };
   const { onListed } = props;
   useEffect(() => {
     if (list.kind === 'ok') onListed(list.data.runs.map((r) => r.id));
   }, [list, onListed]);
 
-  const rename = async (run: RunListItem, label: string | null) => {
-    try {
-      const { ok } = await getApi().request('runs:rename', { runId: run.id, label });
-      if (!ok) setActionError(`Run #${run.id} could not be renamed (it may have been deleted).`);
-      list.reload();
-    } catch (error) {
-      setActionError(errorMessage(error));
-    }
-  };
-  const remove = async (run: RunListItem) => {
-    setToDelete(null);
-    try {
-      const { ok } = await getApi().request('runs:delete', { runId: run.id });
-      if (!ok) setActionError(`Run #${run.id} could not be deleted (a run still recording cannot be).`);
-      list.reload();
-    } catch (error) {
-      setActionError(errorMessage(error));
-    }
-  };
+  const rename = (run: RunListItem, label: string | null) =>
+    act(
+      () => getApi().request('runs:rename', { runId: run.id, label }),
+      `Run #${run.id} could not be renamed (it may have been deleted).`,
+    );
+  const remove = (run: RunListItem) =>
+    act(
+      () => getApi().request('runs:delete', { runId: run.id }),
+      `Run #${run.id} could not be deleted (a run still recording cannot be).`,
+    );
 
   return (
     <section className="view" aria-labelledby="runs-title">
@@ -92,24 +89,20 @@ export function RunsLibraryView(props: {
           value={query.search}
           onChange={(e) => setQuery({ ...query, search: e.target.value })}
         />
-        <select
-          aria-label="Status"
-          data-testid="runs-filter-status"
-          value={query.status}
-          onChange={(e) => setQuery({ ...query, status: e.target.value as RunQuery['status'] })}
-        >
+        <QueryFilter field="status" label="Status" testId="runs-filter-status" query={query} onChange={setQuery}>
           <option value="all">Any status</option>
           {(['completed', 'failed', 'stopped', 'killed', 'running'] as const).map((s) => (
             <option key={s} value={s}>
               {s}
             </option>
           ))}
-        </select>
-        <select
-          aria-label="Interpreter"
-          data-testid="runs-filter-interpreter"
-          value={query.interpreter}
-          onChange={(e) => setQuery({ ...query, interpreter: e.target.value })}
+        </QueryFilter>
+        <QueryFilter
+          field="interpreter"
+          label="Interpreter"
+          testId="runs-filter-interpreter"
+          query={query}
+          onChange={setQuery}
         >
           <option value="all">Any interpreter</option>
           {interpreters.map((i) => (
@@ -118,18 +111,13 @@ export function RunsLibraryView(props: {
               {i.freeThreaded ? ' free-threaded' : ''} — {i.path}
             </option>
           ))}
-        </select>
-        <select
-          aria-label="GIL mode"
-          data-testid="runs-filter-gil"
-          value={query.gilMode}
-          onChange={(e) => setQuery({ ...query, gilMode: e.target.value as RunQuery['gilMode'] })}
-        >
+        </QueryFilter>
+        <QueryFilter field="gilMode" label="GIL mode" testId="runs-filter-gil" query={query} onChange={setQuery}>
           <option value="all">Any GIL mode</option>
           <option value="default">default</option>
           <option value="on">on</option>
           <option value="off">off</option>
-        </select>
+        </QueryFilter>
         <button type="button" onClick={list.reload} disabled={list.kind === 'loading'}>
           Refresh
         </button>
@@ -162,11 +150,7 @@ export function RunsLibraryView(props: {
           )}
         </div>
       )}
-      {list.kind === 'error' && (
-        <Notice tone="error" title="Could not list runs:">
-          {list.message}
-        </Notice>
-      )}
+      <RequestError state={list} title="Could not list runs:" />
       {actionError && <Notice tone="error">{actionError}</Notice>}
       {list.kind === 'ok' && runs.length === 0 && (
         <EmptyState title="No runs yet" testId="runs-empty">
@@ -187,31 +171,14 @@ export function RunsLibraryView(props: {
                 </th>
                 <th className="num">#</th>
                 {columns.map((c) => (
-                  <th
-                    key={c.key}
-                    className={c.numeric ? 'num' : undefined}
-                    aria-sort={query.sortKey === c.key ? (query.descending ? 'descending' : 'ascending') : 'none'}
-                  >
-                    <button type="button" className="sort" onClick={() => setQuery(toggleSort(query, c.key))}>
-                      {c.label}
-                      {query.sortKey === c.key ? (query.descending ? ' ▼' : ' ▲') : ''}
-                    </button>
-                  </th>
+                  <SortHeader key={c.key} column={c} sort={sort} onSort={() => setQuery(toggleSort(query, c.key))} />
                 ))}
                 <th />
               </tr>
             </thead>
             <tbody>
               {rows.map((run) => (
-                <tr
-                  key={run.id}
-                  data-testid="runs-row"
-                  data-run-id={run.id}
-                  tabIndex={0}
-                  className="clickable"
-                  onClick={() => props.onOpen(run.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && e.target === e.currentTarget && props.onOpen(run.id)}
-                >
+                <tr key={run.id} {...openableRow(props.onOpen, run.id, 'runs-row')} data-run-id={run.id}>
                   <td className="check-cell" onClick={(e) => e.stopPropagation()}>
                     <input
                       type="checkbox"
@@ -264,45 +231,19 @@ export function RunsLibraryView(props: {
                   <td>
                     <StatusBadge status={run.status} />
                   </td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      onClick={(e) => (e.stopPropagation(), props.onOpen(run.id))}
-                      data-testid="run-open"
-                    >
-                      Open
-                    </button>
-                    <button
-                      type="button"
-                      className="danger-quiet"
-                      data-testid="run-delete"
-                      disabled={run.status === 'running'}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        setToDelete(run);
-                      }}
-                    >
-                      Delete
-                    </button>
-                  </td>
+                  <OpenDeleteActions item={run} onOpen={props.onOpen} deleting={deleting} testIdPrefix="run" />
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <ConfirmDialog
-        open={toDelete !== null}
-        title={`Delete run #${toDelete?.id ?? ''}?`}
-        confirmLabel="Delete"
-        onCancel={() => setToDelete(null)}
-        onConfirm={() => toDelete && void remove(toDelete)}
-      >
+      <ConfirmDelete pending={deleting} what="run" onConfirm={(item) => void remove(item)}>
         <p>
-          {toDelete && (toDelete.label ?? baseName(toDelete.script))} and all its samples, stacks and output will be
-          removed from the store. This cannot be undone.
+          {deleting.item && (deleting.item.label ?? baseName(deleting.item.script))} and all its samples, stacks and
+          output will be removed from the store. This cannot be undone.
         </p>
-      </ConfirmDialog>
+      </ConfirmDelete>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { getApi } from '../../api/get-api.ts';
 import { errorMessage, useRequest } from '../../api/use-request.ts';
 import { InterpreterLabel } from '../../components/badges.tsx';
 import { Notice } from '../../components/notice.tsx';
+import { RequestError } from '../../components/request-error.tsx';
 import { plural } from '../../logic/format.ts';
 
 // Lists interpreters and reports the list up so the form can validate against the chosen one.
@@ -88,11 +89,7 @@ export function InterpreterPicker(props: {
           {chosen.freeThreaded && (chosen.gilEnabledByDefault ? ' · GIL on by default' : ' · GIL off by default')}
         </p>
       )}
-      {list.kind === 'error' && (
-        <Notice tone="error" title="Could not list interpreters:">
-          {list.message}
-        </Notice>
-      )}
+      <RequestError state={list} title="Could not list interpreters:" />
       {list.kind === 'ok' && interpreters.length === 0 && (
         <Notice tone="warning" title="No Python interpreter found." testId="no-interpreters">
           GILscope looked on PATH and in pyenv, uv, conda and system folders. Install CPython 3.10 or later, or add one

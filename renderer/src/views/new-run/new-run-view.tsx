@@ -11,8 +11,9 @@ import { getApi } from '../../api/get-api.ts';
 import { errorMessage } from '../../api/use-request.ts';
 import { useCommand } from '../../commands.ts';
 import { Kbd } from '../../components/kbd.tsx';
-import { Notice } from '../../components/notice.tsx';
-import { checkNewRunForm, rateLimits, type NewRunForm } from '../../logic/new-run-form.ts';
+import { CommandFields, SamplingFields } from '../../components/input-field.tsx';
+import { SubmitNotice, type SubmitState } from '../../components/submit-notice.tsx';
+import { checkNewRunForm, type NewRunForm } from '../../logic/new-run-form.ts';
 import { InterpreterPicker } from './interpreter-picker.tsx';
 import { ScriptField } from './script-field.tsx';
 
@@ -31,7 +32,7 @@ export function NewRunView(props: {
   const { form, setForm } = props;
   const [interpreters, setInterpreters] = useState<InterpreterView[]>([]);
   const [showProblems, setShowProblems] = useState(false);
-  const [submit, setSubmit] = useState<{ kind: 'idle' | 'busy' } | { kind: 'refused' | 'error'; message: string }>({
+  const [submit, setSubmit] = useState<SubmitState>({
     kind: 'idle',
   });
   const scriptRef = useRef<HTMLInputElement>(null);
@@ -39,6 +40,7 @@ export function NewRunView(props: {
   const check = useMemo(() => checkNewRunForm(form, interpreter), [form, interpreter]);
   const problems = showProblems && check.kind === 'invalid' ? check.problems : {};
   const set = <K extends keyof NewRunForm>(key: K, value: NewRunForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const inputs = { idPrefix: '', form, problems, onChange: set };
   const onPython = useCallback((path: string) => setForm((f) => ({ ...f, python: path })), [setForm]);
 
   const openScript = useCallback(async () => {
@@ -100,41 +102,12 @@ export function NewRunView(props: {
           void profile();
         }}
       >
-        <ScriptField
-          value={form.script}
-          onChange={(v) => set('script', v)}
-          host={props.host}
-          onOpen={() => void openScript()}
-          problem={problems.script}
-          inputRef={scriptRef}
+        <ScriptField {...inputs} host={props.host} onOpen={() => void openScript()} inputRef={scriptRef} />
+        <CommandFields
+          {...inputs}
+          argsPlaceholder={'--threads 8 "quoted arg"'}
+          argsHint="Split like a shell: quotes group words, a backslash escapes one character."
         />
-        <div className="field">
-          <label htmlFor="args">Arguments</label>
-          <input
-            id="args"
-            data-testid="args-input"
-            className="mono"
-            placeholder={'--threads 8 "quoted arg"'}
-            value={form.argsText}
-            onChange={(e) => set('argsText', e.target.value)}
-            spellCheck={false}
-          />
-          <p className="hint">Split like a shell: quotes group words, a backslash escapes one character.</p>
-          {problems.argsText && <p className="field-error">{problems.argsText}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="cwd">Working directory</label>
-          <input
-            id="cwd"
-            data-testid="cwd-input"
-            className="mono"
-            placeholder="(the script's folder)"
-            value={form.cwd}
-            onChange={(e) => set('cwd', e.target.value)}
-            spellCheck={false}
-          />
-          {problems.cwd && <p className="field-error">{problems.cwd}</p>}
-        </div>
         <InterpreterPicker value={form.python} onChange={onPython} onList={setInterpreters} problem={problems.python} />
         <div className="field-row">
           <div className="field">
@@ -156,34 +129,7 @@ export function NewRunView(props: {
               </p>
             )}
           </div>
-          <div className="field">
-            <label htmlFor="rate">Sampling rate (Hz)</label>
-            <input
-              id="rate"
-              data-testid="rate-input"
-              type="number"
-              min={rateLimits.min}
-              max={rateLimits.max}
-              step={1}
-              value={form.rateText}
-              onChange={(e) => set('rateText', e.target.value)}
-            />
-            {problems.rateText && <p className="field-error">{problems.rateText}</p>}
-          </div>
-          <div className="field">
-            <label htmlFor="duration">Stop after (s)</label>
-            <input
-              id="duration"
-              data-testid="duration-input"
-              type="number"
-              min={0}
-              step="any"
-              placeholder="until it ends"
-              value={form.durationText}
-              onChange={(e) => set('durationText', e.target.value)}
-            />
-            {problems.durationText && <p className="field-error">{problems.durationText}</p>}
-          </div>
+          <SamplingFields {...inputs} durationLabel="Stop after (s)" />
         </div>
         <div className="actions">
           <button
@@ -196,16 +142,7 @@ export function NewRunView(props: {
           </button>
           {props.recording && <span className="muted">A run is recording; stop it first (Ctrl+.).</span>}
         </div>
-        {submit.kind === 'refused' && (
-          <Notice tone="error" title="Refused:" testId="profile-refused">
-            {submit.message}
-          </Notice>
-        )}
-        {submit.kind === 'error' && (
-          <Notice tone="error" title="Could not start:" testId="profile-error">
-            {submit.message}
-          </Notice>
-        )}
+        <SubmitNotice submit={submit} testIdPrefix="profile" />
       </form>
     </section>
   );

@@ -4,6 +4,7 @@ import { useState, type DragEvent } from 'react';
 import type { HostInfo } from '../../../../main/shared/api-contract.ts';
 import { getApi } from '../../api/get-api.ts';
 import { useRequest } from '../../api/use-request.ts';
+import type { LaunchInputsProps } from '../../components/input-field.tsx';
 import { Kbd } from '../../components/kbd.tsx';
 import { baseName } from '../../logic/format.ts';
 import { isPythonFileName } from '../../logic/new-run-form.ts';
@@ -14,14 +15,15 @@ function droppedPath(file: File): string | null {
 }
 
 // Script path input plus its helpers; `onOpen` runs the native dialog (also bound to Ctrl+O).
-export function ScriptField(props: {
-  value: string;
-  onChange: (path: string) => void;
-  host: HostInfo | null;
-  onOpen: () => void;
-  problem: string | undefined;
-  inputRef: React.RefObject<HTMLInputElement | null>;
-}) {
+export function ScriptField(
+  props: LaunchInputsProps<'script'> & {
+    host: HostInfo | null;
+    onOpen: () => void;
+    inputRef: React.RefObject<HTMLInputElement | null>;
+  },
+) {
+  const setPath = (path: string) => props.onChange('script', path);
+  const problem = props.problems.script;
   const recent = useRequest('scripts:recent', undefined, 'recent');
   const [dropHint, setDropHint] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -35,7 +37,7 @@ export function ScriptField(props: {
     if (!isPythonFileName(file.name)) return setDropHint(`${file.name} is not a Python script (.py).`);
     const path = droppedPath(file);
     if (path) {
-      props.onChange(path);
+      setPath(path);
       setDropHint(null);
     } else {
       setDropHint(`The browser only reveals the file name (${file.name}), not where it is: type its full path above.`);
@@ -62,10 +64,10 @@ export function ScriptField(props: {
           data-testid="script-path-input"
           className="mono grow"
           placeholder="/home/you/project/script.py"
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
+          value={props.form.script}
+          onChange={(e) => setPath(e.target.value)}
           spellCheck={false}
-          aria-invalid={props.problem !== undefined}
+          aria-invalid={problem !== undefined}
         />
         {native && (
           <button type="button" data-testid="open-script-button" onClick={props.onOpen}>
@@ -78,7 +80,7 @@ export function ScriptField(props: {
           ? 'Drop a .py file here, or type its path.'
           : 'Type the full path of the script on the machine running GILscope (Ctrl+O focuses this field).'}
       </p>
-      {props.problem && <p className="field-error">{props.problem}</p>}
+      {problem && <p className="field-error">{problem}</p>}
       {dropHint && (
         <p className="field-error" data-testid="drop-hint">
           {dropHint}
@@ -88,7 +90,7 @@ export function ScriptField(props: {
         <div className="recent" data-testid="recent-scripts">
           <span className="muted">Recent:</span>
           {recent.data.scripts.slice(0, 8).map((path) => (
-            <button type="button" key={path} className="chip" title={path} onClick={() => props.onChange(path)}>
+            <button type="button" key={path} className="chip" title={path} onClick={() => setPath(path)}>
               {baseName(path)}
             </button>
           ))}
