@@ -55,6 +55,14 @@ describe('binTimeline', () => {
     expect(binned.gil).toEqual({ held: [1, 2 / 3], contention: [0, 2 / 3], known: [1, 1] });
   });
 
+  it('keeps a first sample taken less than a period after the launch whole: nothing ran before the launch', () => {
+    // One tick at 3 ms (the held launch samples that early) with the 3 ms the thread used since it began.
+    const input = timeline([0], [3], [1]);
+    input.ticks.timeNs[0] = 3 * MS;
+    const binned = binTimeline(input, [], { fromNs: 0, toNs: 10 * MS, bins: 1, periodNs: 10 * MS });
+    expect(binned.threads[0]!.cpu[0]! * 10 * MS).toBeCloseTo(3 * MS, 0);
+  });
+
   it('counts only the part of an interval inside the range', () => {
     const input = timeline([0, 0, 0, 0], [10, 10, 10, 10], [1, 1, 1, 1]);
     const binned = binTimeline(input, [], { fromNs: 15 * MS, toNs: 25 * MS, bins: 4, periodNs: 10 * MS });

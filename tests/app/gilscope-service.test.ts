@@ -93,7 +93,10 @@ describe('GilscopeService over a real run', () => {
           `thread ${thread.tid} ${thread.name} not binned; binned: ${timeline.threads.map((t) => `${t.tid} ${t.name}`).join(', ')}`,
         );
       const cpuSeconds = binned.cpu.reduce((sum, value) => sum + value * timeline.binNs, 0) / 1e9;
-      expect(Math.abs(cpuSeconds - thread.cpuSeconds)).toBeLessThanOrEqual(Math.max(0.05 * thread.cpuSeconds, 0.002));
+      expect(
+        Math.abs(cpuSeconds - thread.cpuSeconds),
+        `${thread.name}: binned ${cpuSeconds} s vs ${thread.cpuSeconds} s`,
+      ).toBeLessThanOrEqual(Math.max(0.05 * thread.cpuSeconds, 0.002));
       for (let bin = 0; bin < 50; bin++) {
         if (binned.sampled[bin] === 0) continue;
         const shares = Object.values(binned.states).reduce((sum, states) => sum + states[bin]!, 0);

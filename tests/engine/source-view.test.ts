@@ -95,7 +95,9 @@ describe('source view of a CPython 3.12 run', () => {
     // The first 0.4 s: the script only sleeps, the burners do not exist yet.
     const early = query({ range: { fromNs: 0, toNs: 0.4e9 } });
     expect(countsAt(early, '# hot loop')).toMatchObject({ onCpu: 0, gilWait: 0 });
-    expect(countsAt(early, '# nothing but sleeping').onCpu).toBe(0);
+    // At most the one tick that caught the thread on its way into the sleep: sampling starts a few ms after
+    // the launch, so the moment the script reaches this line can be sampled (it is on CPU there, briefly).
+    expect(countsAt(early, '# nothing but sleeping').onCpu).toBeLessThanOrEqual(1);
   });
 
   it('reads the file from disk now, and says so, for a run recorded before sources were kept', () => {

@@ -55,7 +55,10 @@ export function binTimeline(
       const time = timeOf(tick) ?? 0;
       const state = samples.state[i] ?? STATE_CODE.idle;
       if (state === STATE_CODE.gilWait) waitingTicks[tick - firstTick] = 1;
-      const start = previousTime ?? time - request.periodNs;
+      // A thread's first sample holds its CPU since birth: spread over the period before it, but never before
+      // the run's start (the launch), where no bin is. With the first tick a few ms after the launch, clipping
+      // there once lost most of the main thread's start-up CPU.
+      const start = previousTime ?? Math.max(0, time - request.periodNs);
       previousTime = time;
       spread(cpuNs, samples.cpuNs[i] ?? 0, start, time, grid);
       if (!inRange(time)) continue;
