@@ -81,13 +81,7 @@ function measureRows(file: string, shape: SyntheticRunShape): Omit<Measurement, 
   ]);
   const readMs = performance.now() - t0;
   db.close();
-  return {
-    samples,
-    samplesPerSecond: samples / (writeMs / 1000),
-    bytesPerSample: bytes / samples,
-    fileMiB: bytes / 2 ** 20,
-    readMs: columns.length ? readMs : 0,
-  };
+  return measurement(samples, writeMs, bytes, columns.length ? readMs : 0);
 }
 
 function measureChunks(
@@ -119,6 +113,16 @@ function measureChunks(
   createRunReader(store).readTimeline(runId);
   const readMs = performance.now() - t0;
   store.close();
+  return measurement(samples, writeMs, bytes, readMs);
+}
+
+/** A layout's figures from what was written (thread-samples, ms spent writing, bytes stored) and read back. */
+function measurement(
+  samples: number,
+  writeMs: number,
+  bytes: number,
+  readMs: number,
+): Omit<Measurement, 'shape' | 'layout'> {
   return {
     samples,
     samplesPerSecond: samples / (writeMs / 1000),

@@ -1,7 +1,7 @@
 // "Attach to process…": a Python process the spec started itself (not GILscope) is listed with its version,
 // threads and command line; attaching records it live, Detach ends the run and leaves it running. A second
 // host without CAP_SYS_PTRACE shows why it cannot attach to a non-dumpable process, in one line.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './support/app-page.ts';
 import { playwrightCookie, startHost } from './support/browser-host.ts';
 import { PYTHONS, shot } from './support/e2e-env.ts';
+import { startReadyProcess } from '../tests/support/attach-target.ts';
+import { isAlive } from '../tests/support/process-alive.ts';
 
 /** A main thread that naps and a "spinner" thread that computes (at nice 19, on a shared machine); READY once both run. */
 const TARGET = `
@@ -41,24 +43,7 @@ test.afterAll(() => {
 
 /** Starts the target under CPython 3.12 with `marker` as its argument; resolves with its pid once it runs. */
 async function startTarget(marker: string): Promise<number> {
-  const child = spawn(PYTHONS.gil312, [path.join(dir, 'attach_target.py'), marker], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  targets.push(child);
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.setEncoding('utf8').on('data', (text: string) => text.includes('READY') && resolve());
-    child.on('exit', (code) => reject(new Error(`target exited with ${code}`)));
-  });
-  return child.pid!;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
-  } catch {
-    return false;
-  }
+  return (await startReadyProcess(PYTHONS.gil312, path.join(dir, 'attach_target.py'), [marker], targets)).pid;
 }
 
 async function openAttach(page: Page): Promise<void> {

@@ -5,24 +5,9 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { openApp, recordRun } from './support/app-page.ts';
 import { E2E_ENV, PYTHONS, shot } from './support/e2e-env.ts';
+import { PARSE_RENDER_SCRIPT } from '../tests/support/python-workloads.ts';
 
-const PARSE_RENDER = `import sys, threading, time
-time.sleep(0.3)
-def spin(seconds):
-    end = time.thread_time() + seconds
-    while time.thread_time() < end:
-        pass
-def parse(seconds):
-    spin(seconds)
-def render(seconds):
-    spin(seconds)
-def work():
-    parse(float(sys.argv[1]))
-    render(float(sys.argv[2]))
-t = threading.Thread(target=work, name="worker")
-t.start()
-t.join()
-`;
+const PARSE_RENDER = PARSE_RENDER_SCRIPT;
 /** Flame rows (CSS pixels) per stack level. */
 const ROW_HEIGHT = 18;
 

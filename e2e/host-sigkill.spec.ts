@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import { fillNewRun, liveRunId } from './support/app-page.ts';
 import { playwrightCookie, startHost } from './support/browser-host.ts';
 import { PYTHONS } from './support/e2e-env.ts';
+import { isAlive } from '../tests/support/process-alive.ts';
 
 /** Writes "SCRIPT_PID CHILD_PID" to argv[1] once both run, then both nap forever. */
 const SCRIPT = `import multiprocessing, os, sys, time
@@ -24,15 +25,6 @@ if __name__ == "__main__":
     os.rename(sys.argv[1] + ".tmp", sys.argv[1])
     nap()
 `;
-
-function isAlive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 test('kill -9 of gilscope ui leaves no process of the script it was recording within 2 s', async ({ browser }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gilscope-e2e-sigkill-'));

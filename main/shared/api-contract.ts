@@ -14,6 +14,9 @@ import type { FrameShare, FunctionShare, RunSummary } from './run-summary-types.
 import type { RunStatus, ThreadState } from './vocabulary.ts';
 import type { ExportFormat } from './export-formats.ts';
 import type { GilMode } from './vocabulary.ts';
+import type { RunningPythonView } from './running-python.ts';
+
+export type { RunningPythonView } from './running-python.ts';
 import type { BinnedTimeline, DiffFlameNode, FlameNode, RunOutputView, SampleScope, SourceView } from './run-views.ts';
 
 /** Where the UI runs: inside Electron, or in a browser talking to `gilscope ui`. */
@@ -47,19 +50,6 @@ export interface ProfileStartRequest {
   durationSeconds: number | null;
   /** Read Python stacks at every tick (default true). */
   stacks?: boolean;
-}
-
-/** A running CPython process, as "Attach to process…" lists it. */
-export interface RunningPythonView {
-  pid: number;
-  /** "3.12.1", or "3.12" from the binary's name when its runtime could not be read; null when unknown. */
-  pythonVersion: string | null;
-  freeThreaded: boolean | null;
-  commandLine: string[];
-  threadCount: number;
-  uid: number;
-  /** Null when GILscope may attach; else one line saying why not and how to fix it. */
-  refusal: string | null;
 }
 
 /** What the user chose in "Attach to process…": the process and how to sample it. Stop detaches. */

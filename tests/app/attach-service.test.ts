@@ -1,26 +1,16 @@
 // "Attach to process…" through the app service: processes:list finds a real running CPython (version,
 // command line, threads), profile:attach records it live, profile:stop detaches and the process lives on.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GilscopeService } from '../../main/app-service/gilscope-service.ts';
 import type { ApiEvents } from '../../main/shared/api-contract.ts';
+import { NAPPING_THREADS, startReadyProcess } from '../support/attach-target.ts';
+import { isAlive } from '../support/process-alive.ts';
 import { makeTempDir } from '../support/profile-fixture.ts';
 import { freeThreadedPython } from '../support/spawn-python.ts';
 import { newService, PYTHON } from './service-helpers.ts';
-
-/** Two threads that nap forever (main and "napper"); READY once both run. */
-const SLEEPER = `
-import threading, time
-def napper():
-    while True:
-        time.sleep(0.02)
-threading.Thread(target=napper, name="napper", daemon=True).start()
-print("READY", flush=True)
-while True:
-    time.sleep(0.02)
-`;
 
 /** Starts a short busy child process again and again (fork), forever; READY before the first. */
 const FORKER = `
@@ -40,26 +30,11 @@ if __name__ == "__main__":
 
 const targets: ChildProcess[] = [];
 
-/** Starts `source` (SLEEPER by default) under `python`, as a process GILscope did not launch; resolves once it printed READY. */
-async function startSleeper(python: string, extraArg: string, source = SLEEPER): Promise<number> {
+/** Starts `source` (napping threads by default) under `python`, as a process GILscope did not launch; resolves once it printed READY. */
+async function startSleeper(python: string, extraArg: string, source = NAPPING_THREADS): Promise<number> {
   const script = path.join(makeTempDir('attach-target'), 'sleeper.py');
   fs.writeFileSync(script, source);
-  const child = spawn(python, [script, extraArg], { stdio: ['ignore', 'pipe', 'inherit'] });
-  targets.push(child);
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.setEncoding('utf8').on('data', (text: string) => text.includes('READY') && resolve());
-    child.on('exit', (code) => reject(new Error(`target exited with ${code}`)));
-  });
-  return child.pid!;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
-  } catch {
-    return false;
-  }
+  return (await startReadyProcess(python, script, [extraArg], targets)).pid;
 }
 
 describe('attaching through the app service', () => {

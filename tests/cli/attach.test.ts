@@ -1,8 +1,9 @@
 // `gilscope attach PID`: samples a process GILscope did not start, detaches, and leaves it running;
 // a process it may not read gets one line that says how to fix that.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NAPPING_THREADS, startReadyProcess } from '../support/attach-target.ts';
 import { isAlive } from '../support/process-alive.ts';
 import { makeTempDir } from '../support/profile-fixture.ts';
 import { pyenvPython, sidPython } from '../support/spawn-python.ts';
@@ -10,17 +11,7 @@ import { expectNoStackTrace, expectOneLineError, parseSummary, runCli, writeScri
 
 const python = pyenvPython('3.12.1');
 
-/** A main thread and a named thread that both sleep in short naps, forever; READY once both run. */
-const SLEEPER = `
-import threading, time
-def napper():
-    while True:
-        time.sleep(0.02)
-threading.Thread(target=napper, name="napper", daemon=True).start()
-print("READY", flush=True)
-while True:
-    time.sleep(0.02)
-`;
+const SLEEPER = NAPPING_THREADS;
 
 /** The same, after making itself non-dumpable: only CAP_SYS_PTRACE may read it then. */
 const NON_DUMPABLE =
@@ -35,15 +26,8 @@ afterEach(() => {
 });
 
 /** Starts `source` as a process of its own (not GILscope's child) and resolves once it printed READY. */
-async function startTarget(source: string, interpreter = python): Promise<ChildProcess & { pid: number }> {
-  const script = writeScript(makeTempDir('attach'), 'target.py', source);
-  const child = spawn(interpreter, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
-  started.push(child);
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.setEncoding('utf8').on('data', (text: string) => text.includes('READY') && resolve());
-    child.on('exit', (code) => reject(new Error(`target exited with ${code}`)));
-  });
-  return child as ChildProcess & { pid: number };
+function startTarget(source: string, interpreter = python): Promise<ChildProcess & { pid: number }> {
+  return startReadyProcess(interpreter, writeScript(makeTempDir('attach'), 'target.py', source), [], started);
 }
 
 describe('gilscope attach', () => {

@@ -13,24 +13,9 @@ import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import type { DiffFlameNode, FlameNode } from '../../main/shared/run-views.ts';
 import { makeTempDir, profileScriptFile } from '../support/profile-fixture.ts';
 import { freeThreadedPython, pyenvPython } from '../support/spawn-python.ts';
+import { PARSE_RENDER_SCRIPT } from '../support/python-workloads.ts';
 
-const SCRIPT = `import sys, threading, time
-time.sleep(0.3)
-def spin(seconds):
-    end = time.thread_time() + seconds
-    while time.thread_time() < end:
-        pass
-def parse(seconds):
-    spin(seconds)
-def render(seconds):
-    spin(seconds)
-def work():
-    parse(float(sys.argv[1]))
-    render(float(sys.argv[2]))
-t = threading.Thread(target=work, name="worker")
-t.start()
-t.join()
-`;
+const SCRIPT = PARSE_RENDER_SCRIPT;
 
 function onCpuTree(dbFile: string, runId: number): FlameNode {
   const store = openRunStore(dbFile, { readonly: true });

@@ -37,3 +37,25 @@ export function threadChurn(target: string, batch: number, spawnerName: string):
 threading.Thread(target=spawner, daemon=True, name="${spawnerName}").start()
 `;
 }
+
+/**
+ * After 0.3 s of sleep, a thread "worker" spends argv[1] CPU seconds in parse() and then argv[2] in render(),
+ * both through spin(): two runs with different arguments differ only in how the time is split.
+ */
+export const PARSE_RENDER_SCRIPT = `import sys, threading, time
+time.sleep(0.3)
+def spin(seconds):
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
+def parse(seconds):
+    spin(seconds)
+def render(seconds):
+    spin(seconds)
+def work():
+    parse(float(sys.argv[1]))
+    render(float(sys.argv[2]))
+t = threading.Thread(target=work, name="worker")
+t.start()
+t.join()
+`;

@@ -7,22 +7,11 @@ import { openProcessMemory } from '../proc/process-memory.ts';
 import { inspectPythonProcess } from '../python/python-process.ts';
 import { versionFromFileName } from '../python/python-version.ts';
 import { isGroupGuard } from './group-guard.ts';
+import type { RunningPythonView } from '../../shared/running-python.ts';
 import { explainPtraceDenied } from './ptrace-permission.ts';
 
-/** One running Python process. */
-export interface RunningPython {
-  pid: number;
-  /** "3.12.1"; from the binary's name ("3.12") when the runtime could not be read; null when unknown. */
-  pythonVersion: string | null;
-  /** Null when the runtime could not be read. */
-  freeThreaded: boolean | null;
-  commandLine: string[];
-  threadCount: number;
-  /** The process's real user id. */
-  uid: number;
-  /** Null when GILscope may read the process; else one line: why not, and how to fix it. */
-  refusal: string | null;
-}
+/** One running Python process (the shape the app lists). */
+export type RunningPython = RunningPythonView;
 
 /** An interpreter binary's name (python3.12, python3.13t, python) or a mapped libpython. */
 const PYTHON_NAME = /^python(\d(\.\d+t?)?)?$/;

@@ -12,6 +12,7 @@ import { Notice } from '../../components/notice.tsx';
 import { checkAttachForm, describePython, emptyAttachForm, filterProcesses } from '../../logic/attach-form.ts';
 import { joinArgs } from '../../logic/split-args.ts';
 import { rateLimits } from '../../logic/launch-fields.ts';
+import { InputField } from '../../components/input-field.tsx';
 
 type Submit =
   | { kind: 'idle' }
@@ -77,32 +78,22 @@ export function AttachView(props: {
             spellCheck={false}
           />
         </div>
-        <div className="field">
-          <label htmlFor="attach-rate">Sampling rate (Hz)</label>
-          <input
-            id="attach-rate"
-            data-testid="attach-rate"
-            type="number"
-            min={rateLimits.min}
-            max={rateLimits.max}
-            step={1}
-            value={form.rateText}
-            onChange={(e) => setForm((f) => ({ ...f, rateText: e.target.value }))}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="attach-duration">Detach after (s)</label>
-          <input
-            id="attach-duration"
-            data-testid="attach-duration"
-            type="number"
-            min={0}
-            step="any"
-            placeholder="until Stop"
-            value={form.durationText}
-            onChange={(e) => setForm((f) => ({ ...f, durationText: e.target.value }))}
-          />
-        </div>
+        <InputField
+          id="attach-rate"
+          testId="attach-rate"
+          label="Sampling rate (Hz)"
+          input={{ type: 'number', min: rateLimits.min, max: rateLimits.max, step: 1 }}
+          value={form.rateText}
+          onChange={(rateText) => setForm((f) => ({ ...f, rateText }))}
+        />
+        <InputField
+          id="attach-duration"
+          testId="attach-duration"
+          label="Detach after (s)"
+          input={{ type: 'number', min: 0, step: 'any', placeholder: 'until Stop' }}
+          value={form.durationText}
+          onChange={(durationText) => setForm((f) => ({ ...f, durationText }))}
+        />
         <label className="check-row attach-children">
           <input
             type="checkbox"

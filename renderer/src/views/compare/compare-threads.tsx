@@ -6,6 +6,7 @@ import { StateBar } from '../../components/state-bar.tsx';
 import { formatMetricDelta } from '../../logic/compare-format.ts';
 import { formatPercent, formatSeconds } from '../../logic/format.ts';
 import { runLetter } from './run-heading.tsx';
+import { num, TableHead } from '../../components/table-head.tsx';
 
 // One row per matched thread and run; missing threads show as "absent".
 export function CompareThreads(props: { comparison: ComparisonView }) {
@@ -21,21 +22,21 @@ export function CompareThreads(props: { comparison: ComparisonView }) {
       {threads.length === 0 && <EmptyState title="No thread to compare" />}
       <div className="table-scroll tall" hidden={threads.length === 0}>
         <table className="data-table compare-table" data-testid="compare-threads">
-          <thead>
-            <tr>
-              <th>Thread</th>
-              <th>Run</th>
-              <th className="num">CPU</th>
-              <th className="num">Δ CPU</th>
-              <th>States</th>
-              <th className="num">Running</th>
-              <th className="num">Runnable</th>
-              <th className="num">GIL wait</th>
-              <th className="num">Lock wait</th>
-              {unclassified && <th className="num">Unclassified wait</th>}
-              <th className="num">Idle</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Thread',
+              'Run',
+              num('CPU'),
+              num('Δ CPU'),
+              'States',
+              num('Running'),
+              num('Runnable'),
+              num('GIL wait'),
+              num('Lock wait'),
+              unclassified && num('Unclassified wait'),
+              num('Idle'),
+            ]}
+          />
           <tbody>
             {threads.map((row, r) =>
               runs.map((run, i) => {

@@ -1,19 +1,18 @@
 // The differential flame graph of a comparison: run B's on-CPU flame graph, each frame coloured by how
 // its share of B's samples differs from its share of A's (the baseline's) on the same call path: red
 // took more, blue less. Click a frame to zoom into it; hover shows both shares.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RunSummary } from '../../../../main/shared/run-summary-types.ts';
 import type { DiffFlameNode } from '../../../../main/shared/run-views.ts';
 import { useRequest } from '../../api/use-request.ts';
-import { readThemeColors } from '../../canvas/theme-colors.ts';
-import { prepareCanvas, useElementSize } from '../../canvas/use-canvas-size.ts';
+import { drawFlameRows } from '../../canvas/draw-flame.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { deltaScale, diffColor, formatDelta, shareDelta } from '../../logic/diff-flame.ts';
-import { hitTest, layoutFlame, pathTo, type FlameRect } from '../../logic/flame-layout.ts';
 import { formatPercent, plural } from '../../logic/format.ts';
+import { FlameCanvas } from '../detail/flame-canvas.tsx';
+import { useFlameNavigation } from '../detail/use-flame-navigation.ts';
 
-const rowHeight = 18;
 const LETTERS = 'ABCD';
 
 // `runs[0]` is A; the user picks which later run is B (the second by default).
@@ -69,52 +68,18 @@ export function DiffFlameGraphPanel(props: { runs: RunSummary[] }) {
 
 function DiffFlameCanvas(props: { root: DiffFlameNode }) {
   const { root } = props;
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const size = useElementSize(wrapRef);
-  const [focus, setFocus] = useState<DiffFlameNode>(root);
-  const [hover, setHover] = useState<FlameRect | null>(null);
-  useEffect(() => setFocus(root), [root]);
+  const nav = useFlameNavigation<DiffFlameNode>(root);
+  const { canvasRef, size, layout, hover, height, breadcrumbs, focus, setFocus } = nav;
   const scale = useMemo(() => deltaScale(root), [root]);
-  const minWidth = size.width > 0 ? 0.5 / size.width : 0.001;
-  const layout = useMemo(() => layoutFlame(focus, minWidth), [focus, minWidth]);
-  const breadcrumbs = useMemo(() => (pathTo(root, focus) ?? [root]) as DiffFlameNode[], [root, focus]);
-  const height = (layout.maxDepth + 1) * rowHeight + 2;
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || size.width === 0) return;
-    canvas.style.height = `${height}px`;
-    const ctx = prepareCanvas(canvas, size.width, height, size.dpr);
-    if (!ctx) return;
-    const theme = readThemeColors();
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.textBaseline = 'middle';
-    for (const rect of layout.rects) {
-      const node = rect.node as DiffFlameNode;
-      const x = rect.x0 * size.width;
-      const w = (rect.x1 - rect.x0) * size.width;
-      const y = rect.depth * rowHeight;
-      ctx.fillStyle = rect === hover ? theme.accent : diffColor(shareDelta(node, root), scale, theme.dark);
-      ctx.fillRect(x, y, Math.max(0.5, w - 1), rowHeight - 1);
-      if (w > 30) {
-        ctx.fillStyle = theme.dark ? '#f1f1f1' : '#1b1b1b';
-        ctx.save();
-        ctx.beginPath();
-        ctx.rect(x, y, w - 2, rowHeight);
-        ctx.clip();
-        ctx.fillText(node.name, x + 3, y + rowHeight / 2);
-        ctx.restore();
-      }
-    }
-    canvas.dataset.drawn = 'true';
+    drawFlameRows(canvas, size, height, layout.rects, (rect, theme) => ({
+      fill: rect === hover ? theme.accent : diffColor(shareDelta(rect.node as DiffFlameNode, root), scale, theme.dark),
+    }));
   }, [layout, size, height, hover, root, scale]);
 
-  const rectAt = (clientX: number, clientY: number): FlameRect | null => {
-    const box = canvasRef.current?.getBoundingClientRect();
-    if (!box || size.width === 0) return null;
-    return hitTest(layout.rects, (clientX - box.left) / size.width, Math.floor((clientY - box.top) / rowHeight));
-  };
   const hovered = hover?.node as DiffFlameNode | undefined;
 
   return (
@@ -126,28 +91,12 @@ function DiffFlameCanvas(props: { root: DiffFlameNode }) {
           </button>
         ))}
       </div>
-      <div ref={wrapRef} className="flame-wrap">
-        <canvas
-          ref={canvasRef}
-          data-testid="diff-flame-graph"
-          data-samples={root.value}
-          data-baseline-samples={root.baseline}
-          data-rows={layout.maxDepth + 1}
-          role="img"
-          aria-label="Differential flame graph"
-          onMouseMove={(e) => setHover(rectAt(e.clientX, e.clientY))}
-          onMouseLeave={() => setHover(null)}
-          onClick={(e) => {
-            const rect = rectAt(e.clientX, e.clientY);
-            if (rect)
-              setFocus(
-                rect.depth === 0 && rect.node === focus
-                  ? (breadcrumbs[breadcrumbs.length - 2] ?? root)
-                  : (rect.node as DiffFlameNode),
-              );
-          }}
-        />
-      </div>
+      <FlameCanvas
+        nav={nav}
+        testId="diff-flame-graph"
+        label="Differential flame graph"
+        data={{ 'data-samples': root.value, 'data-baseline-samples': root.baseline, 'data-rows': layout.maxDepth + 1 }}
+      />
       <p className="hint mono flame-status" data-testid="diff-flame-hover">
         {hovered
           ? `${hovered.name} — ${formatDelta(shareDelta(hovered, root))}: ${formatPercent(hovered.value / root.value)} of B (${plural(hovered.value, 'sample')}) vs ${formatPercent(hovered.baseline / root.baseline)} of A (${plural(hovered.baseline, 'sample')})`

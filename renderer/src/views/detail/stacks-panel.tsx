@@ -12,6 +12,7 @@ import { RequestError } from '../../components/request-error.tsx';
 import { formatPercent } from '../../logic/format.ts';
 import { FlameGraph } from './flame-graph.tsx';
 import { SourceLink } from './source-link.tsx';
+import { num, TableHead } from '../../components/table-head.tsx';
 
 type StacksTab = 'functions' | 'flame';
 const TABS: ReadonlyArray<Choice<StacksTab>> = [
@@ -80,14 +81,7 @@ export function StacksPanel(props: {
           {functions.data && functions.data.functions.length > 0 && (
             <div className="table-scroll tall">
               <table className="data-table" data-testid="functions-table">
-                <thead>
-                  <tr>
-                    <th>Function</th>
-                    <th>Location</th>
-                    <th className="num">Self</th>
-                    <th className="num">Total</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Function', 'Location', num('Self'), num('Total')]} />
                 <tbody>
                   {functions.data.functions.map((f, i) => (
                     <tr key={`${f.file}:${f.function}:${i}`}>
