@@ -146,7 +146,6 @@ export class ThreadSampler {
   /** Samples every thread once. Returns null when the process has no threads left (it exited). */
   sample(timeNs: Nanoseconds): Tick | null {
     const started = process.hrtime.bigint();
-    this.attachIfPending(timeNs);
     if (this.relistDue(timeNs)) {
       const tids = listThreadIds(this.pid);
       if (tids === null) return null;
@@ -177,6 +176,9 @@ export class ThreadSampler {
       thread.info.lastSeenNs = timeNs;
       samples.push(sample);
     }
+    // After the threads were read: the first attach reads a lot of the target's memory (tens of ms the first
+    // time), and a script that ends meanwhile must still have this tick. Its GIL and stacks start next tick.
+    if (this.attachIfPending(timeNs)) this.classifyWaitsAgain(samples);
     if (samples.length === 0 && listThreadIds(this.pid) === null) return null;
     const sinceNames = timeNs - this.lastNamesNs;
     if (sinceNames >= NAME_INTERVAL_NS || (sinceNames >= YOUNG_NAME_RETRY_NS && this.hasYoungUnnamedThread(timeNs))) {
@@ -265,9 +267,26 @@ export class ThreadSampler {
     });
   }
 
-  private attachIfPending(timeNs: Nanoseconds): void {
+  /**
+   * The tick on which the runtime was found read its futex waits without knowing where the GIL is: those
+   * still waiting are read again and told apart now, so attaching mid-tick leaves no unclassified wait.
+   */
+  private classifyWaitsAgain(samples: ThreadSample[]): void {
+    if (this.python.gilRange === null) return;
+    for (const sample of samples) {
+      if (sample.state !== STATE_CODE.unclassifiedWait) continue;
+      const activity = this.threads.live.get(sample.tid)?.files.readSyscall();
+      if (!activity) continue;
+      sample.state = classifyThreadState(activity, this.python.gilRange, sample.cpuNs, sample.runQueueNs, null);
+      const thread = this.threads.live.get(sample.tid);
+      if (thread) thread.lastState = sample.state;
+    }
+  }
+
+  /** Tries to attach; true when this call found the runtime. */
+  private attachIfPending(timeNs: Nanoseconds): boolean {
     const change = this.python.tryAttach(timeNs);
-    if (change === null) return;
+    if (change === null) return false;
     if (change.kind === 'attached') {
       const { version, freeThreaded, gil } = change.info;
       this.events.push({
@@ -284,9 +303,12 @@ export class ThreadSampler {
       if (this.interner && this.python.stacksUnavailable) {
         this.events.push({ kind: 'sampling-degraded', timeNs, detail: { reason: this.python.stacksUnavailable } });
       }
-    } else if (change.kind === 'unavailable') {
+      return true;
+    }
+    if (change.kind === 'unavailable') {
       this.events.push({ kind: 'sampling-degraded', timeNs, detail: { reason: change.reason } });
     }
+    return false;
   }
 
   private noteGilEnabled(enabled: boolean | null, timeNs: Nanoseconds): void {
