@@ -7,6 +7,8 @@ const RIGHT_MARGIN = 8;
 
 /** Drags across the timeline plot from fraction `a` to fraction `b` of its width. */
 export async function dragTimeline(page: Page, a: number, b: number): Promise<void> {
+  // The panels below may have scrolled the page (a flame graph drawn taller): the mouse reaches only what is in view.
+  await page.getByTestId('timeline-canvas').scrollIntoViewIfNeeded();
   const box = (await page.getByTestId('timeline-canvas').boundingBox())!;
   const plot = box.width - GUTTER - RIGHT_MARGIN;
   const y = box.y + Math.min(60, box.height / 2);
