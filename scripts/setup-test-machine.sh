@@ -18,6 +18,9 @@ PROGRAMS=(
   gdb:gdb                     # backtraces of a crashed test worker's core (scripts/run-vitest.ts)
   git:git                     # bench/ records the commit measured
   chrt:util-linux             # opt-in real-time sampler priority
+  nsenter:util-linux          # runs CPython 3.15's own profiler inside the sid chroot's namespaces (agreement test)
+  dpkg-query:dpkg             # the setup test asks which package owns each program and whether it is Essential
+  dpkg:dpkg                   # …and `dpkg -S` finds that owner
   debootstrap:debootstrap     # the Debian sid chroot that runs CPython 3.14 and 3.15
 )
 

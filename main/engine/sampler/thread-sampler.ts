@@ -275,11 +275,11 @@ export class ThreadSampler {
     if (this.python.gilRange === null) return;
     for (const sample of samples) {
       if (sample.state !== STATE_CODE.unclassifiedWait) continue;
-      const activity = this.threads.live.get(sample.tid)?.files.readSyscall();
-      if (!activity) continue;
-      sample.state = classifyThreadState(activity, this.python.gilRange, sample.cpuNs, sample.runQueueNs, null);
       const thread = this.threads.live.get(sample.tid);
-      if (thread) thread.lastState = sample.state;
+      const activity = thread?.files.readSyscall();
+      if (!thread || !activity) continue;
+      sample.state = classifyThreadState(activity, this.python.gilRange, sample.cpuNs, sample.runQueueNs, null);
+      thread.lastState = sample.state;
     }
   }
 
