@@ -26,6 +26,8 @@ test('a range dragged on the timeline filters every panel, and clears', async ({
 
   // Before the burner existed: it is in no panel.
   const rangeBefore = page.getByTestId('timeline-range');
+  // The range reads "Loading…" until the timeline has drawn.
+  await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-drawn', 'true', { timeout: 15_000 });
   const viewText = await rangeBefore.innerText();
   await dragTimeline(page, 0.05, 0.35);
   await expect(page.getByTestId('timeline-selection')).toBeVisible();
