@@ -36,14 +36,14 @@ const WORKLOADS: Workload[] = [
     python: GIL_PYTHON,
     gilMode: 'default',
     args: ['4', '9000000'],
-    profilers: ['none', 'gilscope', 'py-spy', 'py-spy-blocking'],
+    profilers: ['none', 'wake-only', 'gilscope', 'py-spy', 'py-spy-blocking'],
   },
   {
     name: '2 CPU threads, 3.13t GIL off (both cores busy)',
     python: FREE_THREADED_PYTHON,
     gilMode: 'off',
     args: ['2', '12000000'],
-    profilers: ['none', 'gilscope', 'py-spy'],
+    profilers: ['none', 'wake-only', 'gilscope', 'py-spy'],
   },
   {
     name: '4 CPU threads, 3.15 (GIL, Debian sid chroot)',
@@ -56,6 +56,7 @@ const WORKLOADS: Workload[] = [
 
 const LABEL: Record<ProfilerKind, string> = {
   none: 'none',
+  'wake-only': 'wake-only floor (a thread that only wakes at the rate)',
   gilscope: 'GILscope',
   'py-spy': 'py-spy --nonblocking',
   'py-spy-blocking': 'py-spy (default: pauses the target)',
@@ -179,6 +180,8 @@ function render(rows: Row[], pySpy: string | null): string {
     `CPython's process trees, measured as this process's reaped-children CPU minus the script's own \`process_time\`.`,
     `py-spy: ${pySpy ?? 'could not be installed (scripts/provision-py-spy.sh)'}. CPython's profiler: \`python3.15 -m`,
     `profiling.sampling run -a -r RATE --collapsed\`. GILscope reads Python stacks at every tick, as \`gilscope profile\` does.`,
+    `The wake-only floor is a Node worker thread that wakes at the rate and reads nothing (bench/support/wake-only.ts):`,
+    `what any sampler at that rate costs on this machine before it reads a byte.`,
     '',
     '| workload | rate | profiler | slowdown (median, min…max) | profiler CPU (% of a core) | GILscope µs / thread-sample | GILscope first tick |',
     '|---|---:|---|---:|---:|---:|---:|',
@@ -197,11 +200,35 @@ function render(rows: Row[], pySpy: string | null): string {
       );
     }
   }
+  lines.push(...cpuSplitLines(rows));
   lines.push(
     '',
     `Unprofiled work time (median): ${rows.map((r) => `${r.workload} @ ${fmt(r.rateHz)} Hz ${fmt(median(r.plainWork), 3)} s`).join('; ')}.`,
   );
   return lines.join('\n');
+}
+
+/** Where GILscope's own CPU went, by thread, as % of one core over the run (medians of the rounds). */
+function cpuSplitLines(rows: Row[]): string[] {
+  const lines = [
+    '',
+    "Where GILscope's CPU went, by thread (from `/proc/self/task/*/schedstat`, launch to end, % of one core over the run,",
+    "median of the rounds). The sampler worker's CPU outside `sample()` is its sleeping and waking between ticks",
+    'and its batch posts; `sample()` is timed with a wall clock, so on a busy machine it includes time preempted.',
+    '',
+    '| workload | rate | sampler worker | of which in `sample()` | main thread (batches, SQLite) | V8 compiler and GC threads |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  const share = (values: number[]): string => (values.length ? `${fmt(median(values) * 100, 1)}%` : '—');
+  for (const row of rows) {
+    const runs = row.cells.get('gilscope')?.runs.filter((r) => r.cpuByThread && r.sampler) ?? [];
+    if (runs.length === 0) continue;
+    const per = (pick: (r: TimedRun) => number): string => share(runs.map((r) => pick(r) / r.wallSeconds));
+    lines.push(
+      `| ${row.workload} | ${fmt(row.rateHz)} Hz | ${per((r) => r.cpuByThread!.workers)} | ${per((r) => r.sampler!.busyNs / 1e9)} | ${per((r) => r.cpuByThread!.main)} | ${per((r) => r.cpuByThread!.background)} |`,
+    );
+  }
+  return lines;
 }
 
 function targets(rows: Row[]): TargetCheck[] {

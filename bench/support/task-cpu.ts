@@ -28,3 +28,38 @@ export function newWorkerThread(before: ReadonlyMap<number, string>): number | n
   const fresh = [...ownThreads()].filter(([tid, name]) => !before.has(tid) && name === 'WorkerThread');
   return fresh.length === 1 ? fresh[0]![0] : null;
 }
+
+/** CPU ns so far of every thread of this process, by TID, with its OS name. */
+export function threadCpuSnapshot(): Map<number, { name: string; ns: number }> {
+  const snapshot = new Map<number, { name: string; ns: number }>();
+  for (const [tid, name] of ownThreads()) {
+    const ns = threadCpuNs(tid);
+    if (ns !== null) snapshot.set(tid, { name, ns });
+  }
+  return snapshot;
+}
+
+/** Where a process's CPU went between two snapshots, in seconds: its main thread, Node worker threads, and the rest (V8's compiler and GC threads, libuv's pool). */
+export interface CpuSplit {
+  main: number;
+  workers: number;
+  background: number;
+}
+
+/**
+ * The CPU each thread used from `before` to `after`. `after` holds the last snapshot of every thread seen
+ * (a worker that has ended keeps its last reading). The main thread's TID is the PID.
+ */
+export function cpuSplit(
+  before: ReadonlyMap<number, { name: string; ns: number }>,
+  after: ReadonlyMap<number, { name: string; ns: number }>,
+): CpuSplit {
+  const split: CpuSplit = { main: 0, workers: 0, background: 0 };
+  for (const [tid, { name, ns }] of after) {
+    const used = (ns - (before.get(tid)?.ns ?? 0)) / 1e9;
+    if (tid === process.pid) split.main += used;
+    else if (name === 'WorkerThread') split.workers += used;
+    else split.background += used;
+  }
+  return split;
+}

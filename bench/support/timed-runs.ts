@@ -9,13 +9,15 @@ import { execa } from 'execa';
 import { ProfileSession } from '../../main/engine/profile/profile-session.ts';
 import type { SamplerStats } from '../../main/engine/sampler/thread-sampler.ts';
 import type { GilMode } from '../../main/shared/vocabulary.ts';
+import { cpuSplit, threadCpuSnapshot, type CpuSplit } from './task-cpu.ts';
+import { whileWaking } from './wake-only.ts';
 
 /** The line the script prints when its work is done. */
 const WORK_LINE = /GILSCOPE-BENCH work=([\d.]+) cpu=([\d.]+)/;
 /** /proc reports times in USER_HZ ticks, fixed at 100 per second on x86-64 Linux. */
 const USER_HZ = 100;
 
-export type ProfilerKind = 'none' | 'gilscope' | 'py-spy' | 'py-spy-blocking' | 'cpython';
+export type ProfilerKind = 'none' | 'wake-only' | 'gilscope' | 'py-spy' | 'py-spy-blocking' | 'cpython';
 
 export interface TimedRun {
   /** Seconds the script's threads took for the fixed work. */
@@ -27,6 +29,8 @@ export interface TimedRun {
   /** GILscope only: its sampler's counters and when its first tick came (ms after launch). */
   sampler?: SamplerStats;
   firstTickMs?: number;
+  /** GILscope only: its CPU seconds by thread (the sampler worker is the only Node worker of a bench run). */
+  cpuByThread?: CpuSplit;
 }
 
 export interface RunSpec {
@@ -62,7 +66,7 @@ function gilEnv(gilMode: GilMode): Record<string, string> {
 }
 
 /** A run without GILscope: plain, or under py-spy or CPython's profiler (a process tree of their own). */
-async function externalRun(kind: Exclude<ProfilerKind, 'gilscope'>, spec: RunSpec): Promise<TimedRun> {
+async function externalRun(kind: Exclude<ProfilerKind, 'gilscope' | 'wake-only'>, spec: RunSpec): Promise<TimedRun> {
   const out = path.join(path.dirname(spec.dbFile), `${kind}-out.txt`);
   const target = [spec.python, spec.script, ...spec.args];
   const rate = String(spec.rateHz);
@@ -116,6 +120,12 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
   let launchedAt = 0;
   let firstTickMs: number | undefined;
   let sampler: SamplerStats | undefined;
+  let threadsAtLaunch = new Map<number, { name: string; ns: number }>();
+  // Every thread's last reading: the sampler worker ends before the session does.
+  const threadsLast = new Map<number, { name: string; ns: number }>();
+  const noteThreads = (): void => {
+    for (const [tid, reading] of threadCpuSnapshot()) threadsLast.set(tid, reading);
+  };
   const session = new ProfileSession(
     {
       python: spec.python,
@@ -131,6 +141,7 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
       onStarted: () => {
         cpuAtLaunch = process.cpuUsage();
         launchedAt = performance.now();
+        threadsAtLaunch = threadCpuSnapshot();
       },
       onOutput: (stream, text) => {
         if (stream === 'stdout') stdout += text;
@@ -138,6 +149,7 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
       onBatch: (batch) => {
         if (firstTickMs === undefined && batch.ticks.length > 0) firstTickMs = batch.ticks[0]!.timeNs / 1e6;
         sampler = batch.stats;
+        noteThreads();
       },
     },
     // The summary is built when the run is first opened: what is measured is the recording alone.
@@ -145,6 +157,7 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
   );
   const outcome = await session.done;
   const cpu = process.cpuUsage(cpuAtLaunch ?? undefined);
+  noteThreads();
   const wallSeconds = (performance.now() - launchedAt) / 1000;
   if (outcome.kind !== 'recorded' || outcome.status !== 'completed') {
     throw new Error(`GILscope run did not complete: ${JSON.stringify(outcome)}`);
@@ -156,12 +169,16 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
     profilerCpuSeconds: (cpu.user + cpu.system) / 1e6,
     sampler,
     firstTickMs,
+    cpuByThread: cpuSplit(threadsAtLaunch, threadsLast),
   };
 }
 
 /** Runs the fixed work once under `kind`. Throws with the reason when the run or its work line is missing. */
-export function timedRun(kind: ProfilerKind, spec: RunSpec): Promise<TimedRun> {
-  return kind === 'gilscope' ? gilscopeRun(spec) : externalRun(kind, spec);
+export async function timedRun(kind: ProfilerKind, spec: RunSpec): Promise<TimedRun> {
+  if (kind === 'gilscope') return gilscopeRun(spec);
+  if (kind !== 'wake-only') return externalRun(kind, spec);
+  const { result, cpuSeconds } = await whileWaking(spec.rateHz, () => externalRun('none', spec));
+  return { ...result, profilerCpuSeconds: cpuSeconds };
 }
 
 /** The fixed work: THREADS threads each run ITERATIONS loop iterations; prints its own time and CPU. */

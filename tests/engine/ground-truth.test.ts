@@ -157,6 +157,17 @@ describe.each(GIL_BUILDS)('CPython $label (GIL build)', ({ python }) => {
     expectGilBusyWhenQuiet(run, threads);
     expectGilBoundVerdict(run);
   });
+
+  it('at 1 kHz, GIL waiters left unread between hand-overs of the GIL keep exact CPU and their GIL wait', async () => {
+    const run = await profileWorkload(python(), 'cpu_threads.py', ['4', '1.5'], { rateHz: 1000 });
+    expect(run.summary.status).toBe('completed');
+    // The GIL changes hands every 5 ms (the switch interval): most 1 ms ticks fall between two hand-overs,
+    // and then the three waiters are not read. Whatever was carried must still add up to the truth.
+    const stats = run.summary.sampler as SamplerStats;
+    expect(stats.gilWaitsCarried ?? 0, evidence(run)).toBeGreaterThan(0.1 * stats.threadSamples);
+    expectCpuMatchesTruth(run);
+    for (const thread of workers(run)) expectHeldBackByGil(run, thread);
+  });
 });
 
 describe.each(NO_GIL_NEEDED)('CPython $label workloads that do not need the GIL', ({ python }) => {

@@ -79,7 +79,7 @@ describe('_Py_DebugOffsets of live Debian interpreters', () => {
     expect(objects.type.cachedKeys).toBe(888);
     expect(objects.verified).toBe(true);
     const layout = layoutFromDebugOffsets(d);
-    expect(layout.gil).toEqual({ size: 208, enabled: null, lastHolder: 8, locked: 16 });
+    expect(layout.gil).toEqual({ size: 208, enabled: null, lastHolder: 8, locked: 16, switchNumber: 24 });
     expect(layout.tstate.threadId).toBe(176);
   });
 });
@@ -155,7 +155,7 @@ describe.each([14, 15] as const)('3.%st (free-threaded, fabricated from the 3.%s
     expect(d.freeThreaded).toBe(true);
     const layout = layoutFromDebugOffsets(d);
     expect(layout.freeThreaded).toBe(true);
-    expect(layout.gil).toEqual({ size: 216, enabled: 0, lastHolder: 16, locked: 24 });
+    expect(layout.gil).toEqual({ size: 216, enabled: 0, lastHolder: 16, locked: 24, switchNumber: 32 });
     expect(layout.object).toEqual({ headerSize: 32, obType: 24 });
     expect(layout.frame.tlbcIndex).toBe(72);
     expect(layout.code.coTlbc).toBe(d.code.coCodeAdaptive - 8);
@@ -176,9 +176,10 @@ describe.each([14, 15] as const)('3.%st (free-threaded, fabricated from the 3.%s
     struct.writeInt32LE(1, 0); // enabled
     struct.writeBigUInt64LE(0x7000n, 16); // last_holder
     struct.writeInt32LE(1, 24); // locked
-    expect(readGil(mem, gil)).toEqual({ locked: true, lastHolder: 0x7000, enabled: true });
+    struct.writeBigUInt64LE(41n, 32); // switch_number
+    expect(readGil(mem, gil)).toEqual({ locked: true, lastHolder: 0x7000, enabled: true, switches: 41 });
     struct.writeInt32LE(0, 0);
     struct.writeInt32LE(0, 24);
-    expect(readGil(mem, gil)).toEqual({ locked: false, lastHolder: 0x7000, enabled: false });
+    expect(readGil(mem, gil)).toEqual({ locked: false, lastHolder: 0x7000, enabled: false, switches: 41 });
   });
 });

@@ -9,7 +9,7 @@ import type { MemoryReader } from '../../main/engine/proc/process-memory.ts';
 import { listThreadStates, readGilSample } from '../../main/engine/python/python-process.ts';
 import type { PythonProcessInfo } from '../../main/engine/python/python-process.ts';
 import { inspectOk, killPythonFixtures, pyenvPython, startPythonFixture } from '../support/spawn-python.ts';
-import { LOCAL_TARGETS, type PythonTarget } from '../support/python-targets.ts';
+import { LOCAL_TARGETS, PYTHON_TARGETS, type PythonTarget } from '../support/python-targets.ts';
 
 const BUSY_FIXTURE = String.raw`
 import json, sys, threading, time
@@ -125,13 +125,17 @@ describe.each(GIL_TARGETS)('CPython $label, 4 CPU-bound threads', (target) => {
   });
 });
 
-describe.each(GIL_TARGETS.slice(1))('CPython $label, 4 CPU-bound threads', (target) => {
+// The sid chroot's 3.14 and 3.15 place the GIL through their debug offsets: read it live too.
+const READ_TARGETS = [...GIL_TARGETS.slice(1), ...PYTHON_TARGETS.filter((target) => target.minor >= 14)];
+
+describe.each(READ_TARGETS)('CPython $label, 4 CPU-bound threads', (target) => {
   it('readGilSample: held most of the time, by one of the thread states', async () => {
     const { info, mem: reader } = await startBusy(target);
     const states = new Set(listThreadStates(reader, info).map((s) => s.address));
     let locked = 0;
     let strangers = 0;
     const samples = 300;
+    const switches: number[] = [];
     for (let i = 0; i < samples; i++) {
       const sample = readGilSample(reader, info);
       expect(sample?.enabled).toBe(true);
@@ -139,11 +143,18 @@ describe.each(GIL_TARGETS.slice(1))('CPython $label, 4 CPU-bound threads', (targ
         locked++;
         if (!states.has(sample.lastHolder)) strangers++;
       }
+      if (sample) switches.push(sample.switches);
       await new Promise((r) => setTimeout(r, 2));
     }
-    console.log(`${target.label}: GIL locked in ${locked}/${samples} samples`);
+    const handoffs = switches.at(-1)! - switches[0]!;
+    console.log(`${target.label}: GIL locked in ${locked}/${samples} samples; ${handoffs} handoffs`);
     expect(locked / samples).toBeGreaterThan(0.8);
     expect(strangers).toBe(0);
+    // switch_number (placed from \`locked\`, not listed in the debug offsets) is a counter: it never goes
+    // back, and 4 threads taking turns every switch interval (5 ms) move it. Not a pointer or a flag.
+    for (let i = 1; i < switches.length; i++) expect(switches[i]).toBeGreaterThanOrEqual(switches[i - 1]!);
+    expect(handoffs).toBeGreaterThan(10);
+    expect(switches.at(-1)).toBeLessThan(1e9);
   });
 });
 

@@ -15,7 +15,7 @@ export interface GilLocation {
   address: Address;
   size: number;
   exact: boolean;
-  fields: { enabled: number | null; locked: number; lastHolder: number } | null;
+  fields: { enabled: number | null; locked: number; lastHolder: number; switchNumber: number } | null;
 }
 
 /** The GIL's address range [address, address + size), all the GIL-wait rule needs. */
@@ -40,6 +40,8 @@ export interface GilReading {
   /** Thread-state address of the last holder; stale (not cleared) once `locked` is false. */
   lastHolder: Address;
   enabled: boolean;
+  /** `switch_number`: unchanged between two readings, no thread took the GIL from another meanwhile. */
+  switches: number;
 }
 
 /** Outcome of locating: `not-ready` when the interpreter has not set its GIL pointer yet. */
@@ -68,12 +70,17 @@ export function locateGil(
 
 /** Bytes to read so that every field is covered. */
 function readLength(fields: NonNullable<GilLocation['fields']>): number {
-  return Math.max(fields.locked + 4, fields.lastHolder + 8, fields.enabled === null ? 0 : fields.enabled + 4);
+  return Math.max(
+    fields.locked + 4,
+    fields.lastHolder + 8,
+    fields.switchNumber + 8,
+    fields.enabled === null ? 0 : fields.enabled + 4,
+  );
 }
 
 const scratch = Buffer.alloc(64);
 
-/** Reads locked / last_holder / enabled with ONE memory read; null without exact field offsets. Throws MemoryReadError. */
+/** Reads locked / last_holder / switch_number / enabled with ONE memory read; null without exact field offsets. Throws MemoryReadError. */
 export function readGil(mem: MemoryReader, gil: GilLocation | null): GilReading | null {
   if (!gil?.fields) return null;
   const { fields } = gil;
@@ -85,5 +92,6 @@ export function readGil(mem: MemoryReader, gil: GilLocation | null): GilReading 
     locked: scratch.readInt32LE(fields.locked) === 1,
     lastHolder: readPointer(scratch, fields.lastHolder),
     enabled: fields.enabled === null ? true : scratch.readInt32LE(fields.enabled) !== 0,
+    switches: readPointer(scratch, fields.switchNumber),
   };
 }

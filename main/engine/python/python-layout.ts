@@ -16,6 +16,16 @@ export interface GilFieldLayout {
   enabled: number | null;
   lastHolder: number;
   locked: number;
+  /** `switch_number`: counts the times a thread other than the last holder took the GIL. */
+  switchNumber: number;
+}
+
+/**
+ * `switch_number` follows `int locked` in every version 3.10–3.15, aligned to 8 bytes (docs/gil-location.md
+ * §5); the debug offsets do not list it, so it is placed from `locked`.
+ */
+export function switchNumberAfter(locked: number): number {
+  return locked + 8;
 }
 
 /** Offsets (bytes) of the fields GILscope reads; null where the version lacks the field. */
@@ -100,9 +110,21 @@ export interface PythonLayout {
 }
 
 /** The GIL struct as in GIL builds 3.10–3.14: interval, last_holder, locked, … */
-export const GIL_BUILD_GIL_FIELDS: GilFieldLayout = { size: 208, enabled: null, lastHolder: 8, locked: 16 };
+export const GIL_BUILD_GIL_FIELDS: GilFieldLayout = {
+  size: 208,
+  enabled: null,
+  lastHolder: 8,
+  locked: 16,
+  switchNumber: switchNumberAfter(16),
+};
 /** 3.13t: `int enabled` first, everything else 8 bytes later. */
-export const FREE_THREADED_GIL_FIELDS: GilFieldLayout = { size: 216, enabled: 0, lastHolder: 16, locked: 24 };
+export const FREE_THREADED_GIL_FIELDS: GilFieldLayout = {
+  size: 216,
+  enabled: 0,
+  lastHolder: 16,
+  locked: 24,
+  switchNumber: switchNumberAfter(24),
+};
 
 const GIL_OBJECT = { headerSize: 16, obType: 8 };
 
@@ -335,6 +357,7 @@ export function layoutFromDebugOffsets(d: DebugOffsets): PythonLayout {
       enabled: d.freeThreaded ? d.interp.gilRuntimeStateEnabled : null,
       lastHolder: d.interp.gilRuntimeStateHolder - gilBase,
       locked: d.interp.gilRuntimeStateLocked - gilBase,
+      switchNumber: switchNumberAfter(d.interp.gilRuntimeStateLocked - gilBase),
     },
   };
 }

@@ -40,6 +40,8 @@ export class PythonAttachment {
   private lastAttemptMessage = 'the CPython runtime was not found';
   status: AttachmentStatus = { kind: 'pending' };
   gilRange: GilRange | null = null;
+  /** The GIL's `switch_number` at the last readGil, null when it was not read (not attached, no GIL fields). */
+  gilSwitches: number | null = null;
   private holderByThreadState = new Map<Address, Tid>();
   private threadIdToTid = new Map<number, Tid>();
   private threadStateByTid = new Map<Tid, Address>();
@@ -130,6 +132,7 @@ export class PythonAttachment {
 
   /** The GIL now: one memory read, plus a thread-state walk when the holder is a thread not seen yet. */
   readGil(nowNs: Nanoseconds): GilSample | null {
+    this.gilSwitches = null;
     if (this.status.kind !== 'attached' || this.memory === null) return null;
     let raw;
     try {
@@ -138,6 +141,7 @@ export class PythonAttachment {
       return null;
     }
     if (raw === null) return null;
+    this.gilSwitches = raw.switches;
     if (!raw.locked) return { held: false, holderTid: null, enabled: raw.enabled };
     let holderTid = this.holderByThreadState.get(raw.lastHolder);
     if (holderTid === undefined && nowNs - this.lastTstateRefreshNs > TSTATE_REFRESH_MIN_NS) {

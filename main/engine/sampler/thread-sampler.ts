@@ -45,6 +45,12 @@ const YOUNG_NAME_RETRY_NS = 50e6;
 /** …while it is younger than this. */
 const YOUNG_THREAD_NS = 2e9;
 
+/**
+ * A thread that waits for the GIL is carried over unread (no /proc read) while the GIL's switch count stands
+ * still, but read again at least this often, so the few µs it runs when its timed wait wakes are booked.
+ */
+const GIL_WAIT_CARRY_NS = 50e6;
+
 /** The target's executable as GILscope sees it (under its chroot, if any); null when unreadable. */
 function readExecutable(pid: number): string | null {
   try {
@@ -83,6 +89,11 @@ export interface SamplerStats {
   statFallbacks: number;
   /** Thread samples of threads that had not run since the last tick: state and stack carried over. */
   unchangedThreadSamples: number;
+  /**
+   * Of those, GIL waits carried over without reading the thread at all: no thread took the GIL from another
+   * since the waiter was read. Absent in runs recorded before it existed.
+   */
+  gilWaitsCarried?: number;
   /** The stack unwinder's counters (stacks read, dropped, cache misses); null when stacks are off or unavailable. */
   stacks: UnwindStats | null;
   /** The sampler thread's scheduling: real-time FIFO, a raised nice value, or normal (see sampler-priority.ts). */
@@ -117,6 +128,7 @@ export class ThreadSampler {
     missedTicks: 0,
     statFallbacks: 0,
     unchangedThreadSamples: 0,
+    gilWaitsCarried: 0,
     stacks: null,
     priority: 'normal',
   };
@@ -157,9 +169,10 @@ export class ThreadSampler {
     }
     const gil = this.python.readGil(timeNs);
     this.noteGilEnabled(gil?.enabled ?? null, timeNs);
+    const gilSwitches = this.python.gilSwitches;
     const samples: ThreadSample[] = [];
     for (const [tid, thread] of this.threads.live) {
-      const sample = this.sampleThread(thread, timeNs);
+      const sample = this.carriedGilWait(thread, gilSwitches, timeNs) ?? this.sampleThread(thread, gilSwitches, timeNs);
       if (sample === null) {
         this.threads.drop(tid, thread);
         this.lastListNs = -Infinity;
@@ -194,6 +207,26 @@ export class ThreadSampler {
   }
 
   /**
+   * A GIL waiter's sample without reading it, when no thread took the GIL from another since it was read:
+   * CPython counts every such hand-over in the GIL's `switch_number`, and a waiter leaves the wait only by
+   * taking the GIL (or by ending, which the thread list notices). Its state and stack are the last ones;
+   * the CPU its timed wait uses when it wakes to ask for the GIL is booked at its next read. Null: read it.
+   */
+  private carriedGilWait(thread: LiveThread, gilSwitches: number | null, timeNs: Nanoseconds): ThreadSample | null {
+    if (
+      gilSwitches === null ||
+      thread.lastState !== STATE_CODE.gilWait ||
+      thread.gilSwitchesAtRead !== gilSwitches ||
+      timeNs - thread.lastReadNs >= GIL_WAIT_CARRY_NS
+    )
+      return null;
+    this.stats.unchangedThreadSamples++;
+    this.stats.gilWaitsCarried = (this.stats.gilWaitsCarried ?? 0) + 1;
+    const stackId = thread.lastStackId >= 0 ? thread.lastStackId : undefined;
+    return { tid: thread.files.tid, state: STATE_CODE.gilWait, cpuNs: 0, runQueueNs: 0, stackId };
+  }
+
+  /**
    * One thread's sample. A thread that has not been on a CPU since the last tick (same run count, same
    * CPU time) is still where it was, with the same stack: its stack is not walked again (the walk is
    * most of a sample's cost) and only its stat letter is read. A waiting thread found R was woken and
@@ -201,9 +234,11 @@ export class ThreadSampler {
    * which is credited to its run-queue time now (the kernel books it only when the thread gets a CPU).
    * Its `stackId` is then set here.
    */
-  private sampleThread(thread: LiveThread, timeNs: Nanoseconds): ThreadSample | null {
+  private sampleThread(thread: LiveThread, gilSwitches: number | null, timeNs: Nanoseconds): ThreadSample | null {
     const sched = thread.files.readSchedstat();
     if (sched === null) return null;
+    thread.gilSwitchesAtRead = gilSwitches ?? -1;
+    thread.lastReadNs = timeNs;
     const cpuNs = Math.max(0, sched.cpuNs - thread.lastCpuNs);
     const bookedRunQueueNs = Math.max(0, sched.runQueueNs - thread.lastRunQueueNs);
     let runQueueNs = Math.max(0, bookedRunQueueNs - thread.runQueueCreditNs);

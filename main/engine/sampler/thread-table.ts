@@ -17,6 +17,12 @@ export interface LiveThread {
    * credited at each tick, and the credit is taken back from the total once the kernel books it.
    */
   runQueueCreditNs: number;
+  /**
+   * The GIL's switch count when the thread's files were last read (-1: unknown), and when that was: a GIL
+   * waiter is carried over unread while the count stands still (see ThreadSampler.sampleThread).
+   */
+  gilSwitchesAtRead: number;
+  lastReadNs: Nanoseconds;
   info: ThreadInfo;
 }
 
@@ -75,6 +81,8 @@ export class ThreadTable {
         lastState: -1,
         lastStackId: -1,
         runQueueCreditNs: 0,
+        gilSwitchesAtRead: -1,
+        lastReadNs: -Infinity,
         info,
       });
       added++;

@@ -1,0 +1,47 @@
+// The cheapest sampler there can be: a Node worker thread that wakes at the sampling rate (Atomics.wait, as
+// GILscope's sampler sleeps) and reads nothing. What it costs the target is a floor that every sampler at
+// that rate pays on this machine, whatever it reads: each tick is a wake-up, and on a busy core a context
+// switch away from the target and back.
+import { Worker } from 'node:worker_threads';
+
+const WAKE_LOOP = `
+const { workerData, parentPort } = require('node:worker_threads');
+const stop = new Int32Array(workerData.control);
+const periodMs = 1000 / workerData.rateHz;
+const before = process.threadCpuUsage();
+let due = performance.now();
+while (Atomics.load(stop, 0) === 0) {
+  due += periodMs;
+  const waitMs = due - performance.now();
+  if (waitMs > 0) Atomics.wait(stop, 0, 0, waitMs);
+  else due = performance.now();
+}
+const used = process.threadCpuUsage(before);
+parentPort.postMessage((used.user + used.system) / 1e6);
+`;
+
+/** Runs `body` while a worker thread wakes `rateHz` times a second; returns its result and the worker's CPU seconds. */
+export async function whileWaking<T>(
+  rateHz: number,
+  body: () => Promise<T>,
+): Promise<{ result: T; cpuSeconds: number }> {
+  const control = new SharedArrayBuffer(4);
+  const worker = new Worker(WAKE_LOOP, { eval: true, workerData: { control, rateHz } });
+  const cpuSeconds = new Promise<number>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await new Promise((resolve) => worker.once('online', resolve));
+  const stop = (): void => {
+    const slots = new Int32Array(control);
+    Atomics.store(slots, 0, 1);
+    Atomics.notify(slots, 0);
+  };
+  let result: T;
+  try {
+    result = await body();
+  } finally {
+    stop();
+  }
+  return { result, cpuSeconds: await cpuSeconds };
+}
