@@ -13,7 +13,7 @@ import { fmt, median, pct } from './support/stats.ts';
 import { FIXED_WORK_SCRIPT, timedRun, type ProfilerKind, type TimedRun } from './support/timed-runs.ts';
 import type { GilMode } from '../main/shared/vocabulary.ts';
 
-const ROUNDS = 5;
+const ROUNDS = 7;
 const RATES = [100, 1000] as const;
 /** Issue 11's bounds on GILscope's slowdown, by rate. */
 const SLOWDOWN_BOUND: Record<number, number> = { 100: 1.01, 1000: 1.03 };
