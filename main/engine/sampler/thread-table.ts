@@ -19,7 +19,7 @@ export interface LiveThread {
   runQueueCreditNs: number;
   /**
    * The GIL's switch count when the thread's files were last read (-1: unknown), and when that was: a GIL
-   * waiter is carried over unread while the count stands still (see ThreadSampler.sampleThread).
+   * waiter is carried over unread while the count stands still (see ThreadSampler.carriedGilWait).
    */
   gilSwitchesAtRead: number;
   lastReadNs: Nanoseconds;
