@@ -56,7 +56,6 @@ describe('examples/threads_vs_processes.py as one experiment', () => {
     // threads waited for their own process's GIL.
     const [threadsRow, processesRow, freeRow] = view.configs;
     expect(threadsRow?.processes?.median).toBe(1);
-    expect([4, 5]).toContain(processesRow?.processes?.median);
     // The 3.13t child, and its launcher too when starting up on a loaded machine kept it queued for a CPU.
     expect([1, 2]).toContain(freeRow?.processes?.median);
     expect(freeRow?.gilWait?.median).toBe(0);
@@ -77,12 +76,19 @@ describe('examples/threads_vs_processes.py as one experiment', () => {
     // (the ground-truth tests measure GIL waits); that the work ran in one process's 4 threads is.
     expect(threads?.threads.filter((t) => t.name.startsWith('primes-'))).toHaveLength(4);
 
-    // Processes: the pool's 4 workers (forked) are followed and the verdict counts them.
-    const busyWorkers = processes?.processes?.filter((p) => p.role !== 'main' && p.cpuSeconds > 0.02) ?? [];
-    expect(busyWorkers.length).toBe(4);
+    // Processes: the pool's 4 workers (forked) are all followed, and the verdict counts those that worked. The
+    // 4 slices go to whichever worker takes one first: on a busy machine, a worker that started late can find
+    // none left while another takes two, so how many worked is the workload's doing, not GILscope's.
+    const workers = processes?.processes?.filter((p) => p.role !== 'main') ?? [];
+    const cpu = JSON.stringify(workers.map((p) => `${p.role}: ${p.cpuSeconds} s`));
+    expect(workers, cpu).toHaveLength(4);
+    const busyWorkers = workers.filter((p) => p.cpuSeconds > 0.02).length;
+    expect(busyWorkers, cpu).toBeGreaterThanOrEqual(2);
+    // The experiment's table counts the same processes (with the main process when it was busy too).
+    expect([busyWorkers, busyWorkers + 1], cpu).toContain(processesRow?.processes?.median);
     expect(processes?.verdict.kind).not.toMatch(/gil-bound/);
-    // The 4 workers, and the main process too when feeding them kept it busy.
-    expect(processes?.verdict.headline).toMatch(/[45] processes kept/);
+    // The busy workers, and the main process too when feeding them kept it busy.
+    expect(processes?.verdict.headline, cpu).toMatch(new RegExp(`(${busyWorkers}|${busyWorkers + 1}) processes kept`));
 
     // Free-threaded: the work runs in a 3.13t child with the GIL off, whose threads never wait for a GIL.
     const child = freeThreaded?.processes?.find((p) => p.pythonVersion === '3.13.5');
