@@ -42,7 +42,7 @@ const WORKLOADS: Workload[] = [
     name: '2 CPU threads, 3.13t GIL off (both cores busy)',
     python: FREE_THREADED_PYTHON,
     gilMode: 'off',
-    args: ['2', '12000000'],
+    args: ['2', '36000000'],
     profilers: ['none', 'wake-only', 'gilscope', 'py-spy'],
   },
   {
