@@ -110,7 +110,14 @@ async function externalRun(kind: Exclude<ProfilerKind, 'gilscope' | 'wake-only'>
   const wallSeconds = (performance.now() - started) / 1000;
   const { work, cpu } = parseWork(result.stdout, `${kind} run (exit ${result.exitCode})`, result.stderr);
   const treeCpu = reapedChildrenCpuSeconds() - cpuBefore;
-  return { workSeconds: work, wallSeconds, profilerCpuSeconds: kind === 'none' ? null : Math.max(0, treeCpu - cpu) };
+  // A tree whose reaped CPU is not above the script's own says nothing about the profiler (the profiler's
+  // CPU did not reach this process's children total): no figure rather than 0.
+  const profilerCpu = treeCpu - cpu;
+  return {
+    workSeconds: work,
+    wallSeconds,
+    profilerCpuSeconds: kind === 'none' || profilerCpu <= 0 ? null : profilerCpu,
+  };
 }
 
 /** A run under GILscope's engine in this process (worker sampler + SQLite store, as `gilscope profile`). */
