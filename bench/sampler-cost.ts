@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ThreadSampler } from '../main/engine/sampler/thread-sampler.ts';
 import { PythonAttachment } from '../main/engine/sampler/python-attachment.ts';
 import { listThreadIds } from '../main/engine/proc/thread-files.ts';
-import type { SamplerStats } from '../main/engine/sampler/thread-sampler.ts';
+import type { SamplerStats } from '../main/engine/sampler/sampler-messages.ts';
 import type { BenchSection } from './support/bench-section.ts';
 import { profileRun } from './support/profile-run.ts';
 import { GIL_PYTHON } from './support/pythons.ts';

@@ -4,7 +4,7 @@ import { buildRunSummary } from '../../main/engine/analysis/run-summary.ts';
 import { ProfileSession, type ProfileHooks } from '../../main/engine/profile/profile-session.ts';
 import { createRunReader } from '../../main/engine/store/run-reader.ts';
 import { openRunStore } from '../../main/engine/store/open-database.ts';
-import type { SamplerStats } from '../../main/engine/sampler/thread-sampler.ts';
+import type { SamplerStats } from '../../main/engine/sampler/sampler-messages.ts';
 import type { GilMode } from '../../main/shared/vocabulary.ts';
 
 /** What a bench needs from a profiled run. */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { ProfileSession } from '../../main/engine/profile/profile-session.ts';
-import type { SamplerStats } from '../../main/engine/sampler/thread-sampler.ts';
+import type { SamplerStats } from '../../main/engine/sampler/sampler-messages.ts';
 import type { GilMode } from '../../main/shared/vocabulary.ts';
 import { cpuSplit, threadCpuSnapshot, type CpuSplit } from './task-cpu.ts';
 import { whileWaking } from './wake-only.ts';

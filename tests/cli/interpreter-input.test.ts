@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTempDir } from '../support/profile-fixture.ts';
 import { freeThreadedPython, pyenvPython } from '../support/spawn-python.ts';
 import { expectOneLineError, parseSummary, runCli, writeScript } from './run-cli.ts';
-import type { SamplerStats } from '../../main/engine/sampler/thread-sampler.ts';
+import type { SamplerStats } from '../../main/engine/sampler/sampler-messages.ts';
 
 const GIL_BUILD = pyenvPython('3.12.1');
 

@@ -8,7 +8,7 @@ import { isAlive } from '../support/process-alive.ts';
 import { makeTempDir } from '../support/profile-fixture.ts';
 import { pyenvPython } from '../support/spawn-python.ts';
 import { expectNoStackTrace, parseSummary, runCli, writeScript } from './run-cli.ts';
-import type { SamplerStats } from '../../main/engine/sampler/thread-sampler.ts';
+import type { SamplerStats } from '../../main/engine/sampler/sampler-messages.ts';
 
 const python = pyenvPython('3.12.1');
 

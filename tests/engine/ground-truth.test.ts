@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { freeThreadedPython, pyenvPython, sidPython } from '../support/spawn-python.ts';
 import { profileWorkload, threadOf, type ProfiledFixture } from '../support/profile-fixture.ts';
 import { describeLoad } from '../support/machine-load.ts';
-import type { SamplerStats } from '../../main/engine/sampler/thread-sampler.ts';
+import type { SamplerStats } from '../../main/engine/sampler/sampler-messages.ts';
 
 /** GIL builds: pyenv's, and Debian's 3.14 and 3.15 run through their chroot launchers (resolved inside tests, so a missing one fails). */
 const GIL_BUILDS: Array<{ label: string; python: () => string }> = [

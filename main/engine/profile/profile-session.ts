@@ -13,7 +13,7 @@ import { openRunStore, type RunStore } from '../store/open-database.ts';
 import { StoreError } from '../store/store-error.ts';
 import { storeRunDigest } from '../analysis/run-digest.ts';
 import { createRunWriter, type RunWriter } from '../store/run-writer.ts';
-import type { SamplerStats } from '../sampler/thread-sampler.ts';
+import type { SamplerStats } from '../sampler/sampler-messages.ts';
 import { rateRefusal, type ProfileRequest } from './profile-request.ts';
 import { BatchQueue } from './batch-queue.ts';
 import { callSafely } from './call-safely.ts';

@@ -1,7 +1,8 @@
 import type { Nanoseconds, Pid, ProcessInfo, StackTableDelta, ThreadInfo, ThreadSample, Tick } from '../model.ts';
 import { listProcessIds, readCommandLine, readLastCreatedPid, readProcessStat } from '../proc/process-files.ts';
 import { StackInterner } from './stack-interner.ts';
-import { ThreadSampler, type SamplerEvent, type SamplerStats } from './thread-sampler.ts';
+import type { SamplerEvent, SamplerStats } from './sampler-messages.ts';
+import { ThreadSampler } from './thread-sampler.ts';
 
 /**
  * New processes are looked for this often: a /proc listing, and one stat read per process not seen

@@ -1,5 +1,6 @@
-import type { ProcessInfo, StackTableDelta, ThreadInfo, Tick } from '../model.ts';
-import type { SamplerEvent, SamplerStats } from './thread-sampler.ts';
+import type { Nanoseconds, ProcessInfo, StackTableDelta, ThreadInfo, Tick } from '../model.ts';
+import type { UnwindStats } from '../stacks/stack-types.ts';
+import type { SamplerPriority } from './sampler-priority.ts';
 
 /** What the sampling worker is started with (before the target exists). */
 export interface SamplerWorkerInput {
@@ -17,6 +18,46 @@ export interface SamplerWorkerInput {
   interpreterPath: string | null;
   /** Stop flag and target hand-over (sampler-control.ts). */
   control: SharedArrayBuffer;
+}
+
+/** Something the run should record besides samples. */
+export type SamplerEvent =
+  | {
+      kind: 'attached';
+      timeNs: Nanoseconds;
+      /** `executable`: the target's /proc/PID/exe once attached (the real interpreter behind a launcher). */
+      detail: { version: string; freeThreaded: boolean; gilExact: boolean | null; executable: string | null };
+    }
+  | { kind: 'sampling-degraded'; timeNs: Nanoseconds; detail: { reason: string } }
+  | { kind: 'gil-enabled-changed'; timeNs: Nanoseconds; detail: { enabled: boolean } };
+
+/** Counters that say how well the sampler kept up. */
+export interface SamplerStats {
+  ticks: number;
+  threadSamples: number;
+  /** Time spent inside `sample()`, summed. */
+  busyNs: number;
+  maxTickNs: number;
+  /** Ticks that started later than one period after they were due. */
+  lateTicks: number;
+  /**
+   * Ticks never taken: after a stall (the sampler got no CPU in time), it resumes one period later rather
+   * than firing a burst, and the periods in between are counted here. Absent in runs recorded before it existed.
+   */
+  missedTicks?: number;
+  /** Thread samples where the syscall file was unreadable and only the stat letter was used. */
+  statFallbacks: number;
+  /** Thread samples of threads that had not run since the last tick: state and stack carried over. */
+  unchangedThreadSamples: number;
+  /**
+   * Of those, GIL waits carried over without reading the thread at all: no thread took the GIL from another
+   * since the waiter was read. Absent in runs recorded before it existed.
+   */
+  gilWaitsCarried?: number;
+  /** The stack unwinder's counters (stacks read, dropped, cache misses); null when stacks are off or unavailable. */
+  stacks: UnwindStats | null;
+  /** The sampler thread's scheduling: real-time FIFO, a raised nice value, or normal (see sampler-priority.ts). */
+  priority: SamplerPriority;
 }
 
 /** A batch the worker posts about ten times a second, and once more when it ends. */

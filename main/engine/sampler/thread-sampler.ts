@@ -14,8 +14,7 @@ import { PythonAttachment } from './python-attachment.ts';
 import { StackInterner } from './stack-interner.ts';
 import { ThreadTable, type LiveThread } from './thread-table.ts';
 import type { StackTableDelta } from '../model.ts';
-import type { UnwindStats } from '../stacks/stack-types.ts';
-import type { SamplerPriority } from './sampler-priority.ts';
+import type { SamplerEvent, SamplerStats } from './sampler-messages.ts';
 
 /** The thread count is checked this often; the thread list is re-read when it changed… */
 const RELIST_INTERVAL_NS = 10e6;
@@ -58,46 +57,6 @@ function readExecutable(pid: number): string | null {
   } catch {
     return null;
   }
-}
-
-/** Something the run should record besides samples. */
-export type SamplerEvent =
-  | {
-      kind: 'attached';
-      timeNs: Nanoseconds;
-      /** `executable`: the target's /proc/PID/exe once attached (the real interpreter behind a launcher). */
-      detail: { version: string; freeThreaded: boolean; gilExact: boolean | null; executable: string | null };
-    }
-  | { kind: 'sampling-degraded'; timeNs: Nanoseconds; detail: { reason: string } }
-  | { kind: 'gil-enabled-changed'; timeNs: Nanoseconds; detail: { enabled: boolean } };
-
-/** Counters that say how well the sampler kept up. */
-export interface SamplerStats {
-  ticks: number;
-  threadSamples: number;
-  /** Time spent inside `sample()`, summed. */
-  busyNs: number;
-  maxTickNs: number;
-  /** Ticks that started later than one period after they were due. */
-  lateTicks: number;
-  /**
-   * Ticks never taken: after a stall (the sampler got no CPU in time), it resumes one period later rather
-   * than firing a burst, and the periods in between are counted here. Absent in runs recorded before it existed.
-   */
-  missedTicks?: number;
-  /** Thread samples where the syscall file was unreadable and only the stat letter was used. */
-  statFallbacks: number;
-  /** Thread samples of threads that had not run since the last tick: state and stack carried over. */
-  unchangedThreadSamples: number;
-  /**
-   * Of those, GIL waits carried over without reading the thread at all: no thread took the GIL from another
-   * since the waiter was read. Absent in runs recorded before it existed.
-   */
-  gilWaitsCarried?: number;
-  /** The stack unwinder's counters (stacks read, dropped, cache misses); null when stacks are off or unavailable. */
-  stacks: UnwindStats | null;
-  /** The sampler thread's scheduling: real-time FIFO, a raised nice value, or normal (see sampler-priority.ts). */
-  priority: SamplerPriority;
 }
 
 /**
