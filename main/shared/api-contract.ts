@@ -15,8 +15,6 @@ import type { RunStatus, ThreadState } from './vocabulary.ts';
 import type { ExportFormat } from './export-formats.ts';
 import type { GilMode } from './vocabulary.ts';
 import type { RunningPythonView } from './running-python.ts';
-
-export type { RunningPythonView } from './running-python.ts';
 import type { BinnedTimeline, DiffFlameNode, FlameNode, RunOutputView, SampleScope, SourceView } from './run-views.ts';
 
 /** Where the UI runs: inside Electron, or in a browser talking to `gilscope ui`. */

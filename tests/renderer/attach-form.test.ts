@@ -1,7 +1,7 @@
 // The "Attach to process…" settings and filter: a valid form becomes an attach request, a bad one one
 // problem line; the filter keeps a process by PID or by words of its command line.
 import { describe, expect, it } from 'vitest';
-import type { RunningPythonView } from '../../main/shared/api-contract.ts';
+import type { RunningPythonView } from '../../main/shared/running-python.ts';
 import {
   checkAttachForm,
   describePython,

@@ -10,9 +10,6 @@ import { isGroupGuard } from './group-guard.ts';
 import type { RunningPythonView } from '../../shared/running-python.ts';
 import { explainPtraceDenied } from './ptrace-permission.ts';
 
-/** One running Python process (the shape the app lists). */
-export type RunningPython = RunningPythonView;
-
 /** An interpreter binary's name (python3.12, python3.13t, python) or a mapped libpython. */
 const PYTHON_NAME = /^python(\d(\.\d+t?)?)?$/;
 const LIBPYTHON_MAPPED = /\/libpython\d\.\d+[a-z]*\.so/;
@@ -48,7 +45,7 @@ function looksLikePython(pid: number): boolean | null {
   }
 }
 
-type VersionFacts = Pick<RunningPython, 'pythonVersion' | 'freeThreaded' | 'refusal'>;
+type VersionFacts = Pick<RunningPythonView, 'pythonVersion' | 'freeThreaded' | 'refusal'>;
 
 /** Version and build read from the process's own runtime, else guessed from its binary's name; null when it holds no CPython. */
 function readVersion(pid: number, argv0: string): VersionFacts | null {
@@ -89,8 +86,8 @@ function readVersion(pid: number, argv0: string): VersionFacts | null {
 }
 
 /** Every running Python process but GILscope's own helpers, the ones GILscope may attach to first, newest first. */
-export function listPythonProcesses(): RunningPython[] {
-  const found: RunningPython[] = [];
+export function listPythonProcesses(): RunningPythonView[] {
+  const found: RunningPythonView[] = [];
   for (const pid of listProcessIds()) {
     if (pid === process.pid) continue;
     const commandLine = readCommandLine(pid);

@@ -1,6 +1,7 @@
 // The "Attach to process…" screen's pure parts: its settings checked into an attach request, and the
 // process list filtered by what the user typed (a PID, or words of the command line).
-import type { AttachStartRequest, RunningPythonView } from '../../../main/shared/api-contract.ts';
+import type { AttachStartRequest } from '../../../main/shared/api-contract.ts';
+import type { RunningPythonView } from '../../../main/shared/running-python.ts';
 import { rateLimits } from './launch-fields.ts';
 
 /** What the user typed: sampling rate, how long to stay attached, whether to follow children. */

@@ -1,11 +1,8 @@
 // "Attach to process…": the running CPython processes (pid, interpreter, threads, command line), a filter,
 // the sampling settings, and Attach. A process GILscope may not read says why in one line instead.
 import { useMemo, useState } from 'react';
-import type {
-  AttachStartRequest,
-  ProfileStartResponse,
-  RunningPythonView,
-} from '../../../../main/shared/api-contract.ts';
+import type { AttachStartRequest, ProfileStartResponse } from '../../../../main/shared/api-contract.ts';
+import type { RunningPythonView } from '../../../../main/shared/running-python.ts';
 import { errorMessage, useRequest } from '../../api/use-request.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Notice } from '../../components/notice.tsx';
