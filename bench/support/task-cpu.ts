@@ -47,8 +47,8 @@ export interface CpuSplit {
 }
 
 /**
- * The CPU each thread used from `before` to `after`. `after` holds the last snapshot of every thread seen
- * (a worker that has ended keeps its last reading). The main thread's TID is the PID.
+ * The CPU each thread used from `before` to `after` (a worker that has ended is given its last reading).
+ * The main thread's TID is the PID.
  */
 export function cpuSplit(
   before: ReadonlyMap<number, { name: string; ns: number }>,

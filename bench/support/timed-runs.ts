@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { ProfileSession } from '../../main/engine/profile/profile-session.ts';
 import type { SamplerStats } from '../../main/engine/sampler/sampler-messages.ts';
 import type { GilMode } from '../../main/shared/vocabulary.ts';
-import { cpuSplit, threadCpuSnapshot, type CpuSplit } from './task-cpu.ts';
+import { cpuSplit, threadCpuNs, threadCpuSnapshot, type CpuSplit } from './task-cpu.ts';
 import { whileWaking } from './wake-only.ts';
 
 /** The line the script prints when its work is done. */
@@ -128,10 +128,12 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
   let firstTickMs: number | undefined;
   let sampler: SamplerStats | undefined;
   let threadsAtLaunch = new Map<number, { name: string; ns: number }>();
-  // Every thread's last reading: the sampler worker ends before the session does.
-  const threadsLast = new Map<number, { name: string; ns: number }>();
-  const noteThreads = (): void => {
-    for (const [tid, reading] of threadCpuSnapshot()) threadsLast.set(tid, reading);
+  // The sampler worker ends before the session does: its last reading is kept from the batches (one
+  // schedstat read each, so the measuring adds next to nothing to the main thread it measures).
+  let worker = null as { tid: number; name: string; ns: number } | null;
+  const noteWorker = (): void => {
+    const ns = worker ? threadCpuNs(worker.tid) : null;
+    if (worker && ns !== null) worker.ns = ns;
   };
   const session = new ProfileSession(
     {
@@ -149,6 +151,8 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
         cpuAtLaunch = process.cpuUsage();
         launchedAt = performance.now();
         threadsAtLaunch = threadCpuSnapshot();
+        const workers = [...threadsAtLaunch].filter(([, t]) => t.name === 'WorkerThread');
+        if (workers.length === 1) worker = { tid: workers[0]![0], ...workers[0]![1] };
       },
       onOutput: (stream, text) => {
         if (stream === 'stdout') stdout += text;
@@ -156,7 +160,7 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
       onBatch: (batch) => {
         if (firstTickMs === undefined && batch.ticks.length > 0) firstTickMs = batch.ticks[0]!.timeNs / 1e6;
         sampler = batch.stats;
-        noteThreads();
+        noteWorker();
       },
     },
     // The summary is built when the run is first opened: what is measured is the recording alone.
@@ -164,7 +168,9 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
   );
   const outcome = await session.done;
   const cpu = process.cpuUsage(cpuAtLaunch ?? undefined);
-  noteThreads();
+  noteWorker();
+  const threadsAtEnd = threadCpuSnapshot();
+  if (worker) threadsAtEnd.set(worker.tid, { name: worker.name, ns: worker.ns });
   const wallSeconds = (performance.now() - launchedAt) / 1000;
   if (outcome.kind !== 'recorded' || outcome.status !== 'completed') {
     throw new Error(`GILscope run did not complete: ${JSON.stringify(outcome)}`);
@@ -176,7 +182,7 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
     profilerCpuSeconds: (cpu.user + cpu.system) / 1e6,
     sampler,
     firstTickMs,
-    cpuByThread: cpuSplit(threadsAtLaunch, threadsLast),
+    cpuByThread: cpuSplit(threadsAtLaunch, threadsAtEnd),
   };
 }
 
