@@ -2,6 +2,7 @@ import { checkScriptPath } from '../launch/check-script-path.ts';
 import { gilModeRefusal } from '../launch/gil-mode.ts';
 import { launchScript, type LaunchedScript, type ScriptExit } from '../launch/launch-script.ts';
 import { startGroupGuard } from '../launch/group-guard.ts';
+import { startWarmUpTarget, WARM_UP_THREADS } from '../launch/warm-up-target.ts';
 import { stopScript } from '../launch/stop-script.ts';
 import { attachToProcess, type AttachedProcess } from '../launch/attach-target.ts';
 import { interpreterFromMemory } from '../launch/attached-interpreter.ts';
@@ -187,6 +188,8 @@ export class ProfileSession {
     });
     let sampling: SamplingSession | null = null;
     let launched: LaunchedScript | null = null;
+    // A throw-away Python of the same interpreter for the worker to practise on before the clock starts.
+    const warmUp = attached ? null : startWarmUpTarget(request.python, request.gilMode);
     try {
       sampling = new SamplingSession(
         {
@@ -195,6 +198,7 @@ export class ProfileSession {
           children: request.children ?? attached === null,
           attached: attached !== null,
           interpreterPath: attached ? null : interpreter.realPath,
+          warmUp: warmUp && { pid: warmUp.pid, threads: WARM_UP_THREADS },
           workerUrl: this.samplerWorkerUrl,
         },
         {
@@ -208,7 +212,11 @@ export class ProfileSession {
       // Everything that costs a process launch or a module load happens before the run's clock starts: the
       // guard, the worker, and the script's own process, which waits to exec until it is started.
       const guard = attached ? null : startGroupGuard(request.python);
-      await sampling.ready;
+      try {
+        await sampling.ready;
+      } finally {
+        warmUp?.stop();
+      }
       // Launch the path the user named: a venv's python is a symlink whose own site-packages count.
       const started =
         attached ??
@@ -249,6 +257,7 @@ export class ProfileSession {
       });
     } catch (error) {
       // A bug of ours must not leave the script running or the run "running": end both, keep the samples.
+      warmUp?.stop();
       launched?.finish();
       sampling?.stop();
       const message = `GILscope failed while recording: ${error instanceof Error ? error.message : String(error)}; the samples taken before are kept`;

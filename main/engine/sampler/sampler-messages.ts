@@ -1,6 +1,7 @@
 import type { Nanoseconds, ProcessInfo, StackTableDelta, ThreadInfo, Tick } from '../model.ts';
 import type { UnwindStats } from '../stacks/stack-types.ts';
 import type { SamplerPriority } from './sampler-priority.ts';
+import type { WarmUpReport } from './warm-up.ts';
 
 /** What the sampling worker is started with (before the target exists). */
 export interface SamplerWorkerInput {
@@ -16,6 +17,11 @@ export interface SamplerWorkerInput {
    * worker says it is ready, not in the script's first milliseconds.
    */
   interpreterPath: string | null;
+  /**
+   * A throw-away Python of the run's interpreter to tick before saying ready (sampler/warm-up.ts), and how many
+   * threads it has once up; null: no warm-up (attach).
+   */
+  warmUp: { pid: number; threads: number } | null;
   /** Stop flag and target hand-over (sampler-control.ts). */
   control: SharedArrayBuffer;
 }
@@ -58,6 +64,8 @@ export interface SamplerStats {
   stacks: UnwindStats | null;
   /** The sampler thread's scheduling: real-time FIFO, a raised nice value, or normal (see sampler-priority.ts). */
   priority: SamplerPriority;
+  /** The ticks taken on a throw-away Python before the run began (sampler/warm-up.ts); absent: none, or an older run. */
+  warmUp?: WarmUpReport;
 }
 
 /** A batch the worker posts about ten times a second, and once more when it ends. */

@@ -6,6 +6,7 @@ import { sleepUnlessStopped, stopRequested, waitForTarget, type SamplerTarget } 
 import { preloadPythonBinary } from '../python/python-binary.ts';
 import { applySamplerPriority } from './sampler-priority.ts';
 import { ProcessTreeSampler } from './process-tree-sampler.ts';
+import { warmUpSampler } from './warm-up.ts';
 import type { Tick } from '../model.ts';
 
 const POST_INTERVAL_NS = 100e6;
@@ -18,6 +19,7 @@ function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
     attached: input.attached,
   });
   sampler.stats.priority = priority;
+  if (warmUp !== null) sampler.stats.warmUp = warmUp;
   const periodNs = 1e9 / input.rateHz;
   const now = (): number => Number(process.hrtime.bigint() - target.runStartNs);
   let pending: Tick[] = [];
@@ -75,6 +77,10 @@ const input = workerData as SamplerWorkerInput;
 // Before 'ready': the target is not launched yet, so none of this costs a tick.
 const priority = applySamplerPriority();
 if (input.interpreterPath !== null) preloadPythonBinary(input.interpreterPath);
+const warmUp =
+  input.warmUp === null
+    ? null
+    : warmUpSampler(input.warmUp.pid, input.warmUp.threads, { stacks: input.stacks, children: input.children });
 parentPort?.postMessage({ type: 'ready' } satisfies SamplerMessage);
 const target = waitForTarget(input.control);
 if (target !== null) {

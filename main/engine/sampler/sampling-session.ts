@@ -14,6 +14,8 @@ export interface SamplingOptions {
   attached?: boolean;
   /** The interpreter's executable, when known before launch (its symbols are read ahead). */
   interpreterPath?: string | null;
+  /** A throw-away Python the worker ticks before it says ready (launch/warm-up-target.ts). */
+  warmUp?: { pid: number; threads: number } | null;
   workerUrl?: URL | string;
 }
 
@@ -44,6 +46,7 @@ export class SamplingSession {
       children: options.children ?? true,
       attached: options.attached ?? false,
       interpreterPath: options.interpreterPath ?? null,
+      warmUp: options.warmUp ?? null,
       control: this.control,
     };
     this.worker = new Worker(options.workerUrl ?? DEFAULT_WORKER_URL, { workerData: input });
