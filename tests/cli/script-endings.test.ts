@@ -64,7 +64,8 @@ describe('gilscope profile: how scripts end', () => {
   it.each(['SIGKILL', 'SIGSEGV'])('records death by %s as killed, keeping the samples', async (signal) => {
     const { result, summary } = await profileSource(
       signal,
-      `${BUSY}import os, signal\nos.kill(os.getpid(), signal.${signal})\n`,
+      // No core dump: it would land in the CLI's working folder, the checkout.
+      `${BUSY}import os, resource, signal\nresource.setrlimit(resource.RLIMIT_CORE, (0, 0))\nos.kill(os.getpid(), signal.${signal})\n`,
     );
     expect(result.code).toBe(1);
     expect(summary).toMatchObject({ status: 'killed', exitCode: null, signal });
