@@ -216,17 +216,24 @@ function cpuSplitLines(rows: Row[]): string[] {
     "Where GILscope's CPU went, by thread (from `/proc/self/task/*/schedstat`, launch to end, % of one core over the run,",
     "median of the rounds). The sampler worker's CPU outside `sample()` is its sleeping and waking between ticks",
     'and its batch posts; `sample()` is timed with a wall clock, so on a busy machine it includes time preempted.',
+    "Start-up is GILscope's work before it releases the script (interpreter probe, database, sampler worker load,",
+    'the warm-up on a throw-away Python): wall time and CPU of this process, medians; the script waits that long to',
+    'start, and none of it overlaps the script.',
     '',
-    '| workload | rate | sampler worker | of which in `sample()` | main thread (batches, SQLite) | V8 compiler and GC threads |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| workload | rate | sampler worker | of which in `sample()` | main thread (batches, SQLite) | V8 compiler and GC threads | start-up before the script: wall, CPU (of which warm-up wall) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
   const share = (values: number[]): string => (values.length ? `${fmt(median(values) * 100, 1)}%` : '—');
   for (const row of rows) {
     const runs = row.cells.get('gilscope')?.runs.filter((r) => r.cpuByThread && r.sampler) ?? [];
     if (runs.length === 0) continue;
     const per = (pick: (r: TimedRun) => number): string => share(runs.map((r) => pick(r) / r.wallSeconds));
+    const ms = (values: number[]): string => (values.length ? `${fmt(median(values) * 1000)} ms` : '—');
+    const startups = runs.flatMap((r) => (r.startup ? [r.startup] : []));
+    const warmUps = runs.flatMap((r) => (r.sampler?.warmUp ? [r.sampler.warmUp.wallNs / 1e9] : []));
+    const startup = `${ms(startups.map((s) => s.wallSeconds))}, ${ms(startups.map((s) => s.cpuSeconds))} (${ms(warmUps)})`;
     lines.push(
-      `| ${row.workload} | ${fmt(row.rateHz)} Hz | ${per((r) => r.cpuByThread!.workers)} | ${per((r) => r.sampler!.busyNs / 1e9)} | ${per((r) => r.cpuByThread!.main)} | ${per((r) => r.cpuByThread!.background)} |`,
+      `| ${row.workload} | ${fmt(row.rateHz)} Hz | ${per((r) => r.cpuByThread!.workers)} | ${per((r) => r.sampler!.busyNs / 1e9)} | ${per((r) => r.cpuByThread!.main)} | ${per((r) => r.cpuByThread!.background)} | ${startup} |`,
     );
   }
   return lines;

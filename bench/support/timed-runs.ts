@@ -31,6 +31,11 @@ export interface TimedRun {
   firstTickMs?: number;
   /** GILscope only: its CPU seconds by thread (the sampler worker is the only Node worker of a bench run). */
   cpuByThread?: CpuSplit;
+  /**
+   * GILscope only: from the session's creation to the script's release (probe, database, worker load, warm-up),
+   * wall and this process's CPU seconds; none of it overlaps the script's run.
+   */
+  startup?: { wallSeconds: number; cpuSeconds: number };
 }
 
 export interface RunSpec {
@@ -128,6 +133,9 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
   let firstTickMs: number | undefined;
   let sampler: SamplerStats | undefined;
   let threadsAtLaunch = new Map<number, { name: string; ns: number }>();
+  const cpuAtCreate = process.cpuUsage();
+  const createdAt = performance.now();
+  let startup: TimedRun['startup'];
   // The sampler worker ends before the session does: its last reading is kept from the batches (one
   // schedstat read each, so the measuring adds next to nothing to the main thread it measures).
   let worker = null as { tid: number; name: string; ns: number } | null;
@@ -150,6 +158,11 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
       onStarted: () => {
         cpuAtLaunch = process.cpuUsage();
         launchedAt = performance.now();
+        const startupCpu = process.cpuUsage(cpuAtCreate);
+        startup = {
+          wallSeconds: (launchedAt - createdAt) / 1000,
+          cpuSeconds: (startupCpu.user + startupCpu.system) / 1e6,
+        };
         threadsAtLaunch = threadCpuSnapshot();
         const workers = [...threadsAtLaunch].filter(([, t]) => t.name === 'WorkerThread');
         if (workers.length === 1) worker = { tid: workers[0]![0], ...workers[0]![1] };
@@ -183,6 +196,7 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
     sampler,
     firstTickMs,
     cpuByThread: cpuSplit(threadsAtLaunch, threadsAtEnd),
+    startup,
   };
 }
 
