@@ -90,6 +90,9 @@ export class ThreadSampler {
     gilWaitsCarried: 0,
     stacks: null,
     priority: 'normal',
+    // Present from the start although only the run's sampler gets one (sampler-worker.ts): adding it later
+    // changed the object's shape and threw away the code optimised during the warm-up (--trace-deopt).
+    warmUp: undefined,
   };
   private readonly interner: StackInterner | null;
 
