@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listThreadIds } from '../../main/engine/proc/thread-files.ts';
-import { startWarmUpTarget, WARM_UP_THREADS } from '../../main/engine/launch/warm-up-target.ts';
+import { startWarmUpTarget } from '../../main/engine/launch/warm-up-target.ts';
 import type { SamplerStats } from '../../main/engine/sampler/sampler-messages.ts';
 import { isAlive } from '../support/process-alive.ts';
 import { profileFixture } from '../support/profile-fixture.ts';
@@ -53,7 +53,7 @@ describe('the sampler warm-up', () => {
     const target = startWarmUpTarget(python, 'default');
     expect(target).not.toBeNull();
     try {
-      await expect.poll(() => listThreadIds(target!.pid)?.length, { timeout: 5_000 }).toBe(WARM_UP_THREADS);
+      await expect.poll(() => listThreadIds(target!.pid)?.length, { timeout: 5_000 }).toBe(target!.threads);
     } finally {
       target!.stop();
     }
@@ -72,21 +72,21 @@ describe('the sampler warm-up', () => {
         '-e',
         `import { startWarmUpTarget } from ${JSON.stringify(WARM_UP_SOURCE)};
          const target = startWarmUpTarget(${JSON.stringify(python)}, 'default');
-         console.log('WARM-UP', target.pid);
+         console.log('WARM-UP', target.pid, target.threads);
          setInterval(() => {}, 1000);`,
       ],
       { reject: false, buffer: false },
     );
-    const pid = await new Promise<number>((resolve, reject) => {
+    const [pid, threads] = await new Promise<[number, number]>((resolve, reject) => {
       let seen = '';
       parent.stdout?.on('data', (text: Buffer) => {
         seen += text.toString();
-        const match = /WARM-UP (\d+)/.exec(seen);
-        if (match) resolve(Number(match[1]));
+        const match = /WARM-UP (\d+) (\d+)\n/.exec(seen);
+        if (match) resolve([Number(match[1]), Number(match[2])]);
       });
       void parent.then(() => reject(new Error(`the parent ended first: ${seen}`)));
     });
-    await expect.poll(() => listThreadIds(pid)?.length, { timeout: 5_000 }).toBe(WARM_UP_THREADS);
+    await expect.poll(() => listThreadIds(pid)?.length, { timeout: 5_000 }).toBe(threads);
     parent.kill('SIGKILL');
     await parent;
     const killedAt = Date.now();

@@ -1,7 +1,7 @@
 import { execa } from 'execa';
 import type { Writable } from 'node:stream';
 import { startGroupGuard, type GroupGuard } from './group-guard.ts';
-import { pythonGilEnv } from './gil-mode.ts';
+import { envWithGilMode } from './gil-mode.ts';
 import type { GilMode } from '../../shared/vocabulary.ts';
 
 /** Everything needed to start a script; no shell is involved, arguments are passed as they are. */
@@ -66,10 +66,7 @@ export async function launchScript(
   onOutput: OutputListener,
   guard: GroupGuard = startGroupGuard(request.python),
 ): Promise<LaunchedScript | { kind: 'spawn-failed'; message: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, ...request.env, PYTHONUNBUFFERED: '1' };
-  const gil = pythonGilEnv(request.gilMode);
-  if (gil === undefined) delete env.PYTHON_GIL;
-  else env.PYTHON_GIL = gil;
+  const env = envWithGilMode({ ...process.env, ...request.env, PYTHONUNBUFFERED: '1' }, request.gilMode);
 
   // Debian's /bin/sh (dash) is Essential: always there.
   const subprocess = execa(

@@ -2,7 +2,7 @@
 // It is started with the interpreter and GIL mode of the run, so the sampler's code meets the same layouts.
 import { execa, type ResultPromise } from 'execa';
 import type { GilMode } from '../../shared/vocabulary.ts';
-import { pythonGilEnv } from './gil-mode.ts';
+import { envWithGilMode } from './gil-mode.ts';
 
 /**
  * What the sampler meets in real scripts, in miniature: a thread running a few frames deep, one that takes
@@ -31,11 +31,13 @@ os._exit(0)
 `;
 
 /** Threads of the warm-up target once it is fully up: main, the three above and the timer. */
-export const WARM_UP_THREADS = 5;
+const WARM_UP_THREADS = 5;
 
 /** A running warm-up target; `stop()` kills it (it also ends by itself, see WARM_UP_SCRIPT). */
 export interface WarmUpTarget {
   pid: number;
+  /** Threads it has once fully up: the sampler waits for them before its first tick. */
+  threads: number;
   stop(): void;
 }
 
@@ -44,14 +46,10 @@ export interface WarmUpTarget {
  * Null when it could not be started: warming up is an optimisation, and the run goes on without it.
  */
 export function startWarmUpTarget(python: string, gilMode: GilMode): WarmUpTarget | null {
-  const env: Record<string, string | undefined> = { ...process.env };
-  const gil = pythonGilEnv(gilMode);
-  if (gil === undefined) delete env.PYTHON_GIL;
-  else env.PYTHON_GIL = gil;
   let subprocess: ResultPromise;
   try {
     subprocess = execa(python, ['-I', '-S', '-c', WARM_UP_SCRIPT], {
-      env,
+      env: envWithGilMode(process.env, gilMode),
       extendEnv: false,
       stdio: ['pipe', 'ignore', 'ignore'],
       reject: false,
@@ -66,6 +64,7 @@ export function startWarmUpTarget(python: string, gilMode: GilMode): WarmUpTarge
   if (pid === undefined) return null;
   return {
     pid,
+    threads: WARM_UP_THREADS,
     stop: () => {
       subprocess.kill('SIGKILL');
       subprocess.stdin?.destroy();

@@ -2,7 +2,7 @@ import { checkScriptPath } from '../launch/check-script-path.ts';
 import { gilModeRefusal } from '../launch/gil-mode.ts';
 import { launchScript, type LaunchedScript, type ScriptExit } from '../launch/launch-script.ts';
 import { startGroupGuard } from '../launch/group-guard.ts';
-import { startWarmUpTarget, WARM_UP_THREADS } from '../launch/warm-up-target.ts';
+import { startWarmUpTarget } from '../launch/warm-up-target.ts';
 import { stopScript } from '../launch/stop-script.ts';
 import { attachToProcess, type AttachedProcess } from '../launch/attach-target.ts';
 import { interpreterFromMemory } from '../launch/attached-interpreter.ts';
@@ -198,7 +198,7 @@ export class ProfileSession {
           children: request.children ?? attached === null,
           attached: attached !== null,
           interpreterPath: attached ? null : interpreter.realPath,
-          warmUp: warmUp && { pid: warmUp.pid, threads: WARM_UP_THREADS },
+          warmUp: warmUp && { pid: warmUp.pid, threads: warmUp.threads },
           workerUrl: this.samplerWorkerUrl,
         },
         {
