@@ -1,7 +1,7 @@
 import type { Nanoseconds, Pid, ProcessInfo, StackTableDelta, ThreadInfo, ThreadSample, Tick } from '../model.ts';
 import { listProcessIds, readCommandLine, readLastCreatedPid, readProcessStat } from '../proc/process-files.ts';
 import { StackInterner } from './stack-interner.ts';
-import type { SamplerEvent, SamplerStats } from './sampler-messages.ts';
+import type { SamplerBatch, SamplerEvent, SamplerStats } from './sampler-messages.ts';
 import { ThreadSampler } from './thread-sampler.ts';
 
 /**
@@ -300,6 +300,20 @@ export class ProcessTreeSampler {
       else member.sampler.close();
     }
     return updates;
+  }
+
+  /** `ticks` with everything else taken since the last batch: what the worker posts every 100 ms. */
+  takeBatch(ticks: Tick[], end: SamplerBatch['end']): SamplerBatch {
+    return {
+      type: 'batch',
+      ticks,
+      stackTable: this.takeStackTableDelta(),
+      threads: this.takeThreadUpdates(),
+      processes: this.takeProcessUpdates(),
+      events: this.takeEvents(),
+      stats: this.statsSnapshot(),
+      end,
+    };
   }
 
   statsSnapshot(): SamplerStats {

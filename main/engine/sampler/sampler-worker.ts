@@ -26,16 +26,7 @@ function runLoop(input: SamplerWorkerInput, target: SamplerTarget): void {
   let lastPostNs = now();
 
   const post = (end: SamplerBatch['end']): void => {
-    const batch: SamplerBatch = {
-      type: 'batch',
-      ticks: pending,
-      stackTable: sampler.takeStackTableDelta(),
-      threads: sampler.takeThreadUpdates(),
-      processes: sampler.takeProcessUpdates(),
-      events: sampler.takeEvents(),
-      stats: sampler.statsSnapshot(),
-      end,
-    };
+    const batch = sampler.takeBatch(pending, end);
     pending = [];
     parentPort?.postMessage(batch satisfies SamplerMessage);
   };

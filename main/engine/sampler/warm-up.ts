@@ -44,8 +44,8 @@ export function warmUpSampler(
   const nap = new Int32Array(new SharedArrayBuffer(4));
   let ticks = 0;
   try {
-    while ((listThreadIds(pid)?.length ?? 0) < threads) {
-      if (elapsed() >= WARM_UP_DEADLINE_NS || listThreadIds(pid) === null) return { ticks, wallNs: elapsed() };
+    for (let tids = listThreadIds(pid); (tids?.length ?? 0) < threads; tids = listThreadIds(pid)) {
+      if (tids === null || elapsed() >= WARM_UP_DEADLINE_NS) return { ticks, wallNs: elapsed() };
       Atomics.wait(nap, 0, 0, START_POLL_MS);
     }
     for (let round = 0; round < WARM_UP_ROUNDS && ticks < WARM_UP_TICKS && elapsed() < WARM_UP_DEADLINE_NS; round++) {
@@ -54,13 +54,7 @@ export function warmUpSampler(
         for (let i = 0; i < WARM_UP_TICKS / WARM_UP_ROUNDS && elapsed() < WARM_UP_DEADLINE_NS; i++) {
           if (sampler.sample(elapsed()) === null) return { ticks, wallNs: elapsed() };
           ticks++;
-          if (ticks % TICKS_PER_BATCH === 0) {
-            sampler.takeStackTableDelta();
-            sampler.takeThreadUpdates();
-            sampler.takeProcessUpdates();
-            sampler.takeEvents();
-            sampler.statsSnapshot();
-          }
+          if (ticks % TICKS_PER_BATCH === 0) sampler.takeBatch([], null);
         }
       } finally {
         sampler.close();
