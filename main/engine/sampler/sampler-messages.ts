@@ -68,6 +68,26 @@ export interface SamplerStats {
   warmUp?: WarmUpReport;
 }
 
+/** A sampler's counters before its first tick. */
+export function newSamplerStats(): SamplerStats {
+  return {
+    ticks: 0,
+    threadSamples: 0,
+    busyNs: 0,
+    maxTickNs: 0,
+    lateTicks: 0,
+    missedTicks: 0,
+    statFallbacks: 0,
+    unchangedThreadSamples: 0,
+    gilWaitsCarried: 0,
+    stacks: null,
+    priority: 'normal',
+    // Present from the start although only the run's sampler gets one (sampler-worker.ts): adding it later
+    // changed the object's shape and threw away the code optimised during the warm-up (--trace-deopt).
+    warmUp: undefined,
+  };
+}
+
 /** A batch the worker posts about ten times a second, and once more when it ends. */
 export interface SamplerBatch {
   type: 'batch';

@@ -14,7 +14,7 @@ import { PythonAttachment } from './python-attachment.ts';
 import { StackInterner } from './stack-interner.ts';
 import { ThreadTable, type LiveThread } from './thread-table.ts';
 import type { StackTableDelta } from '../model.ts';
-import type { SamplerEvent, SamplerStats } from './sampler-messages.ts';
+import { newSamplerStats, type SamplerEvent, type SamplerStats } from './sampler-messages.ts';
 
 /** The thread count is checked this often; the thread list is re-read when it changed… */
 const RELIST_INTERVAL_NS = 10e6;
@@ -78,22 +78,7 @@ export class ThreadSampler {
   private readonly renamed = new Set<number>();
   private readonly announced = new Set<number>();
   private fallbackReported = false;
-  readonly stats: SamplerStats = {
-    ticks: 0,
-    threadSamples: 0,
-    busyNs: 0,
-    maxTickNs: 0,
-    lateTicks: 0,
-    missedTicks: 0,
-    statFallbacks: 0,
-    unchangedThreadSamples: 0,
-    gilWaitsCarried: 0,
-    stacks: null,
-    priority: 'normal',
-    // Present from the start although only the run's sampler gets one (sampler-worker.ts): adding it later
-    // changed the object's shape and threw away the code optimised during the warm-up (--trace-deopt).
-    warmUp: undefined,
-  };
+  readonly stats: SamplerStats = newSamplerStats();
   private readonly interner: StackInterner | null;
 
   /** `interner`: shared by the samplers of a process tree, so stack ids are the run's, not the process's. */
