@@ -82,15 +82,17 @@ describe.each(DUMP_TARGETS)('gilscope dump of CPython $label', ({ minor, python 
   it('shows which thread holds the GIL and which waits for it', async () => {
     const fixture = await startPythonFixture<{ tids: Record<string, number> }>(python(), CONTENDED);
     let seen = false;
+    const dumps: string[] = [];
     for (let i = 0; i < 10 && !seen; i++) {
       const parsed = JSON.parse(dump([String(fixture.pid), '--json']).stdout) as ProcessDump;
       const spinners = parsed.threads
         .filter((t) => t.name.startsWith('spin'))
         .map((t) => t.status.gil)
         .sort();
+      dumps.push(spinners.join());
       seen = spinners.join() === 'holds,waiting';
     }
-    expect(seen).toBe(true);
+    expect(seen, `the spinners' GIL relations, dump by dump: ${dumps.join(' | ')}`).toBe(true);
   });
 });
 

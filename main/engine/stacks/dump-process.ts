@@ -99,35 +99,41 @@ export async function dumpProcess(pid: number): Promise<ProcessDump> {
     const cache = createStackCache(info);
     const build = pythonBuildOf(info);
     let names = new Map<number, string>();
-    let gil = null;
     let stacks;
     try {
       const modules = readModulesDictAddress(mem, info);
       if (modules !== null) names = readThreadingNames(mem, modules, build);
-      gil = readGilSample(mem, info);
       stacks = readThreadStackList(mem, info, cache);
     } catch {
       throw new DumpError('gone', `process ${pid} exited while being read`);
     }
-    const threads: DumpThread[] = [];
     for (const entry of stacks) {
-      let stack = entry.stack;
       // A thread whose stack changed under the reader twice: a few more tries before giving up.
-      for (let i = 0; i < 5 && stack.kind === 'dropped'; i++) {
+      for (let i = 0; i < 5 && entry.stack.kind === 'dropped'; i++) {
         try {
-          stack = readThreadStack(mem, info, cache, entry);
+          entry.stack = readThreadStack(mem, info, cache, entry);
         } catch {
           break;
         }
       }
-      threads.push({
-        tid: entry.tid,
-        threadId: entry.threadId,
-        name: names.get(entry.threadId) ?? osName(pid, entry.tid),
-        status: readThreadStatus(pid, entry.tid, entry.address, info.gil, gil),
-        stack,
-      });
     }
+    // The GIL and every thread's syscall are read together, after the slow part (stacks): read before it,
+    // the holder had often handed the GIL over by the time its thread was looked at (every 5 ms under
+    // contention), and the dump showed the new holder as neither holding nor waiting.
+    let gil = null;
+    try {
+      gil = readGilSample(mem, info);
+    } catch {
+      throw new DumpError('gone', `process ${pid} exited while being read`);
+    }
+    const statuses = stacks.map((entry) => readThreadStatus(pid, entry.tid, entry.address, info.gil, gil));
+    const threads: DumpThread[] = stacks.map((entry, i) => ({
+      tid: entry.tid,
+      threadId: entry.threadId,
+      name: names.get(entry.threadId) ?? osName(pid, entry.tid),
+      status: statuses[i]!,
+      stack: entry.stack,
+    }));
     // Oldest thread (usually the main thread) first, as py-spy prints them.
     threads.reverse();
     return {
