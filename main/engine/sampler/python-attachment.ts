@@ -12,7 +12,8 @@ import type { KeyAddressCache } from '../python/py-objects.ts';
 import { readThreadingNames } from '../python/threading-names.ts';
 import { createStackCache, readThreadStack, type StackCache } from '../stacks/read-stacks.ts';
 import type { StackFrame as UnwoundFrame, UnwindStats } from '../stacks/stack-types.ts';
-import type { GilRange } from '../python/gil-state.ts';
+import type { GilRange, GilReading } from '../python/gil-state.ts';
+import { GilHandOvers } from './gil-hand-overs.ts';
 
 const SKIP_TOP_CHECK = { verifyTop: false } as const;
 
@@ -40,8 +41,8 @@ export class PythonAttachment {
   private lastAttemptMessage = 'the CPython runtime was not found';
   status: AttachmentStatus = { kind: 'pending' };
   gilRange: GilRange | null = null;
-  /** The GIL's `switch_number` at the last readGil, null when it was not read (not attached, no GIL fields). */
-  gilSwitches: number | null = null;
+  /** Who took the GIL from tick to tick: which GIL waiters need no read (see ThreadSampler.carriedGilWait). */
+  readonly gilHandOvers = new GilHandOvers();
   private holderByThreadState = new Map<Address, Tid>();
   private threadIdToTid = new Map<number, Tid>();
   private threadStateByTid = new Map<Tid, Address>();
@@ -132,23 +133,28 @@ export class PythonAttachment {
 
   /** The GIL now: one memory read, plus a thread-state walk when the holder is a thread not seen yet. */
   readGil(nowNs: Nanoseconds): GilSample | null {
-    this.gilSwitches = null;
-    if (this.status.kind !== 'attached' || this.memory === null) return null;
-    let raw;
-    try {
-      raw = readGilSample(this.memory, this.status.info);
-    } catch {
+    const raw = this.readGilWord();
+    if (raw === null) {
+      this.gilHandOvers.lost();
       return null;
     }
-    if (raw === null) return null;
-    this.gilSwitches = raw.switches;
-    if (!raw.locked) return { held: false, holderTid: null, enabled: raw.enabled };
     let holderTid = this.holderByThreadState.get(raw.lastHolder);
-    if (holderTid === undefined && nowNs - this.lastTstateRefreshNs > TSTATE_REFRESH_MIN_NS) {
+    if (holderTid === undefined && raw.locked && nowNs - this.lastTstateRefreshNs > TSTATE_REFRESH_MIN_NS) {
       this.refreshThreadStates(nowNs);
       holderTid = this.holderByThreadState.get(raw.lastHolder);
     }
+    this.gilHandOvers.observe(raw.switches, holderTid ?? null);
+    if (!raw.locked) return { held: false, holderTid: null, enabled: raw.enabled };
     return { held: true, holderTid: holderTid ?? null, enabled: raw.enabled };
+  }
+
+  private readGilWord(): GilReading | null {
+    if (this.status.kind !== 'attached' || this.memory === null) return null;
+    try {
+      return readGilSample(this.memory, this.status.info);
+    } catch {
+      return null;
+    }
   }
 
   private refreshThreadStates(nowNs: Nanoseconds): void {

@@ -116,10 +116,9 @@ export class ThreadSampler {
     }
     const gil = this.python.readGil(timeNs);
     this.noteGilEnabled(gil?.enabled ?? null, timeNs);
-    const gilSwitches = this.python.gilSwitches;
     const samples: ThreadSample[] = [];
     for (const [tid, thread] of this.threads.live) {
-      const sample = this.carriedGilWait(thread, gilSwitches, timeNs) ?? this.sampleThread(thread, gilSwitches, timeNs);
+      const sample = this.carriedGilWait(thread, timeNs) ?? this.sampleThread(thread, timeNs);
       if (sample === null) {
         this.threads.drop(tid, thread);
         this.lastListNs = -Infinity;
@@ -154,17 +153,17 @@ export class ThreadSampler {
   }
 
   /**
-   * A GIL waiter's sample without reading it, when no thread took the GIL from another since it was read:
-   * CPython counts every such hand-over in the GIL's `switch_number`, and a waiter leaves the wait only by
-   * taking the GIL (or by ending, which the thread list notices). Its state and stack are the last ones;
-   * the CPU its timed wait uses when it wakes to ask for the GIL is booked at its next read. Null: read it.
+   * A GIL waiter's sample without reading it, when it surely has not taken the GIL since it was read (see
+   * GilHandOvers): a waiter leaves the wait only by taking the GIL (or by ending, which the thread list
+   * notices). Its state and stack are the last ones; the CPU its timed wait uses when it wakes to ask for
+   * the GIL is booked at its next read. Null: read it.
    */
-  private carriedGilWait(thread: LiveThread, gilSwitches: number | null, timeNs: Nanoseconds): ThreadSample | null {
+  private carriedGilWait(thread: LiveThread, timeNs: Nanoseconds): ThreadSample | null {
     if (
-      gilSwitches === null ||
       thread.lastState !== STATE_CODE.gilWait ||
-      thread.gilSwitchesAtRead !== gilSwitches ||
-      timeNs - thread.lastReadNs >= GIL_WAIT_CARRY_NS
+      thread.gilCountAtRead === null ||
+      timeNs - thread.lastReadNs >= GIL_WAIT_CARRY_NS ||
+      !this.python.gilHandOvers.untakenSince(thread.files.tid, thread.gilCountAtRead)
     )
       return null;
     this.stats.unchangedThreadSamples++;
@@ -181,10 +180,10 @@ export class ThreadSampler {
    * which is credited to its run-queue time now (the kernel books it only when the thread gets a CPU).
    * Its `stackId` is then set here.
    */
-  private sampleThread(thread: LiveThread, gilSwitches: number | null, timeNs: Nanoseconds): ThreadSample | null {
+  private sampleThread(thread: LiveThread, timeNs: Nanoseconds): ThreadSample | null {
     const sched = thread.files.readSchedstat();
     if (sched === null) return null;
-    thread.gilSwitchesAtRead = gilSwitches ?? -1;
+    thread.gilCountAtRead = this.python.gilHandOvers.countForRead(thread.files.tid);
     thread.lastReadNs = timeNs;
     const cpuNs = Math.max(0, sched.cpuNs - thread.lastCpuNs);
     const bookedRunQueueNs = Math.max(0, sched.runQueueNs - thread.lastRunQueueNs);

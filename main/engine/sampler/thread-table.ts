@@ -18,10 +18,10 @@ export interface LiveThread {
    */
   runQueueCreditNs: number;
   /**
-   * The GIL's switch count when the thread's files were last read (-1: unknown), and when that was: a GIL
-   * waiter is carried over unread while the count stands still (see ThreadSampler.carriedGilWait).
+   * The GIL's switch count when the thread's files were last read (null: unknown, or the thread was the GIL's
+   * last holder), and when that was: see ThreadSampler.carriedGilWait.
    */
-  gilSwitchesAtRead: number;
+  gilCountAtRead: number | null;
   lastReadNs: Nanoseconds;
   info: ThreadInfo;
 }
@@ -81,7 +81,7 @@ export class ThreadTable {
         lastState: -1,
         lastStackId: -1,
         runQueueCreditNs: 0,
-        gilSwitchesAtRead: -1,
+        gilCountAtRead: null,
         lastReadNs: -Infinity,
         info,
       });
