@@ -9,25 +9,32 @@ const { workerData, parentPort } = require('node:worker_threads');
 const stop = new Int32Array(workerData.control);
 const periodMs = 1000 / workerData.rateHz;
 const before = process.threadCpuUsage();
-let due = performance.now();
+const started = performance.now();
+let due = started;
+let wakes = 0;
 while (Atomics.load(stop, 0) === 0) {
+  wakes++;
   due += periodMs;
   const waitMs = due - performance.now();
   if (waitMs > 0) Atomics.wait(stop, 0, 0, waitMs);
-  else due = performance.now();
+  else due = performance.now(); // late: the next wake is one period from now, as the sampler resynchronises
 }
 const used = process.threadCpuUsage(before);
-parentPort.postMessage((used.user + used.system) / 1e6);
+parentPort.postMessage({ cpuSeconds: (used.user + used.system) / 1e6, wakes, wallSeconds: (performance.now() - started) / 1e3 });
 `;
 
-/** Runs `body` while a worker thread wakes `rateHz` times a second; returns its result and the worker's CPU seconds. */
-export async function whileWaking<T>(
-  rateHz: number,
-  body: () => Promise<T>,
-): Promise<{ result: T; cpuSeconds: number }> {
+/** What the waking thread did: its CPU, how often it woke, over how long. */
+export interface WakeOnlyResult {
+  cpuSeconds: number;
+  wakes: number;
+  wallSeconds: number;
+}
+
+/** Runs `body` while a worker thread wakes `rateHz` times a second; returns its result and what the worker did. */
+export async function whileWaking<T>(rateHz: number, body: () => Promise<T>): Promise<{ result: T } & WakeOnlyResult> {
   const control = new SharedArrayBuffer(4);
   const worker = new Worker(WAKE_LOOP, { eval: true, workerData: { control, rateHz } });
-  const cpuSeconds = new Promise<number>((resolve, reject) => {
+  const waking = new Promise<WakeOnlyResult>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
@@ -43,5 +50,5 @@ export async function whileWaking<T>(
   } finally {
     stop();
   }
-  return { result, cpuSeconds: await cpuSeconds };
+  return { result, ...(await waking) };
 }
