@@ -42,7 +42,7 @@ export class PythonAttachment {
   status: AttachmentStatus = { kind: 'pending' };
   gilRange: GilRange | null = null;
   /** Who took the GIL from tick to tick: which GIL waiters need no read (see ThreadSampler.carriedGilWait). */
-  readonly gilHandOvers = new GilHandOvers();
+  private readonly gilHandOvers = new GilHandOvers();
   private holderByThreadState = new Map<Address, Tid>();
   private threadIdToTid = new Map<number, Tid>();
   private threadStateByTid = new Map<Tid, Address>();
@@ -146,6 +146,20 @@ export class PythonAttachment {
     this.gilHandOvers.observe(raw.switches, holderTid ?? null);
     if (!raw.locked) return { held: false, holderTid: null, enabled: raw.enabled };
     return { held: true, holderTid: holderTid ?? null, enabled: raw.enabled };
+  }
+
+  /**
+   * The GIL's count to keep with thread `tid` read now (GilHandOvers.countForRead), or null. Null as well while
+   * the thread's own thread state is not listed yet: until the list is walked again, its address may still be
+   * listed as a thread that ended, and a hand-over to it would be booked to that thread.
+   */
+  gilCountForRead(tid: Tid): number | null {
+    return this.threadStateByTid.has(tid) ? this.gilHandOvers.countForRead(tid) : null;
+  }
+
+  /** True when thread `tid`, read at `count` (from gilCountForRead), has surely not taken the GIL since. */
+  gilUntakenSince(tid: Tid, count: number): boolean {
+    return this.gilHandOvers.untakenSince(tid, count);
   }
 
   private readGilWord(): GilReading | null {

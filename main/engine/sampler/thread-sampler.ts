@@ -163,7 +163,7 @@ export class ThreadSampler {
       thread.lastState !== STATE_CODE.gilWait ||
       thread.gilCountAtRead === null ||
       timeNs - thread.lastReadNs >= GIL_WAIT_CARRY_NS ||
-      !this.python.gilHandOvers.untakenSince(thread.files.tid, thread.gilCountAtRead)
+      !this.python.gilUntakenSince(thread.files.tid, thread.gilCountAtRead)
     )
       return null;
     this.stats.unchangedThreadSamples++;
@@ -183,7 +183,7 @@ export class ThreadSampler {
   private sampleThread(thread: LiveThread, timeNs: Nanoseconds): ThreadSample | null {
     const sched = thread.files.readSchedstat();
     if (sched === null) return null;
-    thread.gilCountAtRead = this.python.gilHandOvers.countForRead(thread.files.tid);
+    thread.gilCountAtRead = this.python.gilCountForRead(thread.files.tid);
     thread.lastReadNs = timeNs;
     const cpuNs = Math.max(0, sched.cpuNs - thread.lastCpuNs);
     const bookedRunQueueNs = Math.max(0, sched.runQueueNs - thread.lastRunQueueNs);
