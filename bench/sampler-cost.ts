@@ -13,7 +13,7 @@ import { GIL_PYTHON } from './support/pythons.ts';
 import { writeWorkloads, type Workloads } from './support/python-workloads.ts';
 import { startPython } from './support/started-python.ts';
 import { fmt } from './support/stats.ts';
-import { newWorkerThread, ownThreads, threadCpuNs } from './support/task-cpu.ts';
+import { newWorkerThread, ownThreads, ThreadCpuReader } from './support/task-cpu.ts';
 
 const RATE_HZ = 100;
 const RUN_SECONDS = 3;
@@ -44,7 +44,8 @@ interface CostRow {
 
 async function measureRun(scripts: Workloads, dbFile: string, threads: number, mode: string): Promise<CostRow> {
   const before = ownThreads();
-  let workerTid: number | null = null;
+  // Set in a callback, read in others: an object, so TypeScript does not narrow it to its initial null.
+  const worker: { cpu: ThreadCpuReader | null } = { cpu: null };
   let startedNs = 0n;
   const points: Point[] = [];
   const cpu = (): number => {
@@ -60,7 +61,8 @@ async function measureRun(scripts: Workloads, dbFile: string, threads: number, m
     hooks: {
       onStarted: () => {
         startedNs = process.hrtime.bigint();
-        workerTid = newWorkerThread(before);
+        const workerTid = newWorkerThread(before);
+        worker.cpu = workerTid === null ? null : new ThreadCpuReader(workerTid);
       },
       onBatch: (batch) => {
         if (batch.end || startedNs === 0n) return;
@@ -68,13 +70,14 @@ async function measureRun(scripts: Workloads, dbFile: string, threads: number, m
         if (atNs - startedNs < WARMUP_NS) return;
         points.push({
           atNs,
-          workerCpuNs: workerTid === null ? null : threadCpuNs(workerTid),
+          workerCpuNs: worker.cpu?.read() ?? null,
           processCpuUs: cpu(),
           stats: batch.stats,
         });
       },
     },
   });
+  worker.cpu?.close();
   const first = points[0];
   const last = points.at(-1);
   if (!first || !last || first === last) throw new Error(`too few batches for ${threads} ${mode} threads`);

@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { ProfileSession } from '../../main/engine/profile/profile-session.ts';
 import type { SamplerStats } from '../../main/engine/sampler/sampler-messages.ts';
 import type { GilMode } from '../../main/shared/vocabulary.ts';
-import { cpuSplit, threadCpuNs, threadCpuSnapshot, type CpuSplit } from './task-cpu.ts';
+import { cpuSplit, ThreadCpuReader, threadCpuSnapshot, type CpuSplit } from './task-cpu.ts';
 import { whileWaking } from './wake-only.ts';
 
 /** The line the script prints when its work is done. */
@@ -138,9 +138,9 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
   let startup: TimedRun['startup'];
   // The sampler worker ends before the session does: its last reading is kept from the batches (one
   // schedstat read each, so the measuring adds next to nothing to the main thread it measures).
-  let worker = null as { tid: number; name: string; ns: number } | null;
+  let worker = null as { tid: number; name: string; ns: number; reader: ThreadCpuReader } | null;
   const noteWorker = (): void => {
-    const ns = worker ? threadCpuNs(worker.tid) : null;
+    const ns = worker ? worker.reader.read() : null;
     if (worker && ns !== null) worker.ns = ns;
   };
   const session = new ProfileSession(
@@ -165,7 +165,8 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
         };
         threadsAtLaunch = threadCpuSnapshot();
         const workers = [...threadsAtLaunch].filter(([, t]) => t.name === 'WorkerThread');
-        if (workers.length === 1) worker = { tid: workers[0]![0], ...workers[0]![1] };
+        if (workers.length === 1)
+          worker = { tid: workers[0]![0], ...workers[0]![1], reader: new ThreadCpuReader(workers[0]![0]) };
       },
       onOutput: (stream, text) => {
         if (stream === 'stdout') stdout += text;
@@ -182,6 +183,7 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
   const outcome = await session.done;
   const cpu = process.cpuUsage(cpuAtLaunch ?? undefined);
   noteWorker();
+  worker?.reader.close();
   const threadsAtEnd = threadCpuSnapshot();
   if (worker) threadsAtEnd.set(worker.tid, { name: worker.name, ns: worker.ns });
   const wallSeconds = (performance.now() - launchedAt) / 1000;
