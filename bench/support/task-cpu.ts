@@ -14,12 +14,13 @@ export function ownThreads(): Map<number, string> {
   return threads;
 }
 
-/** CPU ns a thread of this process has used so far; null once it has exited. */
+/** CPU ns a thread of this process has used so far, read once; null once it has exited. */
 export function threadCpuNs(tid: number): number | null {
+  const reader = new ThreadCpuReader(tid);
   try {
-    return Number(fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-  } catch {
-    return null;
+    return reader.read();
+  } finally {
+    reader.close();
   }
 }
 
