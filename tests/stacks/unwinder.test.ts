@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProcessMemory } from '../../main/engine/proc/process-memory.ts';
 import type { MemoryReader } from '../../main/engine/proc/process-memory.ts';
 import type { PythonProcessInfo } from '../../main/engine/python/python-process.ts';
-import { createStackCache, readThreadStacks } from '../../main/engine/stacks/read-stacks.ts';
+import { listThreadStates } from '../../main/engine/python/python-process.ts';
+import { createStackCache, readThreadStack, readThreadStacks } from '../../main/engine/stacks/read-stacks.ts';
 import type { StackCache, StackFrame, UnwindOptions } from '../../main/engine/stacks/read-stacks.ts';
 import { inspectOk, killPythonFixtures, startPythonFixture } from '../support/spawn-python.ts';
 import { CHURN_FIXTURE, markerLine, STACK_FIXTURE, stackFixtureSettled } from './stack-fixture.ts';
@@ -19,6 +20,7 @@ describe.each(PYTHON_TARGETS)('unwinder on CPython $label', (target) => {
   let info: PythonProcessInfo;
   let cache: StackCache;
   let out: StackFixtureOutput;
+  let pid: number;
   const q = (qualified: string): string =>
     target.minor >= 11 ? qualified : qualified.slice(qualified.lastIndexOf('.') + 1);
   const at = (fn: string, marker: string): StackFrame => ({
@@ -30,6 +32,7 @@ describe.each(PYTHON_TARGETS)('unwinder on CPython $label', (target) => {
   beforeAll(async () => {
     const fixture = await startPythonFixture<StackFixtureOutput>(target.python(), STACK_FIXTURE, target.env);
     out = fixture.output;
+    pid = fixture.pid;
     await stackFixtureSettled(fixture.pid, out);
     mem = openProcessMemory(fixture.pid);
     info = await inspectOk(fixture.pid, mem);
@@ -41,11 +44,16 @@ describe.each(PYTHON_TARGETS)('unwinder on CPython $label', (target) => {
   });
 
   /** The thread's frames (a few tries: a spinning thread's stack may be dropped as torn now and then). */
-  function framesOf(name: string, options: UnwindOptions = {}): { frames: StackFrame[]; truncated: boolean } {
+  function framesOf(
+    name: string,
+    options: UnwindOptions = {},
+    reader = mem,
+    readerCache = cache,
+  ): { frames: StackFrame[]; truncated: boolean } {
     const tid = out.tids[name];
     if (tid === undefined) throw new Error(`no thread ${name}`);
     for (let i = 0; i < 20; i++) {
-      const stack = readThreadStacks(mem, info, cache, options).get(tid);
+      const stack = readThreadStacks(reader, info, readerCache, options).get(tid);
       if (stack?.kind === 'ok') return stack;
     }
     throw new Error(`no stack for ${name}`);
@@ -122,6 +130,38 @@ describe.each(PYTHON_TARGETS)('unwinder on CPython $label', (target) => {
     for (const name of ['beta', 'deep', 'aio', 'init', 'exec']) {
       expect(framesOf(name, { copyDataStack: false })).toEqual(framesOf(name));
     }
+  });
+
+  it('reads the same stacks with one pread per region, without the native reader', () => {
+    const plain = openProcessMemory(pid, { native: false });
+    try {
+      expect(plain.readRegions).toBeUndefined();
+      const plainCache = createStackCache(info);
+      for (const name of ['beta', 'deep', 'aio', 'init', 'exec', 'ünï']) {
+        expect(framesOf(name, {}, plain, plainCache)).toEqual(framesOf(name));
+      }
+    } finally {
+      plain.close();
+    }
+  });
+
+  it('walks a parked thread again with one batched read and the top re-check', () => {
+    expect(mem.readRegions).toBeDefined(); // the native reader is built on test machines
+    const counts = { batches: 0, reads: 0 };
+    const counting: MemoryReader = {
+      read: (address, length) => (counts.reads++, mem.read(address, length)),
+      readInto: (address, target, length) => (counts.reads++, mem.readInto(address, target, length)),
+      readRegions: (batch) => (counts.batches++, mem.readRegions!(batch)),
+      close: () => {},
+    };
+    const beta = listThreadStates(mem, info).find((t) => t.tid === out.tids.beta)!;
+    const fresh = createStackCache(info);
+    const first = readThreadStack(counting, info, fresh, beta);
+    counts.batches = counts.reads = 0;
+    const second = readThreadStack(counting, info, fresh, beta);
+    expect(second).toEqual(first);
+    expect(second.kind === 'ok' && second.frames.slice(0, 2).map((f) => f.function)).toEqual(['e', 'd']);
+    expect(counts).toEqual({ batches: 1, reads: 1 });
   });
 
   it('reads a spinning thread 300 times: every kept stack is right, drops are counted', () => {

@@ -1,6 +1,7 @@
 // Frame bytes for one stack walk: from local copies of the thread's data-stack chunks (3.11+: one read
-// copies every frame of the live chunk, docs/unwinder.md §2), else one read per frame (3.10 frame
-// objects, generator/coroutine frames, C-stack entry frames). Buffers are pooled across walks.
+// copies every frame of the live chunk, docs/unwinder.md §2), from frames read ahead at the addresses the
+// last walk read directly (walk-prefetch.ts), else one read per frame (3.10 frame objects,
+// generator/coroutine frames, C-stack entry frames). Buffers are pooled across walks.
 import type { Address } from '../model.ts';
 import { readPointer } from '../proc/process-memory.ts';
 import type { MemoryReader } from '../proc/process-memory.ts';
@@ -15,7 +16,12 @@ interface Span {
   start: Address;
   end: Address;
   buf: Buffer;
+  /** Where `start` lies in `buf`. */
+  base: number;
 }
+
+/** Frames read directly in one walk, remembered at most (the next walk reads them ahead). */
+export const MAX_DIRECT_FRAMES = 64;
 
 /** The state of one walk's frame reads; create once per cache and `reset` per walk. */
 export interface FrameMemory {
@@ -29,6 +35,13 @@ export interface FrameMemory {
   olderLoaded: number;
   header: Buffer;
   direct: Buffer;
+  /** Frames read ahead: addresses, and where each lies in `aheadBuf` (cursor: where the next is likely). */
+  aheadAddresses: Address[];
+  aheadOffsets: number[];
+  aheadBuf: Buffer;
+  aheadCursor: number;
+  /** Addresses of the frames this walk had to read directly (up to MAX_DIRECT_FRAMES). */
+  directAddresses: Address[];
   /** Set by frameAt: the buffer and offset holding the frame. */
   buf: Buffer;
   offset: number;
@@ -47,6 +60,11 @@ export function createFrameMemory(mem: MemoryReader, frameSpan: number): FrameMe
     olderUsed: 0,
     olderLoaded: 0,
     header: Buffer.alloc(CHUNK_HEADER),
+    aheadAddresses: [],
+    aheadOffsets: [],
+    aheadBuf: direct,
+    aheadCursor: 0,
+    directAddresses: [],
     direct,
     buf: direct,
     offset: 0,
@@ -60,6 +78,17 @@ export function resetFrameMemory(fm: FrameMemory): void {
   fm.olderChunk = 0;
   fm.olderUsed = 0;
   fm.olderLoaded = 0;
+  fm.aheadAddresses.length = 0;
+  fm.aheadOffsets.length = 0;
+  fm.aheadCursor = 0;
+  fm.directAddresses.length = 0;
+}
+
+/** Makes frame bytes read ahead available to this walk: `address` lies at `offset` in `buf`. */
+export function addFrameReadAhead(fm: FrameMemory, buf: Buffer, address: Address, offset: number): void {
+  fm.aheadBuf = buf;
+  fm.aheadAddresses.push(address);
+  fm.aheadOffsets.push(offset);
 }
 
 function pooled(fm: FrameMemory, index: number, length: number): Buffer {
@@ -76,7 +105,20 @@ function copyRange(fm: FrameMemory, start: Address, length: number): boolean {
   const buf = pooled(fm, fm.spans.length, length);
   fm.reads++;
   fm.mem.readInto(start, buf, length);
-  fm.spans.push({ start, end: start + length, buf });
+  fm.spans.push({ start, end: start + length, buf, base: 0 });
+  return true;
+}
+
+/** The live chunk's size field is plausible for `[chunk, top)`; then older chunks are followed from it. */
+function acceptLiveChunk(fm: FrameMemory, chunk: Address, top: Address): boolean {
+  const span = fm.spans[fm.spans.length - 1]!;
+  const size = readPointer(span.buf, span.base + 8);
+  if (top - chunk > size) {
+    fm.spans.pop();
+    return false;
+  }
+  fm.olderChunk = readPointer(span.buf, span.base);
+  fm.olderUsed = 0;
   return true;
 }
 
@@ -87,22 +129,30 @@ function copyRange(fm: FrameMemory, start: Address, length: number): boolean {
 export function copyLiveChunk(fm: FrameMemory, chunk: Address, top: Address): boolean {
   if (chunk === 0 || chunk % 8 !== 0 || top <= chunk) return false;
   if (!copyRange(fm, chunk, top - chunk)) return false;
-  const span = fm.spans[fm.spans.length - 1]!;
-  const size = readPointer(span.buf, 8);
-  if (top - chunk > size) {
-    fm.spans.pop();
-    return false;
-  }
-  fm.olderChunk = readPointer(span.buf, 0);
-  fm.olderUsed = 0;
-  return true;
+  return acceptLiveChunk(fm, chunk, top);
+}
+
+/**
+ * Like copyLiveChunk, with the chunk already read (ahead, with other regions): its bytes from `chunk` on
+ * lie at `base` in `buf`. False when the pointers are implausible.
+ */
+export function adoptLiveChunk(fm: FrameMemory, chunk: Address, top: Address, buf: Buffer, base: number): boolean {
+  if (chunk === 0 || chunk % 8 !== 0 || top - chunk < CHUNK_HEADER || top - chunk > MAX_CHUNK_COPY) return false;
+  fm.spans.push({ start: chunk, end: top, buf, base });
+  return acceptLiveChunk(fm, chunk, top);
+}
+
+/** The size field of the live chunk adopted or copied in this walk (0: none). */
+export function liveChunkSize(fm: FrameMemory): number {
+  const span = fm.spans[0];
+  return span ? readPointer(span.buf, span.base + 8) : 0;
 }
 
 function findSpan(fm: FrameMemory, address: Address, length: number): boolean {
   for (const span of fm.spans) {
     if (address >= span.start + CHUNK_HEADER && address + length <= span.end) {
       fm.buf = span.buf;
-      fm.offset = address - span.start;
+      fm.offset = span.base + address - span.start;
       return true;
     }
   }
@@ -139,8 +189,25 @@ function loadOlderChunk(fm: FrameMemory, address: Address): boolean {
 export function frameAt(fm: FrameMemory, address: Address, length: number): void {
   if (findSpan(fm, address, length)) return;
   if (fm.olderChunk !== 0 && loadOlderChunk(fm, address) && findSpan(fm, address, length)) return;
+  if (fm.directAddresses.length < MAX_DIRECT_FRAMES) fm.directAddresses.push(address);
+  if (findAhead(fm, address)) return;
   fm.reads++;
   fm.mem.readInto(address, fm.direct, length);
   fm.buf = fm.direct;
   fm.offset = 0;
+}
+
+/** A frame read ahead at `address`; frames come in the last walk's order, so the cursor's is tried first. */
+function findAhead(fm: FrameMemory, address: Address): boolean {
+  const addresses = fm.aheadAddresses;
+  const n = addresses.length;
+  for (let k = 0; k < n; k++) {
+    const i = (fm.aheadCursor + k) % n;
+    if (addresses[i] !== address) continue;
+    fm.aheadCursor = i + 1;
+    fm.buf = fm.aheadBuf;
+    fm.offset = fm.aheadOffsets[i]!;
+    return true;
+  }
+  return false;
 }

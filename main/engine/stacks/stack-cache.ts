@@ -12,6 +12,8 @@ import { findCodeTypeAddress } from './code-type.ts';
 import { createFrameMemory } from './frame-memory.ts';
 import type { FrameMemory } from './frame-memory.ts';
 import { emptyUnwindStats } from './stack-types.ts';
+import { createAheadState } from './walk-prefetch.ts';
+import type { AheadState } from './walk-prefetch.ts';
 import type { UnwindStats } from './stack-types.ts';
 
 /** Per-target unwinder state; create with createStackCache and pass to every readThreadStack(s) call. */
@@ -22,7 +24,15 @@ export interface StackCache {
   mainInterpreter: Address;
   stats: UnwindStats;
   /** Null until the first read binds the cache to a MemoryReader. */
-  bound: { mem: MemoryReader; codes: CodeCache; frames: FrameMemory; tstate: Buffer; word: Buffer } | null;
+  bound: {
+    mem: MemoryReader;
+    codes: CodeCache;
+    frames: FrameMemory;
+    tstate: Buffer;
+    word: Buffer;
+    /** Null when `mem` cannot read several regions in one call (no native reader). */
+    ahead: AheadState | null;
+  } | null;
   codeType: Address | null;
   /** Bytes of a frame read per frame (every field the walk needs), and of a thread state. */
   frameSpan: number;
@@ -88,6 +98,7 @@ export function bindStackCache(
     frames: createFrameMemory(mem, cache.frameSpan),
     tstate: Buffer.alloc(cache.tstateSpan),
     word: Buffer.alloc(8),
+    ahead: mem.readRegions ? createAheadState() : null,
   };
   return cache.bound;
 }

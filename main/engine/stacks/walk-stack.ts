@@ -6,10 +6,20 @@ import type { Address } from '../model.ts';
 import { readPointer } from '../proc/process-memory.ts';
 import { lookupCode, tlbcBase } from './code-cache.ts';
 import type { CodeEntry } from './code-cache.ts';
-import { copyLiveChunk, frameAt, resetFrameMemory } from './frame-memory.ts';
+import {
+  addFrameReadAhead,
+  adoptLiveChunk,
+  copyLiveChunk,
+  frameAt,
+  liveChunkSize,
+  resetFrameMemory,
+} from './frame-memory.ts';
+import type { FrameMemory } from './frame-memory.ts';
 import { lineInRanges } from './line-table.ts';
 import type { StackCache } from './stack-cache.ts';
 import type { DropReason, StackFrame } from './stack-types.ts';
+import { readAhead, rememberWalk } from './walk-prefetch.ts';
+import type { ReadAhead } from './walk-prefetch.ts';
 
 /** Outcome of one pass: a stack, a reason to give up, or "try again" (top moved, a frame looked torn). */
 export type WalkOutcome =
@@ -64,12 +74,13 @@ function lineOf(entry: CodeEntry, index: number | null): number | null {
   return lineInRanges(entry.ranges, index);
 }
 
-/** Reads the innermost frame pointer; `slot` gets where it lives (for the re-check). */
-function readTop(cache: StackCache, tstate: Address, slot: { at: Address }): Address | 'bad' {
+/**
+ * The innermost frame pointer, from the thread state in `b.tstate`; `slot` gets where it lives (for the
+ * re-check). The slot's word comes from the read-ahead when it read the same slot, else from one read.
+ */
+function topOf(cache: StackCache, slot: { at: Address }, tstate: Address, ahead: ReadAhead | null): Address | 'bad' {
   const b = cache.bound!;
   const t = cache.layout.tstate;
-  b.frames.reads++;
-  b.mem.readInto(tstate, b.tstate);
   if (readPointer(b.tstate, t.interp) !== cache.mainInterpreter) return 'bad';
   if (t.frame.kind === 'direct') {
     slot.at = tstate + t.frame.offset;
@@ -79,9 +90,45 @@ function readTop(cache: StackCache, tstate: Address, slot: { at: Address }): Add
   if (cframe === 0) return 0;
   if (!plausibleAddress(cframe)) return 'bad';
   slot.at = cframe + t.frame.currentFrame;
+  if (ahead !== null && ahead.guess.slot === slot.at && ahead.batch.ok(ahead.slot))
+    return readPointer(ahead.batch.arena, ahead.batch.offsetOf(ahead.slot));
   b.frames.reads++;
   b.mem.readInto(slot.at, b.word);
   return readPointer(b.word, 0);
+}
+
+/** Reads the thread state into `b.tstate`: from the read-ahead (one call for the walk's likely reads) or alone. */
+function readThreadState(cache: StackCache, tstate: Address): ReadAhead | null {
+  const b = cache.bound!;
+  b.frames.reads++;
+  if (b.ahead !== null && b.mem.readRegions) {
+    const ahead = readAhead(b.ahead, b.mem.readRegions, tstate, cache.tstateSpan, cache.frameSpan);
+    if (ahead !== null) {
+      const at = ahead.batch.offsetOf(ahead.tstate);
+      ahead.batch.arena.copy(b.tstate, 0, at, at + cache.tstateSpan);
+      return ahead;
+    }
+  }
+  b.mem.readInto(tstate, b.tstate);
+  return null;
+}
+
+/** The live chunk from the read-ahead when it read enough of the same chunk, else copied with one read. */
+function loadLiveChunk(fm: FrameMemory, chunk: Address, top: Address, ahead: ReadAhead | null): void {
+  if (ahead !== null && ahead.guess.chunk === chunk && top - chunk <= ahead.guess.chunkBytes) {
+    const batch = ahead.batch;
+    if (batch.ok(ahead.chunk) && adoptLiveChunk(fm, chunk, top, batch.arena, batch.offsetOf(ahead.chunk))) return;
+  }
+  copyLiveChunk(fm, chunk, top);
+}
+
+/** Frames the read-ahead got (the last walk's one-by-one reads) become available to this walk. */
+function offerFramesReadAhead(fm: FrameMemory, ahead: ReadAhead): void {
+  const { batch, guess } = ahead;
+  for (let k = 0; k < guess.frames.length; k++) {
+    const i = ahead.firstFrame + k;
+    if (batch.ok(i)) addFrameReadAhead(fm, batch.arena, guess.frames[k]!, batch.offsetOf(i));
+  }
 }
 
 /** Walks the frames of the thread whose PyThreadState is at `tstate`. Throws MemoryReadError. */
@@ -90,14 +137,17 @@ export function walkStack(cache: StackCache, tstate: Address, params: WalkParams
   const { layout, stats } = cache;
   const f = layout.frame;
   const slot = { at: 0 };
-  const top = readTop(cache, tstate, slot);
+  const ahead = readThreadState(cache, tstate);
+  const top = topOf(cache, slot, tstate, ahead);
   if (top === 'bad') return UNREADABLE;
   if (top === 0) return { kind: 'ok', frames: [], truncated: false };
   const fm = b.frames;
   resetFrameMemory(fm);
+  if (ahead !== null) offerFramesReadAhead(fm, ahead);
   const dsc = layout.tstate.datastackChunk;
-  if (params.copyDataStack && dsc !== null)
-    copyLiveChunk(fm, readPointer(b.tstate, dsc), readPointer(b.tstate, dsc + 8));
+  const chunk = dsc === null ? 0 : readPointer(b.tstate, dsc);
+  const chunkTop = dsc === null ? 0 : readPointer(b.tstate, dsc + 8);
+  if (params.copyDataStack && dsc !== null) loadLiveChunk(fm, chunk, chunkTop, ahead);
   b.codes.now = performance.now();
 
   const frames: StackFrame[] = [];
@@ -141,6 +191,16 @@ export function walkStack(cache: StackCache, tstate: Address, params: WalkParams
       line: lineOf(entry, instructionIndex(cache, buf, at, code, entry)),
     });
   }
+  if (b.ahead !== null && params.copyDataStack)
+    rememberWalk(
+      b.ahead,
+      tstate,
+      layout.tstate.frame.kind === 'direct' ? 0 : slot.at,
+      chunk,
+      chunkTop,
+      liveChunkSize(fm),
+      fm,
+    );
   if (params.verifyTop) {
     fm.reads++;
     b.mem.readInto(slot.at, b.word);

@@ -1,0 +1,110 @@
+// Reading a stack in fewer syscalls. A walk's reads depend on each other (the thread state names the frame
+// slot and the chunk, the chunk names the frames outside it), but from one walk of a thread to the next the
+// addresses rarely change. So, when the native reader is built, a walk first reads in one call what the
+// last walk of that thread read (the thread state, the frame slot, the live chunk with some room to grow,
+// the frames it had to read one by one) and then uses each region only if the thread state it just read
+// still points there; anything else is read as before. docs/unwinder.md §2 and docs/profiler-cost.md §6.
+import type { Address } from '../model.ts';
+import { RegionBatch } from '../proc/process-memory.ts';
+import { MAX_DIRECT_FRAMES } from './frame-memory.ts';
+import type { FrameMemory } from './frame-memory.ts';
+
+/** What one walk of a thread read, by address: the next walk reads it ahead. */
+export interface WalkGuess {
+  /** Where the innermost frame pointer lives (3.11–3.12: `cframe->current_frame`; 0: in the thread state). */
+  slot: Address;
+  /** The live data-stack chunk and how many of its bytes to read (0: none). */
+  chunk: Address;
+  chunkBytes: number;
+  /** Frames read one by one (entry frames on the C stack, generator frames, 3.10 frame objects). */
+  frames: Address[];
+}
+
+/** The regions of one read-ahead, as indexes into the batch (-1: not read). */
+export interface ReadAhead {
+  batch: RegionBatch;
+  guess: WalkGuess;
+  tstate: number;
+  slot: number;
+  chunk: number;
+  /** Index of the first frame region; frame k is `firstFrame + k`. */
+  firstFrame: number;
+}
+
+/** Room left above the last walk's top of chunk, for a stack a few frames deeper than last time. */
+const CHUNK_SLACK_BYTES = 2048;
+/** Threads remembered at most; a target that makes threads forever clears the map when it is full. */
+const MAX_GUESSES = 4096;
+const ARENA_BYTES = 64 * 1024;
+
+/** Read-ahead state of one target; null fields when the reader cannot read several regions at once. */
+export interface AheadState {
+  batch: RegionBatch;
+  guesses: Map<Address, WalkGuess>;
+}
+
+export function createAheadState(): AheadState {
+  return { batch: new RegionBatch(ARENA_BYTES), guesses: new Map() };
+}
+
+/**
+ * Reads ahead for the thread state at `tstate`, spanning `tstateSpan` bytes, frames `frameSpan` bytes.
+ * Null when there is no guess yet or the thread state itself could not be read this way (then the walk
+ * reads it as usual and reports the error).
+ */
+export function readAhead(
+  state: AheadState,
+  readRegions: (batch: RegionBatch) => number,
+  tstate: Address,
+  tstateSpan: number,
+  frameSpan: number,
+): ReadAhead | null {
+  const guess = state.guesses.get(tstate);
+  if (guess === undefined) return null;
+  const batch = state.batch;
+  const needed = tstateSpan + 8 + guess.chunkBytes + guess.frames.length * frameSpan + 8 * (guess.frames.length + 3);
+  if (needed > batch.arena.length) batch.arena = Buffer.alloc(Math.max(needed, 2 * batch.arena.length));
+  batch.reset();
+  const ahead: ReadAhead = {
+    batch,
+    guess,
+    tstate: batch.add(tstate, tstateSpan),
+    slot: guess.slot === 0 ? -1 : batch.add(guess.slot, 8),
+    chunk: guess.chunkBytes === 0 ? -1 : batch.add(guess.chunk, guess.chunkBytes),
+    firstFrame: batch.count,
+  };
+  for (const frame of guess.frames) batch.add(frame, frameSpan);
+  readRegions(batch);
+  return batch.ok(ahead.tstate) ? ahead : null;
+}
+
+/** The guess for the next walk of `tstate`, from what this walk found. */
+export function rememberWalk(
+  state: AheadState,
+  tstate: Address,
+  slot: Address,
+  chunk: Address,
+  chunkTop: Address,
+  chunkSize: number,
+  fm: FrameMemory,
+): void {
+  let guess = state.guesses.get(tstate);
+  if (guess === undefined) {
+    if (state.guesses.size >= MAX_GUESSES) state.guesses.clear();
+    guess = { slot: 0, chunk: 0, chunkBytes: 0, frames: [] };
+    state.guesses.set(tstate, guess);
+  }
+  guess.slot = slot;
+  const used = chunkTop - chunk;
+  const plausible = chunk !== 0 && used > 0 && chunkSize >= used;
+  guess.chunk = plausible ? chunk : 0;
+  guess.chunkBytes = plausible ? Math.min(chunkSize, used + CHUNK_SLACK_BYTES) : 0;
+  guess.frames.length = 0;
+  for (let i = 0; i < fm.directAddresses.length && i < MAX_DIRECT_FRAMES; i++)
+    guess.frames.push(fm.directAddresses[i]!);
+}
+
+/** Forgets a thread state's guess (its walk found nothing worth guessing from). */
+export function forgetWalk(state: AheadState, tstate: Address): void {
+  state.guesses.delete(tstate);
+}
