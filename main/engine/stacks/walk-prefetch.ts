@@ -29,6 +29,12 @@ export interface ReadAhead {
   chunk: number;
   /** Index of the first frame region; frame k is `firstFrame + k`. */
   firstFrame: number;
+  /**
+   * The frame-pointer slot read once more, last: the call copies regions in order, so when the walk needed
+   * no other read, comparing it with the top the walk started from is the top re-check, without a read.
+   */
+  slotAgain: number;
+  slotAgainAddress: Address;
 }
 
 /** Room left above the last walk's top of chunk, for a stack a few frames deeper than last time. */
@@ -58,11 +64,12 @@ export function readAhead(
   tstate: Address,
   tstateSpan: number,
   frameSpan: number,
+  slotInThreadState: number | null,
 ): ReadAhead | null {
   const guess = state.guesses.get(tstate);
   if (guess === undefined) return null;
   const batch = state.batch;
-  const needed = tstateSpan + 8 + guess.chunkBytes + guess.frames.length * frameSpan + 8 * (guess.frames.length + 3);
+  const needed = tstateSpan + 16 + guess.chunkBytes + guess.frames.length * frameSpan + 8 * (guess.frames.length + 4);
   if (needed > batch.arena.length) batch.arena = Buffer.alloc(Math.max(needed, 2 * batch.arena.length));
   batch.reset();
   const ahead: ReadAhead = {
@@ -72,8 +79,11 @@ export function readAhead(
     slot: guess.slot === 0 ? -1 : batch.add(guess.slot, 8),
     chunk: guess.chunkBytes === 0 ? -1 : batch.add(guess.chunk, guess.chunkBytes),
     firstFrame: batch.count,
+    slotAgain: -1,
+    slotAgainAddress: slotInThreadState === null ? guess.slot : tstate + slotInThreadState,
   };
   for (const frame of guess.frames) batch.add(frame, frameSpan);
+  if (ahead.slotAgainAddress !== 0) ahead.slotAgain = batch.add(ahead.slotAgainAddress, 8);
   readRegions(batch);
   return batch.ok(ahead.tstate) ? ahead : null;
 }
