@@ -30,7 +30,7 @@ export interface MemoryReader {
 }
 
 /** Regions held per batch at most (the addon's limit is 1024). */
-const MAX_BATCH_REGIONS = 256;
+const MAX_BATCH_REGIONS = 1024;
 
 /**
  * Regions of the target to read together, copied into one arena buffer. Reused: `reset`, `add` each
@@ -62,6 +62,11 @@ export class RegionBatch {
     this.status[i] = -1;
     this.used += (length + 7) & ~7;
     return i;
+  }
+
+  /** Regions that can still be added. */
+  get regionsLeft(): number {
+    return MAX_BATCH_REGIONS - this.count;
   }
 
   /** Where region `i` starts in `arena`. */

@@ -11,6 +11,7 @@ import { bindStackCache } from './stack-cache.ts';
 import type { StackCache } from './stack-cache.ts';
 import type { DropReason, StackResult, UnwindOptions } from './stack-types.ts';
 import { walkStack } from './walk-stack.ts';
+import { forgetReadAheads, readAheadMany } from './walk-prefetch.ts';
 import type { WalkOutcome, WalkParams } from './walk-stack.ts';
 
 export { createStackCache, UnsupportedStacksError } from './stack-cache.ts';
@@ -79,6 +80,27 @@ export function readThreadStack(
   return { kind: 'dropped', reason: outcome.reason };
 }
 
+/**
+ * Before several readThreadStack calls in a row: reads ahead for all those thread states in one call
+ * (walk-prefetch.ts), so each walk that finds its addresses unchanged makes no read of its own. A no-op
+ * without the native reader. Call endStackReads after the walks.
+ */
+export function beginStackReads(
+  mem: MemoryReader,
+  cache: StackCache,
+  addresses: readonly number[],
+  options: UnwindOptions = {},
+): void {
+  const bound = bindStackCache(cache, mem, options.maxStringChars ?? DEFAULTS.maxStringChars);
+  if (bound.ahead === null || !mem.readRegions || addresses.length === 0) return;
+  readAheadMany(bound.ahead, mem.readRegions, addresses, cache.aheadShape);
+}
+
+/** After the walks that beginStackReads prepared: read-aheads not used are dropped. */
+export function endStackReads(cache: StackCache): void {
+  if (cache.bound?.ahead) forgetReadAheads(cache.bound.ahead);
+}
+
 /** One thread's stack with its kernel TID, pthread id (threading.get_ident()) and PyThreadState address. */
 export interface ThreadStack {
   tid: Tid;
@@ -116,15 +138,25 @@ export function readThreadStackList(
     if (error instanceof MemoryReadError && !isProcessGone(cache.pid)) return [];
     throw error;
   }
+  const listed = threads.filter((thread) => thread.tid !== null);
   const result: ThreadStack[] = [];
-  for (const thread of threads) {
-    if (thread.tid === null) continue;
-    result.push({
-      tid: thread.tid,
-      threadId: thread.threadId,
-      address: thread.address,
-      stack: readThreadStack(mem, info, cache, thread, options),
-    });
+  beginStackReads(
+    mem,
+    cache,
+    listed.map((thread) => thread.address),
+    options,
+  );
+  try {
+    for (const thread of listed) {
+      result.push({
+        tid: thread.tid!,
+        threadId: thread.threadId,
+        address: thread.address,
+        stack: readThreadStack(mem, info, cache, thread, options),
+      });
+    }
+  } finally {
+    endStackReads(cache);
   }
   return result;
 }

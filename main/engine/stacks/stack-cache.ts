@@ -13,7 +13,7 @@ import { createFrameMemory } from './frame-memory.ts';
 import type { FrameMemory } from './frame-memory.ts';
 import { emptyUnwindStats } from './stack-types.ts';
 import { createAheadState } from './walk-prefetch.ts';
-import type { AheadState } from './walk-prefetch.ts';
+import type { AheadShape, AheadState } from './walk-prefetch.ts';
 import type { UnwindStats } from './stack-types.ts';
 
 /** Per-target unwinder state; create with createStackCache and pass to every readThreadStack(s) call. */
@@ -37,6 +37,8 @@ export interface StackCache {
   /** Bytes of a frame read per frame (every field the walk needs), and of a thread state. */
   frameSpan: number;
   tstateSpan: number;
+  /** The same spans, and where the frame pointer is, for reading ahead (walk-prefetch.ts). */
+  aheadShape: AheadShape;
 }
 
 /** Thrown by createStackCache for a process without a frame layout (≤ 3.9) or object layout. */
@@ -47,13 +49,14 @@ export class UnsupportedStacksError extends Error {
   }
 }
 
-function spans(layout: PythonLayout): { frameSpan: number; tstateSpan: number } {
+function spans(layout: PythonLayout): { frameSpan: number; tstateSpan: number; aheadShape: AheadShape } {
   const f = layout.frame;
   const frameSpan = Math.max(f.code, f.previous, f.globals, f.instr, f.owner ?? 0, f.tlbcIndex ?? 0) + 8;
   const t = layout.tstate;
   const access = t.frame.kind === 'direct' ? t.frame.offset : t.frame.cframe;
   const tstateSpan = Math.max(t.interp, access, t.datastackChunk === null ? 0 : t.datastackChunk + 8) + 8;
-  return { frameSpan, tstateSpan };
+  const slotInThreadState = t.frame.kind === 'direct' ? t.frame.offset : null;
+  return { frameSpan, tstateSpan, aheadShape: { frameSpan, tstateSpan, slotInThreadState } };
 }
 
 /** A new cache for the process `info` describes. Throws UnsupportedStacksError (≤ 3.9, unknown layout). */

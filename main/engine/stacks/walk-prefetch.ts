@@ -43,18 +43,65 @@ const CHUNK_SLACK_BYTES = 2048;
 const MAX_GUESSES = 4096;
 const ARENA_BYTES = 64 * 1024;
 
-/** Read-ahead state of one target; null fields when the reader cannot read several regions at once. */
+/** Read-ahead state of one target (only when the reader can read several regions at once). */
 export interface AheadState {
+  /** For one walk at a time. */
   batch: RegionBatch;
+  /** For every walk of a tick at once (readAheadMany); its read-aheads wait in `pending` until walked. */
+  tickBatch: RegionBatch;
+  pending: Map<Address, ReadAhead>;
   guesses: Map<Address, WalkGuess>;
 }
 
 export function createAheadState(): AheadState {
-  return { batch: new RegionBatch(ARENA_BYTES), guesses: new Map() };
+  return {
+    batch: new RegionBatch(ARENA_BYTES),
+    tickBatch: new RegionBatch(ARENA_BYTES),
+    pending: new Map(),
+    guesses: new Map(),
+  };
+}
+
+/** Where the thread's regions go: sizes of a thread state and a frame, and where the frame pointer is. */
+export interface AheadShape {
+  tstateSpan: number;
+  frameSpan: number;
+  /** Offset of the innermost frame pointer in the thread state (3.11, 3.13+), or null (3.12's cframe). */
+  slotInThreadState: number | null;
+}
+
+const NO_GUESS: WalkGuess = { slot: 0, chunk: 0, chunkBytes: 0, frames: [] };
+
+function bytesFor(guess: WalkGuess, shape: AheadShape): number {
+  return (
+    shape.tstateSpan + 16 + guess.chunkBytes + guess.frames.length * shape.frameSpan + 8 * (guess.frames.length + 4)
+  );
+}
+
+function ensureArena(batch: RegionBatch, bytes: number): void {
+  if (bytes > batch.arena.length) batch.arena = Buffer.alloc(Math.max(bytes, 2 * batch.arena.length));
+}
+
+/** Queues one thread's regions; null when the batch has no room for all of them. */
+function queueThread(batch: RegionBatch, tstate: Address, guess: WalkGuess, shape: AheadShape): ReadAhead | null {
+  if (batch.regionsLeft < guess.frames.length + 4) return null;
+  const ahead: ReadAhead = {
+    batch,
+    guess,
+    tstate: batch.add(tstate, shape.tstateSpan),
+    slot: guess.slot === 0 ? -1 : batch.add(guess.slot, 8),
+    chunk: guess.chunkBytes === 0 ? -1 : batch.add(guess.chunk, guess.chunkBytes),
+    firstFrame: batch.count,
+    slotAgain: -1,
+    slotAgainAddress: shape.slotInThreadState === null ? guess.slot : tstate + shape.slotInThreadState,
+  };
+  for (const frame of guess.frames) batch.add(frame, shape.frameSpan);
+  if (ahead.slotAgainAddress !== 0) ahead.slotAgain = batch.add(ahead.slotAgainAddress, 8);
+  return ahead;
 }
 
 /**
- * Reads ahead for the thread state at `tstate`, spanning `tstateSpan` bytes, frames `frameSpan` bytes.
+ * Reads ahead for the thread state at `tstate`. A read-ahead waiting from readAheadMany is used first.
  * Null when there is no guess yet or the thread state itself could not be read this way (then the walk
  * reads it as usual and reports the error).
  */
@@ -62,30 +109,51 @@ export function readAhead(
   state: AheadState,
   readRegions: (batch: RegionBatch) => number,
   tstate: Address,
-  tstateSpan: number,
-  frameSpan: number,
-  slotInThreadState: number | null,
+  shape: AheadShape,
 ): ReadAhead | null {
+  const waiting = state.pending.get(tstate);
+  if (waiting !== undefined) {
+    state.pending.delete(tstate);
+    if (waiting.batch.ok(waiting.tstate)) return waiting;
+  }
   const guess = state.guesses.get(tstate);
   if (guess === undefined) return null;
   const batch = state.batch;
-  const needed = tstateSpan + 16 + guess.chunkBytes + guess.frames.length * frameSpan + 8 * (guess.frames.length + 4);
-  if (needed > batch.arena.length) batch.arena = Buffer.alloc(Math.max(needed, 2 * batch.arena.length));
+  ensureArena(batch, bytesFor(guess, shape));
   batch.reset();
-  const ahead: ReadAhead = {
-    batch,
-    guess,
-    tstate: batch.add(tstate, tstateSpan),
-    slot: guess.slot === 0 ? -1 : batch.add(guess.slot, 8),
-    chunk: guess.chunkBytes === 0 ? -1 : batch.add(guess.chunk, guess.chunkBytes),
-    firstFrame: batch.count,
-    slotAgain: -1,
-    slotAgainAddress: slotInThreadState === null ? guess.slot : tstate + slotInThreadState,
-  };
-  for (const frame of guess.frames) batch.add(frame, frameSpan);
-  if (ahead.slotAgainAddress !== 0) ahead.slotAgain = batch.add(ahead.slotAgainAddress, 8);
+  const ahead = queueThread(batch, tstate, guess, shape);
+  if (ahead === null) return null;
   readRegions(batch);
   return batch.ok(ahead.tstate) ? ahead : null;
+}
+
+/**
+ * Reads ahead for every thread state in `tstates` with one call (threads walked before with their guess,
+ * new ones just their thread state); each one's next walk starts from it. Call forgetReadAheads when the
+ * walks are done, so no later walk starts from these bytes.
+ */
+export function readAheadMany(
+  state: AheadState,
+  readRegions: (batch: RegionBatch) => number,
+  tstates: readonly Address[],
+  shape: AheadShape,
+): void {
+  state.pending.clear();
+  const batch = state.tickBatch;
+  let bytes = 0;
+  for (const tstate of tstates) bytes += bytesFor(state.guesses.get(tstate) ?? NO_GUESS, shape);
+  ensureArena(batch, bytes);
+  batch.reset();
+  for (const tstate of tstates) {
+    const ahead = queueThread(batch, tstate, state.guesses.get(tstate) ?? NO_GUESS, shape);
+    if (ahead !== null) state.pending.set(tstate, ahead);
+  }
+  if (batch.count > 0) readRegions(batch);
+}
+
+/** Drops read-aheads not walked (their bytes are from this tick only). */
+export function forgetReadAheads(state: AheadState): void {
+  state.pending.clear();
 }
 
 /** The guess for the next walk of `tstate`, from what this walk found. */

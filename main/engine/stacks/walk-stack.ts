@@ -102,9 +102,7 @@ function readThreadState(cache: StackCache, tstate: Address): ReadAhead | null {
   const b = cache.bound!;
   b.frames.reads++;
   if (b.ahead !== null && b.mem.readRegions) {
-    const t = cache.layout.tstate;
-    const slotInThreadState = t.frame.kind === 'direct' ? t.frame.offset : null;
-    const ahead = readAhead(b.ahead, b.mem.readRegions, tstate, cache.tstateSpan, cache.frameSpan, slotInThreadState);
+    const ahead = readAhead(b.ahead, b.mem.readRegions, tstate, cache.aheadShape);
     if (ahead !== null) {
       const at = ahead.batch.offsetOf(ahead.tstate);
       ahead.batch.arena.copy(b.tstate, 0, at, at + cache.tstateSpan);
