@@ -125,6 +125,31 @@ describe('a process tree is followed', () => {
     }
   });
 
+  it('a forked Python child that execs a shell: its row is the shell, GIL figures from before the exec dropped', async () => {
+    // The fork runs Python (and holds its GIL) for 0.4 s, then becomes /bin/sh busy for a while: its row names
+    // the program it ran last, and a GIL share of a process running no Python would be a made-up figure.
+    const forkThenExec =
+      PROC_PRELUDE +
+      `
+if __name__ == "__main__":
+    pid = os.fork()
+    if pid == 0:
+        spin(0.4)
+        os.execv("/bin/sh", ["/bin/sh", "-c", "i=0; while [ $i -lt 40000 ]; do i=$((i+1)); done; sleep 0.3"])
+    os.waitpid(pid, 0)
+    finish_main()
+`;
+    const run = await profileFixture(python, forkThenExec);
+    expect(run.summary.status).toBe('completed');
+    const processes = processesOf(run.summary);
+    const shell = processes.find((process) => process.commandLine[0] === '/bin/sh');
+    expect(shell, processes.map((process) => process.commandLine.join(' ')).join('\n')).toBeDefined();
+    expect(shell?.pythonVersion).toBeNull();
+    expect(shell?.gil).toBeNull();
+    // Its CPU still counts the Python part: the process is the same.
+    expect(shell?.cpuSeconds).toBeGreaterThan(0.4);
+  });
+
   it('ProcessPoolExecutor workers and a non-Python grandchild are seen (CPU and states only for the latter)', async () => {
     // After the pool, a non-Python child that burns CPU (the shell's own busy loop), then lingers: on a loaded
     // machine the sampler can be denied a CPU for longer than the loop takes, and a child never seen has no row.

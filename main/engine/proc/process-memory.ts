@@ -40,11 +40,15 @@ export class RegionBatch {
   arena: Buffer;
   count = 0;
   private used = 0;
-  private readonly spec = new Float64Array(3 * MAX_BATCH_REGIONS);
-  readonly status = new Int32Array(MAX_BATCH_REGIONS);
+  private readonly spec: Float64Array;
+  readonly status: Int32Array;
+  private readonly maxRegions: number;
 
-  constructor(arenaBytes: number) {
+  constructor(arenaBytes: number, maxRegions = MAX_BATCH_REGIONS) {
     this.arena = Buffer.alloc(arenaBytes);
+    this.maxRegions = Math.min(maxRegions, MAX_BATCH_REGIONS);
+    this.spec = new Float64Array(3 * this.maxRegions);
+    this.status = new Int32Array(this.maxRegions);
   }
 
   reset(): void {
@@ -54,7 +58,7 @@ export class RegionBatch {
 
   /** Queues `length` bytes at `address`; returns the region's index, or -1 when the batch is full. */
   add(address: Address, length: number): number {
-    if (this.count >= MAX_BATCH_REGIONS || this.used + length > this.arena.length) return -1;
+    if (this.count >= this.maxRegions || this.used + length > this.arena.length) return -1;
     const i = this.count++;
     this.spec[3 * i] = address;
     this.spec[3 * i + 1] = length;
@@ -66,7 +70,7 @@ export class RegionBatch {
 
   /** Regions that can still be added. */
   get regionsLeft(): number {
-    return MAX_BATCH_REGIONS - this.count;
+    return this.maxRegions - this.count;
   }
 
   /** Where region `i` starts in `arena`. */

@@ -149,11 +149,16 @@ export function readGilSample(mem: MemoryReader, info: PythonProcessInfo): GilRe
 
 /**
  * The main interpreter's threads, newest first (at most 4096, cycle-safe); [] without a layout (≤3.9).
- * Throws MemoryReadError only when the interpreter cannot be read (the process is gone).
+ * Throws MemoryReadError only when the interpreter cannot be read (the process is gone). `last`: the
+ * previous listing, read ahead in one call when the reader can batch (thread-states.ts).
  */
-export function listThreadStates(mem: MemoryReader, info: PythonProcessInfo): ThreadStateEntry[] {
+export function listThreadStates(
+  mem: MemoryReader,
+  info: PythonProcessInfo,
+  last: readonly ThreadStateEntry[] = [],
+): ThreadStateEntry[] {
   if (!info.layout || !info.mainInterpreter) return [];
-  return walkThreadStates(mem, info.layout, info.mainInterpreter);
+  return walkThreadStates(mem, info.layout, info.mainInterpreter, last);
 }
 
 /** Address of the main interpreter's `sys.modules` dict, or null (unknown layout, not set yet). Throws MemoryReadError. */

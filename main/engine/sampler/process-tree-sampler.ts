@@ -233,6 +233,11 @@ export class ProcessTreeSampler {
       ) {
         member.info.commandLine = commandLine;
         member.info.pythonVersion = null;
+        // The row names the program run last, so its GIL figures are that program's: a fork that ran Python
+        // before exec'ing a shell has no GIL. The ticks keep every reading; only the summary's counts restart.
+        member.info.gilTicks = 0;
+        member.info.gilHeldTicks = 0;
+        member.info.gilHeldByTid = {};
         member.sampler.reattach();
         member.changed = true;
       }

@@ -7,10 +7,17 @@ import {
   readGilSample,
   readModulesDictAddress,
   type PythonProcessInfo,
+  type ThreadStateEntry,
 } from '../python/python-process.ts';
 import type { KeyAddressCache } from '../python/py-objects.ts';
 import { readThreadingNames } from '../python/threading-names.ts';
-import { createStackCache, readThreadStack, type StackCache } from '../stacks/read-stacks.ts';
+import {
+  beginStackReads,
+  createStackCache,
+  endStackReads,
+  readThreadStack,
+  type StackCache,
+} from '../stacks/read-stacks.ts';
 import type { StackFrame as UnwoundFrame, UnwindStats } from '../stacks/stack-types.ts';
 import type { GilRange, GilReading } from '../python/gil-state.ts';
 import { GilHandOvers } from './gil-hand-overs.ts';
@@ -48,6 +55,8 @@ export class PythonAttachment {
   private threadStateByTid = new Map<Tid, Address>();
   private lastTstateRefreshNs = -Infinity;
   private stackCache: StackCache | null = null;
+  /** The last listing of thread states (the next one reads them ahead). */
+  private lastListing: ThreadStateEntry[] = [];
   /** Key strings (e.g. "threading", "_active", "_name") found by earlier name reads: later reads skip most comparisons. */
   private readonly nameKeys: KeyAddressCache = new Map();
   /** Why stacks are not read although memory is (e.g. CPython ≤ 3.9), for the run's warnings. */
@@ -175,7 +184,8 @@ export class PythonAttachment {
     if (this.status.kind !== 'attached' || this.memory === null) return;
     this.lastTstateRefreshNs = nowNs;
     try {
-      const states = listThreadStates(this.memory, this.status.info);
+      const states = listThreadStates(this.memory, this.status.info, this.lastListing);
+      this.lastListing = states;
       this.holderByThreadState = new Map();
       this.threadIdToTid = new Map();
       this.threadStateByTid = new Map();
@@ -188,6 +198,25 @@ export class PythonAttachment {
     } catch {
       // a torn list while threads start or stop: keep the previous map, try again later
     }
+  }
+
+  /**
+   * Before readStack for several threads of one tick: their stacks' likely reads, in one call when the
+   * native reader is built (docs/unwinder.md §2). Threads whose thread state is not listed yet are left out.
+   */
+  prepareStacks(tids: readonly Tid[]): void {
+    if (this.stackCache === null || this.memory === null || this.status.kind !== 'attached') return;
+    const addresses: number[] = [];
+    for (const tid of tids) {
+      const address = this.threadStateByTid.get(tid);
+      if (address !== undefined) addresses.push(address);
+    }
+    beginStackReads(this.memory, this.stackCache, addresses);
+  }
+
+  /** After the readStack calls prepareStacks was for. */
+  finishStacks(): void {
+    if (this.stackCache !== null) endStackReads(this.stackCache);
   }
 
   /**

@@ -117,6 +117,8 @@ export class ThreadSampler {
     const gil = this.python.readGil(timeNs);
     this.noteGilEnabled(gil?.enabled ?? null, timeNs);
     const samples: ThreadSample[] = [];
+    const unwalked: LiveThread[] = [];
+    const unwalkedSamples: ThreadSample[] = [];
     for (const [tid, thread] of this.threads.live) {
       const sample = this.carriedGilWait(thread, timeNs) ?? this.sampleThread(thread, timeNs);
       if (sample === null) {
@@ -126,15 +128,15 @@ export class ThreadSampler {
       }
       if (this.interner) {
         if (sample.stackId === undefined) {
-          const frames = this.python.readStack(tid, timeNs, BLOCKED_STATE_CODES.includes(sample.state));
-          sample.stackId = frames === null ? -1 : this.interner.intern(frames);
-        }
-        thread.lastStackId = sample.stackId;
+          unwalked.push(thread);
+          unwalkedSamples.push(sample);
+        } else thread.lastStackId = sample.stackId;
       }
       thread.lastState = sample.state;
       thread.info.lastSeenNs = timeNs;
       samples.push(sample);
     }
+    if (unwalked.length > 0) this.walkStacks(unwalked, unwalkedSamples, timeNs);
     // After the threads were read: the first attach reads a lot of the target's memory (tens of ms the first
     // time), and a script that ends meanwhile must still have this tick. Its GIL and stacks start next tick.
     if (this.attachIfPending(timeNs)) this.classifyWaitsAgain(samples);
@@ -150,6 +152,23 @@ export class ThreadSampler {
     this.stats.busyNs += elapsed;
     if (elapsed > this.stats.maxTickNs) this.stats.maxTickNs = elapsed;
     return { index: this.tickIndex++, timeNs, gil, threads: samples };
+  }
+
+  /**
+   * The stacks of `threads` for their `samples` (same order), walked after every thread's /proc reads, so
+   * that their reads of the target's memory can go in one call (PythonAttachment.prepareStacks).
+   */
+  private walkStacks(threads: readonly LiveThread[], samples: readonly ThreadSample[], timeNs: Nanoseconds): void {
+    const interner = this.interner!;
+    this.python.prepareStacks(threads.map((thread) => thread.files.tid));
+    for (let i = 0; i < threads.length; i++) {
+      const thread = threads[i]!;
+      const sample = samples[i]!;
+      const frames = this.python.readStack(thread.files.tid, timeNs, BLOCKED_STATE_CODES.includes(sample.state));
+      sample.stackId = frames === null ? -1 : interner.intern(frames);
+      thread.lastStackId = sample.stackId;
+    }
+    this.python.finishStacks();
   }
 
   /**

@@ -133,7 +133,8 @@ export function readThreadStackList(
 ): ThreadStack[] {
   let threads: ThreadStateEntry[];
   try {
-    threads = listThreadStates(mem, info);
+    threads = listThreadStates(mem, info, cache.lastListing);
+    cache.lastListing = threads;
   } catch (error) {
     if (error instanceof MemoryReadError && !isProcessGone(cache.pid)) return [];
     throw error;

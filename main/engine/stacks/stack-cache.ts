@@ -5,7 +5,7 @@ import type { MemoryReader } from '../proc/process-memory.ts';
 import { createObjectReader, objectLayoutFor } from '../python/py-objects.ts';
 import type { ObjectLayout } from '../python/py-objects.ts';
 import { pythonBuildOf } from '../python/python-process.ts';
-import type { PythonLayout, PythonProcessInfo } from '../python/python-process.ts';
+import type { PythonLayout, PythonProcessInfo, ThreadStateEntry } from '../python/python-process.ts';
 import { createCodeCache } from './code-cache.ts';
 import type { CodeCache } from './code-cache.ts';
 import { findCodeTypeAddress } from './code-type.ts';
@@ -39,6 +39,8 @@ export interface StackCache {
   tstateSpan: number;
   /** The same spans, and where the frame pointer is, for reading ahead (walk-prefetch.ts). */
   aheadShape: AheadShape;
+  /** readThreadStacks' last listing of the thread states, read ahead by the next one. */
+  lastListing: ThreadStateEntry[];
 }
 
 /** Thrown by createStackCache for a process without a frame layout (≤ 3.9) or object layout. */
@@ -74,6 +76,7 @@ export function createStackCache(info: PythonProcessInfo): StackCache {
     mainInterpreter,
     stats: emptyUnwindStats(),
     bound: null,
+    lastListing: [],
     codeType: findCodeTypeAddress(info.pid, info.runtime.binaryPath, info.runtime.address),
     ...spans(layout),
   };
