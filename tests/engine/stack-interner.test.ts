@@ -1,7 +1,7 @@
 // The sampler's stack interner: ids stay stable for the same stack, shared callers share a prefix,
 // and only what is new reaches the delta the store writes.
 import { describe, expect, it } from 'vitest';
-import { StackInterner } from '../../main/engine/sampler/stack-interner.ts';
+import { sameFrames, StackInterner } from '../../main/engine/sampler/stack-interner.ts';
 
 const frame = (fn: string, line: number | null, file = 'app.py') => ({ function: fn, file, line });
 
@@ -48,5 +48,24 @@ describe('StackInterner', () => {
     expect(interner.intern([frame('f', 0)])).toBe(unknown);
     expect(interner.takeDelta().frames).toEqual([{ id: 0, function: 'f', file: 'app.py', line: 0 }]);
     expect(interner.intern([])).toBe(-1);
+  });
+
+  it('sameFrames: equal walks (new objects, same values) are the same stack; any other difference is not', () => {
+    const interner = new StackInterner();
+    const base = [frame('work', 6), frame('main', 10)];
+    const copy = base.map((f) => ({ ...f }));
+    expect(sameFrames(copy, base)).toBe(true);
+    expect(interner.intern(copy)).toBe(interner.intern(base));
+    for (const other of [
+      [frame('work', 7), frame('main', 10)],
+      [frame('work', 6, 'other.py'), frame('main', 10)],
+      [frame('rest', 6), frame('main', 10)],
+      [frame('work', 6)],
+      [frame('work', 6), frame('main', 10), frame('boot', 1)],
+    ]) {
+      expect(sameFrames(other, base)).toBe(false);
+      expect(interner.intern(other)).not.toBe(interner.intern(base));
+    }
+    expect(sameFrames(base, null)).toBe(false);
   });
 });

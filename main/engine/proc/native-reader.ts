@@ -36,14 +36,16 @@ function findAddon(): string | null {
 function load(): { fn: ReadRegionsFn | null; why: string } {
   if (process.env.GILSCOPE_NATIVE_READER === '0') return { fn: null, why: 'switched off (GILSCOPE_NATIVE_READER=0)' };
   if (process.platform !== 'linux') return { fn: null, why: 'not Linux' };
-  const file = findAddon();
-  if (file === null) return { fn: null, why: `${ADDON_PATH} not built (scripts/build-native.sh)` };
+  let file: string | null = null;
   try {
+    file = findAddon();
+    if (file === null) return { fn: null, why: `${ADDON_PATH} not built (scripts/build-native.sh)` };
     const addon = createRequire(import.meta.url)(file) as { readRegions?: unknown };
     if (typeof addon.readRegions !== 'function') return { fn: null, why: `${file} has no readRegions` };
     return { fn: addon.readRegions as ReadRegionsFn, why: `loaded from ${file}` };
   } catch (error) {
-    return { fn: null, why: `${file} failed to load: ${(error as Error).message}` };
+    // A bundle without a file URL, an addon built for another platform: reading goes on with pread.
+    return { fn: null, why: `${file ?? ADDON_PATH} failed to load: ${(error as Error).message}` };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Nanoseconds, ProcessInfo, StackTableDelta, ThreadInfo, Tick } from '../model.ts';
 import type { UnwindStats } from '../stacks/stack-types.ts';
 import type { SamplerPriority } from './sampler-priority.ts';
+import { nativeReadRegions } from '../proc/native-reader.ts';
 import type { WarmUpReport } from './warm-up.ts';
 
 /** What the sampling worker is started with (before the target exists). */
@@ -64,6 +65,11 @@ export interface SamplerStats {
   stacks: UnwindStats | null;
   /** The sampler thread's scheduling: real-time FIFO, a raised nice value, or normal (see sampler-priority.ts). */
   priority: SamplerPriority;
+  /**
+   * How the target's memory was read: 'native' = many regions per syscall (main/engine/proc/native-reader.ts),
+   * 'pread' = one pread per region (the addon was not built or is switched off). Absent in older runs.
+   */
+  memoryReader?: 'native' | 'pread';
   /** The ticks taken on a throw-away Python before the run began (sampler/warm-up.ts); absent: none, or an older run. */
   warmUp?: WarmUpReport;
 }
@@ -82,6 +88,7 @@ export function newSamplerStats(): SamplerStats {
     gilWaitsCarried: 0,
     stacks: null,
     priority: 'normal',
+    memoryReader: nativeReadRegions() === null ? 'pread' : 'native',
     // Present from the start although only the run's sampler gets one (sampler-worker.ts): adding it later
     // changed the object's shape and threw away the code optimised during the warm-up (--trace-deopt).
     warmUp: undefined,

@@ -59,3 +59,17 @@ export class StackInterner {
     return id;
   }
 }
+
+/**
+ * Whether two walks gave the same frames: then they intern to the same id. A settled 50-frame stack costs
+ * about 150 compares instead of 200 map lookups (names and files are the code cache's own string objects).
+ */
+export function sameFrames(a: readonly UnwoundFrame[], b: readonly UnwoundFrame[] | null): boolean {
+  if (b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.line !== y.line || x.function !== y.function || x.file !== y.file) return false;
+  }
+  return true;
+}

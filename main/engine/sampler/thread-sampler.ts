@@ -11,7 +11,7 @@ import {
 import { listThreadIds, ThreadCounter } from '../proc/thread-files.ts';
 import { classifyFromStatState, classifyThreadState } from './classify-state.ts';
 import { PythonAttachment } from './python-attachment.ts';
-import { StackInterner } from './stack-interner.ts';
+import { sameFrames, StackInterner } from './stack-interner.ts';
 import { ThreadTable, type LiveThread } from './thread-table.ts';
 import type { StackTableDelta } from '../model.ts';
 import { newSamplerStats, type SamplerEvent, type SamplerStats } from './sampler-messages.ts';
@@ -165,8 +165,11 @@ export class ThreadSampler {
       const thread = threads[i]!;
       const sample = samples[i]!;
       const frames = this.python.readStack(thread.files.tid, timeNs, BLOCKED_STATE_CODES.includes(sample.state));
-      sample.stackId = frames === null ? -1 : interner.intern(frames);
+      if (frames === null) sample.stackId = -1;
+      else if (thread.lastStackId >= 0 && sameFrames(frames, thread.lastFrames)) sample.stackId = thread.lastStackId;
+      else sample.stackId = interner.intern(frames);
       thread.lastStackId = sample.stackId;
+      thread.lastFrames = frames;
     }
     this.python.finishStacks();
   }

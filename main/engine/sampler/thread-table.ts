@@ -1,5 +1,6 @@
 import type { Nanoseconds, StateCode, ThreadInfo, Tid } from '../model.ts';
 import { ThreadFiles } from '../proc/thread-files.ts';
+import type { StackFrame as UnwoundFrame } from '../stacks/stack-types.ts';
 
 /** What the sampler keeps per live thread between ticks. */
 export interface LiveThread {
@@ -11,6 +12,8 @@ export interface LiveThread {
   /** State and stack id at the last sample (-1 = none yet). */
   lastState: StateCode | -1;
   lastStackId: number;
+  /** The frames `lastStackId` was interned from (null: none): an identical walk reuses the id unhashed. */
+  lastFrames: readonly UnwoundFrame[] | null;
   /**
    * Run-queue time already reported for a wait the kernel has not booked yet: schedstat adds a wait to
    * the run-queue total only when the thread gets a CPU, so a thread left waiting across ticks is
@@ -80,6 +83,7 @@ export class ThreadTable {
         lastTimeslices: -1,
         lastState: -1,
         lastStackId: -1,
+        lastFrames: null,
         runQueueCreditNs: 0,
         gilCountAtRead: null,
         lastReadNs: -Infinity,

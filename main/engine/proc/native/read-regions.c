@@ -49,7 +49,9 @@ static napi_value read_regions(napi_env env, napi_callback_info info) {
   struct iovec local[MAX_REGIONS], remote[MAX_REGIONS];
   for (int i = 0; i < count; i++) {
     double address = spec[3 * i], length = spec[3 * i + 1], offset = spec[3 * i + 2];
-    if (!(address >= 0 && length >= 0 && offset >= 0 && offset + length <= (double)target_length))
+    // Addresses are JavaScript numbers: integers up to 2^53 are exact, and beyond that no user address lies.
+    if (!(address >= 0 && address <= 9007199254740992.0 && length >= 0 && offset >= 0 &&
+          offset + length <= (double)target_length))
       return throw_type(env, "a region does not fit the target");
     local[i].iov_base = target + (size_t)offset;
     local[i].iov_len = (size_t)length;
