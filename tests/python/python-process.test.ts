@@ -76,6 +76,38 @@ describe.each(LOCAL_TARGETS)('CPython $label', (target) => {
 
     expect(readModulesDictAddress(mem, info)).toBe(output.modules);
   });
+
+  it('lists the same threads again from the last listing with one batched read, and without the native reader', async () => {
+    const fixture = await startPythonFixture<ThreadsOutput>(target.python(), THREADS_FIXTURE, target.env);
+    mem = openProcessMemory(fixture.pid);
+    const info = await inspectOk(fixture.pid, mem);
+    const real = mem;
+    const counts = { batches: 0, reads: 0 };
+    const counting: MemoryReader = {
+      read: (address, length) => (counts.reads++, real.read(address, length)),
+      readInto: (address, target, length) => (counts.reads++, real.readInto(address, target, length)),
+      readRegions: (batch) => (counts.batches++, real.readRegions!(batch)),
+      close: () => {},
+    };
+    const first = listThreadStates(counting, info);
+    expect(first).toHaveLength(4);
+    expect(counts.batches).toBe(0);
+    counts.reads = 0;
+    expect(listThreadStates(counting, info, first)).toEqual(first);
+    expect(counts).toEqual({ batches: 1, reads: 0 }); // head, 4 thread states (and 3.10's TIDs) in one call
+    // A stale listing (the newest thread unknown, an address no longer listed) costs reads, not truth.
+    counts.batches = counts.reads = 0;
+    const stale = [{ address: 0x1000, threadId: 0, tid: null }, ...first.slice(1)];
+    expect(listThreadStates(counting, info, stale)).toEqual(first);
+    expect(counts.batches).toBe(1);
+    expect(counts.reads).toBeGreaterThan(0);
+    const plain = openProcessMemory(fixture.pid, { native: false });
+    try {
+      expect(listThreadStates(plain, info, first)).toEqual(first);
+    } finally {
+      plain.close();
+    }
+  });
 });
 
 describe('older and non-Python processes', () => {

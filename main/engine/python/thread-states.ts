@@ -35,6 +35,9 @@ function tidFromPthread(mem: MemoryReader, pthread: number): Tid | null {
   }
 }
 
+/** Thread states read ahead at most (a longer list is read one by one). */
+const MAX_AHEAD = 256;
+
 /** Regions of the last listing read ahead: by thread state address, where its bytes and 3.10's TID are. */
 interface ListingAhead {
   batch: RegionBatch;
@@ -61,9 +64,6 @@ function readListingAhead(
   mem.readRegions(batch);
   return batch.ok(ahead.head) ? ahead : null;
 }
-
-/** Thread states read ahead at most (a longer list is read one by one). */
-const MAX_AHEAD = 256;
 
 /**
  * Lists the thread states of `interp`. Throws MemoryReadError only when the interpreter's head pointer

@@ -3,7 +3,7 @@
 // addresses rarely change. So, when the native reader is built, a walk first reads in one call what the
 // last walk of that thread read (the thread state, the frame slot, the live chunk with some room to grow,
 // the frames it had to read one by one) and then uses each region only if the thread state it just read
-// still points there; anything else is read as before. docs/unwinder.md §2 and docs/profiler-cost.md §6.
+// still points there; anything else is read as before. docs/unwinder.md §2 and docs/profiler-cost.md §7.
 import type { Address } from '../model.ts';
 import { RegionBatch } from '../proc/process-memory.ts';
 import { MAX_DIRECT_FRAMES } from './frame-memory.ts';
@@ -156,7 +156,10 @@ export function forgetReadAheads(state: AheadState): void {
   state.pending.clear();
 }
 
-/** The guess for the next walk of `tstate`, from what this walk found. */
+/**
+ * The guess for the next walk of `tstate`, from what this walk found. Updated in place: call it once the
+ * walk no longer needs its read-ahead's guess (the same object).
+ */
 export function rememberWalk(
   state: AheadState,
   tstate: Address,
@@ -180,9 +183,4 @@ export function rememberWalk(
   guess.frames.length = 0;
   for (let i = 0; i < fm.directAddresses.length && i < MAX_DIRECT_FRAMES; i++)
     guess.frames.push(fm.directAddresses[i]!);
-}
-
-/** Forgets a thread state's guess (its walk found nothing worth guessing from). */
-export function forgetWalk(state: AheadState, tstate: Address): void {
-  state.guesses.delete(tstate);
 }
