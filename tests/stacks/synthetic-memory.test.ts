@@ -193,6 +193,41 @@ describe('unwinder on a fabricated 3.14 address space', () => {
     expect(cache.stats.codeReads).toBe(reads);
   });
 
+  it('walks a thread again reusing what did not change, and sees every change at once', () => {
+    const w = world();
+    const a = w.code('a');
+    const b = w.code('b');
+    const frames = [w.frame(a, 0, a, 0), w.frame(b, 0, b, 0), w.frame(b, 0, b, 0), w.frame(1, 3, 0, 0)];
+    w.link(frames);
+    const tstate = w.tstate(frames[0]!.address);
+    const cache = createStackCache(w.info);
+    const names = () => {
+      const stack = readThreadStack(w.mem, w.info, cache, { address: tstate });
+      return stack.kind === 'ok' ? stack.frames.map((f) => `${f.function}:${f.line}`) : stack.reason;
+    };
+    expect(names()).toEqual(['Q.a:12', 'Q.b:12', 'Q.b:12']);
+    expect(names()).toEqual(['Q.a:12', 'Q.b:12', 'Q.b:12']);
+    // The top frame moves to another instruction (one before the first: its first line), then runs
+    // another code object.
+    put64(frames[0]!.buf, 56, a + 192 - 2);
+    expect(names()).toEqual(['Q.a:10', 'Q.b:12', 'Q.b:12']);
+    put64(frames[0]!.buf, 0, b);
+    put64(frames[0]!.buf, 56, b + 192);
+    expect(names()).toEqual(['Q.b:12', 'Q.b:12', 'Q.b:12']);
+    // The top frame's code pointer alone changes: the instruction word no longer lies in it (no line).
+    put64(frames[0]!.buf, 0, a);
+    expect(names()).toEqual(['Q.a:null', 'Q.b:12', 'Q.b:12']);
+    // A frame deeper down moves to its first line; the shim stays a shim.
+    put64(frames[2]!.buf, 56, b + 192 - 2);
+    expect(names()).toEqual(['Q.a:null', 'Q.b:12', 'Q.b:10']);
+    // b's code object dies and another module's function takes its address: frames with that module's
+    // globals name the new function, the frame with the old globals stays as it was (cached for 1 s).
+    put64(w.bytesAt(b), 128, w.str('Q.live'));
+    put64(frames[1]!.buf, 24, 0x7000);
+    expect(names()).toEqual(['Q.a:null', 'Q.live:12', 'Q.b:10']);
+    expect(cache.stats).toMatchObject({ ok: 7, shimFrames: 7, nonCodeFrames: 0 });
+  });
+
   it('cuts a 5000-frame chain at maxDepth with truncated: true', () => {
     const w = world();
     const c = w.code('r');

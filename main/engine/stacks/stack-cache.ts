@@ -14,6 +14,7 @@ import type { FrameMemory } from './frame-memory.ts';
 import { emptyUnwindStats } from './stack-types.ts';
 import { createAheadState } from './walk-prefetch.ts';
 import type { AheadShape, AheadState } from './walk-prefetch.ts';
+import type { WalkMemo } from './walk-memo.ts';
 import type { UnwindStats } from './stack-types.ts';
 
 /** Per-target unwinder state; create with createStackCache and pass to every readThreadStack(s) call. */
@@ -32,6 +33,8 @@ export interface StackCache {
     word: Buffer;
     /** Null when `mem` cannot read several regions in one call (no native reader). */
     ahead: AheadState | null;
+    /** Per thread state: what its last walk resolved, frame by frame (walk-memo.ts). */
+    memos: Map<Address, WalkMemo>;
   } | null;
   codeType: Address | null;
   /** Bytes of a frame read per frame (every field the walk needs), and of a thread state. */
@@ -105,6 +108,7 @@ export function bindStackCache(
     tstate: Buffer.alloc(cache.tstateSpan),
     word: Buffer.alloc(8),
     ahead: mem.readRegions ? createAheadState() : null,
+    memos: bound?.memos ?? new Map(),
   };
   return cache.bound;
 }

@@ -18,6 +18,8 @@ import type { FrameMemory } from './frame-memory.ts';
 import { lineInRanges } from './line-table.ts';
 import type { StackCache } from './stack-cache.ts';
 import type { DropReason, StackFrame } from './stack-types.ts';
+import { finishWalk, memoFor, NON_CODE_FRAME, recall, record, SHIM_FRAME } from './walk-memo.ts';
+import type { FrameResult } from './walk-memo.ts';
 import { readAhead, rememberWalk } from './walk-prefetch.ts';
 import type { ReadAhead } from './walk-prefetch.ts';
 
@@ -72,6 +74,18 @@ function lineOf(entry: CodeEntry, index: number | null): number | null {
   if (index === null || index >= entry.codeUnits) return null;
   if (index < 0) return entry.firstLineNo;
   return lineInRanges(entry.ranges, index);
+}
+
+/** What the frame at `at` in `buf` shows: its function, file and line, or that it is not shown. */
+function resolveFrame(cache: StackCache, buf: Buffer, at: number, code: Address, globals: Address): FrameResult {
+  const entry = code === 0 ? null : lookupCode(cache.bound!.codes, code, globals);
+  if (!entry) return NON_CODE_FRAME;
+  if (entry.shim) return SHIM_FRAME;
+  return {
+    function: entry.function,
+    file: entry.file,
+    line: lineOf(entry, instructionIndex(cache, buf, at, code, entry)),
+  };
 }
 
 /**
@@ -180,6 +194,8 @@ export function walkStack(cache: StackCache, tstate: Address, params: WalkParams
   let checkpoint = 0;
   let sinceCheckpoint = 0;
   let checkpointPower = 1;
+  const memo = memoFor(b.memos, tstate, b.codes.now);
+  let resolved = 0;
   for (let frame = top; frame !== 0;) {
     if (frames.length >= params.maxDepth) {
       truncated = true;
@@ -203,22 +219,20 @@ export function walkStack(cache: StackCache, tstate: Address, params: WalkParams
       stats.shimFrames++;
       continue;
     }
-    const code = untag(layout.minor, readPointer(buf, at + f.code));
-    const entry = code === 0 ? null : lookupCode(b.codes, code, readPointer(buf, at + f.globals));
-    if (!entry) {
-      stats.nonCodeFrames++;
-      continue;
-    }
-    if (entry.shim) {
-      stats.shimFrames++;
-      continue;
-    }
-    frames.push({
-      function: entry.function,
-      file: entry.file,
-      line: lineOf(entry, instructionIndex(cache, buf, at, code, entry)),
-    });
+    const codeWord = readPointer(buf, at + f.code);
+    const globals = readPointer(buf, at + f.globals);
+    const instrWord = readPointer(buf, at + f.instr);
+    const tlbcWord = f.tlbcIndex === null ? 0 : buf.readInt32LE(at + f.tlbcIndex);
+    const k = resolved++;
+    const result =
+      recall(memo, k, codeWord, globals, instrWord, tlbcWord) ??
+      resolveFrame(cache, buf, at, untag(layout.minor, codeWord), globals);
+    record(memo, k, codeWord, globals, instrWord, tlbcWord, result);
+    if (result === SHIM_FRAME) stats.shimFrames++;
+    else if (result === NON_CODE_FRAME) stats.nonCodeFrames++;
+    else frames.push(result);
   }
+  finishWalk(memo);
   if (b.ahead !== null && params.copyDataStack)
     rememberWalk(
       b.ahead,
