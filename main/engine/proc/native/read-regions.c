@@ -8,6 +8,8 @@
 //   spec:   Float64Array, 3 numbers per region: remote address, length, offset in target
 //   status: Int32Array, one per region: 0 = read whole, else the errno (EFAULT for an unmapped region)
 // A region that fails does not spoil the others: the call goes on after it.
+// The process is named by PID, not by an open /proc/PID/mem: after an exec this reads the new program (the
+// unwinder checks what it reads against the runtime it attached to).
 #define NAPI_VERSION 8
 #include <errno.h>
 #include <node_api.h>
