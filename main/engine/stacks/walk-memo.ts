@@ -13,89 +13,55 @@ export const SHIM_FRAME = 1;
 export const NON_CODE_FRAME = 2;
 export type FrameResult = StackFrame | typeof SHIM_FRAME | typeof NON_CODE_FRAME;
 
-/** One walk's frames in walk order: the words each was resolved from, and the result. */
-interface MemoFrames {
+/** Words per frame: code pointer, globals, instruction word, 3.14t bytecode-copy index. */
+const WORDS = 4;
+
+/**
+ * Per thread: for each position in walk order, the words the frame there was last resolved from and the
+ * result. Every position below `count` was written since `bornAt`, by whichever walk last missed there; a
+ * hit leaves it as it is, so a settled stack costs compares only.
+ */
+export interface WalkMemo {
   bornAt: number;
   count: number;
-  code: number[];
-  globals: number[];
-  instr: number[];
-  tlbc: number[];
+  /** The current frame's words, set by the walk before recall/remember (one array, no argument lists). */
+  key: Float64Array;
+  words: number[];
   result: FrameResult[];
-}
-
-/** The last walk's frames and the ones being written by this walk (swapped when it ends). */
-export interface WalkMemo {
-  last: MemoFrames;
-  next: MemoFrames;
 }
 
 /** Threads remembered at most; a target that makes threads forever clears the map when it is full. */
 const MAX_MEMOS = 4096;
-
-function emptyFrames(): MemoFrames {
-  return { bornAt: 0, count: 0, code: [], globals: [], instr: [], tlbc: [], result: [] };
-}
 
 /** The memo of the thread state at `tstate`, ready for a walk at time `now` (ms). */
 export function memoFor(memos: Map<Address, WalkMemo>, tstate: Address, now: number): WalkMemo {
   let memo = memos.get(tstate);
   if (memo === undefined) {
     if (memos.size >= MAX_MEMOS) memos.clear();
-    memo = { last: emptyFrames(), next: emptyFrames() };
+    memo = { bornAt: now, count: 0, key: new Float64Array(WORDS), words: [], result: [] };
     memos.set(tstate, memo);
   }
-  if (now - memo.last.bornAt >= REVALIDATE_MS) {
-    memo.last.count = 0;
-    memo.next.bornAt = now;
-  } else memo.next.bornAt = memo.last.bornAt;
-  memo.next.count = 0;
+  if (now - memo.bornAt >= REVALIDATE_MS) {
+    memo.bornAt = now;
+    memo.count = 0;
+  }
   return memo;
 }
 
-/** The result the last walk found for frame `k` if it was resolved from the same words, else null. */
-export function recall(
-  memo: WalkMemo,
-  k: number,
-  code: number,
-  globals: number,
-  instr: number,
-  tlbc: number,
-): FrameResult | null {
-  const last = memo.last;
-  if (
-    k >= last.count ||
-    last.code[k] !== code ||
-    last.instr[k] !== instr ||
-    last.globals[k] !== globals ||
-    last.tlbc[k] !== tlbc
-  )
-    return null;
-  return last.result[k]!;
+/** The result remembered at position `k` if it was resolved from the words in `memo.key`, else null. */
+export function recall(memo: WalkMemo, k: number): FrameResult | null {
+  if (k >= memo.count) return null;
+  const { key, words } = memo;
+  const at = k * WORDS;
+  for (let i = 0; i < WORDS; i++) if (words[at + i] !== key[i]) return null;
+  return memo.result[k]!;
 }
 
-/** Records frame `k` of this walk (frames are recorded in walk order). */
-export function record(
-  memo: WalkMemo,
-  k: number,
-  code: number,
-  globals: number,
-  instr: number,
-  tlbc: number,
-  result: FrameResult,
-): void {
-  const next = memo.next;
-  next.code[k] = code;
-  next.globals[k] = globals;
-  next.instr[k] = instr;
-  next.tlbc[k] = tlbc;
-  next.result[k] = result;
-  next.count = k + 1;
-}
-
-/** The walk ended: its frames become the ones the next walk recalls. */
-export function finishWalk(memo: WalkMemo): void {
-  const last = memo.last;
-  memo.last = memo.next;
-  memo.next = last;
+/** Remembers `result` at position `k` for the words in `memo.key` (k is at most `count`); returns it. */
+export function remember(memo: WalkMemo, k: number, result: FrameResult): FrameResult {
+  const at = k * WORDS;
+  for (let i = 0; i < WORDS; i++) memo.words[at + i] = memo.key[i]!;
+  memo.result[k] = result;
+  if (k >= memo.count) memo.count = k + 1;
+  return result;
 }

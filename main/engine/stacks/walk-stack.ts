@@ -18,7 +18,7 @@ import type { FrameMemory } from './frame-memory.ts';
 import { lineInRanges } from './line-table.ts';
 import type { StackCache } from './stack-cache.ts';
 import type { DropReason, StackFrame } from './stack-types.ts';
-import { finishWalk, memoFor, NON_CODE_FRAME, recall, record, SHIM_FRAME } from './walk-memo.ts';
+import { memoFor, NON_CODE_FRAME, recall, remember, SHIM_FRAME } from './walk-memo.ts';
 import type { FrameResult } from './walk-memo.ts';
 import { readAhead, rememberWalk } from './walk-prefetch.ts';
 import type { ReadAhead } from './walk-prefetch.ts';
@@ -219,20 +219,18 @@ export function walkStack(cache: StackCache, tstate: Address, params: WalkParams
       stats.shimFrames++;
       continue;
     }
-    const codeWord = readPointer(buf, at + f.code);
-    const globals = readPointer(buf, at + f.globals);
-    const instrWord = readPointer(buf, at + f.instr);
-    const tlbcWord = f.tlbcIndex === null ? 0 : buf.readInt32LE(at + f.tlbcIndex);
+    const key = memo.key;
+    key[0] = readPointer(buf, at + f.code);
+    key[1] = readPointer(buf, at + f.globals);
+    key[2] = readPointer(buf, at + f.instr);
+    key[3] = f.tlbcIndex === null ? 0 : buf.readInt32LE(at + f.tlbcIndex);
     const k = resolved++;
     const result =
-      recall(memo, k, codeWord, globals, instrWord, tlbcWord) ??
-      resolveFrame(cache, buf, at, untag(layout.minor, codeWord), globals);
-    record(memo, k, codeWord, globals, instrWord, tlbcWord, result);
+      recall(memo, k) ?? remember(memo, k, resolveFrame(cache, buf, at, untag(layout.minor, key[0]), key[1]));
     if (result === SHIM_FRAME) stats.shimFrames++;
     else if (result === NON_CODE_FRAME) stats.nonCodeFrames++;
     else frames.push(result);
   }
-  finishWalk(memo);
   if (b.ahead !== null && params.copyDataStack)
     rememberWalk(
       b.ahead,
