@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { nativeReaderStatus } from '../main/engine/proc/native-reader.ts';
 import { openProcessMemory } from '../main/engine/proc/process-memory.ts';
-import type { MemoryReader, RegionBatch } from '../main/engine/proc/process-memory.ts';
+import type { MemoryReader } from '../main/engine/proc/process-memory.ts';
+import { countingReader, type SyscallCounts } from '../tests/support/counting-reader.ts';
 import { inspectPythonProcess, listThreadStates } from '../main/engine/python/python-process.ts';
 import type { PythonProcessInfo } from '../main/engine/python/python-process.ts';
 import { createStackCache, readThreadStack, readThreadStacks } from '../main/engine/stacks/read-stacks.ts';
@@ -54,32 +55,6 @@ print("started", flush=True)
 time.sleep(1e6)
 `;
 
-/** Counts syscalls: `reads` one region each (pread), `batches` many regions in one call (native reader). */
-interface Syscalls {
-  reads: number;
-  batches: number;
-}
-
-function countingReader(mem: MemoryReader, counter: Syscalls): MemoryReader {
-  return {
-    read: (address, length) => {
-      counter.reads++;
-      return mem.read(address, length);
-    },
-    readInto: (address, target, length) => {
-      counter.reads++;
-      return mem.readInto(address, target, length);
-    },
-    ...(mem.readRegions && {
-      readRegions: (batch: RegionBatch) => {
-        counter.batches++;
-        return mem.readRegions!(batch);
-      },
-    }),
-    close: () => mem.close(),
-  };
-}
-
 /** The target's memory with the native reader (when built) and without it: both are measured. */
 function readers(pid: number): Array<{ name: string; mem: MemoryReader }> {
   const list = [{ name: 'pread only', mem: openProcessMemory(pid, { native: false }) }];
@@ -118,7 +93,7 @@ interface Row {
   depth: number;
   wallUs: number;
   cpuUs: number;
-  syscalls: Syscalls;
+  syscalls: SyscallCounts;
   note: string;
 }
 
@@ -206,7 +181,7 @@ async function wholeTick(target: (typeof TARGETS)[number], script: string): Prom
   }
 }
 
-function syscallCell(c: Syscalls): string {
+function syscallCell(c: SyscallCounts): string {
   return c.batches === 0
     ? `${c.reads.toFixed(1)}`
     : `${(c.reads + c.batches).toFixed(1)} (${c.batches.toFixed(1)} batched)`;

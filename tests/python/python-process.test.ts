@@ -16,6 +16,7 @@ import {
   pyenvPython,
   startPythonFixture,
 } from '../support/spawn-python.ts';
+import { countingReader } from '../support/counting-reader.ts';
 import { LOCAL_TARGETS } from '../support/python-targets.ts';
 
 const THREADS_FIXTURE = String.raw`
@@ -81,14 +82,8 @@ describe.each(LOCAL_TARGETS)('CPython $label', (target) => {
     const fixture = await startPythonFixture<ThreadsOutput>(target.python(), THREADS_FIXTURE, target.env);
     mem = openProcessMemory(fixture.pid);
     const info = await inspectOk(fixture.pid, mem);
-    const real = mem;
     const counts = { batches: 0, reads: 0 };
-    const counting: MemoryReader = {
-      read: (address, length) => (counts.reads++, real.read(address, length)),
-      readInto: (address, target, length) => (counts.reads++, real.readInto(address, target, length)),
-      readRegions: (batch) => (counts.batches++, real.readRegions!(batch)),
-      close: () => {},
-    };
+    const counting = countingReader(mem, counts);
     const first = listThreadStates(counting, info);
     expect(first).toHaveLength(4);
     expect(counts.batches).toBe(0);

@@ -12,6 +12,7 @@ import { inspectOk, killPythonFixtures, startPythonFixture } from '../support/sp
 import { CHURN_FIXTURE, markerLine, STACK_FIXTURE, stackFixtureSettled } from './stack-fixture.ts';
 import type { StackFixtureOutput } from './stack-fixture.ts';
 import { PYTHON_TARGETS } from '../support/python-targets.ts';
+import { countingReader } from '../support/counting-reader.ts';
 
 afterAll(() => killPythonFixtures());
 
@@ -148,12 +149,7 @@ describe.each(PYTHON_TARGETS)('unwinder on CPython $label', (target) => {
   it('walks a parked thread again with one batched read, the top re-check included', () => {
     expect(mem.readRegions).toBeDefined(); // the native reader is built on test machines
     const counts = { batches: 0, reads: 0 };
-    const counting: MemoryReader = {
-      read: (address, length) => (counts.reads++, mem.read(address, length)),
-      readInto: (address, target, length) => (counts.reads++, mem.readInto(address, target, length)),
-      readRegions: (batch) => (counts.batches++, mem.readRegions!(batch)),
-      close: () => {},
-    };
+    const counting = countingReader(mem, counts);
     const beta = listThreadStates(mem, info).find((t) => t.tid === out.tids.beta)!;
     const fresh = createStackCache(info);
     const first = readThreadStack(counting, info, fresh, beta);
