@@ -1,6 +1,7 @@
 // The caller's side of the query workers: posts jobs to the least busy of a small pool, matches answers
 // by id. Workers start on first use and again after one died; a dead worker fails the jobs it had.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../engine/start-worker.ts';
 import type { QueryRequestMessage, QueryResponseMessage, QueryWorkerData } from './query-worker.ts';
 import type { QueryJob, QueryResult } from './run-queries.ts';
 
@@ -64,7 +65,7 @@ export class QueryClient {
   }
 
   private startWorker(index: number): Slot {
-    const worker = new Worker(this.workerUrl, { workerData: { dbFile: this.dbFile } satisfies QueryWorkerData });
+    const worker = startWorker(this.workerUrl, { workerData: { dbFile: this.dbFile } satisfies QueryWorkerData });
     const slot: Slot = { worker, pending: new Map() };
     worker.unref();
     worker.on('message', (message: QueryResponseMessage) => {

@@ -167,19 +167,22 @@ describe.each([14, 15] as const)('3.%st (free-threaded, fabricated from the 3.%s
     expect(objects.str.kindShift).toBe(8);
   });
 
-  it('reads the GIL as enabled, held by a thread, or disabled (PYTHON_GIL=0)', () => {
+  it('reads the GIL as enabled for good or for an extension load, held by a thread, or disabled', () => {
     const layout = layoutFromDebugOffsets(ok(freeThreaded(minor)));
     const struct = Buffer.alloc(layout.gil.size);
     const mem = new GilMemory(0x40000, struct);
     const { size, ...fields } = layout.gil;
     const gil = { address: 0x40000, size, exact: true, fields };
-    struct.writeInt32LE(1, 0); // enabled
+    struct.writeInt32LE(0x7fffffff, 0); // enabled for good (INT_MAX)
     struct.writeBigUInt64LE(0x7000n, 16); // last_holder
     struct.writeInt32LE(1, 24); // locked
     struct.writeBigUInt64LE(41n, 32); // switch_number
-    expect(readGil(mem, gil)).toEqual({ locked: true, lastHolder: 0x7000, enabled: true, switches: 41 });
+    const held = { locked: true, lastHolder: 0x7000, switches: 41 };
+    expect(readGil(mem, gil)).toEqual({ ...held, enabled: true, transient: false });
+    struct.writeInt32LE(2, 0); // two extension modules loading
+    expect(readGil(mem, gil)).toEqual({ ...held, enabled: true, transient: true });
     struct.writeInt32LE(0, 0);
     struct.writeInt32LE(0, 24);
-    expect(readGil(mem, gil)).toEqual({ locked: false, lastHolder: 0x7000, enabled: false, switches: 41 });
+    expect(readGil(mem, gil)).toEqual({ ...held, locked: false, enabled: false, transient: false });
   });
 });

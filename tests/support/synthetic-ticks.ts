@@ -75,7 +75,9 @@ export function* syntheticTickBatches(shape: SyntheticRunShape): Generator<Tick[
     batch.push({
       index,
       timeNs: Math.round(index * periodNs + random() * 200_000),
-      gil: gilNull ? null : { held: running !== undefined, holderTid: running?.tid ?? null, enabled: true },
+      gil: gilNull
+        ? null
+        : { held: running !== undefined, holderTid: running?.tid ?? null, enabled: true, transient: false },
       threads,
     });
     if (batch.length === batchTicks) {

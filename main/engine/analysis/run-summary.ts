@@ -127,9 +127,7 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
     });
   }
   cpuNs += perProcess.exitedBeforeSampledNs;
-  let firstKnown = -1;
-  for (let i = 0; i < timeline.ticks.gilKnown.length && firstKnown < 0; i++)
-    if (timeline.ticks.gilKnown[i]) firstKnown = i;
+  const gilEnabled = gilEnabledAtStart(timeline, events);
   const wallSeconds = run.wallNs === null ? null : roundTo(run.wallNs / NS_PER_SECOND);
   const warnings = [...run.warnings];
   for (const event of events) {
@@ -155,7 +153,7 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
       : null,
     gilMode: run.gilMode,
     ...(run.attachedPid === null ? {} : { attachedPid: run.attachedPid }),
-    gilEnabled: firstKnown >= 0 ? timeline.ticks.gilEnabled[firstKnown] === 1 : null,
+    gilEnabled,
     gilEnabledChanges: events
       .filter((event) => event.kind === 'gil-enabled-changed')
       .map((event) => ({
@@ -192,4 +190,18 @@ export function buildRunSummary(reader: RunReader, runId: number, wholeTimeline?
   };
   // The cores of the machine reading the run: the recording machine's unless the database moved.
   return { ...summary, verdict: judgeGil(summary, os.availableParallelism()) };
+}
+
+/**
+ * The GIL's settled state when first read (ThreadSampler.noteGilEnabled). Runs recorded before that event
+ * existed fall back on the first tick that read the GIL, which may fall inside an extension import.
+ */
+function gilEnabledAtStart(
+  timeline: Timeline,
+  events: ReadonlyArray<{ kind: string; detail: unknown }>,
+): boolean | null {
+  const firstRead = events.find((event) => event.kind === 'gil-enabled-first-read');
+  if (firstRead) return Boolean((firstRead.detail as { enabled?: unknown }).enabled);
+  const firstKnown = timeline.ticks.gilKnown.indexOf(1);
+  return firstKnown >= 0 ? timeline.ticks.gilEnabled[firstKnown] === 1 : null;
 }

@@ -39,7 +39,13 @@ export interface GilReading {
   locked: boolean;
   /** Thread-state address of the last holder; stale (not cleared) once `locked` is false. */
   lastHolder: Address;
+  /** Whether the GIL is in force now (free-threaded builds: the `enabled` counter is not 0). */
   enabled: boolean;
+  /**
+   * Free-threaded builds: enabled only while an extension module loads (docs/gil-location.md §enabled).
+   * The import switches it off again, or on for good, when the module says whether it needs the GIL.
+   */
+  transient: boolean;
   /** `switch_number`: unchanged between two readings, no thread took the GIL from another meanwhile. */
   switches: number;
 }
@@ -80,6 +86,9 @@ function readLength(fields: NonNullable<GilLocation['fields']>): number {
 
 const scratch = Buffer.alloc(64);
 
+/** The `enabled` counter's value once the GIL is on for good (PYTHON_GIL=1, or a module that needs it). */
+const ENABLED_FOR_GOOD = 0x7fffffff; // C's INT_MAX: below it, the counter counts extension loads in progress
+
 /** Reads locked / last_holder / switch_number / enabled with ONE memory read; null without exact field offsets. Throws MemoryReadError. */
 export function readGil(mem: MemoryReader, gil: GilLocation | null): GilReading | null {
   if (!gil?.fields) return null;
@@ -87,11 +96,13 @@ export function readGil(mem: MemoryReader, gil: GilLocation | null): GilReading 
   const length = readLength(fields);
   if (length > scratch.length) return null;
   mem.readInto(gil.address, scratch, length);
+  const enabled = fields.enabled === null ? ENABLED_FOR_GOOD : scratch.readInt32LE(fields.enabled);
   return {
     // -1 while the GIL is not created yet; only 1 means held.
     locked: scratch.readInt32LE(fields.locked) === 1,
     lastHolder: readPointer(scratch, fields.lastHolder),
-    enabled: fields.enabled === null ? true : scratch.readInt32LE(fields.enabled) !== 0,
+    enabled: enabled !== 0,
+    transient: enabled > 0 && enabled < ENABLED_FOR_GOOD,
     switches: readPointer(scratch, fields.switchNumber),
   };
 }

@@ -153,8 +153,9 @@ export class PythonAttachment {
       holderTid = this.holderByThreadState.get(raw.lastHolder);
     }
     this.gilHandOvers.observe(raw.switches, holderTid ?? null);
-    if (!raw.locked) return { held: false, holderTid: null, enabled: raw.enabled };
-    return { held: true, holderTid: holderTid ?? null, enabled: raw.enabled };
+    const { enabled, transient } = raw;
+    if (!raw.locked) return { held: false, holderTid: null, enabled, transient };
+    return { held: true, holderTid: holderTid ?? null, enabled, transient };
   }
 
   /**

@@ -36,7 +36,7 @@ export type SamplerEvent =
       detail: { version: string; freeThreaded: boolean; gilExact: boolean | null; executable: string | null };
     }
   | { kind: 'sampling-degraded'; timeNs: Nanoseconds; detail: { reason: string } }
-  | { kind: 'gil-enabled-changed'; timeNs: Nanoseconds; detail: { enabled: boolean } };
+  | { kind: 'gil-enabled-first-read' | 'gil-enabled-changed'; timeNs: Nanoseconds; detail: { enabled: boolean } };
 
 /** Counters that say how well the sampler kept up. */
 export interface SamplerStats {

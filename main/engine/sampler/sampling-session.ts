@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../start-worker.ts';
 import type { SamplerBatch, SamplerMessage, SamplerWorkerInput } from './sampler-messages.ts';
 import { createSamplerControl, handOverTarget, requestStop } from './sampler-control.ts';
 
@@ -49,7 +50,7 @@ export class SamplingSession {
       warmUp: options.warmUp ?? null,
       control: this.control,
     };
-    this.worker = new Worker(options.workerUrl ?? DEFAULT_WORKER_URL, { workerData: input });
+    this.worker = startWorker(options.workerUrl ?? DEFAULT_WORKER_URL, { workerData: input });
     let markReady: () => void = () => {};
     let failEarly: (error: Error) => void = () => {};
     this.ready = new Promise((resolve, reject) => {

@@ -96,7 +96,7 @@ export interface RunOutput {
 }
 
 /** Known event kinds; others are allowed. */
-export type RunEventKind = 'gil-enabled-changed' | 'memory-unreadable' | (string & {});
+export type RunEventKind = 'gil-enabled-first-read' | 'gil-enabled-changed' | 'memory-unreadable' | (string & {});
 
 /** Something that happened during a run, with JSON detail. */
 export interface RunEvent {
