@@ -17,7 +17,7 @@ const WORK_LINE = /GILSCOPE-BENCH work=([\d.]+) cpu=([\d.]+)/;
 /** /proc reports times in USER_HZ ticks, fixed at 100 per second on x86-64 Linux. */
 const USER_HZ = 100;
 
-export type ProfilerKind = 'none' | 'wake-only' | 'gilscope' | 'py-spy' | 'py-spy-blocking' | 'cpython';
+export type ProfilerKind = 'none' | 'wake-only' | 'proc-floor' | 'gilscope' | 'py-spy' | 'py-spy-blocking' | 'cpython';
 
 export interface TimedRun {
   /** Seconds the script's threads took for the fixed work. */
@@ -71,7 +71,11 @@ function gilEnv(gilMode: GilMode): Record<string, string> {
 }
 
 /** A run without GILscope: plain, or under py-spy or CPython's profiler (a process tree of their own). */
-async function externalRun(kind: Exclude<ProfilerKind, 'gilscope' | 'wake-only'>, spec: RunSpec): Promise<TimedRun> {
+async function externalRun(
+  kind: Exclude<ProfilerKind, 'gilscope' | 'wake-only' | 'proc-floor'>,
+  spec: RunSpec,
+  onStarted?: (pid: number) => void,
+): Promise<TimedRun> {
   const out = path.join(path.dirname(spec.dbFile), `${kind}-out.txt`);
   const target = [spec.python, spec.script, ...spec.args];
   const rate = String(spec.rateHz);
@@ -107,11 +111,13 @@ async function externalRun(kind: Exclude<ProfilerKind, 'gilscope' | 'wake-only'>
           ];
   const cpuBefore = reapedChildrenCpuSeconds();
   const started = performance.now();
-  const result = await execa(file!, args, {
+  const subprocess = execa(file!, args, {
     env: { PYTHONUNBUFFERED: '1', ...gilEnv(spec.gilMode) },
     cwd: path.dirname(spec.script),
     reject: false,
   });
+  if (subprocess.pid !== undefined) onStarted?.(subprocess.pid);
+  const result = await subprocess;
   const wallSeconds = (performance.now() - started) / 1000;
   const { work, cpu } = parseWork(result.stdout, `${kind} run (exit ${result.exitCode})`, result.stderr);
   const treeCpu = reapedChildrenCpuSeconds() - cpuBefore;
@@ -205,8 +211,10 @@ async function gilscopeRun(spec: RunSpec): Promise<TimedRun> {
 /** Runs the fixed work once under `kind`. Throws with the reason when the run or its work line is missing. */
 export async function timedRun(kind: ProfilerKind, spec: RunSpec): Promise<TimedRun> {
   if (kind === 'gilscope') return gilscopeRun(spec);
-  if (kind !== 'wake-only') return externalRun(kind, spec);
-  const { result, cpuSeconds } = await whileWaking(spec.rateHz, () => externalRun('none', spec));
+  if (kind !== 'wake-only' && kind !== 'proc-floor') return externalRun(kind, spec);
+  const { result, cpuSeconds } = await whileWaking(spec.rateHz, (announce) => externalRun('none', spec, announce), {
+    readProc: kind === 'proc-floor',
+  });
   return { ...result, profilerCpuSeconds: cpuSeconds };
 }
 
