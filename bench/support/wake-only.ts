@@ -30,7 +30,10 @@ function readProc() {
   if (performance.now() - listedAt >= 100) { relist(pid); listedAt = performance.now(); }
   for (const fds of files.values()) for (const fd of fds) { try { fs.readSync(fd, bytes, 0, bytes.length, 0); } catch {} }
 }
-const before = process.threadCpuUsage();
+// CPU from this thread's schedstat (ns, booked at every switch); process.threadCpuUsage() counts whole
+// scheduler ticks here, too coarse for a thread that runs for microseconds at a time.
+const cpuNs = () => Number(fs.readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]);
+const before = cpuNs();
 const started = performance.now();
 let due = started;
 let wakes = 0;
@@ -45,8 +48,7 @@ while (Atomics.load(slots, 0) === 0) {
   // if anything, above what that policy gets from the scheduler.
   else due = performance.now();
 }
-const used = process.threadCpuUsage(before);
-parentPort.postMessage({ cpuSeconds: (used.user + used.system) / 1e6, wakes, wallSeconds: (performance.now() - started) / 1e3 });
+parentPort.postMessage({ cpuSeconds: (cpuNs() - before) / 1e9, wakes, wallSeconds: (performance.now() - started) / 1e3 });
 `;
 
 /** What the waking thread did: its CPU, how often it woke, over how long. */
