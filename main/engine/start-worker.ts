@@ -3,9 +3,9 @@
 // Node strips the types of a `.ts` module with swc compiled to WebAssembly (amaro), in the isolate that loads
 // it: each worker thread has its own instance. Once a wasm-to-JS call has been made often enough
 // (--wasm-wrapper-tiering-budget calls), V8 compiles a specialised wrapper for it into a cache that all
-// isolates of the process share. On V8 13.6 (Node 24) two isolates doing that at once can free the same
-// wrapper twice: V8_Fatal in ThreadIsolation::UnregisterWasmAllocation, and the process dies of SIGILL. A CI
-// run died of it in a test that starts many sampler workers; docs/worker-threads.md has the reproduction.
+// isolates of the process share. On V8 13.6 (Node 24), with several isolates doing that, freeing a wrapper
+// can end in V8_Fatal in ThreadIsolation::UnregisterWasmAllocation, and the process dies of SIGILL. A CI run
+// died of it in a test that starts many sampler workers; docs/worker-threads.md has the reproduction.
 //
 // Before the first `.ts` worker starts, the budget is raised so far that no wrapper is ever compiled: every
 // instance created from then on keeps V8's generic wrapper (the budget is read when an instance is made).

@@ -42,7 +42,7 @@ export interface GilReading {
   /** Whether the GIL is in force now (free-threaded builds: the `enabled` counter is not 0). */
   enabled: boolean;
   /**
-   * Free-threaded builds: enabled only while an extension module loads (docs/gil-location.md §enabled).
+   * Free-threaded builds: enabled only while an extension module loads (docs/gil-location.md §5).
    * The import switches it off again, or on for good, when the module says whether it needs the GIL.
    */
   transient: boolean;
