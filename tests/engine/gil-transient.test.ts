@@ -60,7 +60,6 @@ time.sleep(0.2)
     // The GIL was in force while the module loaded: every tick inside the load read it enabled. Ticks run
     // late on a busy machine, so the stretch between the first and last of them is what is bounded below.
     expect(longestEnabledStretch(ticks)).toBeGreaterThan(LOAD_SECONDS / 2);
-    expect(ticks.gilEnabled.at(-1)).toBe(0);
     // …and it was never enabled for good.
     expect(summary.gilEnabled).toBe(false);
     expect(summary.gilEnabledChanges).toEqual([]);
