@@ -45,8 +45,6 @@ export interface GilSample {
   holderTid: Tid | null;
   /** Free-threaded builds: whether the GIL is enabled now. GIL builds: always true. */
   enabled: boolean;
-  /** Free-threaded builds: enabled only while an extension module loads (not stored with the tick). */
-  transient: boolean;
 }
 
 /** One sampling tick: every live thread of the target, read as close together as /proc allows. */

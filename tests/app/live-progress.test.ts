@@ -24,7 +24,7 @@ function tick(index: number, state: number, cpuMs: number, held: boolean | null)
   return {
     index,
     timeNs: (index + 1) * 10 * MS,
-    gil: held === null ? null : { held, holderTid: null, enabled: true, transient: false },
+    gil: held === null ? null : { held, holderTid: null, enabled: true },
     threads: [{ tid: 7, state: state as Tick['threads'][number]['state'], cpuNs: cpuMs * MS, runQueueNs: 0 }],
   };
 }

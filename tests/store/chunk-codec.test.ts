@@ -33,9 +33,9 @@ it('chunks round-trip with gaps, big values and both encodings', () => {
       stackId: new Int32Array([0, -1, 70_000]),
     });
     const ticks = new TickChunkBuilder(1, 100);
-    ticks.add(100, 3.6e12, { held: true, holderTid: 4242, enabled: true, transient: false });
+    ticks.add(100, 3.6e12, { held: true, holderTid: 4242, enabled: true });
     ticks.add(102, 3.6e12 + 10e6, null);
-    ticks.add(103, 3.6e12 + 20e6, { held: false, holderTid: null, enabled: false, transient: false });
+    ticks.add(103, 3.6e12 + 20e6, { held: false, holderTid: null, enabled: false });
     expect(decodeTickChunk(ticks.encode(compress), 100)).toEqual({
       index: new Uint32Array([100, 102, 103]),
       timeNs: new Float64Array([3.6e12, 3.6e12 + 10e6, 3.6e12 + 20e6]),

@@ -75,9 +75,7 @@ export function* syntheticTickBatches(shape: SyntheticRunShape): Generator<Tick[
     batch.push({
       index,
       timeNs: Math.round(index * periodNs + random() * 200_000),
-      gil: gilNull
-        ? null
-        : { held: running !== undefined, holderTid: running?.tid ?? null, enabled: true, transient: false },
+      gil: gilNull ? null : { held: running !== undefined, holderTid: running?.tid ?? null, enabled: true },
       threads,
     });
     if (batch.length === batchTicks) {

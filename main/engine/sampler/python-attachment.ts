@@ -48,6 +48,11 @@ export class PythonAttachment {
   private lastAttemptMessage = 'the CPython runtime was not found';
   status: AttachmentStatus = { kind: 'pending' };
   gilRange: GilRange | null = null;
+  /**
+   * The GIL's last settled state: read when no extension module was loading (GilReading.transient), so a
+   * moment of GIL during a load is not taken for the GIL switched on. Null until such a read.
+   */
+  settledGilEnabled: boolean | null = null;
   /** Who took the GIL from tick to tick: which GIL waiters need no read (see ThreadSampler.carriedGilWait). */
   private readonly gilHandOvers = new GilHandOvers();
   private holderByThreadState = new Map<Address, Tid>();
@@ -153,9 +158,9 @@ export class PythonAttachment {
       holderTid = this.holderByThreadState.get(raw.lastHolder);
     }
     this.gilHandOvers.observe(raw.switches, holderTid ?? null);
-    const { enabled, transient } = raw;
-    if (!raw.locked) return { held: false, holderTid: null, enabled, transient };
-    return { held: true, holderTid: holderTid ?? null, enabled, transient };
+    if (!raw.transient) this.settledGilEnabled = raw.enabled;
+    if (!raw.locked) return { held: false, holderTid: null, enabled: raw.enabled };
+    return { held: true, holderTid: holderTid ?? null, enabled: raw.enabled };
   }
 
   /**

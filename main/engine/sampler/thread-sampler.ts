@@ -115,7 +115,7 @@ export class ThreadSampler {
       this.countFromNow = false;
     }
     const gil = this.python.readGil(timeNs);
-    if (gil !== null && !gil.transient) this.noteGilEnabled(gil.enabled, timeNs);
+    this.noteGilEnabled(this.python.settledGilEnabled, timeNs);
     const samples: ThreadSample[] = [];
     const unwalked: LiveThread[] = [];
     const unwalkedSamples: ThreadSample[] = [];
@@ -315,12 +315,12 @@ export class ThreadSampler {
   }
 
   /**
-   * Records the GIL's settled state: the first one read, then each switch. A free-threaded build switches the
-   * GIL on for a moment while it loads any extension module (GilReading.transient); those moments are not
-   * switches, or every start-up would read as "GIL enabled".
+   * Records the GIL's settled state (PythonAttachment.settledGilEnabled): the first one read, then each switch.
+   * The moments a free-threaded build holds the GIL while it loads an extension module are not switches, or
+   * every start-up would read as "GIL enabled".
    */
-  private noteGilEnabled(enabled: boolean, timeNs: Nanoseconds): void {
-    if (enabled === this.lastGilEnabled) return;
+  private noteGilEnabled(enabled: boolean | null, timeNs: Nanoseconds): void {
+    if (enabled === null || enabled === this.lastGilEnabled) return;
     const kind = this.lastGilEnabled === null ? 'gil-enabled-first-read' : 'gil-enabled-changed';
     this.events.push({ kind, timeNs, detail: { enabled } });
     this.lastGilEnabled = enabled;
